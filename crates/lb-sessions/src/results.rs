@@ -1,0 +1,184 @@
+//! The types the operations return, and the result wrappers with their `extract` methods.
+
+use rackcloud_core::{ErrResult, Error, RequestResult};
+use serde::Deserialize;
+
+use crate::persistence_type::Type;
+
+/// The session persistence of a load balancer whose persistence is enabled.
+///
+/// [`GetResult::extract`] gives `None` when it is disabled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionPersistence {
+    persistence_type: Type,
+}
+
+impl SessionPersistence {
+    /// Persistence of the given mode.
+    pub fn new(persistence_type: Type) -> SessionPersistence {
+        SessionPersistence { persistence_type }
+    }
+
+    /// The mode.
+    pub fn persistence_type(&self) -> &Type {
+        &self.persistence_type
+    }
+}
+
+/// What a disable call did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DisableOutcome {
+    /// The server accepted the change; the load balancer is `PENDING_UPDATE` until it is applied.
+    Disabled,
+    /// Persistence was not enabled; nothing changed.
+    AlreadyDisabled,
+}
+
+/// The result of [`get`](crate::get).
+#[derive(Debug)]
+#[must_use = "call extract to read the session persistence"]
+pub struct GetResult(RequestResult);
+
+/// The result of [`enable`](crate::enable).
+#[derive(Debug)]
+#[must_use = "call extract_err to learn whether the change was accepted"]
+pub struct EnableResult(ErrResult);
+
+/// The result of [`disable`](crate::disable).
+#[derive(Debug)]
+#[must_use = "call extract_err or extract_outcome to learn whether the change was accepted"]
+pub struct DisableResult(ErrResult);
+
+impl GetResult {
+    /// The session persistence, or `None` when it is disabled (`{"sessionPersistence":{}}`).
+    ///
+    /// # Errors
+    ///
+    /// The request's error, or a [`Decode`](rackcloud_core::ErrorKind::Decode) error when the
+    /// body is not `{"sessionPersistence":{…}}`.
+    pub fn extract(self) -> Result<Option<SessionPersistence>, Error> {
+        let body: GetBody = self.0.extract_json()?;
+        Ok(body
+            .session_persistence
+            .persistence_type
+            .filter(|name| !name.is_empty())
+            .map(|name| SessionPersistence::new(Type::from(name))))
+    }
+
+    /// The HTTP status, when an answer arrived.
+    pub fn status(&self) -> Option<u16> {
+        self.0.status()
+    }
+
+    /// A header of a successful answer.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.0.header(name)
+    }
+}
+
+impl EnableResult {
+    /// Success when the server accepted the change (202, with an empty body or `{}`).
+    ///
+    /// # Errors
+    ///
+    /// The request's error: invalid input (nothing sent), 400 for a mode the protocol does not
+    /// allow, 404, 410, 422 immutable while the load balancer is busy, and so on.
+    pub fn extract_err(self) -> Result<(), Error> {
+        self.0.extract_err()
+    }
+
+    /// The HTTP status, when an answer arrived.
+    pub fn status(&self) -> Option<u16> {
+        self.0.status()
+    }
+
+    /// A header of a successful answer.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.0.header(name)
+    }
+}
+
+impl DisableResult {
+    /// Success when the server accepted the change.
+    ///
+    /// # Errors
+    ///
+    /// The request's error, including 422
+    /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled) when persistence was not
+    /// enabled.
+    pub fn extract_err(self) -> Result<(), Error> {
+        self.0.extract_err()
+    }
+
+    /// What happened, treating "already disabled" as success.
+    ///
+    /// # Errors
+    ///
+    /// Every error of [`extract_err`](DisableResult::extract_err) except
+    /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled).
+    pub fn extract_outcome(self) -> Result<DisableOutcome, Error> {
+        match self.0.extract_err() {
+            Ok(()) => Ok(DisableOutcome::Disabled),
+            Err(e) if e.is_already_disabled() => Ok(DisableOutcome::AlreadyDisabled),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The HTTP status, when an answer arrived.
+    pub fn status(&self) -> Option<u16> {
+        self.0.status()
+    }
+
+    /// A header of a successful answer.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.0.header(name)
+    }
+}
+
+impl From<RequestResult> for GetResult {
+    fn from(result: RequestResult) -> GetResult {
+        GetResult(result)
+    }
+}
+
+impl From<Error> for GetResult {
+    fn from(e: Error) -> GetResult {
+        GetResult(RequestResult::from(e))
+    }
+}
+
+impl From<RequestResult> for EnableResult {
+    fn from(result: RequestResult) -> EnableResult {
+        EnableResult(ErrResult::from(result))
+    }
+}
+
+impl From<Error> for EnableResult {
+    fn from(e: Error) -> EnableResult {
+        EnableResult(ErrResult::from(e))
+    }
+}
+
+impl From<RequestResult> for DisableResult {
+    fn from(result: RequestResult) -> DisableResult {
+        DisableResult(ErrResult::from(result))
+    }
+}
+
+impl From<Error> for DisableResult {
+    fn from(e: Error) -> DisableResult {
+        DisableResult(ErrResult::from(e))
+    }
+}
+
+#[derive(Deserialize)]
+struct GetBody {
+    #[serde(rename = "sessionPersistence")]
+    session_persistence: PersistenceBody,
+}
+
+#[derive(Deserialize)]
+struct PersistenceBody {
+    #[serde(rename = "persistenceType", default)]
+    persistence_type: Option<String>,
+}

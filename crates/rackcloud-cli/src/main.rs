@@ -1,0 +1,2 @@
+//! The `rackcloud` command-line tool.
+fn main() {}

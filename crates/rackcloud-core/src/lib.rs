@@ -1,0 +1,63 @@
+//! Identity, authentication and the clients every rackcloud service crate is built on.
+//!
+//! `rackcloud-core` authenticates against Rackspace Identity v2.0, keeps the token and the
+//! service catalog, and sends the requests of service crates such as
+//! [`lb-sessions`](https://docs.rs/lb-sessions) with the right headers, timeouts and
+//! re-authentication. It follows the shape of gophercloud's `rackspace` package:
+//!
+//! - [`AuthOptions`] says who to authenticate as; [`authenticated_client`] returns a
+//!   [`ProviderClient`] holding the token, the catalog and one pooled `ureq::Agent`.
+//! - [`new_lb_v1`] picks the Cloud Load Balancers endpoint of a region from the catalog
+//!   ([`EndpointOpts`]) and returns a [`ServiceClient`].
+//! - Service crates call [`ServiceClient::get`], [`put`](ServiceClient::put),
+//!   [`post`](ServiceClient::post) and [`delete`](ServiceClient::delete), which return a
+//!   [`RequestResult`]; their result types wrap it or an [`ErrResult`].
+//! - Every failure is one [`Error`] with an [`ErrorKind`], the status, the server's [`Fault`] and
+//!   never a secret ([`Secret`]).
+//!
+//! # Examples
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let emulator = rackcloud_emulator::Emulator::start()?;
+//! use rackcloud_core::{AuthOptions, EndpointOpts, authenticated_client, new_lb_v1};
+//!
+//! let opts = AuthOptions::api_key("demo", "demo-api-key")
+//!     .identity_endpoint(emulator.identity_url());
+//! let provider = authenticated_client(opts)?;
+//! let lb = new_lb_v1(&provider, EndpointOpts::new().region("DFW"))?;
+//! let url = lb.service_url(&["loadbalancers", "1", "sessionpersistence"]);
+//! let body: serde_json::Value = lb.get(&url).extract_json()?;
+//! assert_eq!(body, serde_json::json!({"sessionPersistence": {}}));
+//! # Ok(())
+//! # }
+//! ```
+
+mod auth_options;
+mod catalog;
+mod classify;
+mod endpoint;
+mod error;
+mod fault;
+mod identity;
+mod method;
+mod provider;
+mod result;
+mod retry_after;
+mod secret;
+mod service;
+mod transport;
+
+pub use auth_options::{AuthOptions, RACKSPACE_IDENTITY_GLOBAL, RACKSPACE_IDENTITY_UK};
+pub use catalog::{Catalog, CatalogEntry, Endpoint};
+pub use endpoint::{Availability, EndpointOpts};
+pub use error::{Error, ErrorKind};
+pub use fault::Fault;
+pub use method::Method;
+pub use provider::{
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT, ProviderClient,
+    ProviderClientBuilder, authenticated_client,
+};
+pub use result::{ErrResult, RequestResult, Response};
+pub use secret::Secret;
+pub use service::{LB_SERVICE_NAME, LB_SERVICE_TYPE, RequestOpts, ServiceClient, new_lb_v1};

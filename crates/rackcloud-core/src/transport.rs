@@ -1,0 +1,253 @@
+//! One HTTP exchange over the shared `ureq::Agent`: headers, the plain-`http://` rule, the body
+//! limit, logging, and the mapping of transport failures to [`Error`].
+
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+
+use ureq::Agent;
+use ureq::http::{HeaderMap, Request, Uri};
+
+use crate::error::{Error, ErrorKind};
+use crate::method::Method;
+use crate::secret::Secret;
+
+/// What one exchange sends.
+pub(crate) struct Outgoing<'a> {
+    pub(crate) method: Method,
+    pub(crate) url: &'a str,
+    pub(crate) token: Option<&'a Secret>,
+    pub(crate) body: Option<&'a [u8]>,
+    /// The body carries a credential (the identity request): it is never logged.
+    pub(crate) body_is_secret: bool,
+}
+
+/// What came back: any status, its headers and the whole body.
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Vec<u8>,
+}
+
+impl Reply {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+/// The settings of the HTTP layer.
+#[derive(Debug, Clone)]
+pub(crate) struct TransportConfig {
+    pub(crate) connect_timeout: Duration,
+    pub(crate) timeout: Duration,
+    pub(crate) user_agent: String,
+    pub(crate) allow_plain_http: bool,
+    pub(crate) max_body_bytes: u64,
+    pub(crate) max_idle_connections_per_host: usize,
+}
+
+pub(crate) struct Transport {
+    agent: Agent,
+    config: TransportConfig,
+}
+
+/// Response headers worth a debug line; everything else (cookies, tokens) stays out of logs.
+const LOGGED_RESPONSE_HEADERS: [&str; 3] = ["content-type", "content-length", "retry-after"];
+
+impl Transport {
+    pub(crate) fn new(config: TransportConfig) -> Transport {
+        let agent: Agent = Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .timeout_connect(Some(config.connect_timeout))
+            .timeout_global(Some(config.timeout))
+            .user_agent(config.user_agent.as_str())
+            .max_idle_connections_per_host(config.max_idle_connections_per_host)
+            .max_idle_connections(config.max_idle_connections_per_host.saturating_mul(4))
+            .build()
+            .into();
+        Transport { agent, config }
+    }
+
+    pub(crate) fn config(&self) -> &TransportConfig {
+        &self.config
+    }
+
+    /// Sends one request and reads the whole answer, whatever its status.
+    pub(crate) fn send(&self, out: &Outgoing<'_>) -> Result<Reply, Error> {
+        let method = out.method.as_str();
+        let fail = |e: Error| e.with_request(method, out.url);
+        check_url(out.url, self.config.allow_plain_http).map_err(fail)?;
+        let mut builder = Request::builder()
+            .method(method)
+            .uri(out.url)
+            .header("Accept", "application/json");
+        if let Some(token) = out.token {
+            builder = builder.header("X-Auth-Token", token.expose());
+        }
+        log_request(out);
+        let started = Instant::now();
+        let response = match out.body {
+            Some(body) => {
+                let request = builder
+                    .header("Content-Type", "application/json")
+                    .body(body)
+                    .map_err(|e| fail(invalid_header(e)))?;
+                self.agent.run(request)
+            }
+            None => {
+                let request = builder.body(()).map_err(|e| fail(invalid_header(e)))?;
+                self.agent.run(request)
+            }
+        };
+        let mut response = response.map_err(|e| fail(from_ureq(e)))?;
+        let status = response.status().as_u16();
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(self.config.max_body_bytes)
+            .read_to_vec()
+            .map_err(|e| fail(from_ureq(e)))?;
+        let reply = Reply {
+            status,
+            headers: response.headers().clone(),
+            body,
+        };
+        log_reply(out, &reply, started.elapsed());
+        Ok(reply)
+    }
+}
+
+/// Credentials go over `https://`, or over `http://` only to a loopback address or when the
+/// caller opted in.
+pub(crate) fn check_url(url: &str, allow_plain_http: bool) -> Result<(), Error> {
+    let uri: Uri = url.parse().map_err(|e| {
+        Error::new(ErrorKind::Configuration, format!("{url:?} is not a valid URL")).with_source(e)
+    })?;
+    let host = uri.host().unwrap_or_default();
+    match uri.scheme_str() {
+        Some("https") if !host.is_empty() => Ok(()),
+        Some("http") if !host.is_empty() => {
+            if allow_plain_http || is_loopback(host) {
+                Ok(())
+            } else {
+                Err(Error::new(
+                    ErrorKind::Configuration,
+                    format!(
+                        "refusing to send credentials over plain http:// to {host}; use https:// or allow plain http explicitly"
+                    ),
+                ))
+            }
+        }
+        _ => Err(Error::new(
+            ErrorKind::Configuration,
+            format!("{url:?} is not an absolute http:// or https:// URL"),
+        )),
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    bare.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+fn invalid_header(e: ureq::http::Error) -> Error {
+    // The http crate's message names no header value, so no token can leak through it.
+    Error::new(
+        ErrorKind::Configuration,
+        "the request could not be built (an invalid URL, or a token that is not a valid header value)",
+    )
+    .with_source(e)
+}
+
+fn from_ureq(e: ureq::Error) -> Error {
+    let (kind, message) = match &e {
+        ureq::Error::Timeout(which) => (
+            ErrorKind::Timeout,
+            format!("no complete answer in time ({which})"),
+        ),
+        ureq::Error::BodyExceedsLimit(limit) => (
+            ErrorKind::BodyTooLarge,
+            format!("the response body is larger than the {limit}-byte limit"),
+        ),
+        ureq::Error::HostNotFound => (ErrorKind::Transport, "host not found".to_owned()),
+        ureq::Error::ConnectionFailed => (ErrorKind::Transport, "could not connect".to_owned()),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+            (ErrorKind::Timeout, "the connection timed out".to_owned())
+        }
+        ureq::Error::Io(io) => (ErrorKind::Transport, format!("i/o failure ({})", io.kind())),
+        ureq::Error::BadUri(_) | ureq::Error::Http(_) => {
+            (ErrorKind::Configuration, "invalid request URL".to_owned())
+        }
+        ureq::Error::Tls(_) | ureq::Error::Rustls(_) => {
+            (ErrorKind::Transport, "TLS failure".to_owned())
+        }
+        ureq::Error::BodyStalled => (ErrorKind::Timeout, "the response body stalled".to_owned()),
+        _ => (ErrorKind::Transport, "the exchange failed".to_owned()),
+    };
+    Error::new(kind, message).with_source(e)
+}
+
+fn log_request(out: &Outgoing<'_>) {
+    if !log::log_enabled!(log::Level::Debug) {
+        return;
+    }
+    let body = match out.body {
+        Some(b) => format!(" content-type=application/json content-length={}", b.len()),
+        None => String::new(),
+    };
+    let token = if out.token.is_some() {
+        " x-auth-token=[redacted]"
+    } else {
+        ""
+    };
+    log::debug!(
+        "request {} {} accept=application/json{body}{token}",
+        out.method,
+        out.url
+    );
+    if let Some(body) = out.body.filter(|_| !out.body_is_secret) {
+        log::trace!("request body {}", String::from_utf8_lossy(body));
+    }
+}
+
+fn log_reply(out: &Outgoing<'_>, reply: &Reply, elapsed: Duration) {
+    if !log::log_enabled!(log::Level::Debug) {
+        return;
+    }
+    let headers: String = LOGGED_RESPONSE_HEADERS
+        .iter()
+        .filter_map(|name| reply.header(name).map(|v| format!(" {name}={v}")))
+        .collect();
+    log::debug!(
+        "response {} {} -> {} in {} ms{headers}",
+        out.method,
+        out.url,
+        reply.status,
+        elapsed.as_millis()
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_http_only_to_loopback_unless_allowed() {
+        assert!(check_url("https://identity.api.rackspacecloud.com/v2.0/tokens", false).is_ok());
+        assert!(check_url("http://127.0.0.1:8900/v2.0/tokens", false).is_ok());
+        assert!(check_url("http://127.8.0.1/x", false).is_ok());
+        assert!(check_url("http://localhost:1/x", false).is_ok());
+        assert!(check_url("http://[::1]:1/x", false).is_ok());
+        let e = check_url("http://lb.example.com/x", false).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Configuration);
+        assert!(e.to_string().contains("refusing to send credentials over plain http:// to lb.example.com"));
+        assert!(check_url("http://lb.example.com/x", true).is_ok());
+        assert!(check_url("ftp://x/y", true).is_err());
+        assert!(check_url("/relative", true).is_err());
+        assert!(check_url("not a url", true).is_err());
+    }
+}

@@ -1,0 +1,2 @@
+//! Developer tasks for the rackcloud workspace.
+fn main() {}
