@@ -1,0 +1,75 @@
+//! A faithful local Rackspace Identity v2.0 and Cloud Load Balancers v1.0 server.
+//!
+//! The emulator is a real HTTP server on a loopback port. It answers the identity token request,
+//! publishes a realistic service catalog, and serves the load balancer resources the SDK uses
+//! (`/loadbalancers`, `/loadbalancers/{id}` and `/loadbalancers/{id}/sessionpersistence`) with
+//! the server-side rules of the real service: the same bodies, status codes, fault shapes and
+//! order of checks, token and tenant checks, and status transitions (`BUILD`, `PENDING_UPDATE`,
+//! `PENDING_DELETE`) computed from timestamps.
+//!
+//! It shares no code with the SDK: it was written from the wire facts alone, so a wire mistake
+//! on one side cannot hide behind the same mistake on the other.
+//!
+//! # Starting it
+//!
+//! [`Emulator::start`] serves the default seed (the demo user [`DEMO_USERNAME`] and a few load
+//! balancers) on an ephemeral loopback port; [`Emulator::builder`] starts from nothing and lets a
+//! test choose its users, load balancers and timings. Dropping the [`Emulator`] stops it.
+//!
+//! ```
+//! use rackcloud_emulator::{DEMO_API_KEY, DEMO_TENANT, DEMO_USERNAME, Emulator};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let emulator = Emulator::start()?;
+//! println!("identity: {}", emulator.identity_url());
+//!
+//! // Authenticate with a plain HTTP client, the way any tool would.
+//! let body = format!(
+//!     r#"{{"auth":{{"RAX-KSKEY:apiKeyCredentials":{{"username":"{DEMO_USERNAME}","apiKey":"{DEMO_API_KEY}"}}}}}}"#
+//! );
+//! let mut response = ureq::post(&format!("{}tokens", emulator.identity_url()))
+//!     .header("Content-Type", "application/json")
+//!     .send(body.as_str())?;
+//! let access: serde_json::Value = serde_json::from_reader(response.body_mut().as_reader())?;
+//! assert_eq!(access["access"]["token"]["tenant"]["id"], DEMO_TENANT);
+//!
+//! // The load balancer endpoint of the catalog, for the demo tenant in DFW.
+//! assert!(emulator.lb_endpoint("DFW", DEMO_TENANT).ends_with("/dfw/v1.0/123456"));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Inspecting it
+//!
+//! [`Emulator::stats`] counts token requests, load balancer API requests per method and accepted
+//! connections; [`Emulator::requests`] returns every request received, in arrival order;
+//! [`Emulator::load_balancer_status`] and [`Emulator::session_persistence`] read the server state
+//! directly, and [`Emulator::set_load_balancer_status`] and [`Emulator::expire_tokens`] change it.
+//!
+//! The behaviours the wire facts leave open (which body an expired token gets, which request
+//! bodies count as "not the expected JSON", paging limits, …) are listed in
+//! `docs/testing-with-the-emulator.md` at the root of the repository.
+
+mod builder;
+mod catalog;
+mod faults;
+mod http;
+mod load_balancer;
+mod nudge;
+mod record;
+mod routes;
+mod seed;
+mod server;
+mod state;
+mod stats;
+mod time;
+mod tokens;
+
+pub use builder::EmulatorBuilder;
+pub use record::RecordedRequest;
+pub use seed::{
+    DEMO_API_KEY, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERNAME, LoadBalancerSeed, OTHER_API_KEY,
+    OTHER_PASSWORD, OTHER_TENANT, OTHER_USERNAME, User,
+};
+pub use server::Emulator;
+pub use stats::{MethodCounts, Stats};

@@ -1,0 +1,58 @@
+//! Rules on load balancer fields shared by create and update.
+
+use serde_json::{Map, Value};
+
+use crate::load_balancer::ALGORITHMS;
+
+/// The longest name, in characters.
+pub(super) const MAX_NAME: usize = 128;
+/// The accepted timeouts, in seconds.
+pub(super) const TIMEOUTS: std::ops::RangeInclusive<i64> = 30..=120;
+
+/// The answer to a timeout out of range.
+pub(super) const TIMEOUT_MESSAGE: &str =
+    "Load balancer timeout is invalid. Please specify a valid timeout value.";
+
+/// Fields the API never lets a request set, with the message it answers.
+const READ_ONLY: [(&str, &str); 5] = [
+    ("id", "Load balancer id field cannot be modified."),
+    ("status", "Load balancer status field cannot be modified."),
+    ("cluster", "Load balancer cluster field cannot be modified."),
+    ("created", "Load balancer created field cannot be modified."),
+    ("updated", "Load balancer updated field cannot be modified."),
+];
+
+/// A port number from 1 to 65535.
+pub(super) fn port_value(port: i64) -> Option<u16> {
+    u16::try_from(port).ok().filter(|p| *p >= 1)
+}
+
+/// The message for an invalid name, if it is.
+pub(super) fn name_message(name: &str) -> Option<String> {
+    if name.trim().is_empty() {
+        return Some("Load balancer name is invalid. Please specify a valid name".into());
+    }
+    if name.chars().count() > MAX_NAME {
+        return Some(format!(
+            "Load Balancer name must be less than or equal to {MAX_NAME}"
+        ));
+    }
+    None
+}
+
+/// The message for an unknown algorithm, if it is.
+pub(super) fn algorithm_message(algorithm: &str) -> Option<String> {
+    if ALGORITHMS.contains(&algorithm) {
+        return None;
+    }
+    Some("Load balancer algorithm is invalid. Please specify a valid algorithm.".into())
+}
+
+/// The messages for read-only fields present in the body.
+pub(super) fn read_only_messages(lb: &Map<String, Value>) -> Vec<String> {
+    READ_ONLY
+        .iter()
+        .filter(|(key, _)| lb.get(*key).is_some_and(|v| !v.is_null()))
+        .map(|(_, message)| (*message).to_owned())
+        .collect()
+}

@@ -1,0 +1,104 @@
+//! Request bodies of the load balancer resources: what is "not the expected JSON" (the schema
+//! answer) and what is a validation failure (the validation answer).
+//!
+//! The rule is the same everywhere: a body that is not JSON, is not an object, lacks the wrapper
+//! object (`loadBalancer`, `sessionPersistence`) or gives a known field a value of the wrong JSON
+//! type (a string port, a numeric persistence type) does not match the schema; a body of the
+//! right shape with missing or out-of-range values fails validation, with every message found.
+//! Unknown fields are ignored. `null` counts as absent.
+
+mod create;
+mod fields;
+mod persistence;
+mod update;
+
+pub(crate) use create::{VipRequest, create};
+pub(crate) use persistence::persistence;
+pub(crate) use update::update;
+
+use serde_json::{Map, Value};
+
+use crate::faults;
+use crate::http::Reply;
+
+/// Why a body was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum BodyError {
+    /// Not the expected JSON: 400 `{"message":["JSON does not match the expected schema"]}`.
+    Schema,
+    /// 400 in the validation shape.
+    Validation(Vec<String>),
+}
+
+impl BodyError {
+    pub(crate) fn reply(self) -> Reply {
+        match self {
+            BodyError::Schema => faults::schema(),
+            BodyError::Validation(messages) => faults::validation(messages),
+        }
+    }
+}
+
+/// A validation failure with one message.
+fn invalid(message: &str) -> BodyError {
+    BodyError::Validation(vec![message.to_owned()])
+}
+
+/// The object under `key` of a JSON object body.
+fn wrapper(body: &[u8], key: &str) -> Result<Map<String, Value>, BodyError> {
+    let value: Value = serde_json::from_slice(body).map_err(|_| BodyError::Schema)?;
+    let Value::Object(mut outer) = value else {
+        return Err(BodyError::Schema);
+    };
+    match outer.remove(key) {
+        Some(Value::Object(inner)) => Ok(inner),
+        _ => Err(BodyError::Schema),
+    }
+}
+
+/// An optional string field; another JSON type does not match the schema.
+fn string(object: &Map<String, Value>, key: &str) -> Result<Option<String>, BodyError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(BodyError::Schema),
+    }
+}
+
+/// An optional integer field; another JSON type does not match the schema.
+fn integer(object: &Map<String, Value>, key: &str) -> Result<Option<i64>, BodyError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => value.as_i64().map(Some).ok_or(BodyError::Schema),
+    }
+}
+
+/// An optional boolean field; another JSON type does not match the schema.
+fn boolean(object: &Map<String, Value>, key: &str) -> Result<Option<bool>, BodyError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(_) => Err(BodyError::Schema),
+    }
+}
+
+/// An optional array field; another JSON type does not match the schema.
+fn array<'a>(
+    object: &'a Map<String, Value>,
+    key: &str,
+) -> Result<Option<&'a Vec<Value>>, BodyError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Array(items)) => Ok(Some(items)),
+        Some(_) => Err(BodyError::Schema),
+    }
+}
+
+/// The messages of a validation failure (test helper).
+#[cfg(test)]
+fn messages(result: Result<impl std::fmt::Debug, BodyError>) -> Vec<String> {
+    match result {
+        Err(BodyError::Validation(messages)) => messages,
+        other => panic!("expected a validation failure, got {other:?}"),
+    }
+}

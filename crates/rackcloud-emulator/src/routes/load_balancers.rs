@@ -1,0 +1,245 @@
+//! `/loadbalancers` and `/loadbalancers/{id}`: list, create, show, update, delete.
+
+use std::ops::Bound;
+use std::time::Instant;
+
+use jiff::Timestamp;
+use serde_json::{Value, json};
+
+use super::Account;
+use super::bodies::{self, BodyError, VipRequest};
+use crate::faults;
+use crate::http::Reply;
+use crate::load_balancer::{
+    LoadBalancer, Node, Settled, VirtualIp, persistence_after_protocol_change, persistence_fits,
+};
+use crate::state::{Shared, State, lock};
+
+/// The page size when `limit` is absent, zero, negative or above it.
+const MAX_PAGE: usize = 100;
+
+/// `GET /loadbalancers`: the account's load balancers except deleted ones, by id, paged with
+/// `limit` (1 to 100, default 100) and `marker` (the id after which the page starts).
+pub(crate) fn list(shared: &Shared, account: Account<'_>, query: Option<&str>) -> Reply {
+    let (limit, marker) = match paging(query) {
+        Ok(paging) => paging,
+        Err(reply) => return reply,
+    };
+    let state = lock(&shared.state);
+    let now = Instant::now();
+    let items: Vec<Value> = state
+        .account(account.region, account.tenant)
+        .into_iter()
+        .flat_map(|lbs| {
+            lbs.range((
+                marker.map_or(Bound::Unbounded, Bound::Excluded),
+                Bound::Unbounded,
+            ))
+        })
+        .map(|(_, lb)| (lb, lb.status(now)))
+        .filter(|(_, status)| status != "DELETED")
+        .take(limit)
+        .map(|(lb, status)| lb.summary_json(&status))
+        .collect();
+    Reply::json(200, json!({"loadBalancers": items}))
+}
+
+/// `POST /loadbalancers`: validation, then 202 with the new load balancer in `BUILD`.
+pub(crate) fn create(shared: &Shared, account: Account<'_>, body: &[u8]) -> Reply {
+    let new = match bodies::create(body) {
+        Ok(new) => new,
+        Err(err) => return err.reply(),
+    };
+    if let Some(persistence) = &new.persistence {
+        if let Err(message) = persistence_fits(persistence, &new.protocol) {
+            return faults::flat(400, message);
+        }
+    }
+    let mut guard = lock(&shared.state);
+    let state = &mut *guard;
+    let now = Instant::now();
+    let mut virtual_ips = Vec::new();
+    for vip in &new.virtual_ips {
+        match vip {
+            VipRequest::Shared(id) => {
+                let Some(shared_vip) = find_vip(state, account, *id, now) else {
+                    let message = format!("Virtual ip with id {id} could not be found.");
+                    return BodyError::Validation(vec![message]).reply();
+                };
+                virtual_ips.push(shared_vip);
+            }
+            VipRequest::New { kind, ip_version } => {
+                let id = State::take_id(&mut state.next_vip_id);
+                virtual_ips.push(VirtualIp::allocate(id, kind, ip_version));
+            }
+        }
+    }
+    let id = State::take_id(&mut state.next_lb_id);
+    let mut lb = LoadBalancer::new(id, &new.name, &new.protocol, new.port, Timestamp::now());
+    lb.algorithm = new.algorithm;
+    lb.timeout = new.timeout;
+    lb.half_closed = new.half_closed;
+    lb.https_redirect = new.https_redirect;
+    lb.persistence = new.persistence;
+    lb.virtual_ips = virtual_ips;
+    for node in new.nodes {
+        lb.nodes.push(Node {
+            id: State::take_id(&mut state.next_node_id),
+            address: node.address,
+            port: node.port,
+            condition: node.condition,
+            kind: node.kind,
+            weight: node.weight,
+        });
+    }
+    lb.begin("BUILD", shared.config.build_time, Settled::Active);
+    lb.created = lb.updated;
+    let body = lb.detail_json("BUILD", account.region);
+    state
+        .account_mut(account.region, account.tenant)
+        .insert(id, lb);
+    Reply::json(202, body)
+}
+
+/// `GET /loadbalancers/{id}`: 200 in any status, `DELETED` included; 404 when unknown.
+pub(crate) fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
+    let state = lock(&shared.state);
+    let Some(lb) = state.load_balancer(account.region, account.tenant, id) else {
+        return faults::lb_not_found();
+    };
+    Reply::json(
+        200,
+        lb.detail_json(&lb.status(Instant::now()), account.region),
+    )
+}
+
+/// `PUT /loadbalancers/{id}`: validation → lookup (404, 410) → 422 unless `ACTIVE` → 202 and
+/// `PENDING_UPDATE`. A protocol change keeps only the persistence mode that fits.
+pub(crate) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
+    let update = match bodies::update(body) {
+        Ok(update) => update,
+        Err(err) => return err.reply(),
+    };
+    let mut state = lock(&shared.state);
+    let now = Instant::now();
+    let lb = match live(&mut state, account, id, now) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let status = lb.status(now);
+    if status != "ACTIVE" {
+        return faults::immutable(id, &status);
+    }
+    if let Some(protocol) = update.protocol {
+        if protocol != lb.protocol {
+            lb.persistence = persistence_after_protocol_change(lb.persistence.take(), &protocol);
+            lb.protocol = protocol;
+        }
+    }
+    if let Some(name) = update.name {
+        lb.name = name;
+    }
+    if let Some(algorithm) = update.algorithm {
+        lb.algorithm = algorithm;
+    }
+    if let Some(port) = update.port {
+        lb.port = port;
+    }
+    if let Some(timeout) = update.timeout {
+        lb.timeout = timeout;
+    }
+    if let Some(half_closed) = update.half_closed {
+        lb.half_closed = half_closed;
+    }
+    if let Some(https_redirect) = update.https_redirect {
+        lb.https_redirect = https_redirect;
+    }
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
+    Reply::empty(202)
+}
+
+/// `DELETE /loadbalancers/{id}`: lookup (404, 410) → 422 unless `ACTIVE` or `ERROR` → 202,
+/// `PENDING_DELETE`, then `DELETED`.
+pub(crate) fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
+    let mut state = lock(&shared.state);
+    let now = Instant::now();
+    let lb = match live(&mut state, account, id, now) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let status = lb.status(now);
+    if status != "ACTIVE" && status != "ERROR" {
+        return faults::immutable(id, &status);
+    }
+    lb.begin(
+        "PENDING_DELETE",
+        shared.config.pending_time,
+        Settled::Deleted,
+    );
+    Reply::empty(202)
+}
+
+/// A load balancer that exists and is not deleted: otherwise the 404 or 410 to answer.
+pub(super) fn live<'a>(
+    state: &'a mut State,
+    account: Account<'_>,
+    id: u64,
+    now: Instant,
+) -> Result<&'a mut LoadBalancer, Reply> {
+    let Some(lb) = state.load_balancer_mut(account.region, account.tenant, id) else {
+        return Err(faults::lb_not_found());
+    };
+    if lb.status(now) == "DELETED" {
+        return Err(faults::lb_deleted());
+    }
+    Ok(lb)
+}
+
+/// `limit` and `marker` from the query; other parameters are ignored.
+fn paging(query: Option<&str>) -> Result<(usize, Option<u64>), Reply> {
+    let mut limit = MAX_PAGE;
+    let mut marker = None;
+    for pair in query.unwrap_or("").split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "limit" => {
+                let Ok(n) = value.parse::<i64>() else {
+                    return Err(faults::flat(
+                        400,
+                        "The limit query parameter must be an integer.",
+                    ));
+                };
+                limit = usize::try_from(n)
+                    .ok()
+                    .filter(|n| (1..=MAX_PAGE).contains(n))
+                    .unwrap_or(MAX_PAGE);
+            }
+            "marker" => {
+                let Ok(n) = value.parse::<u64>() else {
+                    return Err(faults::flat(
+                        400,
+                        "The marker query parameter must be an integer.",
+                    ));
+                };
+                marker = Some(n);
+            }
+            _ => {}
+        }
+    }
+    Ok((limit, marker))
+}
+
+/// A virtual IP of one of the account's live load balancers.
+fn find_vip(state: &State, account: Account<'_>, id: u64, now: Instant) -> Option<VirtualIp> {
+    state
+        .account(account.region, account.tenant)?
+        .values()
+        .filter(|lb| lb.status(now) != "DELETED")
+        .flat_map(|lb| lb.virtual_ips.iter())
+        .find(|vip| vip.id == id)
+        .cloned()
+}

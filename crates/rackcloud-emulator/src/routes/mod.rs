@@ -1,0 +1,102 @@
+//! Routing: the single entry point every request goes through, and the load balancer paths.
+
+mod auth;
+mod bodies;
+mod identity;
+mod load_balancers;
+mod session_persistence;
+
+use crate::faults;
+use crate::http::{Incoming, Reply};
+use crate::state::{Config, Shared};
+
+/// The path of the token request.
+const TOKENS_PATH: &str = "/v2.0/tokens";
+
+/// The account a load balancer request addresses: region (upper case) and tenant.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Account<'a> {
+    pub(crate) region: &'a str,
+    pub(crate) tenant: &'a str,
+}
+
+/// Answers one request. Every request goes through here, so this is where programmable faults
+/// (a later step) will be checked, before the normal handling below.
+pub(crate) fn dispatch(shared: &Shared, req: &Incoming) -> Reply {
+    let path = req.path();
+    if path == TOKENS_PATH {
+        if req.method == "POST" {
+            shared.counters.token_request();
+        }
+        if req.body_too_large {
+            return faults::body_too_large();
+        }
+        return identity::tokens(shared, req);
+    }
+    let Some((account, rest)) = lb_target(&shared.config, path) else {
+        return faults::not_found();
+    };
+    shared.counters.api_request(&req.method);
+    if let Err(reply) = auth::check(shared, req, account.tenant) {
+        return reply;
+    }
+    if req.body_too_large {
+        return faults::body_too_large();
+    }
+    route_lb(shared, req, account, &rest)
+}
+
+/// Splits `/<region>/v1.0/<tenant>/<rest…>` (or `/snet-<region>/…`) for a served region.
+fn lb_target<'a>(config: &'a Config, path: &'a str) -> Option<(Account<'a>, Vec<&'a str>)> {
+    let mut segments = path.strip_prefix('/')?.split('/');
+    let region = config.region_of_prefix(segments.next()?)?;
+    if segments.next()? != "v1.0" {
+        return None;
+    }
+    let tenant = segments.next().filter(|t| !t.is_empty())?;
+    Some((Account { region, tenant }, segments.collect()))
+}
+
+/// Routes what follows the tenant; a path that differs in any way (a trailing slash, an extra
+/// segment, a non-numeric id) is 404.
+fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]) -> Reply {
+    let method = req.method.as_str();
+    match rest {
+        ["loadbalancers"] => match method {
+            "GET" => load_balancers::list(shared, account, req.query()),
+            "POST" => load_balancers::create(shared, account, &req.body),
+            _ => faults::method_not_allowed("GET, POST"),
+        },
+        ["loadbalancers", id] => {
+            let Some(id) = parse_id(id) else {
+                return faults::not_found();
+            };
+            match method {
+                "GET" => load_balancers::show(shared, account, id),
+                "PUT" => load_balancers::update(shared, account, id, &req.body),
+                "DELETE" => load_balancers::delete(shared, account, id),
+                _ => faults::method_not_allowed("GET, PUT, DELETE"),
+            }
+        }
+        ["loadbalancers", id, "sessionpersistence"] => {
+            let Some(id) = parse_id(id) else {
+                return faults::not_found();
+            };
+            match method {
+                "GET" => session_persistence::show(shared, account, id),
+                "PUT" => session_persistence::enable(shared, account, id, &req.body),
+                "DELETE" => session_persistence::disable(shared, account, id),
+                _ => faults::method_not_allowed("GET, PUT, DELETE"),
+            }
+        }
+        _ => faults::not_found(),
+    }
+}
+
+/// A load balancer id: decimal digits only (no sign, no spaces).
+fn parse_id(segment: &str) -> Option<u64> {
+    if segment.is_empty() || !segment.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    segment.parse().ok()
+}

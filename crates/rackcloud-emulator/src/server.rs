@@ -1,0 +1,325 @@
+//! The running server: binding, worker threads, the state accessors, and stopping on drop.
+
+use std::io;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Instant;
+
+use jiff::Timestamp;
+use jiff::tz::Offset;
+
+use crate::builder::EmulatorBuilder;
+use crate::faults;
+use crate::http::{self, Incoming};
+use crate::load_balancer::{LoadBalancer, Node, VirtualIp};
+use crate::nudge::Nudger;
+use crate::record::{RecordedRequest, Recorder};
+use crate::routes;
+use crate::seed::LoadBalancerSeed;
+use crate::state::{Config, Shared, State, lock};
+use crate::stats::{Counters, Stats};
+
+/// A running emulator: an HTTP server on its own threads, stopped (and its threads joined) when
+/// dropped.
+///
+/// `Emulator` is `Send + Sync`: tests can share it between threads behind a reference or an
+/// `Arc`.
+pub struct Emulator {
+    shared: Arc<Shared>,
+    server: Arc<tiny_http::Server>,
+    stop: Arc<AtomicBool>,
+    workers: Vec<JoinHandle<()>>,
+    nudger: Option<JoinHandle<()>>,
+    addr: SocketAddr,
+}
+
+impl Emulator {
+    /// A builder with no users and no load balancers.
+    pub fn builder() -> EmulatorBuilder {
+        EmulatorBuilder::new()
+    }
+
+    /// Starts the default seed on an ephemeral loopback port:
+    /// `Emulator::builder().default_seed().start()`.
+    ///
+    /// # Errors
+    ///
+    /// As [`EmulatorBuilder::start`].
+    pub fn start() -> io::Result<Emulator> {
+        Emulator::builder().default_seed().start()
+    }
+
+    /// The identity endpoint: `http://127.0.0.1:PORT/v2.0/` (tokens are at `…/v2.0/tokens`).
+    pub fn identity_url(&self) -> String {
+        self.shared.config.identity_url()
+    }
+
+    /// The catalog's load balancer `publicURL` for a region and tenant:
+    /// `http://127.0.0.1:PORT/<region lowercase>/v1.0/<tenant>`. A region without a load
+    /// balancer endpoint gives a URL that answers 404.
+    pub fn lb_endpoint(&self, region: &str, tenant: &str) -> String {
+        self.shared.config.lb_endpoint(region, tenant)
+    }
+
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// A snapshot of the counters.
+    pub fn stats(&self) -> Stats {
+        self.shared.counters.snapshot()
+    }
+
+    /// Every request received (the last 10 000), in arrival order; empty when recording is off.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.shared.recorder.all()
+    }
+
+    /// Forgets the recorded requests (the counters are kept).
+    pub fn clear_requests(&self) {
+        self.shared.recorder.clear();
+    }
+
+    /// Expires every token issued so far: service calls with them answer 401 (with no body) and
+    /// they can no longer be re-scoped. Tokens issued afterwards are valid.
+    pub fn expire_tokens(&self) {
+        lock(&self.shared.state).tokens.expire_all();
+    }
+
+    /// Mints a valid token for a user directly (not counted as a token request); `None` when
+    /// the user does not exist or is disabled.
+    pub fn issue_token(&self, username: &str) -> Option<String> {
+        let mut state = lock(&self.shared.state);
+        let user = state
+            .users
+            .iter()
+            .find(|u| u.username == username && u.enabled)?;
+        let tenant = user.tenant_id.clone();
+        let lifetime = self.shared.config.token_lifetime;
+        Some(state.tokens.mint(username, &tenant, "APIKEY", lifetime).id)
+    }
+
+    /// The status of a load balancer as the API would report it now; `None` when unknown.
+    pub fn load_balancer_status(&self, region: &str, tenant: &str, id: u64) -> Option<String> {
+        let state = lock(&self.shared.state);
+        let lb = state.load_balancer(region, tenant, id)?;
+        Some(lb.status(Instant::now()))
+    }
+
+    /// Forces any status (`ERROR`, `SUSPENDED`, `PENDING_UPDATE`, …); it stays until the next
+    /// accepted change (setting `ACTIVE` ends it). Unknown load balancers are ignored.
+    pub fn set_load_balancer_status(&self, region: &str, tenant: &str, id: u64, status: &str) {
+        let mut state = lock(&self.shared.state);
+        if let Some(lb) = state.load_balancer_mut(region, tenant, id) {
+            lb.force(status);
+        }
+    }
+
+    /// The session persistence of a load balancer: `None` when there is no such load balancer,
+    /// `Some(None)` when persistence is disabled, `Some(Some("HTTP_COOKIE"))` when enabled.
+    pub fn session_persistence(
+        &self,
+        region: &str,
+        tenant: &str,
+        id: u64,
+    ) -> Option<Option<String>> {
+        let state = lock(&self.shared.state);
+        let lb = state.load_balancer(region, tenant, id)?;
+        Some(lb.persistence.clone())
+    }
+
+    /// Blocks the calling thread while the server runs (for the standalone command).
+    pub fn wait(mut self) {
+        for worker in std::mem::take(&mut self.workers) {
+            let _ = worker.join();
+        }
+    }
+}
+
+impl std::fmt::Debug for Emulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Emulator")
+            .field("addr", &self.addr)
+            .field("workers", &self.workers.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        self.shared.nudger.stop();
+        if let Some(nudger) = self.nudger.take() {
+            let _ = nudger.join();
+        }
+        self.stop.store(true, Ordering::SeqCst);
+        for _ in &self.workers {
+            self.server.unblock();
+        }
+        for worker in std::mem::take(&mut self.workers) {
+            let _ = worker.join();
+        }
+        // The last `Arc<Server>` goes with `self`: tiny_http then closes the listening socket.
+    }
+}
+
+/// Binds, seeds the state and spawns the workers.
+pub(crate) fn start(builder: EmulatorBuilder) -> io::Result<Emulator> {
+    let expires_offset = offset(builder.expires_offset_minutes)?;
+    let listener = TcpListener::bind(builder.listen)?;
+    let addr = listener.local_addr()?;
+    let server = tiny_http::Server::from_listener(listener, None).map_err(io::Error::other)?;
+    let reachable = SocketAddr::new(advertised_ip(addr.ip()), addr.port());
+    let config = Config {
+        base_url: format!("http://{reachable}"),
+        lb_regions: lb_regions(&builder),
+        pending_time: builder.pending_time,
+        build_time: builder.build_time,
+        token_lifetime: builder.token_lifetime,
+        expires_offset,
+    };
+    let shared = Arc::new(Shared {
+        config,
+        state: Mutex::new(seeded_state(&builder)),
+        counters: Counters::default(),
+        recorder: Recorder::new(builder.record_requests),
+        nudger: Nudger::new(reachable),
+    });
+    let mut emulator = Emulator {
+        shared,
+        server: Arc::new(server),
+        stop: Arc::new(AtomicBool::new(false)),
+        workers: Vec::new(),
+        nudger: None,
+        addr,
+    };
+    let shared = Arc::clone(&emulator.shared);
+    let nudger = std::thread::Builder::new()
+        .name("rackcloud-emulator-nudge".to_owned())
+        .spawn(move || shared.nudger.run())?;
+    emulator.nudger = Some(nudger);
+    for n in 0..builder.workers.max(1) {
+        let server = Arc::clone(&emulator.server);
+        let shared = Arc::clone(&emulator.shared);
+        let stop = Arc::clone(&emulator.stop);
+        let worker = std::thread::Builder::new()
+            .name(format!("rackcloud-emulator-{n}"))
+            .spawn(move || work(&server, &shared, &stop))?;
+        // On an early return above, dropping `emulator` stops the workers already started.
+        emulator.workers.push(worker);
+    }
+    log::debug!("emulator listening on {addr}");
+    Ok(emulator)
+}
+
+/// One worker: takes requests until the emulator stops.
+fn work(server: &tiny_http::Server, shared: &Shared, stop: &AtomicBool) {
+    loop {
+        match server.recv() {
+            Ok(request) => serve(shared, request),
+            Err(err) => {
+                if stop.load(Ordering::SeqCst) {
+                    return;
+                }
+                log::warn!("emulator: {err}");
+            }
+        }
+    }
+}
+
+/// Reads, counts, records and answers one request.
+fn serve(shared: &Shared, mut request: tiny_http::Request) {
+    let incoming = Incoming::read(&mut request);
+    if shared.counters.connection(incoming.remote) {
+        shared.nudger.new_connection();
+    }
+    shared.recorder.record(&incoming);
+    let reply = catch_unwind(AssertUnwindSafe(|| routes::dispatch(shared, &incoming)))
+        .unwrap_or_else(|_| faults::internal_error());
+    http::respond(request, reply);
+}
+
+fn offset(minutes: i32) -> io::Result<Offset> {
+    minutes
+        .checked_mul(60)
+        .and_then(|seconds| Offset::from_seconds(seconds).ok())
+        .ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("expires offset of {minutes} minutes is out of range"),
+            )
+        })
+}
+
+/// The address written in URLs: a wildcard listen address is reached through loopback.
+fn advertised_ip(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(v4) if v4.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(v6) if v6.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        other => other,
+    }
+}
+
+fn lb_regions(builder: &EmulatorBuilder) -> Vec<String> {
+    let mut regions: Vec<String> = ["DFW", "ORD"].map(String::from).into();
+    regions.extend(
+        builder
+            .load_balancers
+            .iter()
+            .map(|(region, _, _)| region.clone()),
+    );
+    regions.sort();
+    regions.dedup();
+    regions
+}
+
+fn seeded_state(builder: &EmulatorBuilder) -> State {
+    let highest = builder
+        .load_balancers
+        .iter()
+        .map(|(_, _, lb)| lb.id)
+        .max()
+        .unwrap_or(0);
+    let mut state = State {
+        users: builder.users.clone(),
+        next_lb_id: highest.saturating_add(1).max(1000),
+        next_vip_id: 1,
+        next_node_id: 1,
+        ..State::default()
+    };
+    let now = Timestamp::now();
+    for (region, tenant, seed) in &builder.load_balancers {
+        let lb = seeded_load_balancer(&mut state, seed, now);
+        state.account_mut(region, tenant).insert(seed.id, lb);
+    }
+    state
+}
+
+fn seeded_load_balancer(
+    state: &mut State,
+    seed: &LoadBalancerSeed,
+    now: Timestamp,
+) -> LoadBalancer {
+    let mut lb = LoadBalancer::new(seed.id, &seed.name, &seed.protocol, seed.port, now);
+    lb.persistence = seed.session_persistence.clone();
+    lb.force(&seed.status);
+    for ip_version in ["IPV4", "IPV6"] {
+        let id = State::take_id(&mut state.next_vip_id);
+        lb.virtual_ips
+            .push(VirtualIp::allocate(id, "PUBLIC", ip_version));
+    }
+    for address in ["10.180.0.11", "10.180.0.12"] {
+        lb.nodes.push(Node {
+            id: State::take_id(&mut state.next_node_id),
+            address: address.to_owned(),
+            port: seed.port,
+            condition: "ENABLED".to_owned(),
+            kind: "PRIMARY".to_owned(),
+            weight: None,
+        });
+    }
+    lb
+}

@@ -1,0 +1,96 @@
+//! Counters: token requests, load balancer API requests per method, accepted connections.
+
+use std::collections::HashSet;
+use std::net::SocketAddr;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::state::lock;
+
+/// A snapshot of the emulator's counters, from [`Emulator::stats`](crate::Emulator::stats).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Stats {
+    /// Every `POST /v2.0/tokens`, whatever its outcome.
+    pub token_requests: u64,
+    /// Every request under a load balancer endpoint (public or internal URL), whatever its
+    /// outcome, by method.
+    pub api_requests: MethodCounts,
+    /// Distinct TCP connections seen: the number of distinct client addresses (ip and port) that
+    /// sent at least one request. tiny_http does not expose accepts, so a connection that sends
+    /// nothing is not counted, and a client port reused by the operating system for a later
+    /// connection counts once.
+    pub connections_accepted: u64,
+}
+
+/// Request counts by HTTP method.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct MethodCounts {
+    /// `GET` requests.
+    pub get: u64,
+    /// `PUT` requests.
+    pub put: u64,
+    /// `POST` requests.
+    pub post: u64,
+    /// `DELETE` requests.
+    pub delete: u64,
+    /// Any other method (`HEAD`, `PATCH`, …).
+    pub other: u64,
+}
+
+impl MethodCounts {
+    /// All requests, whatever the method.
+    pub fn total(&self) -> u64 {
+        [self.put, self.post, self.delete, self.other]
+            .into_iter()
+            .fold(self.get, u64::saturating_add)
+    }
+}
+
+/// The live counters behind [`Stats`].
+#[derive(Debug, Default)]
+pub(crate) struct Counters {
+    token_requests: AtomicU64,
+    get: AtomicU64,
+    put: AtomicU64,
+    post: AtomicU64,
+    delete: AtomicU64,
+    other: AtomicU64,
+    remotes: Mutex<HashSet<SocketAddr>>,
+}
+
+impl Counters {
+    pub(crate) fn token_request(&self) {
+        self.token_requests.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub(crate) fn api_request(&self, method: &str) {
+        let counter = match method {
+            "GET" => &self.get,
+            "PUT" => &self.put,
+            "POST" => &self.post,
+            "DELETE" => &self.delete,
+            _ => &self.other,
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Notes the client address of a request; `true` when it is a new connection.
+    pub(crate) fn connection(&self, remote: Option<SocketAddr>) -> bool {
+        remote.is_some_and(|remote| lock(&self.remotes).insert(remote))
+    }
+
+    pub(crate) fn snapshot(&self) -> Stats {
+        let load = |c: &AtomicU64| c.load(Ordering::Relaxed);
+        Stats {
+            token_requests: load(&self.token_requests),
+            api_requests: MethodCounts {
+                get: load(&self.get),
+                put: load(&self.put),
+                post: load(&self.post),
+                delete: load(&self.delete),
+                other: load(&self.other),
+            },
+            connections_accepted: u64::try_from(lock(&self.remotes).len()).unwrap_or(u64::MAX),
+        }
+    }
+}
