@@ -77,6 +77,4 @@ mod urls;
 
 pub use persistence_type::Type;
 pub use requests::{CreateOpts, CreateOptsBuilder, disable, disable_if_enabled, enable, get};
-pub use results::{
-    DisableOutcome, DisableResult, EnableResult, GetResult, SessionPersistence,
-};
+pub use results::{DisableOutcome, DisableResult, EnableResult, GetResult, SessionPersistence};

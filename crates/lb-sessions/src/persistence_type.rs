@@ -73,7 +73,9 @@ impl FromStr for Type {
     fn from_str(s: &str) -> Result<Type, Error> {
         let trimmed = s.trim();
         if trimmed.is_empty() {
-            return Err(Error::invalid_input("the session persistence type is empty"));
+            return Err(Error::invalid_input(
+                "the session persistence type is empty",
+            ));
         }
         let known = Type::from_wire(&trimmed.to_ascii_uppercase());
         Ok(match known {
@@ -119,9 +121,18 @@ mod tests {
 
     #[test]
     fn wire_names_round_trip_exactly() {
-        for name in ["HTTP_COOKIE", "SOURCE_IP", "SSL_ID", "FUTURE_MODE", "http_cookie"] {
+        for name in [
+            "HTTP_COOKIE",
+            "SOURCE_IP",
+            "SSL_ID",
+            "FUTURE_MODE",
+            "http_cookie",
+        ] {
             let t: Type = serde_json::from_str(&format!("{name:?}")).expect("a type");
-            assert_eq!(serde_json::to_string(&t).expect("json"), format!("{name:?}"));
+            assert_eq!(
+                serde_json::to_string(&t).expect("json"),
+                format!("{name:?}")
+            );
             assert_eq!(Type::from(name).as_str(), name);
         }
         assert_eq!(Type::from("http_cookie"), Type::Other("http_cookie".into()));
@@ -129,7 +140,10 @@ mod tests {
 
     #[test]
     fn user_input_ignores_case_for_known_modes() {
-        assert_eq!(" Http_Cookie ".parse::<Type>().expect("known"), Type::HttpCookie);
+        assert_eq!(
+            " Http_Cookie ".parse::<Type>().expect("known"),
+            Type::HttpCookie
+        );
         assert_eq!("ssl_id".parse::<Type>().expect("known"), Type::SslId);
         assert!("  ".parse::<Type>().expect_err("empty").is_invalid_input());
     }

@@ -239,7 +239,9 @@ mod tests {
         .expect("options");
         assert_eq!(opts.username(), Some("alice"));
         assert_eq!(opts.identity_url(), RACKSPACE_IDENTITY_GLOBAL);
-        assert!(matches!(opts.credential(), Credential::ApiKey { api_key, .. } if api_key.expose() == "key"));
+        assert!(
+            matches!(opts.credential(), Credential::ApiKey { api_key, .. } if api_key.expose() == "key")
+        );
         assert_eq!(opts.tenant(), Some(&Tenant::Id("42".into())));
     }
 
@@ -262,17 +264,29 @@ mod tests {
     fn missing_and_conflicting_variables_are_named() {
         let e = from(&[("RS_API_KEY", "k")]).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Configuration);
-        assert!(e.to_string().contains("RS_USERNAME (or OS_USERNAME) is not set"));
+        assert!(
+            e.to_string()
+                .contains("RS_USERNAME (or OS_USERNAME) is not set")
+        );
         let e = from(&[("RS_USERNAME", "a")]).unwrap_err();
-        assert!(e.to_string().contains("set RS_API_KEY, or RS_PASSWORD (or OS_PASSWORD)"));
-        let e = from(&[("RS_USERNAME", "a"), ("RS_API_KEY", "k"), ("OS_PASSWORD", "p")])
-            .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("set RS_API_KEY, or RS_PASSWORD (or OS_PASSWORD)")
+        );
+        let e = from(&[
+            ("RS_USERNAME", "a"),
+            ("RS_API_KEY", "k"),
+            ("OS_PASSWORD", "p"),
+        ])
+        .unwrap_err();
         assert!(e.to_string().contains("both RS_API_KEY and a password"));
     }
 
     #[test]
     fn tenant_id_and_name_replace_each_other() {
-        let opts = AuthOptions::password("u", "p").tenant_id("1").tenant_name("n");
+        let opts = AuthOptions::password("u", "p")
+            .tenant_id("1")
+            .tenant_name("n");
         assert_eq!(opts.tenant(), Some(&Tenant::Name("n".into())));
         let opts = AuthOptions::token("t", "9");
         assert_eq!(opts.tenant(), Some(&Tenant::Id("9".into())));

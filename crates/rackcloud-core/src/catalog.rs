@@ -60,7 +60,11 @@ impl Catalog {
 }
 
 impl CatalogEntry {
-    pub(crate) fn new(name: String, service_type: String, endpoints: Vec<Endpoint>) -> CatalogEntry {
+    pub(crate) fn new(
+        name: String,
+        service_type: String,
+        endpoints: Vec<Endpoint>,
+    ) -> CatalogEntry {
         CatalogEntry {
             name,
             service_type,

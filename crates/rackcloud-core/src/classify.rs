@@ -84,14 +84,19 @@ mod tests {
         assert_eq!(kind(422, immutable, false), ErrorKind::Immutable);
         let deleted = r#"{"message":"Session persistence is already deleted.","code":422}"#;
         assert_eq!(kind(422, deleted, false), ErrorKind::AlreadyDisabled);
-        assert_eq!(kind(422, r#"{"message":"other","code":422}"#, false), ErrorKind::Conflict);
+        assert_eq!(
+            kind(422, r#"{"message":"other","code":422}"#, false),
+            ErrorKind::Conflict
+        );
         assert_eq!(kind(422, "", false), ErrorKind::Conflict);
     }
 
     #[test]
     fn immutable_status_is_read_from_the_message() {
         assert_eq!(
-            immutable_status("Load Balancer '1' has a status of 'PENDING_UPDATE' and is considered immutable."),
+            immutable_status(
+                "Load Balancer '1' has a status of 'PENDING_UPDATE' and is considered immutable."
+            ),
             Some("PENDING_UPDATE")
         );
         assert_eq!(immutable_status("has a status of 'X"), None);

@@ -54,9 +54,21 @@ impl EndpointOpts {
 
     /// Options with the region from `RS_REGION`, else `OS_REGION_NAME`, when set and not empty.
     pub fn from_env() -> EndpointOpts {
+        EndpointOpts::from_env_with(|name| std::env::var(name).ok())
+    }
+
+    /// Like [`from_env`](EndpointOpts::from_env), reading the variables through `lookup`.
+    ///
+    /// ```
+    /// use rackcloud_core::EndpointOpts;
+    ///
+    /// let opts = EndpointOpts::from_env_with(|name| (name == "OS_REGION_NAME").then(|| "LON".to_owned()));
+    /// assert_eq!(opts.region_name(), Some("LON"));
+    /// ```
+    pub fn from_env_with(lookup: impl Fn(&str) -> Option<String>) -> EndpointOpts {
         let region = ["RS_REGION", "OS_REGION_NAME"]
             .iter()
-            .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()));
+            .find_map(|name| lookup(name).filter(|v| !v.is_empty()));
         EndpointOpts {
             region,
             ..EndpointOpts::default()
@@ -130,7 +142,11 @@ pub(crate) fn locate(
             let list: Vec<String> = several
                 .iter()
                 .map(|(entry, e, url)| {
-                    format!("{} in {} at {url}", entry.name(), e.region().unwrap_or("every region"))
+                    format!(
+                        "{} in {} at {url}",
+                        entry.name(),
+                        e.region().unwrap_or("every region")
+                    )
                 })
                 .collect();
             Err(Error::new(
@@ -160,7 +176,11 @@ fn describe_wanted(
         None => text.push_str(" in any region"),
     }
     let field = availability.field();
-    let article = if field.starts_with(['a', 'i']) { "an" } else { "a" };
+    let article = if field.starts_with(['a', 'i']) {
+        "an"
+    } else {
+        "a"
+    };
     text.push_str(&format!(" with {article} {field}"));
     text
 }
@@ -185,7 +205,11 @@ mod tests {
                 "cloudLoadBalancers".into(),
                 "rax:load-balancer".into(),
                 vec![
-                    endpoint(Some("DFW"), "https://dfw/v1.0/1", Some("https://snet-dfw/v1.0/1")),
+                    endpoint(
+                        Some("DFW"),
+                        "https://dfw/v1.0/1",
+                        Some("https://snet-dfw/v1.0/1"),
+                    ),
                     endpoint(Some("ORD"), "https://ord/v1.0/1", None),
                 ],
             ),
@@ -201,10 +225,22 @@ mod tests {
     fn name_then_region_then_availability() {
         let c = catalog();
         let lb = |region, availability| {
-            locate(&c, "rax:load-balancer", Some("cloudLoadBalancers"), region, availability)
+            locate(
+                &c,
+                "rax:load-balancer",
+                Some("cloudLoadBalancers"),
+                region,
+                availability,
+            )
         };
-        assert_eq!(lb(Some("dfw"), Availability::Public).expect("dfw"), "https://dfw/v1.0/1");
-        assert_eq!(lb(Some("ORD"), Availability::Public).expect("ord"), "https://ord/v1.0/1");
+        assert_eq!(
+            lb(Some("dfw"), Availability::Public).expect("dfw"),
+            "https://dfw/v1.0/1"
+        );
+        assert_eq!(
+            lb(Some("ORD"), Availability::Public).expect("ord"),
+            "https://ord/v1.0/1"
+        );
         assert_eq!(
             lb(Some("DFW"), Availability::Internal).expect("internal"),
             "https://snet-dfw/v1.0/1"
@@ -217,15 +253,27 @@ mod tests {
         );
         let e = lb(None, Availability::Public).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::EndpointAmbiguous);
-        assert!(e.to_string().contains("cloudLoadBalancers in DFW at https://dfw/v1.0/1"));
+        assert!(
+            e.to_string()
+                .contains("cloudLoadBalancers in DFW at https://dfw/v1.0/1")
+        );
     }
 
     #[test]
     fn without_a_name_the_control_plane_entry_makes_it_ambiguous() {
-        let e = locate(&catalog(), "rax:load-balancer", None, Some("DFW"), Availability::Public)
-            .unwrap_err();
+        let e = locate(
+            &catalog(),
+            "rax:load-balancer",
+            None,
+            Some("DFW"),
+            Availability::Public,
+        )
+        .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::EndpointAmbiguous);
-        assert!(e.to_string().contains("cloudLoadBalancersControl in every region"));
+        assert!(
+            e.to_string()
+                .contains("cloudLoadBalancersControl in every region")
+        );
     }
 
     #[test]
@@ -233,8 +281,14 @@ mod tests {
         let c = catalog();
         let e = locate(&c, "compute", None, None, Availability::Public).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::EndpointNotFound);
-        let e = locate(&c, "rax:load-balancer", Some("cloudLoadBalancers"), Some("SYD"), Availability::Public)
-            .unwrap_err();
+        let e = locate(
+            &c,
+            "rax:load-balancer",
+            Some("cloudLoadBalancers"),
+            Some("SYD"),
+            Availability::Public,
+        )
+        .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::EndpointNotFound);
     }
 }

@@ -59,7 +59,41 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    fn describe(self) -> &'static str {
+    /// A stable `snake_case` name for scripts and JSON output, such as `immutable` or
+    /// `rate_limited`.
+    ///
+    /// ```
+    /// use rackcloud_core::ErrorKind;
+    /// assert_eq!(ErrorKind::AlreadyDisabled.as_str(), "already_disabled");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::Configuration => "configuration",
+            ErrorKind::EndpointNotFound => "endpoint_not_found",
+            ErrorKind::EndpointAmbiguous => "endpoint_ambiguous",
+            ErrorKind::Authentication => "authentication",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Gone => "gone",
+            ErrorKind::Immutable => "immutable",
+            ErrorKind::AlreadyDisabled => "already_disabled",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::Validation => "validation",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::OverLimit => "over_limit",
+            ErrorKind::Server => "server",
+            ErrorKind::Unavailable => "unavailable",
+            ErrorKind::UnexpectedStatus => "unexpected_status",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Transport => "transport",
+            ErrorKind::Decode => "decode",
+            ErrorKind::BodyTooLarge => "body_too_large",
+        }
+    }
+
+    /// A short lowercase description, as used in error messages.
+    pub fn describe(self) -> &'static str {
         match self {
             ErrorKind::InvalidInput => "invalid input",
             ErrorKind::Configuration => "configuration error",
@@ -218,6 +252,11 @@ impl Error {
         self
     }
 
+    pub(crate) fn with_status(mut self, status: u16) -> Error {
+        self.inner.status = Some(status);
+        self
+    }
+
     pub(crate) fn with_source(mut self, source: impl StdError + Send + Sync + 'static) -> Error {
         self.inner.source = Some(Box::new(source));
         self
@@ -262,6 +301,12 @@ impl Error {
     /// The URL of the request that failed, when a request was attempted.
     pub fn url(&self) -> Option<&str> {
         self.inner.url.as_deref()
+    }
+
+    /// What the SDK itself says went wrong, for failures it describes (invalid input,
+    /// configuration, endpoint selection, transport, decode), without the method and URL.
+    pub fn detail(&self) -> Option<&str> {
+        self.inner.message.as_deref()
     }
 
     /// The server's own words, when it sent any: the fault's messages, or the body excerpt.

@@ -63,7 +63,11 @@ pub(crate) fn token_request_body(opts: &AuthOptions) -> Vec<u8> {
 /// Reads a token response body.
 pub(crate) fn parse_token_response(body: &[u8]) -> Result<Session, Error> {
     let response: TokenResponse = serde_json::from_slice(body).map_err(|e| {
-        Error::new(ErrorKind::Decode, "the token response is not the expected JSON").with_source(e)
+        Error::new(
+            ErrorKind::Decode,
+            "the token response is not the expected JSON",
+        )
+        .with_source(e)
     })?;
     let access = response.access;
     let expires = match access.token.expires.as_deref() {
@@ -79,7 +83,13 @@ pub(crate) fn parse_token_response(body: &[u8]) -> Result<Session, Error> {
                     .endpoints
                     .into_iter()
                     .map(|e| {
-                        Endpoint::new(e.region, e.tenant_id, e.public_url, e.internal_url, e.admin_url)
+                        Endpoint::new(
+                            e.region,
+                            e.tenant_id,
+                            e.public_url,
+                            e.internal_url,
+                            e.admin_url,
+                        )
                     })
                     .collect();
                 CatalogEntry::new(entry.name, entry.service_type, endpoints)
@@ -122,9 +132,15 @@ struct TokenRequest<'a> {
 
 #[derive(Serialize)]
 struct AuthBody<'a> {
-    #[serde(rename = "RAX-KSKEY:apiKeyCredentials", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RAX-KSKEY:apiKeyCredentials",
+        skip_serializing_if = "Option::is_none"
+    )]
     api_key: Option<ApiKeyCredentials<'a>>,
-    #[serde(rename = "passwordCredentials", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "passwordCredentials",
+        skip_serializing_if = "Option::is_none"
+    )]
     password: Option<PasswordCredentials<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     token: Option<TokenCredential<'a>>,
@@ -261,7 +277,12 @@ mod tests {
 
     #[test]
     fn malformed_responses_are_decode_errors() {
-        for body in [&b""[..], b"<html>", br#"{"access":{}}"#, br#"{"access":{"token":{"id":"x","expires":"never"}}}"#] {
+        for body in [
+            &b""[..],
+            b"<html>",
+            br#"{"access":{}}"#,
+            br#"{"access":{"token":{"id":"x","expires":"never"}}}"#,
+        ] {
             let e = parse_token_response(body).unwrap_err();
             assert_eq!(e.kind(), ErrorKind::Decode);
         }

@@ -70,7 +70,10 @@ impl fmt::Debug for ProviderClient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let session = self.session();
         f.debug_struct("ProviderClient")
-            .field("identity", &self.inner.auth.as_ref().map(AuthOptions::identity_url))
+            .field(
+                "identity",
+                &self.inner.auth.as_ref().map(AuthOptions::identity_url),
+            )
             .field("tenant_id", &session.tenant_id)
             .field("token", &session.token)
             .field("config", self.inner.transport.config())
@@ -275,7 +278,11 @@ impl ProviderClient {
     /// [`EndpointNotFound`](crate::ErrorKind::EndpointNotFound) or
     /// [`EndpointAmbiguous`](crate::ErrorKind::EndpointAmbiguous), saying what was looked for and, for
     /// several matches, listing them.
-    pub fn locate_endpoint(&self, service_type: &str, opts: &EndpointOpts) -> Result<String, Error> {
+    pub fn locate_endpoint(
+        &self,
+        service_type: &str,
+        opts: &EndpointOpts,
+    ) -> Result<String, Error> {
         let session = self.session();
         let region = opts
             .region_name()
@@ -351,7 +358,10 @@ impl ProviderClient {
     }
 
     fn can_reauthenticate(&self) -> bool {
-        self.inner.auth.as_ref().is_some_and(AuthOptions::reauth_allowed)
+        self.inner
+            .auth
+            .as_ref()
+            .is_some_and(AuthOptions::reauth_allowed)
     }
 
     /// Replaces the token `stale`, unless another thread already did: every thread that met a

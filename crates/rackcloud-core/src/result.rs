@@ -64,6 +64,7 @@ impl Response {
             };
             Error::new(ErrorKind::Decode, what)
                 .with_request(self.method.as_str(), &self.url)
+                .with_status(self.status)
                 .with_source(e)
         })
     }

@@ -50,8 +50,14 @@ mod tests {
     #[test]
     fn seconds() {
         let now = SystemTime::now();
-        assert_eq!(wait_asked(Some("7"), None, now), Some(Duration::from_secs(7)));
-        assert_eq!(wait_asked(Some(" 300 "), None, now), Some(Duration::from_secs(300)));
+        assert_eq!(
+            wait_asked(Some("7"), None, now),
+            Some(Duration::from_secs(7))
+        );
+        assert_eq!(
+            wait_asked(Some(" 300 "), None, now),
+            Some(Duration::from_secs(300))
+        );
         assert_eq!(wait_asked(Some("-1"), None, now), None);
         assert_eq!(wait_asked(Some("99999999999999999999999"), None, now), None);
     }

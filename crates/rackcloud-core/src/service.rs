@@ -123,7 +123,10 @@ impl ServiceClient {
     /// A [`Configuration`](ErrorKind::Configuration) error when `endpoint` is not an absolute
     /// URL, or is plain `http://` to a host that is not a loopback address and the provider does
     /// not allow plain http.
-    pub fn new(provider: &ProviderClient, endpoint: impl Into<String>) -> Result<ServiceClient, Error> {
+    pub fn new(
+        provider: &ProviderClient,
+        endpoint: impl Into<String>,
+    ) -> Result<ServiceClient, Error> {
         let mut endpoint = endpoint.into();
         if !endpoint.ends_with('/') {
             endpoint.push('/');

@@ -122,7 +122,11 @@ impl Transport {
 /// caller opted in.
 pub(crate) fn check_url(url: &str, allow_plain_http: bool) -> Result<(), Error> {
     let uri: Uri = url.parse().map_err(|e| {
-        Error::new(ErrorKind::Configuration, format!("{url:?} is not a valid URL")).with_source(e)
+        Error::new(
+            ErrorKind::Configuration,
+            format!("{url:?} is not a valid URL"),
+        )
+        .with_source(e)
     })?;
     let host = uri.host().unwrap_or_default();
     match uri.scheme_str() {
@@ -244,7 +248,10 @@ mod tests {
         assert!(check_url("http://[::1]:1/x", false).is_ok());
         let e = check_url("http://lb.example.com/x", false).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Configuration);
-        assert!(e.to_string().contains("refusing to send credentials over plain http:// to lb.example.com"));
+        assert!(
+            e.to_string()
+                .contains("refusing to send credentials over plain http:// to lb.example.com")
+        );
         assert!(check_url("http://lb.example.com/x", true).is_ok());
         assert!(check_url("ftp://x/y", true).is_err());
         assert!(check_url("/relative", true).is_err());

@@ -1,0 +1,164 @@
+//! What every service call puts on the wire, and how answers become results.
+
+mod common;
+
+use rackcloud_core::{ErrorKind, Method, ProviderClient, RequestOpts, ServiceClient};
+use rackcloud_emulator::Emulator;
+use serde_json::json;
+
+#[test]
+fn headers_of_calls_with_and_without_a_body() {
+    let emulator = Emulator::start().expect("emulator");
+    let client = common::dfw(&emulator);
+    let token = client.provider().token();
+    emulator.clear_requests();
+    let url = client.service_url(&["loadbalancers", "2", "sessionpersistence"]);
+    client.get(&url).extract_err().expect("get");
+    client
+        .put(
+            &url,
+            &json!({"sessionPersistence": {"persistenceType": "SOURCE_IP"}}),
+        )
+        .extract_err()
+        .expect("put");
+    client.delete(&url).extract_err().expect("delete");
+    let requests = emulator.requests();
+    let methods: Vec<_> = requests.iter().map(|r| r.method.as_str()).collect();
+    assert_eq!(methods, ["GET", "PUT", "DELETE"]);
+    for r in &requests {
+        assert_eq!(
+            r.path,
+            "/dfw/v1.0/123456/loadbalancers/2/sessionpersistence"
+        );
+        assert_eq!(r.header("accept"), Some("application/json"));
+        assert_eq!(r.header("x-auth-token"), Some(token.expose()));
+        assert_eq!(
+            r.header("user-agent"),
+            Some(concat!("rackcloud/", env!("CARGO_PKG_VERSION")))
+        );
+    }
+    assert_eq!(requests[0].header("content-type"), None);
+    assert_eq!(requests[1].header("content-type"), Some("application/json"));
+    assert_eq!(
+        requests[1].body,
+        br#"{"sessionPersistence":{"persistenceType":"SOURCE_IP"}}"#
+    );
+    assert_eq!(requests[2].header("content-type"), None);
+    assert!(requests[0].body.is_empty() && requests[2].body.is_empty());
+}
+
+#[test]
+fn user_agent_prefix() {
+    let emulator = Emulator::start().expect("emulator");
+    let token = emulator.issue_token("demo").expect("token");
+    let provider = ProviderClient::builder()
+        .user_agent_prefix("lb-janitor/2.1")
+        .with_token(token);
+    let client =
+        ServiceClient::new(&provider, emulator.lb_endpoint("DFW", "123456")).expect("client");
+    client
+        .get(&client.service_url(&["loadbalancers"]))
+        .extract_err()
+        .expect("list");
+    let ua = emulator
+        .requests()
+        .last()
+        .and_then(|r| r.header("user-agent").map(str::to_owned));
+    assert_eq!(
+        ua,
+        Some(format!(
+            "lb-janitor/2.1 rackcloud/{}",
+            env!("CARGO_PKG_VERSION")
+        ))
+    );
+}
+
+#[test]
+fn an_empty_202_is_a_success_and_statuses_outside_the_ok_codes_are_errors() {
+    let emulator = Emulator::start().expect("emulator");
+    let client = common::dfw(&emulator);
+    let url = client.service_url(&["loadbalancers", "1", "sessionpersistence"]);
+    let result = client.put(
+        &url,
+        &json!({"sessionPersistence": {"persistenceType": "HTTP_COOKIE"}}),
+    );
+    assert_eq!(result.status(), Some(202));
+    result.extract_err().expect("an empty 202 is success");
+
+    // The same GET, accepting only 204, is an unexpected status.
+    let err = client
+        .request(Method::Get, &url, RequestOpts::new().ok_codes(&[204]))
+        .extract_err()
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::UnexpectedStatus);
+    assert_eq!(err.status(), Some(200));
+}
+
+#[test]
+fn server_faults_become_typed_errors() {
+    let emulator = Emulator::start().expect("emulator");
+    let client = common::dfw(&emulator);
+    let sp = |id: &str| client.service_url(&["loadbalancers", id, "sessionpersistence"]);
+
+    // 400, validation shape.
+    let err = client
+        .put(&sp("1"), &json!({"sessionPersistence": {}}))
+        .extract_err()
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
+    let fault = err.fault().expect("fault");
+    assert_eq!(
+        fault.validation_messages(),
+        ["Must provide a persistence type."]
+    );
+    assert_eq!(fault.message(), Some("Validation Failure"));
+    assert_eq!(fault.details(), Some("The object is not valid"));
+
+    // 400, message as an array.
+    let err = client
+        .put(&sp("1"), &json!(["not", "an", "object"]))
+        .extract_err()
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
+    assert_eq!(
+        err.fault().expect("fault").messages(),
+        ["JSON does not match the expected schema"]
+    );
+
+    // 404, flat.
+    let err = client.get(&sp("999")).extract_err().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+    assert_eq!(err.fault().and_then(|f| f.code()), Some(404));
+
+    // 422, already deleted.
+    let err = client.delete(&sp("1")).extract_err().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::AlreadyDisabled);
+    assert_eq!(
+        err.server_message().as_deref(),
+        Some("Session persistence is already deleted.")
+    );
+}
+
+#[test]
+fn a_body_that_is_not_the_expected_json_is_a_decode_error() {
+    let emulator = Emulator::start().expect("emulator");
+    let client = common::dfw(&emulator);
+    let url = client.service_url(&["loadbalancers", "1", "sessionpersistence"]);
+    let err = client.get(&url).extract_json::<Vec<u32>>().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Decode);
+    assert!(
+        err.to_string().starts_with("GET http://127.0.0.1:"),
+        "{err}"
+    );
+    assert!(std::error::Error::source(&err).is_some());
+}
+
+#[test]
+fn a_token_for_a_remote_plain_http_endpoint_is_refused_before_sending() {
+    let err = ServiceClient::with_token("http://lb.example.com/v1.0/1", "t").unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Configuration);
+    let provider = ProviderClient::builder()
+        .allow_plain_http(true)
+        .with_token("t");
+    ServiceClient::new(&provider, "http://lb.example.com/v1.0/1").expect("explicitly allowed");
+}
