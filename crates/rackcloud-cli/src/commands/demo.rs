@@ -1,0 +1,351 @@
+//! `rackcloud demo`: a guided tour of session persistence against an in-process emulator.
+//!
+//! It uses the SDK exactly as `rackcloud lb session-persistence …` does, prints what it does in
+//! numbered steps, and reports the expected failures the way the CLI reports them.
+
+use std::io;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, anyhow, bail};
+use lb_sessions::{CreateOpts, DisableOutcome, Type};
+use rackcloud_core::{
+    AuthOptions, EndpointOpts, Error, LB_SERVICE_NAME, LB_SERVICE_TYPE, ProviderClient,
+    ServiceClient, new_lb_v1,
+};
+use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME, Emulator};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::failure::{Failure, Operation};
+use crate::output::Output;
+
+/// How long a change keeps a load balancer `PENDING_UPDATE` in the demo: long enough to see the
+/// 422, short enough to keep the tour to a few seconds.
+const PENDING: Duration = Duration::from_millis(1500);
+/// How often to ask whether a change has been applied.
+const POLL_EVERY: Duration = Duration::from_millis(200);
+/// The longest the demo waits for a change to be applied.
+const WAIT_AT_MOST: Duration = Duration::from_secs(30);
+/// The seeded `web` (HTTP) and `tcp` (TCP) load balancers.
+const WEB: u64 = 1;
+const TCP: u64 = 2;
+
+/// Runs the tour; exit 0 when every step behaved as described.
+pub(crate) fn run(out: Output, verbose: bool) -> Result<(), Failure> {
+    let op = Operation::new("run the demo");
+    let mut narrator = Narrator::new(out);
+    tour(&mut narrator, verbose).map_err(|e| op.failed_other(e))?;
+    narrator.finish().map_err(|e| op.failed_other(e))
+}
+
+fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
+    let started = Instant::now();
+    n.heading(
+        "rackcloud demo: session persistence against a local emulator (no account, no network)",
+    )?;
+    let emulator = Emulator::builder()
+        .default_seed()
+        .pending_time(PENDING)
+        .start()
+        .context("could not start the in-process emulator")?;
+    n.step(format!(
+        "Started the emulator at {} (a change keeps a load balancer PENDING_UPDATE for {:.1} s).",
+        emulator.identity_url(),
+        PENDING.as_secs_f64()
+    ))?;
+    let client = connect(n, &emulator.identity_url())?;
+    let web = describe(&client, WEB)?;
+    let tcp = describe(&client, TCP)?;
+    cookies(n, &client, (&web, &tcp), verbose)?;
+    busy(n, &client, &tcp, verbose)?;
+    disable_twice(n, &client, &web)?;
+
+    let stats = emulator.stats();
+    let api = &stats.api_requests;
+    n.summary(vec![
+        format!("Load balancer {WEB} {web}: HTTP_COOKIE enabled, shown, disabled; disabling again changed nothing."),
+        format!("Load balancer {TCP} {tcp}: HTTP_COOKIE refused (400), SOURCE_IP enabled, a second change refused while PENDING_UPDATE (422)."),
+        format!(
+            "{} token request, {} API requests (GET {}, PUT {}, DELETE {}) in {:.1} s.",
+            stats.token_requests,
+            api.total(),
+            api.get,
+            api.put,
+            api.delete,
+            started.elapsed().as_secs_f64()
+        ),
+        "Try it yourself: run `rackcloud emulator`, then in another terminal".to_owned(),
+        "RS_USERNAME=demo RS_API_KEY=demo-api-key rackcloud --auth-url http://127.0.0.1:8900/v2.0/ lb session-persistence show 1".to_owned(),
+    ])
+    .map_err(Into::into)
+}
+
+/// Steps 2 and 3: authenticate, and pick the load balancer endpoint from the catalog.
+fn connect(n: &mut Narrator, identity_url: &str) -> anyhow::Result<ServiceClient> {
+    let opts = AuthOptions::api_key(DEMO_USERNAME, DEMO_API_KEY).identity_endpoint(identity_url);
+    let provider = ProviderClient::builder()
+        .user_agent_prefix(concat!("rackcloud-cli/", env!("CARGO_PKG_VERSION")))
+        .authenticate(opts)
+        .context("could not authenticate")?;
+    let region = provider.default_region().unwrap_or_default();
+    n.step(format!(
+        "Authenticated as {DEMO_USERNAME} with an API key: tenant {}, default region {region}.",
+        provider.tenant_id().unwrap_or_default()
+    ))?;
+
+    let client = new_lb_v1(&provider, EndpointOpts::new())
+        .context("could not pick the load balancer endpoint")?;
+    let same_type: Vec<String> = provider
+        .catalog()
+        .entries()
+        .iter()
+        .filter(|e| e.service_type() == LB_SERVICE_TYPE)
+        .map(|e| e.name().to_owned())
+        .collect();
+    n.step(format!(
+        "Chose {LB_SERVICE_NAME} ({LB_SERVICE_TYPE}) in {region}: {}",
+        client.endpoint()
+    ))?;
+    n.detail(format!(
+        "The catalog has {} entries of type {LB_SERVICE_TYPE} ({}); the SDK also matches the name, then the region.",
+        same_type.len(),
+        same_type.join(", ")
+    ))?;
+    Ok(client)
+}
+
+/// Steps 4 to 6: HTTP_COOKIE on the HTTP load balancer works, on the TCP one it is refused.
+fn cookies(
+    n: &mut Narrator,
+    client: &ServiceClient,
+    (web, tcp): (&str, &str),
+    verbose: bool,
+) -> anyhow::Result<()> {
+    n.step(format!("Load balancer {WEB} {web}: enable HTTP_COOKIE"))?;
+    enable(client, WEB, Type::HttpCookie)?;
+    n.detail("Accepted (202); the load balancer is PENDING_UPDATE while the change is applied.")?;
+
+    n.step(format!("Load balancer {WEB} {web}: show"))?;
+    n.detail(format!("Session persistence: {}.", show(client, WEB)?))?;
+
+    n.step(format!("Load balancer {TCP} {tcp}: enable HTTP_COOKIE"))?;
+    let refused = expect_refusal(
+        lb_sessions::enable(client, TCP, &CreateOpts::new(Type::HttpCookie)).extract_err(),
+        "HTTP_COOKIE on a TCP load balancer",
+    )?;
+    let kind = refused.kind();
+    let line = cli_line(
+        "enable HTTP_COOKIE session persistence",
+        TCP,
+        refused,
+        verbose,
+    );
+    n.detail(format!("Refused; the CLI prints: {line}"))?;
+    n.detail(format!(
+        "The SDK reports ErrorKind::{kind:?}: cookies need a load balancer that speaks HTTP; use SOURCE_IP on TCP."
+    ))
+    .map_err(Into::into)
+}
+
+/// Steps 7 and 8: SOURCE_IP on the TCP load balancer, then a change while it is busy (422),
+/// waited out by polling.
+fn busy(n: &mut Narrator, client: &ServiceClient, tcp: &str, verbose: bool) -> anyhow::Result<()> {
+    n.step(format!("Load balancer {TCP} {tcp}: enable SOURCE_IP"))?;
+    enable(client, TCP, Type::SourceIp)?;
+    n.detail("Accepted (202); PENDING_UPDATE until applied.")?;
+
+    n.step(format!(
+        "Load balancer {TCP} {tcp}: ask for SOURCE_IP again at once, while it is PENDING_UPDATE"
+    ))?;
+    let busy = expect_refusal(
+        lb_sessions::enable(client, TCP, &CreateOpts::new(Type::SourceIp)).extract_err(),
+        "a change while PENDING_UPDATE",
+    )?;
+    let (kind, lb_status) = (busy.kind(), busy.lb_status().map(str::to_owned));
+    let line = cli_line("enable SOURCE_IP session persistence", TCP, busy, verbose);
+    n.detail(format!("Refused; the CLI prints: {line}"))?;
+    n.detail(format!(
+        "The SDK reports ErrorKind::{kind:?} with lb_status() = {lb_status:?}. It does not retry yet, so the demo polls GET /loadbalancers/{TCP} every {} ms until ACTIVE.",
+        POLL_EVERY.as_millis()
+    ))?;
+    let waited = wait_until_active(client, TCP)?;
+    n.detail(format!(
+        "ACTIVE again after {:.1} s; session persistence: {}.",
+        waited.as_secs_f64(),
+        show(client, TCP)?
+    ))
+    .map_err(Into::into)
+}
+
+/// Steps 9 and 10: disable, then disable again as `--if-enabled` does.
+fn disable_twice(n: &mut Narrator, client: &ServiceClient, web: &str) -> anyhow::Result<()> {
+    n.step(format!("Load balancer {WEB} {web}: disable"))?;
+    wait_until_active(client, WEB)?;
+    lb_sessions::disable(client, WEB)
+        .extract_err()
+        .with_context(|| format!("could not disable session persistence on load balancer {WEB}"))?;
+    let waited = wait_until_active(client, WEB)?;
+    n.detail(format!(
+        "Accepted (202); ACTIVE again after {:.1} s; session persistence: {}.",
+        waited.as_secs_f64(),
+        show(client, WEB)?
+    ))?;
+
+    n.step(format!(
+        "Load balancer {WEB} {web}: disable again, as `disable --if-enabled` does"
+    ))?;
+    match lb_sessions::disable_if_enabled(client, WEB)? {
+        DisableOutcome::AlreadyDisabled => n.detail(
+            "Already disabled: the server's 422 \"Session persistence is already deleted.\" counts as success (exit 0).",
+        )?,
+        DisableOutcome::Disabled => bail!("load balancer {WEB} still had session persistence"),
+    }
+    Ok(())
+}
+
+/// Polls `GET /loadbalancers/{id}` every [`POLL_EVERY`] until its status is `ACTIVE`, for at
+/// most [`WAIT_AT_MOST`]; how long that took.
+///
+/// The SDK has no load balancer crate yet; this is the one place the demo waits.
+fn wait_until_active(client: &ServiceClient, id: u64) -> anyhow::Result<Duration> {
+    let started = Instant::now();
+    loop {
+        let status = load_balancer(client, id)?["status"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        if status == "ACTIVE" {
+            return Ok(started.elapsed());
+        }
+        if started.elapsed() >= WAIT_AT_MOST {
+            bail!(
+                "load balancer {id} is still {status} after {} s",
+                WAIT_AT_MOST.as_secs()
+            );
+        }
+        thread::sleep(POLL_EVERY);
+    }
+}
+
+/// `GET /loadbalancers/{id}`: the `loadBalancer` object.
+fn load_balancer(client: &ServiceClient, id: u64) -> anyhow::Result<Value> {
+    let url = client.service_url(&["loadbalancers", &id.to_string()]);
+    let mut body: Value = client
+        .get(&url)
+        .extract_json()
+        .with_context(|| format!("could not read load balancer {id}"))?;
+    Ok(body["loadBalancer"].take())
+}
+
+/// `"web" (HTTP)`.
+fn describe(client: &ServiceClient, id: u64) -> anyhow::Result<String> {
+    let lb = load_balancer(client, id)?;
+    let field = |name: &str| lb[name].as_str().unwrap_or("?").to_owned();
+    Ok(format!("\"{}\" ({})", field("name"), field("protocol")))
+}
+
+fn enable(client: &ServiceClient, id: u64, persistence_type: Type) -> anyhow::Result<()> {
+    let what =
+        format!("could not enable {persistence_type} session persistence on load balancer {id}");
+    lb_sessions::enable(client, id, &CreateOpts::new(persistence_type))
+        .extract_err()
+        .context(what)
+}
+
+fn show(client: &ServiceClient, id: u64) -> anyhow::Result<String> {
+    let persistence = lb_sessions::get(client, id)
+        .extract()
+        .with_context(|| format!("could not show session persistence on load balancer {id}"))?;
+    Ok(match persistence {
+        Some(p) => p.persistence_type().to_string(),
+        None => "disabled".to_owned(),
+    })
+}
+
+/// The error of a step that must be refused.
+fn expect_refusal(result: Result<(), Error>, what: &str) -> anyhow::Result<Error> {
+    match result {
+        Err(e) => Ok(e),
+        Ok(()) => Err(anyhow!(
+            "the server accepted {what}; it should have refused it"
+        )),
+    }
+}
+
+/// The line the CLI prints on stderr for this failure.
+fn cli_line(operation: &str, lb_id: u64, e: Error, verbose: bool) -> String {
+    Operation::on_lb(operation, lb_id).failed(e).line(verbose)
+}
+
+/// Tells the tour: printed as it happens in text mode, one document at the end in JSON mode.
+struct Narrator {
+    out: Output,
+    doc: DemoDocument,
+}
+
+#[derive(Debug, Default, Serialize)]
+struct DemoDocument {
+    steps: Vec<Step>,
+    summary: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Step {
+    step: usize,
+    lines: Vec<String>,
+}
+
+impl Narrator {
+    fn new(out: Output) -> Narrator {
+        Narrator {
+            out,
+            doc: DemoDocument::default(),
+        }
+    }
+
+    fn heading(&mut self, text: &str) -> io::Result<()> {
+        self.print(vec![text.to_owned(), String::new()])
+    }
+
+    fn step(&mut self, text: String) -> io::Result<()> {
+        let number = self.doc.steps.len() + 1;
+        let line = format!("{number}. {text}");
+        self.doc.steps.push(Step {
+            step: number,
+            lines: vec![text],
+        });
+        self.print(vec![line])
+    }
+
+    fn detail(&mut self, text: impl Into<String>) -> io::Result<()> {
+        let text = text.into();
+        let line = format!("   {text}");
+        if let Some(step) = self.doc.steps.last_mut() {
+            step.lines.push(text);
+        }
+        self.print(vec![line])
+    }
+
+    fn summary(&mut self, lines: Vec<String>) -> io::Result<()> {
+        let mut printed = vec![String::new(), "Summary:".to_owned()];
+        printed.extend(lines.iter().map(|l| format!("   {l}")));
+        self.doc.summary = lines;
+        self.print(printed)
+    }
+
+    fn print(&self, lines: Vec<String>) -> io::Result<()> {
+        if self.out.is_json() {
+            return Ok(());
+        }
+        self.out.lines(&lines)
+    }
+
+    /// In JSON mode, prints the whole tour as one document.
+    fn finish(self) -> io::Result<()> {
+        if !self.out.is_json() {
+            return Ok(());
+        }
+        self.out.json(&self.doc)
+    }
+}

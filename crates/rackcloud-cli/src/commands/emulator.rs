@@ -1,0 +1,36 @@
+//! `rackcloud emulator`: the emulator as a standalone server in the foreground.
+
+use rackcloud_emulator::{DEMO_API_KEY, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERNAME, Emulator};
+
+use crate::cli::EmulatorArgs;
+use crate::failure::{Failure, Operation};
+use crate::output::{EmulatorReport, Output, Report};
+
+/// The regions the emulator serves load balancers in.
+const REGIONS: [&str; 2] = ["DFW", "ORD"];
+
+/// Starts the emulator with the default seed, prints how to use it, and serves until killed.
+pub(crate) fn run(args: &EmulatorArgs, out: Output) -> Result<(), Failure> {
+    let op = Operation::new(format!("start the emulator on {}", args.listen));
+    let emulator = Emulator::builder()
+        .default_seed()
+        .pending_time(args.pending_time)
+        .listen(args.listen)
+        .start()
+        .map_err(|e| op.failed_other(e))?;
+    let report = Report::EmulatorStarted(EmulatorReport {
+        identity_url: emulator.identity_url(),
+        username: DEMO_USERNAME.to_owned(),
+        api_key: DEMO_API_KEY.to_owned(),
+        password: DEMO_PASSWORD.to_owned(),
+        tenant_id: DEMO_TENANT.to_owned(),
+        lb_endpoints: REGIONS
+            .iter()
+            .map(|r| ((*r).to_owned(), emulator.lb_endpoint(r, DEMO_TENANT)))
+            .collect(),
+        pending_seconds: args.pending_time.as_secs_f64(),
+    });
+    out.report(&report).map_err(|e| op.failed_other(e))?;
+    emulator.wait();
+    Ok(())
+}

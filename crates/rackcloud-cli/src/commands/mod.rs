@@ -1,0 +1,25 @@
+//! The commands: each takes the parsed arguments, does its work through the SDK and prints its
+//! result.
+
+mod catalog;
+mod demo;
+mod emulator;
+mod session_persistence;
+
+use crate::auth::{Connect, Env};
+use crate::cli::{Cli, Command, LbCommand};
+use crate::failure::Failure;
+use crate::output::Output;
+
+/// Runs the command of `cli`, reading the environment through `env`.
+pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
+    let connect = Connect::new(&cli.global, env);
+    match &cli.command {
+        Command::Catalog => catalog::run(connect, out),
+        Command::Lb {
+            command: LbCommand::SessionPersistence { command },
+        } => session_persistence::run(command, connect, out),
+        Command::Emulator(args) => emulator::run(args, out),
+        Command::Demo => demo::run(out, cli.global.verbose),
+    }
+}

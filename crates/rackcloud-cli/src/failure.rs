@@ -1,0 +1,288 @@
+//! From a failure to an exit status, the one-line message on stderr and the JSON error document.
+//!
+//! The line is built from the SDK [`Error`]'s accessors:
+//! `rackcloud: <operation> on load balancer <id> failed: <status> <kind>: <server message>`.
+
+use std::process::ExitCode;
+
+use rackcloud_core::{Error, ErrorKind};
+use serde::Serialize;
+
+/// Exit status of a usage error or invalid input: nothing was sent.
+pub(crate) const EXIT_USAGE: u8 = 2;
+/// Exit status of every other failure.
+pub(crate) const EXIT_FAILURE: u8 = 1;
+
+/// What the command was doing: the operation's name and the load balancer, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Operation {
+    name: String,
+    lb_id: Option<u64>,
+}
+
+/// A failed command: the operation and why it failed.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    operation: Operation,
+    cause: Cause,
+}
+
+#[derive(Debug)]
+enum Cause {
+    /// The SDK refused or the server answered with an error.
+    Sdk(Error),
+    /// The command line could not be parsed.
+    Usage(String),
+    /// Anything else: writing the output, starting a server.
+    Other(anyhow::Error),
+}
+
+impl Operation {
+    /// An operation on no particular load balancer, such as `list the service catalog`.
+    pub(crate) fn new(name: impl Into<String>) -> Operation {
+        Operation {
+            name: name.into(),
+            lb_id: None,
+        }
+    }
+
+    /// An operation on load balancer `lb_id`.
+    pub(crate) fn on_lb(name: impl Into<String>, lb_id: u64) -> Operation {
+        Operation {
+            name: name.into(),
+            lb_id: Some(lb_id),
+        }
+    }
+
+    /// The failure of this operation because of an SDK error.
+    pub(crate) fn failed(&self, e: Error) -> Failure {
+        Failure {
+            operation: self.clone(),
+            cause: Cause::Sdk(e),
+        }
+    }
+
+    /// The failure of this operation for another reason.
+    pub(crate) fn failed_other(&self, e: impl Into<anyhow::Error>) -> Failure {
+        Failure {
+            operation: self.clone(),
+            cause: Cause::Other(e.into()),
+        }
+    }
+}
+
+impl Failure {
+    /// A command line that could not be parsed; `message` is the parser's first line.
+    pub(crate) fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            operation: Operation::new("parse the command line"),
+            cause: Cause::Usage(message.into()),
+        }
+    }
+
+    /// 2 when nothing was sent (usage, invalid input, configuration), else 1.
+    pub(crate) fn exit_status(&self) -> u8 {
+        match &self.cause {
+            Cause::Usage(_) => EXIT_USAGE,
+            Cause::Sdk(e) if nothing_sent(e) => EXIT_USAGE,
+            Cause::Sdk(_) | Cause::Other(_) => EXIT_FAILURE,
+        }
+    }
+
+    /// The exit status as an [`ExitCode`].
+    pub(crate) fn exit_code(&self) -> ExitCode {
+        ExitCode::from(self.exit_status())
+    }
+
+    /// The one line for stderr; with `verbose`, the failed request's method and URL too.
+    pub(crate) fn line(&self, verbose: bool) -> String {
+        let reason = match &self.cause {
+            Cause::Sdk(e) => describe(e, verbose),
+            Cause::Usage(message) => one_line(message),
+            Cause::Other(e) => one_line(&format!("{e:#}")),
+        };
+        format!("rackcloud: {} failed: {reason}", self.operation.phrase())
+    }
+
+    /// `{"error":{…}}`, for stdout in JSON mode.
+    pub(crate) fn json(&self) -> ErrorDocument<'_> {
+        let error = match &self.cause {
+            Cause::Sdk(e) => ErrorFields {
+                operation: &self.operation.name,
+                load_balancer_id: self.operation.lb_id,
+                kind: kind_name(e.kind()),
+                status: e.status(),
+                message: message(e),
+                lb_status: e.lb_status(),
+                method: e.method(),
+                url: e.url(),
+            },
+            Cause::Usage(text) => ErrorFields::plain(&self.operation, "usage", one_line(text)),
+            Cause::Other(e) => {
+                ErrorFields::plain(&self.operation, "other", one_line(&format!("{e:#}")))
+            }
+        };
+        ErrorDocument { error }
+    }
+}
+
+/// The JSON error document: `{"error":{"operation":…,"loadBalancerId":…,"kind":…,…}}`.
+#[derive(Debug, Serialize)]
+pub(crate) struct ErrorDocument<'a> {
+    error: ErrorFields<'a>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ErrorFields<'a> {
+    operation: &'a str,
+    load_balancer_id: Option<u64>,
+    kind: &'static str,
+    status: Option<u16>,
+    message: String,
+    lb_status: Option<&'a str>,
+    method: Option<&'a str>,
+    url: Option<&'a str>,
+}
+
+impl<'a> ErrorFields<'a> {
+    fn plain(operation: &'a Operation, kind: &'static str, message: String) -> ErrorFields<'a> {
+        ErrorFields {
+            operation: &operation.name,
+            load_balancer_id: operation.lb_id,
+            kind,
+            status: None,
+            message,
+            lb_status: None,
+            method: None,
+            url: None,
+        }
+    }
+}
+
+impl Operation {
+    fn phrase(&self) -> String {
+        match self.lb_id {
+            Some(id) => format!("{} on load balancer {id}", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// `<status> <kind>: <server message>` for an answer, with the status a 422 immutable named;
+/// the error's own text for failures without an answer (nothing sent, transport, timeout).
+pub(crate) fn describe(e: &Error, verbose: bool) -> String {
+    let Some(status) = e.status() else {
+        // No answer: the SDK's message (which names the request, if one was attempted) is all
+        // there is, and the SDK gives no accessor for it but `Display`.
+        return one_line(&e.to_string());
+    };
+    let mut text = format!("{status} {}", e.kind());
+    if let Some(lb_status) = e.lb_status() {
+        text.push_str(&format!(" ({lb_status})"));
+    }
+    match e.server_message() {
+        Some(said) => text.push_str(&format!(": {}", one_line(&said))),
+        None => text.push_str(" (empty body)"),
+    }
+    if verbose {
+        if let (Some(method), Some(url)) = (e.method(), e.url()) {
+            text.push_str(&format!(" [{method} {url}]"));
+        }
+    }
+    text
+}
+
+/// Whether the SDK refused before sending anything.
+fn nothing_sent(e: &Error) -> bool {
+    matches!(e.kind(), ErrorKind::InvalidInput | ErrorKind::Configuration)
+}
+
+/// The server's words for an answer, else the SDK's message.
+fn message(e: &Error) -> String {
+    match (e.status(), e.server_message()) {
+        (Some(_), Some(said)) => one_line(&said),
+        (Some(_), None) => "(empty body)".to_owned(),
+        (None, _) => one_line(&e.to_string()),
+    }
+}
+
+/// A stable name for scripts, independent of the SDK's wording.
+fn kind_name(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::InvalidInput => "invalid_input",
+        ErrorKind::Configuration => "configuration",
+        ErrorKind::EndpointNotFound => "endpoint_not_found",
+        ErrorKind::EndpointAmbiguous => "endpoint_ambiguous",
+        ErrorKind::Authentication => "authentication",
+        ErrorKind::Forbidden => "forbidden",
+        ErrorKind::NotFound => "not_found",
+        ErrorKind::Gone => "gone",
+        ErrorKind::Immutable => "immutable",
+        ErrorKind::AlreadyDisabled => "already_disabled",
+        ErrorKind::Conflict => "conflict",
+        ErrorKind::Validation => "validation",
+        ErrorKind::RateLimited => "rate_limited",
+        ErrorKind::OverLimit => "over_limit",
+        ErrorKind::Server => "server",
+        ErrorKind::Unavailable => "unavailable",
+        ErrorKind::UnexpectedStatus => "unexpected_status",
+        ErrorKind::Timeout => "timeout",
+        ErrorKind::Transport => "transport",
+        ErrorKind::Decode => "decode",
+        ErrorKind::BodyTooLarge => "body_too_large",
+        _ => "other",
+    }
+}
+
+/// Collapses any line breaks and runs of whitespace, so a message stays on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_input_and_usage_exit_2_other_failures_exit_1() {
+        let op = Operation::on_lb("show session persistence", 0);
+        let refused = op.failed(Error::invalid_input(
+            "load balancer id must be greater than zero",
+        ));
+        assert_eq!(refused.exit_status(), 2);
+        assert_eq!(Failure::usage("error: bad").exit_status(), 2);
+        assert_eq!(
+            op.failed_other(anyhow::anyhow!("disk full")).exit_status(),
+            1
+        );
+    }
+
+    #[test]
+    fn lines_name_the_operation_and_the_load_balancer() {
+        let op = Operation::on_lb("show session persistence", 4);
+        let line = op
+            .failed(Error::invalid_input(
+                "load balancer id must be greater than zero",
+            ))
+            .line(false);
+        assert_eq!(
+            line,
+            "rackcloud: show session persistence on load balancer 4 failed: invalid input: load balancer id must be greater than zero (nothing was sent)"
+        );
+        let line = Operation::new("start the emulator")
+            .failed_other(anyhow::anyhow!("address\nin use"))
+            .line(true);
+        assert_eq!(line, "rackcloud: start the emulator failed: address in use");
+    }
+
+    #[test]
+    fn json_errors_carry_every_field() {
+        let failure =
+            Operation::on_lb("disable session persistence", 3).failed(Error::invalid_input("nope"));
+        assert_eq!(
+            serde_json::to_string(&failure.json()).expect("serialisable"),
+            r#"{"error":{"operation":"disable session persistence","loadBalancerId":3,"kind":"invalid_input","status":null,"message":"invalid input: nope (nothing was sent)","lbStatus":null,"method":null,"url":null}}"#
+        );
+    }
+}

@@ -1,0 +1,71 @@
+//! `-v`: a small logger that writes the rackcloud crates' debug lines to stderr.
+//!
+//! The SDK logs each request (method, URL, headers with the token shown as `[redacted]`) and each
+//! response status at debug level, and never a credential; request bodies are logged only at
+//! trace level, which this logger leaves off.
+
+use std::io::{self, Write};
+
+use log::{Level, LevelFilter, Log, Metadata, Record};
+
+/// The crates whose log lines `-v` shows.
+const TARGETS: [&str; 4] = [
+    "rackcloud_core",
+    "lb_sessions",
+    "rackcloud_emulator",
+    "rackcloud",
+];
+
+struct StderrLogger;
+
+static LOGGER: StderrLogger = StderrLogger;
+
+/// Sends debug lines of the rackcloud crates to stderr for the rest of the process.
+pub(crate) fn init_verbose() {
+    if log::set_logger(&LOGGER).is_ok() {
+        log::set_max_level(LevelFilter::Debug);
+    }
+}
+
+impl Log for StderrLogger {
+    fn enabled(&self, metadata: &Metadata<'_>) -> bool {
+        metadata.level() <= Level::Debug && is_ours(metadata.target())
+    }
+
+    fn log(&self, record: &Record<'_>) {
+        if !self.enabled(record.metadata()) {
+            return;
+        }
+        let level = record.level().as_str().to_ascii_lowercase();
+        // A log line that cannot be written is not worth failing the command for.
+        let _ = writeln!(io::stderr().lock(), "rackcloud: {level}: {}", record.args());
+    }
+
+    fn flush(&self) {
+        let _ = io::stderr().flush();
+    }
+}
+
+fn is_ours(target: &str) -> bool {
+    TARGETS.iter().any(|crate_name| {
+        target == *crate_name
+            || target
+                .strip_prefix(crate_name)
+                .is_some_and(|rest| rest.starts_with("::"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_rackcloud_crates_are_logged() {
+        assert!(is_ours("rackcloud_core::transport"));
+        assert!(is_ours("lb_sessions"));
+        assert!(is_ours("rackcloud::commands::demo"));
+        assert!(!is_ours("ureq::unversioned"));
+        assert!(!is_ours("rackcloud_core_extra"));
+        assert!(!is_ours("rustls"));
+    }
+}

@@ -1,0 +1,117 @@
+//! `rackcloud emulator`: the standalone server, driven by a second `rackcloud` process.
+
+mod common;
+
+use std::net::TcpListener;
+
+use common::{Background, DEMO_ENV, ok, rackcloud};
+use serde_json::Value;
+
+#[test]
+fn the_standalone_emulator_serves_every_operation() {
+    let mut server =
+        Background::start(&["emulator", "--listen", "127.0.0.1:0", "--pending-time", "0"]);
+    let first = server.line();
+    let url = first
+        .strip_prefix("identity URL: ")
+        .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
+        .to_owned();
+    assert!(
+        url.starts_with("http://127.0.0.1:") && url.ends_with("/v2.0/"),
+        "{url}"
+    );
+    let rest: Vec<String> = (0..8).map(|_| server.line()).collect();
+    assert_eq!(rest[0], "username: demo");
+    assert_eq!(rest[1], "API key: demo-api-key");
+    assert_eq!(rest[2], "password: demo-password");
+    assert_eq!(rest[3], "tenant: 123456");
+    assert!(
+        rest[4].starts_with("load balancer endpoints: DFW http://127.0.0.1:"),
+        "{}",
+        rest[4]
+    );
+    assert_eq!(rest[5], "changes stay PENDING_UPDATE for 0 s");
+    assert_eq!(
+        rest[6],
+        format!(
+            "try: RS_USERNAME=demo RS_API_KEY=demo-api-key rackcloud --auth-url {url} lb session-persistence show 1"
+        )
+    );
+    assert_eq!(rest[7], "serving until interrupted (Ctrl-C)");
+
+    let client = |args: &[&str]| {
+        let mut all = vec!["--auth-url", url.as_str()];
+        all.extend_from_slice(args);
+        ok(rackcloud(&all, &DEMO_ENV))
+    };
+    client(&["catalog"]);
+    client(&[
+        "lb",
+        "session-persistence",
+        "enable",
+        "1",
+        "--type",
+        "HTTP_COOKIE",
+    ]);
+    let run = client(&["lb", "session-persistence", "show", "1"]);
+    assert_eq!(
+        run.lines(),
+        ["load balancer 1: session persistence HTTP_COOKIE"]
+    );
+    client(&["lb", "session-persistence", "disable", "1"]);
+    let run = client(&["lb", "session-persistence", "disable", "1", "--if-enabled"]);
+    assert_eq!(
+        run.lines(),
+        ["load balancer 1: session persistence already disabled; nothing changed"]
+    );
+    assert!(server.is_running());
+}
+
+#[test]
+fn the_standalone_emulator_in_json_mode_prints_one_document() {
+    let mut server = Background::start(&[
+        "--output",
+        "json",
+        "emulator",
+        "--listen",
+        "127.0.0.1:0",
+        "--pending-time",
+        "0.25",
+    ]);
+    let doc: Value = serde_json::from_str(&server.line()).expect("a JSON document");
+    assert_eq!(doc["username"], "demo");
+    assert_eq!(doc["apiKey"], "demo-api-key");
+    assert_eq!(doc["password"], "demo-password");
+    assert_eq!(doc["tenantId"], "123456");
+    assert_eq!(doc["pendingSeconds"], 0.25);
+    assert_eq!(doc["loadBalancerEndpoints"][1]["region"], "ORD");
+    let url = doc["identityUrl"].as_str().expect("identityUrl").to_owned();
+    let run = ok(rackcloud(
+        &["--auth-url", &url, "lb", "session-persistence", "show", "2"],
+        &DEMO_ENV,
+    ));
+    assert_eq!(
+        run.lines(),
+        ["load balancer 2: session persistence disabled"]
+    );
+}
+
+#[test]
+fn a_busy_port_is_a_failure_and_bad_options_are_usage_errors() {
+    let taken = TcpListener::bind("127.0.0.1:0").expect("a port");
+    let addr = taken.local_addr().expect("its address").to_string();
+    let run = rackcloud(&["emulator", "--listen", &addr], &[]);
+    assert_eq!(run.status, 1, "{run:?}");
+    let prefix = format!("rackcloud: start the emulator on {addr} failed: ");
+    assert!(run.error_line().starts_with(&prefix), "{run:?}");
+
+    for bad in [
+        &["emulator", "--pending-time", "-1"][..],
+        &["emulator", "--pending-time", "soon"],
+        &["emulator", "--listen", "localhost"],
+    ] {
+        let run = rackcloud(bad, &[]);
+        assert_eq!(run.status, 2, "{bad:?}: {run:?}");
+        assert_eq!(run.stdout, "");
+    }
+}
