@@ -3,6 +3,7 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
+use crate::fault::Fault;
 use crate::seed::{self, LoadBalancerSeed, User};
 use crate::server::{self, Emulator};
 
@@ -33,6 +34,9 @@ pub struct EmulatorBuilder {
     pub(crate) listen: SocketAddr,
     pub(crate) workers: usize,
     pub(crate) record_requests: bool,
+    pub(crate) faults: Vec<Fault>,
+    pub(crate) rate_limits: bool,
+    pub(crate) rate_limit_overrides: Vec<(String, u32)>,
 }
 
 impl EmulatorBuilder {
@@ -45,8 +49,11 @@ impl EmulatorBuilder {
             token_lifetime: Duration::from_secs(24 * 60 * 60),
             expires_offset_minutes: 0,
             listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-            workers: 8,
+            workers: 2,
             record_requests: true,
+            faults: Vec::new(),
+            rate_limits: false,
+            rate_limit_overrides: Vec::new(),
         }
     }
 
@@ -113,7 +120,10 @@ impl EmulatorBuilder {
         self
     }
 
-    /// How many threads handle requests; default 8 (zero counts as one).
+    /// How many worker threads the server's runtime has; default 2 (zero counts as one).
+    ///
+    /// Connections do not hold a thread: any number of concurrent keep-alive connections is
+    /// served, and a delayed or stalled fault answer holds no thread while it waits.
     pub fn workers(mut self, n: usize) -> Self {
         self.workers = n;
         self
@@ -125,12 +135,66 @@ impl EmulatorBuilder {
         self
     }
 
-    /// Binds the address and starts the worker threads.
+    /// A fault injected from the start (as [`Emulator::inject`] would, in this order).
+    pub fn fault(mut self, f: Fault) -> Self {
+        self.faults.push(f);
+        self
+    }
+
+    /// Whether to enforce the real per-minute rate limits; default off.
+    ///
+    /// Per account (tenant), per method, over a sliding one-minute window: GET and PUT 600 per
+    /// minute, POST and DELETE 300 (other methods are not limited). Checked after the token check
+    /// and before the handlers; a request over the limit gets the API gateway's wrapped 413
+    /// `{"overLimit":{"code":413,"message":"OverLimit Retry...","details":"Error Details...","retryAfter":"<RFC 3339>"}}`
+    /// with `Retry-After` in seconds until the window frees a slot. Refused requests do not use
+    /// up the limit. Identity requests are never limited.
+    ///
+    /// ```
+    /// use rackcloud_emulator::{DEMO_TENANT, DEMO_USERNAME, Emulator};
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let emulator = Emulator::builder()
+    ///     .default_seed()
+    ///     .rate_limits(true)
+    ///     .rate_limit("GET", 1)
+    ///     .start()?;
+    /// let token = emulator.issue_token(DEMO_USERNAME).ok_or("no token")?;
+    /// let url = format!("{}/loadbalancers/1", emulator.lb_endpoint("DFW", DEMO_TENANT));
+    /// let agent: ureq::Agent = ureq::Agent::config_builder()
+    ///     .http_status_as_error(false)
+    ///     .build()
+    ///     .into();
+    /// let first = agent.get(&url).header("X-Auth-Token", &token).call()?;
+    /// assert_eq!(first.status(), 200);
+    /// let second = agent.get(&url).header("X-Auth-Token", &token).call()?;
+    /// assert_eq!(second.status(), 413);
+    /// assert!(second.headers().contains_key("retry-after"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn rate_limits(mut self, on: bool) -> Self {
+        self.rate_limits = on;
+        self
+    }
+
+    /// Overrides the per-minute limit of one method (case-insensitive), so that tests can use
+    /// tiny limits; a method with no limit (`PATCH`, …) gets one. The limits are only enforced
+    /// while rate limits are on ([`rate_limits`](Self::rate_limits),
+    /// [`Emulator::set_rate_limits`]).
+    pub fn rate_limit(mut self, method: &str, per_minute: u32) -> Self {
+        let method = method.to_ascii_uppercase();
+        self.rate_limit_overrides.retain(|(m, _)| m != &method);
+        self.rate_limit_overrides.push((method, per_minute));
+        self
+    }
+
+    /// Binds the address and starts the server.
     ///
     /// # Errors
     ///
-    /// The address cannot be bound (in use, not local, …), a thread cannot be spawned, or the
-    /// `expires` offset is outside ±25:59.
+    /// The address cannot be bound (in use, not local, …), the server's threads or runtime
+    /// cannot be started, or the `expires` offset is outside ±25:59.
     pub fn start(self) -> std::io::Result<Emulator> {
         server::start(self)
     }

@@ -1,11 +1,11 @@
-//! The boundary with tiny_http: an owned copy of a request, the reply type, and sending it.
+//! The request and reply types the routes work with, independent of the HTTP library: an owned
+//! copy of a request, and what to answer (status, headers, a body, and the timing of a fault).
 
-use std::io::Read;
-use std::net::SocketAddr;
+use std::time::Duration;
 
 use serde_json::Value;
 
-/// The largest request body read; a larger one is answered 413 without being handled.
+/// The largest request body kept; a larger one is answered 413 without being handled.
 pub(crate) const MAX_BODY: usize = 1024 * 1024;
 
 /// A request read in full, independent of the connection it came from.
@@ -17,45 +17,9 @@ pub(crate) struct Incoming {
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) body: Vec<u8>,
     pub(crate) body_too_large: bool,
-    pub(crate) remote: Option<SocketAddr>,
 }
 
 impl Incoming {
-    /// Reads the method, target, headers and up to [`MAX_BODY`] bytes of body.
-    pub(crate) fn read(request: &mut tiny_http::Request) -> Incoming {
-        let method = request.method().as_str().to_owned();
-        let url = request.url().to_owned();
-        let remote = request.remote_addr().copied();
-        let headers = request
-            .headers()
-            .iter()
-            .map(|h| {
-                (
-                    h.field.as_str().as_str().to_owned(),
-                    h.value.as_str().to_owned(),
-                )
-            })
-            .collect();
-        let mut body = Vec::new();
-        let limit = u64::try_from(MAX_BODY)
-            .unwrap_or(u64::MAX)
-            .saturating_add(1);
-        // A client that hangs up mid-body leaves what was read; the handler judges it.
-        let _ = request.as_reader().take(limit).read_to_end(&mut body);
-        let body_too_large = body.len() > MAX_BODY;
-        if body_too_large {
-            body.truncate(MAX_BODY);
-        }
-        Incoming {
-            method,
-            url,
-            headers,
-            body,
-            body_too_large,
-            remote,
-        }
-    }
-
     /// The path, without the query.
     pub(crate) fn path(&self) -> &str {
         self.url
@@ -77,30 +41,63 @@ impl Incoming {
     }
 }
 
-/// What to answer: a status, an optional JSON body and extra headers.
+/// What to answer: a status, a body, extra headers, and for injected faults a delay before
+/// answering and a stall part-way through the body.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Reply {
     pub(crate) status: u16,
-    pub(crate) body: Option<Value>,
+    pub(crate) body: Payload,
     pub(crate) headers: Vec<(&'static str, String)>,
+    /// Wait this long before sending anything.
+    pub(crate) delay: Option<Duration>,
+    /// Send the headers and this many bytes of the body, wait, then close the connection.
+    pub(crate) stall: Option<Stall>,
+}
+
+/// The body of a [`Reply`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Payload {
+    /// No body at all (`Content-Length: 0`, no `Content-Type`).
+    Empty,
+    /// JSON, sent with `Content-Type: application/json`.
+    Json(Value),
+    /// These exact bytes with this content type.
+    Bytes {
+        content_type: &'static str,
+        bytes: Vec<u8>,
+    },
+    /// A JSON-looking body of exactly this many bytes, generated while it is sent.
+    Huge(usize),
+}
+
+/// Where and how long a reply stalls mid-body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stall {
+    /// Body bytes sent before the stall.
+    pub(crate) after: usize,
+    /// How long the stall lasts before the connection is closed.
+    pub(crate) duration: Duration,
 }
 
 impl Reply {
     /// A reply with a JSON body (sent with `Content-Type: application/json`).
     pub(crate) fn json(status: u16, body: Value) -> Reply {
-        Reply {
-            status,
-            body: Some(body),
-            headers: Vec::new(),
-        }
+        Reply::with_payload(status, Payload::Json(body))
     }
 
     /// A reply with no body at all (`Content-Length: 0`).
     pub(crate) fn empty(status: u16) -> Reply {
+        Reply::with_payload(status, Payload::Empty)
+    }
+
+    /// A reply with any body.
+    pub(crate) fn with_payload(status: u16, body: Payload) -> Reply {
         Reply {
             status,
-            body: None,
+            body,
             headers: Vec::new(),
+            delay: None,
+            stall: None,
         }
     }
 
@@ -109,38 +106,4 @@ impl Reply {
         self.headers.push((name, value));
         self
     }
-}
-
-/// Sends `reply`; a client that went away is not an error worth more than a debug line.
-pub(crate) fn respond(request: tiny_http::Request, reply: Reply) {
-    let mut headers: Vec<tiny_http::Header> = reply
-        .headers
-        .iter()
-        .filter_map(|(name, value)| header(name, value))
-        .collect();
-    let result = match reply.body {
-        Some(body) => {
-            let bytes = serde_json::to_vec(&body).unwrap_or_default();
-            headers.extend(header("Content-Type", "application/json"));
-            let mut response = tiny_http::Response::from_data(bytes).with_status_code(reply.status);
-            for h in headers {
-                response.add_header(h);
-            }
-            request.respond(response)
-        }
-        None => {
-            let mut response = tiny_http::Response::empty(reply.status);
-            for h in headers {
-                response.add_header(h);
-            }
-            request.respond(response)
-        }
-    };
-    if let Err(err) = result {
-        log::debug!("emulator: could not send a response: {err}");
-    }
-}
-
-fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
 }

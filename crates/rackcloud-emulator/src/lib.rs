@@ -49,13 +49,35 @@
 //! The behaviours the wire facts leave open (which body an expired token gets, which request
 //! bodies count as "not the expected JSON", paging limits, …) are listed in
 //! `docs/testing-with-the-emulator.md` at the root of the repository.
+//!
+//! # Faults, rate limits and the control API
+//!
+//! [`Emulator::inject`] (or [`EmulatorBuilder::fault`]) makes the next answers to a method and
+//! path pattern a chosen [`Fault`]: a status with a [`FaultBody`] shape (flat, wrapped
+//! `overLimit`, an HTML page, empty, truncated, huge, any JSON), an optional `Retry-After`, a
+//! delay or a stall mid-body. [`EmulatorBuilder::rate_limits`] enforces the real per-minute rate
+//! limits. The same server answers a control API under `/_emulator/` (counters, faults, rate
+//! limits, token expiry, forced statuses) so that the standalone `rackcloud emulator` can be
+//! driven by black-box tests; `docs/emulator-control-api.md` describes it.
+//!
+//! # The server
+//!
+//! The HTTP layer is hyper (HTTP/1.1, keep-alive) on a tokio runtime that runs on threads of the
+//! emulator's own; the public API is blocking and needs no async runtime. Any number of
+//! concurrent keep-alive connections is served, and a delayed or stalled answer holds no thread.
 
+mod body;
 mod builder;
 mod catalog;
+mod exchange;
+mod fault;
+mod fault_queue;
 mod faults;
 mod http;
+mod listener;
 mod load_balancer;
-mod nudge;
+mod pattern;
+mod rate_limit;
 mod record;
 mod routes;
 mod seed;
@@ -66,6 +88,7 @@ mod time;
 mod tokens;
 
 pub use builder::EmulatorBuilder;
+pub use fault::{Fault, FaultBody};
 pub use record::RecordedRequest;
 pub use seed::{
     DEMO_API_KEY, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERNAME, LoadBalancerSeed, OTHER_API_KEY,

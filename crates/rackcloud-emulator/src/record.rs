@@ -18,7 +18,8 @@ pub struct RecordedRequest {
     pub method: String,
     /// The request target: the path, with the query if any (`/dfw/v1.0/123456/loadbalancers?limit=2`).
     pub path: String,
-    /// Every header, in the order received, names as sent.
+    /// Every header, in the order received (the values of a repeated header together), names in
+    /// lower case as the HTTP library gives them; [`header`](Self::header) ignores case.
     pub headers: Vec<(String, String)>,
     /// The body (at most 1 MiB is kept; a larger body is truncated).
     pub body: Vec<u8>,

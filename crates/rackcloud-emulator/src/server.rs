@@ -1,39 +1,37 @@
-//! The running server: binding, worker threads, the state accessors, and stopping on drop.
+//! The running emulator: binding, the state accessors, and stopping on drop.
 
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
-use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 use std::time::Instant;
 
 use jiff::Timestamp;
 use jiff::tz::Offset;
 
 use crate::builder::EmulatorBuilder;
-use crate::faults;
-use crate::http::{self, Incoming};
+use crate::fault::Fault;
+use crate::fault_queue::FaultQueue;
+use crate::listener::Server;
 use crate::load_balancer::{LoadBalancer, Node, VirtualIp};
-use crate::nudge::Nudger;
+use crate::rate_limit::RateLimits;
 use crate::record::{RecordedRequest, Recorder};
-use crate::routes;
 use crate::seed::LoadBalancerSeed;
 use crate::state::{Config, Shared, State, lock};
 use crate::stats::{Counters, Stats};
 
-/// A running emulator: an HTTP server on its own threads, stopped (and its threads joined) when
-/// dropped.
+/// A running emulator: an HTTP server on threads of its own, stopped when dropped.
+///
+/// Dropping it stops accepting connections, closes the listening socket and every open
+/// connection (idle keep-alive ones, and ones in the middle of a delayed or stalled answer
+/// included), and joins its threads; it returns promptly.
 ///
 /// `Emulator` is `Send + Sync`: tests can share it between threads behind a reference or an
 /// `Arc`.
 pub struct Emulator {
     shared: Arc<Shared>,
-    server: Arc<tiny_http::Server>,
-    stop: Arc<AtomicBool>,
-    workers: Vec<JoinHandle<()>>,
-    nudger: Option<JoinHandle<()>>,
+    server: Server,
     addr: SocketAddr,
+    workers: usize,
 }
 
 impl Emulator {
@@ -113,10 +111,7 @@ impl Emulator {
     /// Forces any status (`ERROR`, `SUSPENDED`, `PENDING_UPDATE`, …); it stays until the next
     /// accepted change (setting `ACTIVE` ends it). Unknown load balancers are ignored.
     pub fn set_load_balancer_status(&self, region: &str, tenant: &str, id: u64, status: &str) {
-        let mut state = lock(&self.shared.state);
-        if let Some(lb) = state.load_balancer_mut(region, tenant, id) {
-            lb.force(status);
-        }
+        self.shared.force_status(region, tenant, id, status);
     }
 
     /// The session persistence of a load balancer: `None` when there is no such load balancer,
@@ -132,11 +127,26 @@ impl Emulator {
         Some(lb.persistence.clone())
     }
 
+    /// Adds a fault after the pending ones: the next [`Fault::times`] requests that match it
+    /// get its answer instead of the normal one. See [`Fault`] for the order of checks.
+    pub fn inject(&self, f: Fault) {
+        self.shared.faults.push(f);
+    }
+
+    /// Forgets every pending fault.
+    pub fn clear_faults(&self) {
+        self.shared.faults.clear();
+    }
+
+    /// Turns the per-minute rate limits on or off (see [`EmulatorBuilder::rate_limits`]); either
+    /// way, counting starts afresh.
+    pub fn set_rate_limits(&self, on: bool) {
+        self.shared.rate_limits.set_enabled(on);
+    }
+
     /// Blocks the calling thread while the server runs (for the standalone command).
     pub fn wait(mut self) {
-        for worker in std::mem::take(&mut self.workers) {
-            let _ = worker.join();
-        }
+        self.server.wait();
     }
 }
 
@@ -144,34 +154,23 @@ impl std::fmt::Debug for Emulator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Emulator")
             .field("addr", &self.addr)
-            .field("workers", &self.workers.len())
+            .field("workers", &self.workers)
             .finish_non_exhaustive()
     }
 }
 
 impl Drop for Emulator {
     fn drop(&mut self) {
-        self.shared.nudger.stop();
-        if let Some(nudger) = self.nudger.take() {
-            let _ = nudger.join();
-        }
-        self.stop.store(true, Ordering::SeqCst);
-        for _ in &self.workers {
-            self.server.unblock();
-        }
-        for worker in std::mem::take(&mut self.workers) {
-            let _ = worker.join();
-        }
-        // The last `Arc<Server>` goes with `self`: tiny_http then closes the listening socket.
+        // Stops the accept loop and the runtime, which drops every connection, and joins them.
+        self.server.stop();
     }
 }
 
-/// Binds, seeds the state and spawns the workers.
+/// Binds, seeds the state and starts the server thread.
 pub(crate) fn start(builder: EmulatorBuilder) -> io::Result<Emulator> {
     let expires_offset = offset(builder.expires_offset_minutes)?;
     let listener = TcpListener::bind(builder.listen)?;
     let addr = listener.local_addr()?;
-    let server = tiny_http::Server::from_listener(listener, None).map_err(io::Error::other)?;
     let reachable = SocketAddr::new(advertised_ip(addr.ip()), addr.port());
     let config = Config {
         base_url: format!("http://{reachable}"),
@@ -181,65 +180,27 @@ pub(crate) fn start(builder: EmulatorBuilder) -> io::Result<Emulator> {
         token_lifetime: builder.token_lifetime,
         expires_offset,
     };
+    let faults = FaultQueue::default();
+    for fault in &builder.faults {
+        faults.push(fault.clone());
+    }
     let shared = Arc::new(Shared {
         config,
         state: Mutex::new(seeded_state(&builder)),
         counters: Counters::default(),
         recorder: Recorder::new(builder.record_requests),
-        nudger: Nudger::new(reachable),
+        faults,
+        rate_limits: RateLimits::new(builder.rate_limits, &builder.rate_limit_overrides),
     });
-    let mut emulator = Emulator {
-        shared,
-        server: Arc::new(server),
-        stop: Arc::new(AtomicBool::new(false)),
-        workers: Vec::new(),
-        nudger: None,
-        addr,
-    };
-    let shared = Arc::clone(&emulator.shared);
-    let nudger = std::thread::Builder::new()
-        .name("rackcloud-emulator-nudge".to_owned())
-        .spawn(move || shared.nudger.run())?;
-    emulator.nudger = Some(nudger);
-    for n in 0..builder.workers.max(1) {
-        let server = Arc::clone(&emulator.server);
-        let shared = Arc::clone(&emulator.shared);
-        let stop = Arc::clone(&emulator.stop);
-        let worker = std::thread::Builder::new()
-            .name(format!("rackcloud-emulator-{n}"))
-            .spawn(move || work(&server, &shared, &stop))?;
-        // On an early return above, dropping `emulator` stops the workers already started.
-        emulator.workers.push(worker);
-    }
+    let workers = builder.workers.max(1);
+    let server = Server::start(listener, Arc::clone(&shared), workers)?;
     log::debug!("emulator listening on {addr}");
-    Ok(emulator)
-}
-
-/// One worker: takes requests until the emulator stops.
-fn work(server: &tiny_http::Server, shared: &Shared, stop: &AtomicBool) {
-    loop {
-        match server.recv() {
-            Ok(request) => serve(shared, request),
-            Err(err) => {
-                if stop.load(Ordering::SeqCst) {
-                    return;
-                }
-                log::warn!("emulator: {err}");
-            }
-        }
-    }
-}
-
-/// Reads, counts, records and answers one request.
-fn serve(shared: &Shared, mut request: tiny_http::Request) {
-    let incoming = Incoming::read(&mut request);
-    if shared.counters.connection(incoming.remote) {
-        shared.nudger.new_connection();
-    }
-    shared.recorder.record(&incoming);
-    let reply = catch_unwind(AssertUnwindSafe(|| routes::dispatch(shared, &incoming)))
-        .unwrap_or_else(|_| faults::internal_error());
-    http::respond(request, reply);
+    Ok(Emulator {
+        shared,
+        server,
+        addr,
+        workers,
+    })
 }
 
 fn offset(minutes: i32) -> io::Result<Offset> {

@@ -6,21 +6,35 @@ use std::time::Duration;
 
 use jiff::tz::Offset;
 
+use crate::fault_queue::FaultQueue;
 use crate::load_balancer::LoadBalancer;
-use crate::nudge::Nudger;
+use crate::rate_limit::RateLimits;
 use crate::record::Recorder;
 use crate::seed::User;
 use crate::stats::Counters;
 use crate::tokens::Tokens;
 
-/// Everything the workers share.
+/// Everything the connections share.
 #[derive(Debug)]
 pub(crate) struct Shared {
     pub(crate) config: Config,
     pub(crate) state: Mutex<State>,
     pub(crate) counters: Counters,
     pub(crate) recorder: Recorder,
-    pub(crate) nudger: Nudger,
+    pub(crate) faults: FaultQueue,
+    pub(crate) rate_limits: RateLimits,
+}
+
+impl Shared {
+    /// Forces a load balancer's status; `false` when there is no such load balancer.
+    pub(crate) fn force_status(&self, region: &str, tenant: &str, id: u64, status: &str) -> bool {
+        let mut state = lock(&self.state);
+        let Some(lb) = state.load_balancer_mut(region, tenant, id) else {
+            return false;
+        };
+        lb.force(status);
+        true
+    }
 }
 
 /// What does not change once the server runs.

@@ -42,6 +42,17 @@ pub(crate) fn lb_time(ts: Timestamp) -> String {
     jiff::fmt::strtime::format("%Y-%m-%dT%H:%M:%SZ", &utc).unwrap_or_else(|_| ts.to_string())
 }
 
+/// An HTTP date (`Sun, 14 Jun 2026 01:02:03 GMT`, RFC 9110's preferred format); `None` for
+/// anything else.
+pub(crate) fn parse_http_date(value: &str) -> Option<Timestamp> {
+    if !value.ends_with(" GMT") {
+        return None;
+    }
+    jiff::fmt::rfc2822::DateTimeParser::new()
+        .parse_timestamp(value)
+        .ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,6 +64,15 @@ mod tests {
         let minus_five = Offset::from_seconds(-5 * 3600).expect("an offset");
         assert_eq!(expires(ts, minus_five), "2026-11-25T22:21:04.500-05:00");
         assert_eq!(lb_time(ts), "2026-11-26T03:21:04Z");
+    }
+
+    #[test]
+    fn http_dates() {
+        let date = parse_http_date("Wed, 21 Oct 2026 07:28:00 GMT").map(lb_time);
+        assert_eq!(date.as_deref(), Some("2026-10-21T07:28:00Z"));
+        assert_eq!(parse_http_date("2"), None);
+        assert_eq!(parse_http_date("Wed, 21 Oct 2026 07:28:00 +0000"), None);
+        assert_eq!(parse_http_date("not a date GMT"), None);
     }
 
     #[test]

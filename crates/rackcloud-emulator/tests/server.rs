@@ -4,7 +4,7 @@ mod common;
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpStream};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use common::{Lb, agent, api_key_body, authenticate, eventually, send};
 use rackcloud_emulator::{
@@ -178,14 +178,18 @@ fn an_oversized_body_is_413() -> anyhow::Result<()> {
 }
 
 #[test]
-fn concurrent_clients_are_all_served() -> anyhow::Result<()> {
-    let emulator = Emulator::builder().default_seed().workers(4).start()?;
+fn concurrent_keep_alive_clients_are_all_served() -> anyhow::Result<()> {
+    // Eight clients, each with its own keep-alive connection, many requests each, on a server
+    // with fewer worker threads than connections.
+    let emulator = Emulator::builder().default_seed().workers(2).start()?;
+    let barrier = std::sync::Barrier::new(8);
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let handles: Vec<_> = (0..8)
             .map(|_| {
                 scope.spawn(|| -> anyhow::Result<()> {
                     let lb = Lb::demo(&emulator)?;
-                    for _ in 0..25 {
+                    barrier.wait();
+                    for _ in 0..100 {
                         anyhow::ensure!(
                             lb.get("/loadbalancers/1/sessionpersistence")?.status == 200
                         );
@@ -202,10 +206,112 @@ fn concurrent_clients_are_all_served() -> anyhow::Result<()> {
         Ok(())
     })?;
     let stats = emulator.stats();
-    assert_eq!(stats.api_requests.get, 200);
+    assert_eq!(stats.api_requests.get, 800);
     assert_eq!(stats.connections_accepted, 8);
-    assert_eq!(emulator.requests().len(), 200);
+    assert_eq!(emulator.requests().len(), 800);
     Ok(())
+}
+
+#[test]
+fn many_open_keep_alive_connections_never_starve_a_new_one() -> anyhow::Result<()> {
+    // 32 clients each keep a connection open (idle between their requests) while the next ones
+    // connect: every connection is served, in any order, by one worker thread.
+    let emulator = Emulator::builder().default_seed().workers(1).start()?;
+    let clients: Vec<Lb> = (0..32)
+        .map(|_| Lb::demo(&emulator))
+        .collect::<anyhow::Result<_>>()?;
+    for client in &clients {
+        assert_eq!(client.get("/loadbalancers/1")?.status, 200);
+    }
+    for client in clients.iter().rev() {
+        assert_eq!(client.get("/loadbalancers/2")?.status, 200);
+    }
+    let stats = emulator.stats();
+    assert_eq!(stats.api_requests.get, 64);
+    assert_eq!(stats.connections_accepted, 32);
+    Ok(())
+}
+
+#[test]
+fn connections_are_counted_when_accepted() -> anyhow::Result<()> {
+    let emulator = Emulator::start()?;
+    let silent: Vec<TcpStream> = (0..3)
+        .map(|_| TcpStream::connect(emulator.addr()))
+        .collect::<std::io::Result<_>>()?;
+    eventually(|| Ok(emulator.stats().connections_accepted == 3))?;
+    drop(silent);
+    let lb = Lb::demo(&emulator)?;
+    lb.get("/loadbalancers")?;
+    lb.get("/loadbalancers")?;
+    assert_eq!(emulator.stats().connections_accepted, 4);
+    Ok(())
+}
+
+#[test]
+fn dropping_returns_promptly_with_connections_open() -> anyhow::Result<()> {
+    let emulator = Emulator::start()?;
+    // Idle keep-alive connections.
+    let clients: Vec<Lb> = (0..4)
+        .map(|_| Lb::demo(&emulator))
+        .collect::<anyhow::Result<_>>()?;
+    for client in &clients {
+        assert_eq!(client.get("/loadbalancers/1")?.status, 200);
+    }
+    // A connection that sent half a request.
+    let mut half = TcpStream::connect(emulator.addr())?;
+    half.write_all(b"GET /dfw/v1.0/123456/loadbalancers HTTP/1.1\r\nHost: x\r\n")?;
+    // A request waiting out a long delay, and one stalled mid-body.
+    emulator.inject(
+        rackcloud_emulator::Fault::new(None, "/dfw/v1.0/*/loadbalancers/1", 503)
+            .delay(Duration::from_secs(60)),
+    );
+    emulator.inject(
+        rackcloud_emulator::Fault::new(None, "/dfw/v1.0/*/loadbalancers/2", 503)
+            .stall_after(3, Duration::from_secs(60)),
+    );
+    let addr = emulator.addr();
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let delayed = scope.spawn(|| clients[0].get("/loadbalancers/1").map(|a| a.status));
+        let stalled = scope.spawn(|| clients[1].get("/loadbalancers/2").map(|a| a.status));
+        eventually(|| Ok(emulator.stats().api_requests.get == 6))?;
+        std::thread::sleep(Duration::from_millis(50));
+        let started = Instant::now();
+        drop(emulator);
+        let took = started.elapsed();
+        assert!(took < Duration::from_secs(1), "drop took {took:?}");
+        // The waiting clients see their connection close rather than an answer.
+        let delayed = delayed
+            .join()
+            .map_err(|_| anyhow::anyhow!("a client panicked"))?;
+        let stalled = stalled
+            .join()
+            .map_err(|_| anyhow::anyhow!("a client panicked"))?;
+        assert!(delayed.is_err(), "{delayed:?}");
+        assert!(stalled.is_err(), "{stalled:?}");
+        assert!(started.elapsed() < Duration::from_secs(5));
+        Ok(())
+    })?;
+    let mut rest = Vec::new();
+    half.set_read_timeout(Some(Duration::from_secs(5)))?;
+    let _ = half.read_to_end(&mut rest);
+    assert!(TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_err());
+    Ok(())
+}
+
+#[test]
+fn it_starts_and_stops_inside_an_async_context() -> anyhow::Result<()> {
+    // A caller's own tokio runtime (an async test) does not get in the way: the emulator's
+    // runtime is built and dropped on its own thread.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let emulator = Emulator::start()?;
+        let addr = emulator.addr();
+        drop(emulator);
+        anyhow::ensure!(TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_err());
+        Ok(())
+    })
 }
 
 #[test]
@@ -249,24 +355,24 @@ fn debug_output_hides_credentials() -> anyhow::Result<()> {
 
 #[test]
 fn a_burst_of_new_keep_alive_connections_is_all_served() -> anyhow::Result<()> {
-    // tiny_http 0.12 can leave some connections of a burst queued with no thread to serve them;
-    // the emulator nudges its pool so that every one is served (see src/nudge.rs).
+    // The lead's measurement that retired tiny_http (whose pool left one connection of such a
+    // burst unread): threads sharing one agent, all starting at once, keep-alive connections.
     let emulator = Emulator::start()?;
     let token = emulator.issue_token(DEMO_USERNAME).unwrap_or_default();
     let url = format!(
         "{}/loadbalancers/1",
         emulator.lb_endpoint("DFW", DEMO_TENANT)
     );
-    for _ in 0..3 {
+    for _ in 0..5 {
         // One agent shared by all threads, as an SDK client is: its pool keeps connections alive.
         let shared_agent = agent();
-        let barrier = std::sync::Barrier::new(12);
+        let barrier = std::sync::Barrier::new(8);
         std::thread::scope(|scope| -> anyhow::Result<()> {
-            let handles: Vec<_> = (0..12)
+            let handles: Vec<_> = (0..8)
                 .map(|_| {
                     scope.spawn(|| -> anyhow::Result<()> {
                         barrier.wait();
-                        for _ in 0..3 {
+                        for _ in 0..5 {
                             let answer = send(
                                 &shared_agent,
                                 "GET",
@@ -288,6 +394,7 @@ fn a_burst_of_new_keep_alive_connections_is_all_served() -> anyhow::Result<()> {
             Ok(())
         })?;
     }
-    assert_eq!(emulator.stats().api_requests.get, 108);
+    // How many connections the agent's pool opens is its business (it keeps only a few idle).
+    assert_eq!(emulator.stats().api_requests.get, 200);
     Ok(())
 }

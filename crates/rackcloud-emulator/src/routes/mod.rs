@@ -2,9 +2,15 @@
 
 mod auth;
 mod bodies;
+mod control;
 mod identity;
 mod load_balancers;
+mod rate_limited;
 mod session_persistence;
+
+pub(crate) use control::is_control;
+
+use jiff::Timestamp;
 
 use crate::faults;
 use crate::http::{Incoming, Reply};
@@ -20,24 +26,39 @@ pub(crate) struct Account<'a> {
     pub(crate) tenant: &'a str,
 }
 
-/// Answers one request. Every request goes through here, so this is where programmable faults
-/// (a later step) will be checked, before the normal handling below.
+/// Answers one request. Every request goes through here, in this order: the control API (not
+/// counted), counting, injected faults (before any check: they stand for the gateway in front of
+/// the service), then identity, or for load balancer paths the token check, the rate limits and
+/// the handlers.
 pub(crate) fn dispatch(shared: &Shared, req: &Incoming) -> Reply {
     let path = req.path();
+    if is_control(path) {
+        return control::handle(shared, req);
+    }
+    let target = lb_target(&shared.config, path);
     if path == TOKENS_PATH {
         if req.method == "POST" {
             shared.counters.token_request();
         }
+    } else if target.is_some() {
+        shared.counters.api_request(&req.method);
+    }
+    if let Some(fault) = shared.faults.take(&req.method, path) {
+        return fault.reply(Timestamp::now());
+    }
+    if path == TOKENS_PATH {
         if req.body_too_large {
             return faults::body_too_large();
         }
         return identity::tokens(shared, req);
     }
-    let Some((account, rest)) = lb_target(&shared.config, path) else {
+    let Some((account, rest)) = target else {
         return faults::not_found();
     };
-    shared.counters.api_request(&req.method);
     if let Err(reply) = auth::check(shared, req, account.tenant) {
+        return reply;
+    }
+    if let Err(reply) = rate_limited::check(shared, account.tenant, &req.method) {
         return reply;
     }
     if req.body_too_large {

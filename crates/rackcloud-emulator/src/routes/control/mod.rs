@@ -1,0 +1,217 @@
+//! The control API under `/_emulator/`: a test tool on the same server, so that black-box tests
+//! (curl against the standalone `rackcloud emulator`) can read the counters, inject faults,
+//! switch the rate limits, expire tokens and force statuses. Its requests need no token and are
+//! neither counted, recorded, faulted nor rate limited. docs/emulator-control-api.md describes it.
+
+mod fault_json;
+mod json;
+
+use std::time::Instant;
+
+use serde_json::{Map, Value, json};
+
+use crate::fault;
+use crate::faults;
+use crate::http::{Incoming, Reply};
+use crate::state::{Shared, lock};
+
+/// The first segment of every control path.
+const ROOT: &str = "/_emulator";
+
+/// Whether a path belongs to the control API.
+pub(crate) fn is_control(path: &str) -> bool {
+    path == ROOT
+        || path
+            .strip_prefix(ROOT)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Answers a control request.
+pub(crate) fn handle(shared: &Shared, req: &Incoming) -> Reply {
+    if req.body_too_large {
+        return faults::body_too_large();
+    }
+    let rest = req.path().strip_prefix(ROOT).unwrap_or_default();
+    let segments: Vec<&str> = rest.strip_prefix('/').unwrap_or(rest).split('/').collect();
+    let method = req.method.as_str();
+    match segments.as_slice() {
+        ["stats"] => match method {
+            "GET" => stats(shared),
+            _ => faults::method_not_allowed("GET"),
+        },
+        ["faults"] => match method {
+            "GET" => list_faults(shared),
+            "POST" => add_fault(shared, &req.body),
+            "DELETE" => {
+                shared.faults.clear();
+                Reply::empty(204)
+            }
+            _ => faults::method_not_allowed("GET, POST, DELETE"),
+        },
+        ["rate-limits"] => match method {
+            "GET" => rate_limits(shared),
+            "PUT" => set_rate_limits(shared, &req.body),
+            _ => faults::method_not_allowed("GET, PUT"),
+        },
+        ["expire-tokens"] => match method {
+            "POST" => {
+                lock(&shared.state).tokens.expire_all();
+                Reply::empty(204)
+            }
+            _ => faults::method_not_allowed("POST"),
+        },
+        ["load-balancers", region, tenant, id, "status"] => match method {
+            "GET" => lb_status(shared, region, tenant, id),
+            "PUT" => set_lb_status(shared, region, tenant, id, &req.body),
+            _ => faults::method_not_allowed("GET, PUT"),
+        },
+        _ => faults::flat(
+            404,
+            "No such control endpoint; the control API is described in docs/emulator-control-api.md.",
+        ),
+    }
+}
+
+/// 400 with what is wrong.
+fn bad_request(message: &str) -> Reply {
+    faults::flat(400, message)
+}
+
+fn stats(shared: &Shared) -> Reply {
+    let stats = shared.counters.snapshot();
+    let api = stats.api_requests;
+    // Written by hand to keep the documented key order.
+    let text = format!(
+        r#"{{"tokenRequests":{},"apiRequests":{{"GET":{},"PUT":{},"POST":{},"DELETE":{},"other":{},"total":{}}},"connectionsAccepted":{}}}"#,
+        stats.token_requests,
+        api.get,
+        api.put,
+        api.post,
+        api.delete,
+        api.other,
+        api.total(),
+        stats.connections_accepted
+    );
+    Reply::with_payload(200, fault::json_bytes(text))
+}
+
+fn list_faults(shared: &Shared) -> Reply {
+    let faults: Vec<Value> = shared
+        .faults
+        .list()
+        .iter()
+        .map(|p| fault_json::render(&p.fault, p.remaining))
+        .collect();
+    Reply::json(200, json!({ "faults": faults }))
+}
+
+fn add_fault(shared: &Shared, body: &[u8]) -> Reply {
+    match fault_json::parse(body) {
+        Ok(fault) => {
+            let listed = fault_json::render(&fault, fault.times);
+            shared.faults.push(fault);
+            Reply::json(201, listed)
+        }
+        Err(message) => bad_request(&message),
+    }
+}
+
+fn rate_limits(shared: &Shared) -> Reply {
+    let limits: Map<String, Value> = shared
+        .rate_limits
+        .limits()
+        .into_iter()
+        .map(|(method, n)| (method, Value::from(n)))
+        .collect();
+    Reply::json(
+        200,
+        json!({"enabled": shared.rate_limits.enabled(), "limits": limits}),
+    )
+}
+
+fn set_rate_limits(shared: &Shared, body: &[u8]) -> Reply {
+    let parsed = json::object(body, &["enabled", "limits"]).and_then(|object| {
+        let enabled = json::optional_bool(&object, "enabled")?;
+        let limits = match object.get("limits") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Object(limits)) => limits
+                .iter()
+                .map(|(method, n)| {
+                    let valid_method =
+                        !method.is_empty() && method.bytes().all(|b| b.is_ascii_alphabetic());
+                    if !valid_method {
+                        return Err(format!("'limits' has an invalid method name {method:?}"));
+                    }
+                    let n = n
+                        .as_u64()
+                        .and_then(|n| u32::try_from(n).ok())
+                        .ok_or_else(|| {
+                            format!("'limits.{method}' must be a non-negative integer (requests per minute)")
+                        })?;
+                    Ok((method.clone(), n))
+                })
+                .collect::<Result<Vec<_>, String>>()?,
+            Some(_) => return Err("'limits' must be an object such as {\"GET\":5}".to_owned()),
+        };
+        if enabled.is_none() && limits.is_empty() {
+            return Err("give 'enabled' (true or false) and/or 'limits'".to_owned());
+        }
+        Ok((enabled, limits))
+    });
+    let (enabled, limits) = match parsed {
+        Ok(parsed) => parsed,
+        Err(message) => return bad_request(&message),
+    };
+    for (method, n) in limits {
+        shared.rate_limits.set_limit(&method, n);
+    }
+    if let Some(on) = enabled {
+        shared.rate_limits.set_enabled(on);
+    }
+    rate_limits(shared)
+}
+
+fn lb_status(shared: &Shared, region: &str, tenant: &str, id: &str) -> Reply {
+    let Some(id) = lb_id(id) else {
+        return bad_request("the load balancer id must be a decimal number");
+    };
+    let state = lock(&shared.state);
+    match state.load_balancer(region, tenant, id) {
+        Some(lb) => Reply::json(200, json!({"status": lb.status(Instant::now())})),
+        None => no_such_lb(region, tenant, id),
+    }
+}
+
+fn set_lb_status(shared: &Shared, region: &str, tenant: &str, id: &str, body: &[u8]) -> Reply {
+    let Some(id) = lb_id(id) else {
+        return bad_request("the load balancer id must be a decimal number");
+    };
+    let status = json::object(body, &["status"]).and_then(|object| {
+        json::optional_string(&object, "status")?
+            .filter(|s| !s.trim().is_empty())
+            .ok_or_else(|| "'status' must be a non-empty string such as \"ERROR\"".to_owned())
+    });
+    let status = match status {
+        Ok(status) => status,
+        Err(message) => return bad_request(&message),
+    };
+    if shared.force_status(region, tenant, id, &status) {
+        Reply::empty(204)
+    } else {
+        no_such_lb(region, tenant, id)
+    }
+}
+
+fn lb_id(segment: &str) -> Option<u64> {
+    if segment.is_empty() || !segment.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    segment.parse().ok()
+}
+
+fn no_such_lb(region: &str, tenant: &str, id: u64) -> Reply {
+    faults::flat(
+        404,
+        &format!("No load balancer {id} in region {region} for tenant {tenant}."),
+    )
+}
