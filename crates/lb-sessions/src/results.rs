@@ -58,11 +58,7 @@ impl GetResult {
     /// body is not `{"sessionPersistence":{…}}`.
     pub fn extract(self) -> Result<Option<SessionPersistence>, Error> {
         let body: GetBody = self.0.extract_json()?;
-        Ok(body
-            .session_persistence
-            .persistence_type
-            .filter(|name| !name.is_empty())
-            .map(|name| SessionPersistence::new(Type::from(name))))
+        Ok(body.into_persistence())
     }
 
     /// The HTTP status, when an answer arrived.
@@ -171,6 +167,7 @@ impl From<Error> for DisableResult {
     }
 }
 
+/// `{"sessionPersistence":{"persistenceType":…}}`, or `{"sessionPersistence":{}}` when disabled.
 #[derive(Deserialize)]
 struct GetBody {
     #[serde(rename = "sessionPersistence")]
@@ -181,4 +178,69 @@ struct GetBody {
 struct PersistenceBody {
     #[serde(rename = "persistenceType", default)]
     persistence_type: Option<String>,
+}
+
+impl GetBody {
+    /// An absent, null or empty type is disabled persistence; any other string is kept.
+    fn into_persistence(self) -> Option<SessionPersistence> {
+        self.session_persistence
+            .persistence_type
+            .filter(|name| !name.is_empty())
+            .map(|name| SessionPersistence::new(Type::from(name)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn parse(body: &str) -> Option<Option<SessionPersistence>> {
+        serde_json::from_str::<GetBody>(body)
+            .ok()
+            .map(GetBody::into_persistence)
+    }
+
+    #[test]
+    fn bodies_of_enabled_disabled_and_unknown_modes() {
+        assert_eq!(
+            parse(r#"{"sessionPersistence":{"persistenceType":"SSL_ID"}}"#),
+            Some(Some(SessionPersistence::new(Type::SslId)))
+        );
+        assert_eq!(parse(r#"{"sessionPersistence":{}}"#), Some(None));
+        assert_eq!(
+            parse(r#"{"sessionPersistence":{"persistenceType":null}}"#),
+            Some(None)
+        );
+        assert_eq!(
+            parse(r#"{"sessionPersistence":{"persistenceType":""}}"#),
+            Some(None)
+        );
+        assert_eq!(
+            parse(r#"{"sessionPersistence":{"persistenceType":"NEW"},"extra":1}"#),
+            Some(Some(SessionPersistence::new(Type::Other("NEW".into()))))
+        );
+        assert_eq!(parse("{}"), None);
+        assert_eq!(
+            parse(r#"{"sessionPersistence":{"persistenceType":7}}"#),
+            None
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_body_decodes_or_fails_without_panicking(body in prop::collection::vec(any::<u8>(), 0..256)) {
+            let _ = serde_json::from_slice::<GetBody>(&body).map(GetBody::into_persistence);
+        }
+
+        #[test]
+        fn any_type_string_round_trips(name in ".{0,24}") {
+            let body = serde_json::json!({"sessionPersistence": {"persistenceType": name}}).to_string();
+            let got = parse(&body).expect("valid JSON");
+            match got {
+                None => prop_assert!(name.is_empty()),
+                Some(p) => prop_assert_eq!(p.persistence_type().as_str(), name.as_str()),
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! The server's rules as the SDK reports them: protocols, statuses, missing and deleted load
-//! balancers.
+//! balancers. Retries are off here, so each answer is seen as the server gave it; the retry
+//! policy has its own tests (fault_matrix.rs).
 
 mod common;
 
@@ -20,7 +21,7 @@ fn enable(
 #[test]
 fn each_mode_is_allowed_only_on_its_protocols() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = common::dfw_no_retry(&emulator);
     // 1 web HTTP, 2 tcp TCP, 3 secure HTTPS.
     let err = enable(&client, 2, Type::HttpCookie).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
@@ -52,7 +53,7 @@ fn a_change_while_pending_is_immutable_and_names_the_status() {
         .pending_time(Duration::from_millis(400))
         .start()
         .expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = common::dfw_no_retry(&emulator);
     enable(&client, 1, Type::HttpCookie).expect("first change");
     let err = enable(&client, 1, Type::SourceIp).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Immutable);
@@ -80,7 +81,7 @@ fn a_change_while_pending_is_immutable_and_names_the_status() {
 #[test]
 fn final_statuses_are_immutable_too() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = common::dfw_no_retry(&emulator);
     for status in ["ERROR", "SUSPENDED", "BUILD"] {
         emulator.set_load_balancer_status("DFW", "123456", 1, status);
         let err = enable(&client, 1, Type::HttpCookie).unwrap_err();
@@ -92,7 +93,7 @@ fn final_statuses_are_immutable_too() {
 #[test]
 fn already_disabled_is_checked_before_the_status() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = common::dfw_no_retry(&emulator);
     emulator.set_load_balancer_status("DFW", "123456", 1, "PENDING_UPDATE");
     let err = lb_sessions::disable(&client, 1).extract_err().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::AlreadyDisabled);
@@ -101,7 +102,7 @@ fn already_disabled_is_checked_before_the_status() {
 #[test]
 fn validation_comes_before_lookup() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = common::dfw_no_retry(&emulator);
     let err = enable(&client, 999, Type::Other("NOT_A_MODE".into())).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
     let err = enable(&client, 999, Type::SourceIp).unwrap_err();
@@ -115,7 +116,7 @@ fn validation_comes_before_lookup() {
 #[test]
 fn a_deleted_load_balancer_is_gone() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = common::dfw_no_retry(&emulator);
     client
         .delete(&client.service_url(&["loadbalancers", "2"]))
         .extract_err()

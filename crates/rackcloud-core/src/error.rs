@@ -36,6 +36,9 @@ pub enum ErrorKind {
     AlreadyDisabled,
     /// The request conflicts with the resource's state (409, or a 422 of another kind).
     Conflict,
+    /// The load balancer reached a status it cannot leave (`ERROR`, `SUSPENDED`, `DELETED`, …)
+    /// while the caller waited for another one; see [`Error::lb_status`].
+    FinalState,
     /// The request was refused as invalid (400).
     Validation,
     /// The API's rate limit was hit (413 `overLimit`); retryable after [`Error::retry_after`].
@@ -79,6 +82,7 @@ impl ErrorKind {
             ErrorKind::Immutable => "immutable",
             ErrorKind::AlreadyDisabled => "already_disabled",
             ErrorKind::Conflict => "conflict",
+            ErrorKind::FinalState => "final_state",
             ErrorKind::Validation => "validation",
             ErrorKind::RateLimited => "rate_limited",
             ErrorKind::OverLimit => "over_limit",
@@ -106,6 +110,7 @@ impl ErrorKind {
             ErrorKind::Immutable => "load balancer is immutable",
             ErrorKind::AlreadyDisabled => "already disabled",
             ErrorKind::Conflict => "conflict",
+            ErrorKind::FinalState => "load balancer is in a state it cannot leave",
             ErrorKind::Validation => "rejected as invalid",
             ErrorKind::RateLimited => "rate limited",
             ErrorKind::OverLimit => "over an absolute limit",
@@ -166,12 +171,30 @@ struct Inner {
     body_excerpt: Option<String>,
     retry_after: Option<Duration>,
     lb_status: Option<String>,
+    not_sent: bool,
+    attempts: u32,
+    note: Option<String>,
     source: Option<Box<dyn StdError + Send + Sync>>,
 }
 
 impl Error {
     /// An error of the given kind with a message saying what was wrong.
-    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+    ///
+    /// For service crates whose operations fail in ways no HTTP answer describes, such as waiting
+    /// for a status: the message is lowercase, says what was attempted, and holds no secret.
+    ///
+    /// ```
+    /// use rackcloud_core::{Error, ErrorKind};
+    ///
+    /// let e = Error::new(ErrorKind::FinalState, "load balancer 7 is ERROR, not ACTIVE")
+    ///     .with_lb_status("ERROR");
+    /// assert_eq!(e.lb_status(), Some("ERROR"));
+    /// assert_eq!(
+    ///     e.to_string(),
+    ///     "load balancer is in a state it cannot leave: load balancer 7 is ERROR, not ACTIVE"
+    /// );
+    /// ```
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error::bare(kind, Some(message.into()))
     }
 
@@ -187,6 +210,9 @@ impl Error {
                 body_excerpt: None,
                 retry_after: None,
                 lb_status: None,
+                not_sent: false,
+                attempts: 1,
+                note: None,
                 source: None,
             }),
         }
@@ -246,7 +272,14 @@ impl Error {
         e
     }
 
-    pub(crate) fn with_request(mut self, method: &str, url: &str) -> Error {
+    /// Names the load balancer status the error is about.
+    pub fn with_lb_status(mut self, status: impl Into<String>) -> Error {
+        self.inner.lb_status = Some(status.into());
+        self
+    }
+
+    /// Names the request the error is about.
+    pub fn with_request(mut self, method: &str, url: &str) -> Error {
         self.inner.method = Some(method.to_owned());
         self.inner.url = Some(url.to_owned());
         self
@@ -257,7 +290,28 @@ impl Error {
         self
     }
 
-    pub(crate) fn with_source(mut self, source: impl StdError + Send + Sync + 'static) -> Error {
+    /// Marks a failure that happened before any byte of the request was sent.
+    pub(crate) fn with_not_sent(mut self) -> Error {
+        self.inner.not_sent = true;
+        self
+    }
+
+    pub(crate) fn not_sent(&self) -> bool {
+        self.inner.not_sent
+    }
+
+    pub(crate) fn with_attempts(mut self, attempts: u32) -> Error {
+        self.inner.attempts = attempts;
+        self
+    }
+
+    pub(crate) fn with_note(mut self, note: String) -> Error {
+        self.inner.note = Some(note);
+        self
+    }
+
+    /// Chains the cause, returned by [`source`](std::error::Error::source).
+    pub fn with_source(mut self, source: impl StdError + Send + Sync + 'static) -> Error {
         self.inner.source = Some(Box::new(source));
         self
     }
@@ -293,6 +347,17 @@ impl Error {
         self.inner.body_excerpt.as_deref()
     }
 
+    /// Why retrying stopped before the attempts ran out, such as a wait the server asked for
+    /// that would pass the deadline.
+    pub fn retry_note(&self) -> Option<&str> {
+        self.inner.note.as_deref()
+    }
+
+    /// How many attempts were made before giving up (1 when the request was not repeated).
+    pub fn attempts(&self) -> u32 {
+        self.inner.attempts
+    }
+
     /// The HTTP method of the request that failed, when a request was attempted.
     pub fn method(&self) -> Option<&str> {
         self.inner.method.as_deref()
@@ -314,6 +379,13 @@ impl Error {
         self.fault()
             .and_then(Fault::summary)
             .or_else(|| self.inner.body_excerpt.clone())
+    }
+
+    /// Whether a later attempt may succeed: a rate limit, a load balancer busy in
+    /// `PENDING_UPDATE` or `BUILD`, an unavailable service, or a connection that failed before
+    /// anything was sent. These are what [`RetryPolicy`](crate::RetryPolicy) repeats.
+    pub fn is_transient(&self) -> bool {
+        crate::retry::transient_reason(self).is_some()
     }
 
     /// Whether nothing was sent because the input was invalid.
@@ -373,6 +445,12 @@ impl fmt::Display for Error {
         if inner.kind == ErrorKind::InvalidInput {
             f.write_str(" (nothing was sent)")?;
         }
+        if let Some(note) = &inner.note {
+            write!(f, " ({note})")?;
+        }
+        if inner.attempts > 1 {
+            write!(f, " (gave up after {} attempts)", inner.attempts)?;
+        }
         Ok(())
     }
 }
@@ -405,6 +483,12 @@ impl fmt::Debug for Error {
         }
         if let Some(lb_status) = &inner.lb_status {
             d.field("lb_status", lb_status);
+        }
+        if inner.attempts > 1 {
+            d.field("attempts", &inner.attempts);
+        }
+        if let Some(note) = &inner.note {
+            d.field("note", note);
         }
         if let Some(source) = &inner.source {
             d.field("source", source);

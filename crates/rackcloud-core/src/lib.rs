@@ -41,8 +41,11 @@ mod error;
 mod fault;
 mod identity;
 mod method;
+#[cfg(test)]
+mod parser_properties;
 mod provider;
 mod result;
+mod retry;
 mod retry_after;
 mod secret;
 mod service;
@@ -55,9 +58,10 @@ pub use error::{Error, ErrorKind};
 pub use fault::Fault;
 pub use method::Method;
 pub use provider::{
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT, ProviderClient,
-    ProviderClientBuilder, authenticated_client,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT, DEFAULT_TOKEN_REFRESH_MARGIN,
+    ProviderClient, ProviderClientBuilder, authenticated_client,
 };
 pub use result::{ErrResult, RequestResult, Response};
+pub use retry::{RetryEvent, RetryPolicy, RetryReason};
 pub use secret::Secret;
 pub use service::{LB_SERVICE_NAME, LB_SERVICE_TYPE, RequestOpts, ServiceClient, new_lb_v1};

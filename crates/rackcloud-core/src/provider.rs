@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use crate::auth_options::AuthOptions;
 use crate::catalog::Catalog;
@@ -12,6 +12,7 @@ use crate::error::Error;
 use crate::identity::{self, Session};
 use crate::method::Method;
 use crate::result::{RequestResult, Response};
+use crate::retry::{self, RetryPolicy};
 use crate::secret::Secret;
 use crate::transport::{Outgoing, Reply, Transport, TransportConfig};
 
@@ -21,6 +22,11 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// The default limit on a response body.
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 4 * 1024 * 1024;
+/// How long before its expiry a token is replaced by default.
+pub const DEFAULT_TOKEN_REFRESH_MARGIN: Duration = Duration::from_secs(5 * 60);
+/// After a failed early refresh, how long the client keeps its still-valid token before trying
+/// again, so a down identity service does not get a token request with every call.
+const REFRESH_FAILURE_PAUSE: Duration = Duration::from_secs(10);
 
 /// Authenticates with the default client settings (gophercloud's
 /// `rackspace.AuthenticatedClient`).
@@ -64,6 +70,9 @@ struct Inner {
     session: RwLock<Arc<Session>>,
     reauth_lock: Mutex<()>,
     token_requests: AtomicU64,
+    retry: RetryPolicy,
+    refresh_margin: Duration,
+    refresh_failed_at: Mutex<Option<Instant>>,
 }
 
 impl fmt::Debug for ProviderClient {
@@ -77,6 +86,7 @@ impl fmt::Debug for ProviderClient {
             .field("tenant_id", &session.tenant_id)
             .field("token", &session.token)
             .field("config", self.inner.transport.config())
+            .field("retry", &self.inner.retry)
             .finish()
     }
 }
@@ -109,6 +119,8 @@ pub struct ProviderClientBuilder {
     allow_plain_http: bool,
     max_body_bytes: u64,
     max_idle_connections_per_host: usize,
+    retry: RetryPolicy,
+    refresh_margin: Duration,
 }
 
 impl Default for ProviderClientBuilder {
@@ -120,6 +132,8 @@ impl Default for ProviderClientBuilder {
             allow_plain_http: false,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             max_idle_connections_per_host: 16,
+            retry: RetryPolicy::default(),
+            refresh_margin: DEFAULT_TOKEN_REFRESH_MARGIN,
         }
     }
 }
@@ -163,6 +177,20 @@ impl ProviderClientBuilder {
         self
     }
 
+    /// When and how failed requests are repeated (default [`RetryPolicy::default`];
+    /// [`RetryPolicy::none`] turns retries off).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> ProviderClientBuilder {
+        self.retry = policy;
+        self
+    }
+
+    /// Replace the token this long before it expires (default [`DEFAULT_TOKEN_REFRESH_MARGIN`]),
+    /// once for all threads, instead of waiting for a 401.
+    pub fn token_refresh_margin(mut self, margin: Duration) -> ProviderClientBuilder {
+        self.refresh_margin = margin;
+        self
+    }
+
     /// Authenticates and returns the client.
     ///
     /// # Errors
@@ -170,16 +198,11 @@ impl ProviderClientBuilder {
     /// As [`authenticated_client`].
     pub fn authenticate(self, opts: AuthOptions) -> Result<ProviderClient, Error> {
         let transport = Transport::new(self.transport_config());
-        let session = authenticate(&transport, &opts)?;
-        Ok(ProviderClient {
-            inner: Arc::new(Inner {
-                transport,
-                auth: Some(opts),
-                session: RwLock::new(Arc::new(session)),
-                reauth_lock: Mutex::new(()),
-                token_requests: AtomicU64::new(1),
-            }),
-        })
+        let url = tokens_url(opts.identity_url());
+        let session = retry::run(&self.retry, Method::Post, &url, |left| {
+            authenticate(&transport, &opts, Some(left))
+        })?;
+        Ok(self.client(transport, Some(opts), session))
     }
 
     /// A client that uses a token it was given, with no identity service and no catalog (for
@@ -192,13 +215,27 @@ impl ProviderClientBuilder {
             default_region: None,
             catalog: Catalog::default(),
         };
+        let transport = Transport::new(self.transport_config());
+        self.client(transport, None, session)
+    }
+
+    fn client(
+        self,
+        transport: Transport,
+        auth: Option<AuthOptions>,
+        session: Session,
+    ) -> ProviderClient {
+        let token_requests = u64::from(auth.is_some());
         ProviderClient {
             inner: Arc::new(Inner {
-                transport: Transport::new(self.transport_config()),
-                auth: None,
+                transport,
+                auth,
                 session: RwLock::new(Arc::new(session)),
                 reauth_lock: Mutex::new(()),
-                token_requests: AtomicU64::new(0),
+                token_requests: AtomicU64::new(token_requests),
+                retry: self.retry,
+                refresh_margin: self.refresh_margin,
+                refresh_failed_at: Mutex::new(None),
             }),
         }
     }
@@ -259,6 +296,11 @@ impl ProviderClient {
         self.inner.transport.config().allow_plain_http
     }
 
+    /// The retry policy of this client.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
+    }
+
     /// The `User-Agent` header the client sends.
     pub fn user_agent(&self) -> &str {
         &self.inner.transport.config().user_agent
@@ -317,28 +359,35 @@ impl ProviderClient {
         body: Option<&[u8]>,
         ok_codes: &[u16],
     ) -> Result<Response, Error> {
-        let session = self.session();
-        let mut reply = self.send_with(&session.token, method, url, body)?;
-        if reply.status == 401 && self.can_reauthenticate() {
-            self.reauthenticate(&session.token)?;
-            reply = self.send_with(&self.session().token, method, url, body)?;
-        }
-        if !ok_codes.contains(&reply.status) {
-            return Err(Error::from_status(
-                method.as_str(),
-                url,
+        let mut reauthenticated = false;
+        retry::run(&self.inner.retry, method, url, |time_left| {
+            let deadline = Instant::now() + time_left;
+            let left = || deadline.saturating_duration_since(Instant::now());
+            self.refresh_if_expiring(left());
+            let session = self.session();
+            let mut reply = self.send_with(&session.token, method, url, body, left())?;
+            if reply.status == 401 && !reauthenticated && self.can_reauthenticate() {
+                reauthenticated = true;
+                self.reauthenticate(&session.token, left())?;
+                reply = self.send_with(&self.session().token, method, url, body, left())?;
+            }
+            if !ok_codes.contains(&reply.status) {
+                return Err(Error::from_status(
+                    method.as_str(),
+                    url,
+                    reply.status,
+                    reply.header("retry-after"),
+                    &reply.body,
+                ));
+            }
+            Ok(Response::new(
+                method,
+                url.to_owned(),
                 reply.status,
-                reply.header("retry-after"),
-                &reply.body,
-            ));
-        }
-        Ok(Response::new(
-            method,
-            url.to_owned(),
-            reply.status,
-            reply.headers,
-            reply.body,
-        ))
+                reply.headers,
+                reply.body,
+            ))
+        })
     }
 
     fn send_with(
@@ -347,6 +396,7 @@ impl ProviderClient {
         method: Method,
         url: &str,
         body: Option<&[u8]>,
+        time_left: Duration,
     ) -> Result<Reply, Error> {
         self.inner.transport.send(&Outgoing {
             method,
@@ -354,7 +404,46 @@ impl ProviderClient {
             token: Some(token),
             body,
             body_is_secret: false,
+            time_left: Some(time_left),
         })
+    }
+
+    /// Replaces the token ahead of its expiry, once for all threads. A failure is logged and
+    /// the current token is used: if it has really expired, the 401 path takes over.
+    fn refresh_if_expiring(&self, time_left: Duration) {
+        if !self.can_reauthenticate() {
+            return;
+        }
+        let session = self.session();
+        let Some(expires) = session.expires else {
+            return;
+        };
+        if SystemTime::now() + self.inner.refresh_margin < expires {
+            return;
+        }
+        let recently_failed = self
+            .inner
+            .refresh_failed_at
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some_and(|at| at.elapsed() < REFRESH_FAILURE_PAUSE);
+        if recently_failed && SystemTime::now() < expires {
+            return;
+        }
+        log::debug!("token expires soon; refreshing it");
+        let outcome = self.reauthenticate(&session.token, time_left);
+        let mut failed_at = self
+            .inner
+            .refresh_failed_at
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        match outcome {
+            Ok(()) => *failed_at = None,
+            Err(e) => {
+                log::warn!("could not refresh the token before it expires: {e}");
+                *failed_at = Some(Instant::now());
+            }
+        }
     }
 
     fn can_reauthenticate(&self) -> bool {
@@ -366,7 +455,7 @@ impl ProviderClient {
 
     /// Replaces the token `stale`, unless another thread already did: every thread that met a
     /// 401 with the same token waits on one lock, and only the first one asks for a new token.
-    fn reauthenticate(&self, stale: &Secret) -> Result<(), Error> {
+    fn reauthenticate(&self, stale: &Secret, time_left: Duration) -> Result<(), Error> {
         let Some(opts) = &self.inner.auth else {
             return Ok(());
         };
@@ -378,9 +467,9 @@ impl ProviderClient {
         if self.session().token != *stale {
             return Ok(());
         }
-        log::debug!("token refused; re-authenticating once");
+        log::debug!("re-authenticating");
         self.inner.token_requests.fetch_add(1, Ordering::Relaxed);
-        let fresh = authenticate(&self.inner.transport, opts)?;
+        let fresh = authenticate(&self.inner.transport, opts, Some(time_left))?;
         *self
             .inner
             .session
@@ -401,7 +490,11 @@ impl ProviderClient {
 }
 
 /// `POST {identity}/tokens` with the credential of `opts`.
-fn authenticate(transport: &Transport, opts: &AuthOptions) -> Result<Session, Error> {
+fn authenticate(
+    transport: &Transport,
+    opts: &AuthOptions,
+    time_left: Option<Duration>,
+) -> Result<Session, Error> {
     let url = tokens_url(opts.identity_url());
     let body = identity::token_request_body(opts);
     let reply = transport.send(&Outgoing {
@@ -410,6 +503,7 @@ fn authenticate(transport: &Transport, opts: &AuthOptions) -> Result<Session, Er
         token: None,
         body: Some(&body),
         body_is_secret: true,
+        time_left,
     })?;
     if !matches!(reply.status, 200 | 203) {
         return Err(Error::from_status(

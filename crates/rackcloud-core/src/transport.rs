@@ -19,6 +19,9 @@ pub(crate) struct Outgoing<'a> {
     pub(crate) body: Option<&'a [u8]>,
     /// The body carries a credential (the identity request): it is never logged.
     pub(crate) body_is_secret: bool,
+    /// A shorter limit than the configured timeout for this exchange (the time left before an
+    /// operation's deadline).
+    pub(crate) time_left: Option<Duration>,
 }
 
 /// What came back: any status, its headers and the whole body.
@@ -73,6 +76,13 @@ impl Transport {
         &self.config
     }
 
+    fn timeout(&self, out: &Outgoing<'_>) -> Duration {
+        match out.time_left {
+            Some(left) => left.min(self.config.timeout),
+            None => self.config.timeout,
+        }
+    }
+
     /// Sends one request and reads the whole answer, whatever its status.
     pub(crate) fn send(&self, out: &Outgoing<'_>) -> Result<Reply, Error> {
         let method = out.method.as_str();
@@ -93,10 +103,20 @@ impl Transport {
                     .header("Content-Type", "application/json")
                     .body(body)
                     .map_err(|e| fail(invalid_header(e)))?;
+                let request = self
+                    .agent
+                    .configure_request(request)
+                    .timeout_global(Some(self.timeout(out)))
+                    .build();
                 self.agent.run(request)
             }
             None => {
                 let request = builder.body(()).map_err(|e| fail(invalid_header(e)))?;
+                let request = self
+                    .agent
+                    .configure_request(request)
+                    .timeout_global(Some(self.timeout(out)))
+                    .build();
                 self.agent.run(request)
             }
         };
@@ -168,31 +188,78 @@ fn invalid_header(e: ureq::http::Error) -> Error {
 }
 
 fn from_ureq(e: ureq::Error) -> Error {
-    let (kind, message) = match &e {
+    use std::io::ErrorKind as Io;
+    use ureq::Timeout;
+    let (kind, message, not_sent) = match &e {
+        ureq::Error::Timeout(which @ (Timeout::Resolve | Timeout::Connect)) => (
+            ErrorKind::Timeout,
+            format!("could not connect in time ({which})"),
+            true,
+        ),
         ureq::Error::Timeout(which) => (
             ErrorKind::Timeout,
             format!("no complete answer in time ({which})"),
+            false,
         ),
         ureq::Error::BodyExceedsLimit(limit) => (
             ErrorKind::BodyTooLarge,
             format!("the response body is larger than the {limit}-byte limit"),
+            false,
         ),
-        ureq::Error::HostNotFound => (ErrorKind::Transport, "host not found".to_owned()),
-        ureq::Error::ConnectionFailed => (ErrorKind::Transport, "could not connect".to_owned()),
-        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
-            (ErrorKind::Timeout, "the connection timed out".to_owned())
+        ureq::Error::HostNotFound => (ErrorKind::Transport, "host not found".to_owned(), true),
+        ureq::Error::ConnectionFailed => {
+            (ErrorKind::Transport, "could not connect".to_owned(), true)
         }
-        ureq::Error::Io(io) => (ErrorKind::Transport, format!("i/o failure ({})", io.kind())),
-        ureq::Error::BadUri(_) | ureq::Error::Http(_) => {
-            (ErrorKind::Configuration, "invalid request URL".to_owned())
+        ureq::Error::Io(io) if io.kind() == Io::TimedOut => (
+            ErrorKind::Timeout,
+            "the connection timed out".to_owned(),
+            false,
+        ),
+        ureq::Error::Io(io)
+            if matches!(
+                io.kind(),
+                Io::ConnectionRefused
+                    | Io::HostUnreachable
+                    | Io::NetworkUnreachable
+                    | Io::AddrNotAvailable
+            ) =>
+        {
+            (
+                ErrorKind::Transport,
+                format!("could not connect ({})", io.kind()),
+                true,
+            )
         }
+        ureq::Error::Io(io) => (
+            ErrorKind::Transport,
+            format!("i/o failure ({})", io.kind()),
+            false,
+        ),
+        ureq::Error::BadUri(_) | ureq::Error::Http(_) => (
+            ErrorKind::Configuration,
+            "invalid request URL".to_owned(),
+            true,
+        ),
         ureq::Error::Tls(_) | ureq::Error::Rustls(_) => {
-            (ErrorKind::Transport, "TLS failure".to_owned())
+            (ErrorKind::Transport, "TLS failure".to_owned(), false)
         }
-        ureq::Error::BodyStalled => (ErrorKind::Timeout, "the response body stalled".to_owned()),
-        _ => (ErrorKind::Transport, "the exchange failed".to_owned()),
+        ureq::Error::BodyStalled => (
+            ErrorKind::Timeout,
+            "the response body stalled".to_owned(),
+            false,
+        ),
+        _ => (
+            ErrorKind::Transport,
+            "the exchange failed".to_owned(),
+            false,
+        ),
     };
-    Error::new(kind, message).with_source(e)
+    let error = Error::new(kind, message).with_source(e);
+    if not_sent {
+        error.with_not_sent()
+    } else {
+        error
+    }
 }
 
 fn log_request(out: &Outgoing<'_>) {

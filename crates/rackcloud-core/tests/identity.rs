@@ -5,7 +5,7 @@ mod common;
 
 use std::time::{Duration, SystemTime};
 
-use rackcloud_core::{AuthOptions, ErrorKind, ProviderClient, authenticated_client};
+use rackcloud_core::{AuthOptions, ErrorKind, ProviderClient, RetryPolicy, authenticated_client};
 use rackcloud_emulator::{Emulator, User};
 
 #[test]
@@ -148,6 +148,7 @@ fn an_unreachable_identity_service_is_a_transport_error() {
     };
     let err = ProviderClient::builder()
         .connect_timeout(Duration::from_secs(2))
+        .retry_policy(RetryPolicy::default().initial_backoff(Duration::from_millis(1)))
         .authenticate(
             AuthOptions::api_key("demo", "k")
                 .identity_endpoint(format!("http://127.0.0.1:{port}/v2.0/")),
@@ -155,6 +156,12 @@ fn an_unreachable_identity_service_is_a_transport_error() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Transport, "{err:?}");
     assert!(std::error::Error::source(&err).is_some());
+    assert_eq!(
+        err.attempts(),
+        RetryPolicy::DEFAULT_MAX_ATTEMPTS,
+        "a refused connection is retried"
+    );
+    assert!(err.to_string().contains("could not connect"), "{err}");
 }
 
 #[test]

@@ -2,7 +2,10 @@
 
 #![allow(dead_code)]
 
-use rackcloud_core::{AuthOptions, EndpointOpts, ServiceClient, authenticated_client, new_lb_v1};
+use rackcloud_core::{
+    AuthOptions, EndpointOpts, ProviderClient, RetryPolicy, ServiceClient, authenticated_client,
+    new_lb_v1,
+};
 use rackcloud_emulator::Emulator;
 
 /// The DFW load balancer client of the emulator's demo user.
@@ -10,6 +13,17 @@ pub fn dfw(emulator: &Emulator) -> ServiceClient {
     let opts =
         AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(emulator.identity_url());
     let provider = authenticated_client(opts).expect("authenticate");
+    new_lb_v1(&provider, EndpointOpts::new().region("DFW")).expect("endpoint")
+}
+
+/// The DFW client of the demo user with retries off, to see the server's answers as they are.
+pub fn dfw_no_retry(emulator: &Emulator) -> ServiceClient {
+    let opts =
+        AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(emulator.identity_url());
+    let provider = ProviderClient::builder()
+        .retry_policy(RetryPolicy::none())
+        .authenticate(opts)
+        .expect("authenticate");
     new_lb_v1(&provider, EndpointOpts::new().region("DFW")).expect("endpoint")
 }
 
