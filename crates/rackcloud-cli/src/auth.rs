@@ -5,9 +5,12 @@
 //! `--username` answers `RS_USERNAME` when [`AuthOptions::from_env_with`] asks. The API key and
 //! the password come only from the real environment.
 
-use rackcloud_core::{AuthOptions, EndpointOpts, Error, ProviderClient, ServiceClient, new_lb_v1};
+use rackcloud_core::{
+    AuthOptions, EndpointOpts, Error, ProviderClient, RetryEvent, RetryPolicy, ServiceClient,
+    new_lb_v1,
+};
 
-use crate::cli::GlobalArgs;
+use crate::cli::{GlobalArgs, OutputFormat};
 
 /// Reads a variable of the process environment (or a test's stand-in).
 pub(crate) type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
@@ -52,9 +55,9 @@ impl<'a> Connect<'a> {
             .clone()
             .filter(|r| !r.is_empty())
             .or_else(|| {
-                ["RS_REGION", "OS_REGION_NAME"]
-                    .iter()
-                    .find_map(|name| (self.env)(name).filter(|v| !v.is_empty()))
+                EndpointOpts::from_env_with(self.env)
+                    .region_name()
+                    .map(str::to_owned)
             })
     }
 
@@ -74,9 +77,29 @@ impl<'a> Connect<'a> {
             // placeholder token makes that check now, before any credential is sent.
             ServiceClient::with_token(endpoint, "unused")?;
         }
-        ProviderClient::builder()
+        let mut builder = ProviderClient::builder()
             .user_agent_prefix(concat!("rackcloud-cli/", env!("CARGO_PKG_VERSION")))
-            .authenticate(opts)
+            .retry_policy(self.retry_policy());
+        if let Some(timeout) = self.global.timeout {
+            builder = builder.timeout(timeout);
+        }
+        builder.authenticate(opts)
+    }
+
+    /// `--no-retry` and `--timeout` as a policy; in text mode each retry is told on stderr.
+    pub(crate) fn retry_policy(&self) -> RetryPolicy {
+        let mut policy = if self.global.no_retry {
+            RetryPolicy::none()
+        } else {
+            RetryPolicy::default()
+        };
+        if let Some(timeout) = self.global.timeout {
+            policy = policy.deadline(timeout);
+        }
+        if self.global.output == OutputFormat::Text {
+            policy = policy.on_retry(|event| eprintln!("{}", retry_line(event)));
+        }
+        policy
     }
 
     /// The load balancer client: `--endpoint` when given, else the catalog's endpoint for the
@@ -107,6 +130,19 @@ impl<'a> Connect<'a> {
     }
 }
 
+/// One line for one retry: what was refused, why, and how long the wait is.
+pub(crate) fn retry_line(event: &RetryEvent<'_>) -> String {
+    format!(
+        "rackcloud: {} {}: {}; retrying in {:.1} s (attempt {} of {})",
+        event.method,
+        event.url,
+        event.reason,
+        event.wait.as_secs_f64(),
+        event.attempt + 1,
+        event.max_attempts
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +157,8 @@ mod tests {
             endpoint: None,
             output: OutputFormat::Text,
             verbose: false,
+            no_retry: false,
+            timeout: None,
         }
     }
 

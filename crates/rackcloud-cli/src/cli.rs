@@ -57,6 +57,14 @@ pub(crate) struct GlobalArgs {
     /// Log each request and response status to stderr (secrets redacted)
     #[arg(short, long, global = true)]
     pub(crate) verbose: bool,
+
+    /// Do not repeat requests refused as rate limited (413), busy (422) or unavailable (503)
+    #[arg(long, global = true)]
+    pub(crate) no_retry: bool,
+
+    /// Time allowed for each operation, its retries and waits included [default: 60]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_timeout)]
+    pub(crate) timeout: Option<Duration>,
 }
 
 /// How results are printed.
@@ -160,6 +168,20 @@ fn parse_seconds(text: &str) -> Result<Duration, String> {
         .map_err(|_| format!("{text:?} is not a number of seconds"))?;
     Duration::try_from_secs_f64(seconds)
         .map_err(|_| format!("{text:?} is not a duration: use zero or more seconds"))
+}
+
+/// A positive number of seconds, fractions allowed.
+fn parse_timeout(text: &str) -> Result<Duration, String> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    if !(seconds.is_finite() && seconds > 0.0 && seconds <= 86_400.0) {
+        return Err(format!(
+            "{text:?} must be more than 0 and at most 86400 seconds"
+        ));
+    }
+    Ok(Duration::from_secs_f64(seconds))
 }
 
 #[cfg(test)]

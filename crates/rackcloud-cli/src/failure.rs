@@ -110,7 +110,7 @@ impl Failure {
             Cause::Sdk(e) => ErrorFields {
                 operation: &self.operation.name,
                 load_balancer_id: self.operation.lb_id,
-                kind: kind_name(e.kind()),
+                kind: e.kind().as_str(),
                 status: e.status(),
                 message: message(e),
                 lb_status: e.lb_status(),
@@ -185,6 +185,12 @@ pub(crate) fn describe(e: &Error, verbose: bool) -> String {
         Some(said) => text.push_str(&format!(": {}", one_line(&said))),
         None => text.push_str(" (empty body)"),
     }
+    if let Some(note) = e.retry_note() {
+        text.push_str(&format!(" ({note})"));
+    }
+    if e.attempts() > 1 {
+        text.push_str(&format!(" (gave up after {} attempts)", e.attempts()));
+    }
     if verbose {
         if let (Some(method), Some(url)) = (e.method(), e.url()) {
             text.push_str(&format!(" [{method} {url}]"));
@@ -204,34 +210,6 @@ fn message(e: &Error) -> String {
         (Some(_), Some(said)) => one_line(&said),
         (Some(_), None) => "(empty body)".to_owned(),
         (None, _) => one_line(&e.to_string()),
-    }
-}
-
-/// A stable name for scripts, independent of the SDK's wording.
-fn kind_name(kind: ErrorKind) -> &'static str {
-    match kind {
-        ErrorKind::InvalidInput => "invalid_input",
-        ErrorKind::Configuration => "configuration",
-        ErrorKind::EndpointNotFound => "endpoint_not_found",
-        ErrorKind::EndpointAmbiguous => "endpoint_ambiguous",
-        ErrorKind::Authentication => "authentication",
-        ErrorKind::Forbidden => "forbidden",
-        ErrorKind::NotFound => "not_found",
-        ErrorKind::Gone => "gone",
-        ErrorKind::Immutable => "immutable",
-        ErrorKind::AlreadyDisabled => "already_disabled",
-        ErrorKind::Conflict => "conflict",
-        ErrorKind::Validation => "validation",
-        ErrorKind::RateLimited => "rate_limited",
-        ErrorKind::OverLimit => "over_limit",
-        ErrorKind::Server => "server",
-        ErrorKind::Unavailable => "unavailable",
-        ErrorKind::UnexpectedStatus => "unexpected_status",
-        ErrorKind::Timeout => "timeout",
-        ErrorKind::Transport => "transport",
-        ErrorKind::Decode => "decode",
-        ErrorKind::BodyTooLarge => "body_too_large",
-        _ => "other",
     }
 }
 

@@ -17,7 +17,7 @@ fn the_demo_tells_every_step_and_exits_0() {
     assert_eq!(run.status, 0, "{run:?}");
     let lines = run.lines();
     assert!(lines[0].starts_with("rackcloud demo: "), "{lines:#?}");
-    for step in 1..=10 {
+    for step in 1..=12 {
         let prefix = format!("{step}. ");
         assert!(
             lines.iter().any(|l| l.starts_with(&prefix)),
@@ -31,7 +31,10 @@ fn the_demo_tells_every_step_and_exits_0() {
         "rackcloud: enable HTTP_COOKIE session persistence on load balancer 2 failed: 400 rejected as invalid: HTTP_COOKIE Session persistence is only valid with HTTP protocol with or without SSL termination.",
         "failed: 422 load balancer is immutable (PENDING_UPDATE): Load Balancer '2' has a status of 'PENDING_UPDATE' and is considered immutable.",
         "ErrorKind::Immutable with lb_status() = Some(\"PENDING_UPDATE\")",
-        "session persistence: SOURCE_IP.",
+        "(422); retrying in ",
+        "the SDK backed off while the load balancer was PENDING_UPDATE. Session persistence: SOURCE_IP.",
+        "rate limited (413); retrying in 1.0 s (attempt 2 of 6)",
+        "the SDK waited what the server asked, then repeated the call.",
         "session persistence: disabled.",
         "Already disabled:",
         "Summary:",
@@ -55,7 +58,7 @@ fn the_demo_in_json_mode_prints_one_document() {
     let run = ok(rackcloud(&["--output", "json", "demo"], &[]));
     let doc = run.json();
     let steps = doc["steps"].as_array().expect("steps");
-    assert_eq!(steps.len(), 10);
+    assert_eq!(steps.len(), 12);
     for (i, step) in steps.iter().enumerate() {
         assert_eq!(step["step"], i + 1);
         assert!(!step["lines"].as_array().expect("lines").is_empty());

@@ -313,6 +313,7 @@ fn a_422_names_the_status_that_made_the_load_balancer_immutable() {
     let run = as_demo(
         &emulator,
         &[
+            "--no-retry",
             "lb",
             "session-persistence",
             "enable",
@@ -328,6 +329,7 @@ fn a_422_names_the_status_that_made_the_load_balancer_immutable() {
     let run = as_demo(
         &emulator,
         &[
+            "--no-retry",
             "--output",
             "json",
             "lb",
@@ -443,6 +445,7 @@ fn a_refused_connection_is_a_transport_failure() {
     let run = as_demo(
         &emulator,
         &[
+            "--no-retry",
             "--endpoint",
             &endpoint,
             "lb",

@@ -4,16 +4,16 @@
 //! numbered steps, and reports the expected failures the way the CLI reports them.
 
 use std::io;
-use std::thread;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, anyhow, bail};
 use lb_sessions::{CreateOpts, DisableOutcome, Type};
 use rackcloud_core::{
     AuthOptions, EndpointOpts, Error, LB_SERVICE_NAME, LB_SERVICE_TYPE, ProviderClient,
-    ServiceClient, new_lb_v1,
+    RetryPolicy, ServiceClient, new_lb_v1,
 };
-use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME, Emulator};
+use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME, Emulator, Fault, FaultBody};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -23,10 +23,10 @@ use crate::output::Output;
 /// How long a change keeps a load balancer `PENDING_UPDATE` in the demo: long enough to see the
 /// 422, short enough to keep the tour to a few seconds.
 const PENDING: Duration = Duration::from_millis(1500);
-/// How often to ask whether a change has been applied.
-const POLL_EVERY: Duration = Duration::from_millis(200);
-/// The longest the demo waits for a change to be applied.
-const WAIT_AT_MOST: Duration = Duration::from_secs(30);
+/// The first back-off of the demo's retry policy: short, so the tour stays a few seconds long.
+const BACKOFF: Duration = Duration::from_millis(400);
+/// The wait the demo's rate-limit answer asks for.
+const RETRY_AFTER_SECONDS: &str = "1";
 /// The seeded `web` (HTTP) and `tcp` (TCP) load balancers.
 const WEB: u64 = 1;
 const TCP: u64 = 2;
@@ -54,18 +54,21 @@ fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
         emulator.identity_url(),
         PENDING.as_secs_f64()
     ))?;
-    let client = connect(n, &emulator.identity_url())?;
+    let retries = Retries::default();
+    let client = connect(n, &emulator.identity_url(), &retries)?;
     let web = describe(&client, WEB)?;
     let tcp = describe(&client, TCP)?;
     cookies(n, &client, (&web, &tcp), verbose)?;
-    busy(n, &client, &tcp, verbose)?;
-    disable_twice(n, &client, &web)?;
+    busy(n, &client, &tcp, &retries, verbose)?;
+    rate_limited(n, &emulator, &client, &tcp, &retries)?;
+    disable_twice(n, &client, &web, &retries)?;
 
     let stats = emulator.stats();
     let api = &stats.api_requests;
     n.summary(vec![
         format!("Load balancer {WEB} {web}: HTTP_COOKIE enabled, shown, disabled; disabling again changed nothing."),
-        format!("Load balancer {TCP} {tcp}: HTTP_COOKIE refused (400), SOURCE_IP enabled, a second change refused while PENDING_UPDATE (422)."),
+        format!("Load balancer {TCP} {tcp}: HTTP_COOKIE refused (400), SOURCE_IP enabled, a second change refused while PENDING_UPDATE (422) and then waited out by the SDK."),
+        format!("A rate-limit answer (413 with Retry-After: {RETRY_AFTER_SECONDS}) was honoured: the SDK waited and repeated the call once."),
         format!(
             "{} token request, {} API requests (GET {}, PUT {}, DELETE {}) in {:.1} s.",
             stats.token_requests,
@@ -82,10 +85,15 @@ fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
 }
 
 /// Steps 2 and 3: authenticate, and pick the load balancer endpoint from the catalog.
-fn connect(n: &mut Narrator, identity_url: &str) -> anyhow::Result<ServiceClient> {
+fn connect(
+    n: &mut Narrator,
+    identity_url: &str,
+    retries: &Retries,
+) -> anyhow::Result<ServiceClient> {
     let opts = AuthOptions::api_key(DEMO_USERNAME, DEMO_API_KEY).identity_endpoint(identity_url);
     let provider = ProviderClient::builder()
         .user_agent_prefix(concat!("rackcloud-cli/", env!("CARGO_PKG_VERSION")))
+        .retry_policy(retries.policy())
         .authenticate(opts)
         .context("could not authenticate")?;
     let region = provider.default_region().unwrap_or_default();
@@ -148,84 +156,115 @@ fn cookies(
     .map_err(Into::into)
 }
 
-/// Steps 7 and 8: SOURCE_IP on the TCP load balancer, then a change while it is busy (422),
-/// waited out by polling.
-fn busy(n: &mut Narrator, client: &ServiceClient, tcp: &str, verbose: bool) -> anyhow::Result<()> {
+/// Steps 7 to 9: SOURCE_IP on the TCP load balancer, then a change while it is busy: refused
+/// with 422 by a client that does not retry, waited out by the default one.
+fn busy(
+    n: &mut Narrator,
+    client: &ServiceClient,
+    tcp: &str,
+    retries: &Retries,
+    verbose: bool,
+) -> anyhow::Result<()> {
     n.step(format!("Load balancer {TCP} {tcp}: enable SOURCE_IP"))?;
     enable(client, TCP, Type::SourceIp)?;
     n.detail("Accepted (202); PENDING_UPDATE until applied.")?;
 
     n.step(format!(
-        "Load balancer {TCP} {tcp}: ask for SOURCE_IP again at once, while it is PENDING_UPDATE"
+        "Load balancer {TCP} {tcp}: ask for SOURCE_IP again at once, with retries off (--no-retry)"
     ))?;
+    let impatient = ServiceClient::new(
+        &ProviderClient::builder()
+            .retry_policy(RetryPolicy::none())
+            .with_token(client.provider().token()),
+        client.endpoint(),
+    )?;
     let busy = expect_refusal(
-        lb_sessions::enable(client, TCP, &CreateOpts::new(Type::SourceIp)).extract_err(),
+        lb_sessions::enable(&impatient, TCP, &CreateOpts::new(Type::SourceIp)).extract_err(),
         "a change while PENDING_UPDATE",
     )?;
     let (kind, lb_status) = (busy.kind(), busy.lb_status().map(str::to_owned));
     let line = cli_line("enable SOURCE_IP session persistence", TCP, busy, verbose);
     n.detail(format!("Refused; the CLI prints: {line}"))?;
     n.detail(format!(
-        "The SDK reports ErrorKind::{kind:?} with lb_status() = {lb_status:?}. It does not retry yet, so the demo polls GET /loadbalancers/{TCP} every {} ms until ACTIVE.",
-        POLL_EVERY.as_millis()
+        "The SDK reports ErrorKind::{kind:?} with lb_status() = {lb_status:?}: worth waiting for."
     ))?;
-    let waited = wait_until_active(client, TCP)?;
+
+    n.step(format!(
+        "Load balancer {TCP} {tcp}: the same change with the default retry policy"
+    ))?;
+    let started = Instant::now();
+    enable(client, TCP, Type::SourceIp)?;
+    retries.tell(n)?;
     n.detail(format!(
-        "ACTIVE again after {:.1} s; session persistence: {}.",
-        waited.as_secs_f64(),
+        "Accepted after {:.1} s: the SDK backed off while the load balancer was PENDING_UPDATE. Session persistence: {}.",
+        started.elapsed().as_secs_f64(),
         show(client, TCP)?
     ))
     .map_err(Into::into)
 }
 
-/// Steps 9 and 10: disable, then disable again as `--if-enabled` does.
-fn disable_twice(n: &mut Narrator, client: &ServiceClient, web: &str) -> anyhow::Result<()> {
+/// Step 10: the API's rate limit answers 413 with Retry-After; the SDK waits that long.
+fn rate_limited(
+    n: &mut Narrator,
+    emulator: &Emulator,
+    client: &ServiceClient,
+    tcp: &str,
+    retries: &Retries,
+) -> anyhow::Result<()> {
+    n.step(format!(
+        "Load balancer {TCP} {tcp}: show, while the API's rate limit is exceeded"
+    ))?;
+    emulator.inject(
+        Fault::new(
+            Some("GET"),
+            "/dfw/v1.0/*/loadbalancers/*/sessionpersistence",
+            413,
+        )
+        .body(FaultBody::OverLimit)
+        .retry_after(RETRY_AFTER_SECONDS),
+    );
+    n.detail(format!(
+        "The emulator answers the next GET with 413 overLimit and Retry-After: {RETRY_AFTER_SECONDS}, as the API does past 600 GETs a minute."
+    ))?;
+    let started = Instant::now();
+    let shown = show(client, TCP)?;
+    retries.tell(n)?;
+    n.detail(format!(
+        "Session persistence: {shown}, after {:.1} s: the SDK waited what the server asked, then repeated the call.",
+        started.elapsed().as_secs_f64()
+    ))
+    .map_err(Into::into)
+}
+
+/// Steps 11 and 12: disable, then disable again as `--if-enabled` does.
+fn disable_twice(
+    n: &mut Narrator,
+    client: &ServiceClient,
+    web: &str,
+    retries: &Retries,
+) -> anyhow::Result<()> {
     n.step(format!("Load balancer {WEB} {web}: disable"))?;
-    wait_until_active(client, WEB)?;
     lb_sessions::disable(client, WEB)
         .extract_err()
         .with_context(|| format!("could not disable session persistence on load balancer {WEB}"))?;
-    let waited = wait_until_active(client, WEB)?;
+    retries.tell(n)?;
     n.detail(format!(
-        "Accepted (202); ACTIVE again after {:.1} s; session persistence: {}.",
-        waited.as_secs_f64(),
+        "Accepted (202); session persistence: {}.",
         show(client, WEB)?
     ))?;
 
     n.step(format!(
         "Load balancer {WEB} {web}: disable again, as `disable --if-enabled` does"
     ))?;
-    match lb_sessions::disable_if_enabled(client, WEB)? {
+    let outcome = lb_sessions::disable_if_enabled(client, WEB)?;
+    retries.tell(n)?;
+    match outcome {
         DisableOutcome::AlreadyDisabled => n.detail(
             "Already disabled: the server's 422 \"Session persistence is already deleted.\" counts as success (exit 0).",
         )?,
         DisableOutcome::Disabled => bail!("load balancer {WEB} still had session persistence"),
     }
     Ok(())
-}
-
-/// Polls `GET /loadbalancers/{id}` every [`POLL_EVERY`] until its status is `ACTIVE`, for at
-/// most [`WAIT_AT_MOST`]; how long that took.
-///
-/// The SDK has no load balancer crate yet; this is the one place the demo waits.
-fn wait_until_active(client: &ServiceClient, id: u64) -> anyhow::Result<Duration> {
-    let started = Instant::now();
-    loop {
-        let status = load_balancer(client, id)?["status"]
-            .as_str()
-            .unwrap_or_default()
-            .to_owned();
-        if status == "ACTIVE" {
-            return Ok(started.elapsed());
-        }
-        if started.elapsed() >= WAIT_AT_MOST {
-            bail!(
-                "load balancer {id} is still {status} after {} s",
-                WAIT_AT_MOST.as_secs()
-            );
-        }
-        thread::sleep(POLL_EVERY);
-    }
 }
 
 /// `GET /loadbalancers/{id}`: the `loadBalancer` object.
@@ -276,6 +315,41 @@ fn expect_refusal(result: Result<(), Error>, what: &str) -> anyhow::Result<Error
 /// The line the CLI prints on stderr for this failure.
 fn cli_line(operation: &str, lb_id: u64, e: Error, verbose: bool) -> String {
     Operation::on_lb(operation, lb_id).failed(e).line(verbose)
+}
+
+/// The demo's retry policy, which keeps each retry's line (as the CLI prints it) for the tour to
+/// tell after the call.
+#[derive(Default)]
+struct Retries {
+    lines: Arc<Mutex<Vec<String>>>,
+}
+
+impl Retries {
+    fn policy(&self) -> RetryPolicy {
+        let lines = Arc::clone(&self.lines);
+        RetryPolicy::default()
+            .initial_backoff(BACKOFF)
+            .on_retry(move |event| {
+                lines
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push(crate::auth::retry_line(event));
+            })
+    }
+
+    /// Tells the retries since the last call, as the CLI prints them on stderr.
+    fn tell(&self, n: &mut Narrator) -> io::Result<()> {
+        let lines = std::mem::take(
+            &mut *self
+                .lines
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        for line in lines {
+            n.detail(format!("Retry: {line}"))?;
+        }
+        Ok(())
+    }
 }
 
 /// Tells the tour: printed as it happens in text mode, one document at the end in JSON mode.
