@@ -1,0 +1,160 @@
+//! Load balancers of Rackspace Cloud Load Balancers: the gophercloud `rackspace/lb/v1/lbs`
+//! package, in Rust, and waiting until a change is applied.
+//!
+//! # Load balancers and their status
+//!
+//! A load balancer listens on one or more virtual IPs, on one port, for one [`Protocol`], and
+//! spreads connections over its back-end nodes by an [`Algorithm`]. Every change to it (this
+//! crate's [`update`], and the changes of its sibling crates: session persistence, nodes,
+//! throttles, …) is applied asynchronously:
+//!
+//! - the server accepts the change with a 202 and puts the load balancer in
+//!   [`PENDING_UPDATE`](Status::PendingUpdate) ([`BUILD`](Status::Build) after a create,
+//!   [`PENDING_DELETE`](Status::PendingDelete) after a delete);
+//! - while it is not [`ACTIVE`](Status::Active), every other change is refused with a 422
+//!   ([`Immutable`](rackcloud_core::ErrorKind::Immutable));
+//! - when the change is applied it is `ACTIVE` again (or [`DELETED`](Status::Deleted)). If it
+//!   failed it is [`ERROR`](Status::Error), and only a delete is accepted;
+//!   [`SUSPENDED`](Status::Suspended) is the provider's doing and only the provider ends it.
+//!
+//! So a program that makes two changes in a row has to wait in between, and a program that
+//! reports "done" should wait until the change is applied. The API documentation asks clients to
+//! poll `GET /loadbalancers/{id}` every 5 to 10 seconds until the status is `ACTIVE`;
+//! [`wait_for_status`] does that with a deadline, stops at once when the load balancer reaches a
+//! status it cannot leave, and reports each poll to an optional callback.
+//!
+//! # Using the crate
+//!
+//! [`list`], [`get`], [`create`], [`update`] and [`delete`] take a
+//! [`ServiceClient`](rackcloud_core::ServiceClient) for a region's load balancer endpoint (from
+//! [`rackcloud_core::new_lb_v1`]) and return [`ListResult`], [`GetResult`], [`CreateResult`],
+//! [`UpdateResult`] and [`DeleteResult`], whose `extract` and `extract_err` methods give the
+//! outcome. Their options are [`ListOpts`], [`CreateOpts`] and [`UpdateOpts`], behind the
+//! builder traits [`ListOptsBuilder`], [`CreateOptsBuilder`] and [`UpdateOptsBuilder`] that
+//! your own types can implement. Input that cannot be valid (an id of zero, an empty name, an
+//! update that changes nothing) is refused with an
+//! [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput) error before anything is sent.
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let emulator = rackcloud_emulator::Emulator::start()?;
+//! # let identity_url = emulator.identity_url();
+//! use lb_lbs::{CreateOpts, ListOpts, NodeOpts, Protocol, Status, UpdateOpts, VipOpts, WaitOpts};
+//! use rackcloud_core::{AuthOptions, EndpointOpts, authenticated_client, new_lb_v1};
+//!
+//! let opts = AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(identity_url);
+//! let provider = authenticated_client(opts)?;
+//! let client = new_lb_v1(&provider, EndpointOpts::new().region("DFW"))?;
+//! let wait = WaitOpts::new();
+//!
+//! // Create a load balancer and wait until it is built.
+//! let opts = CreateOpts::new("blog", Protocol::Http)
+//!     .virtual_ip(VipOpts::public())
+//!     .node(NodeOpts::new("10.180.0.31", 8080));
+//! let created = lb_lbs::create(&client, &opts).extract()?;
+//! assert_eq!(created.status(), &Status::Build);
+//! let blog = lb_lbs::wait_until_active(&client, created.id(), &wait)?;
+//!
+//! // Change it, and wait until the change is applied.
+//! lb_lbs::update(&client, blog.id(), &UpdateOpts::new().timeout(90)).extract_err()?;
+//! let blog = lb_lbs::wait_until_active(&client, blog.id(), &wait)?;
+//! assert_eq!(blog.timeout(), Some(90));
+//!
+//! // Every load balancer of the account, 100 per request.
+//! let all = lb_lbs::list_all(&client, ListOpts::new().limit(100))?;
+//! assert!(all.iter().any(|lb| lb.name() == "blog"));
+//!
+//! // Delete it.
+//! lb_lbs::delete(&client, blog.id()).extract_err()?;
+//! lb_lbs::wait_for_deletion(&client, blog.id(), &wait)?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Paging
+//!
+//! `GET /loadbalancers` answers one page at a time, ordered by id: at most `limit` load
+//! balancers (1 to [`MAX_PAGE_SIZE`]) after the id `marker`. [`list`] reads one page;
+//! [`pages`] is an iterator over every page (one request each) and [`list_all`] collects them.
+//!
+//! # Waiting
+//!
+//! [`wait_for_status`] (and [`wait_until_active`], [`wait_for_deletion`]) polls with the
+//! interval and deadline of [`WaitOpts`]. It returns the load balancer once it has the target
+//! status, and fails with a typed [`Error`](rackcloud_core::Error) otherwise:
+//!
+//! | What happened | [`ErrorKind`](rackcloud_core::ErrorKind) |
+//! |---|---|
+//! | the load balancer became `ERROR`, `SUSPENDED`, `DELETED` (or `PENDING_DELETE` when the target is not `DELETED`) | `FinalState`, with [`lb_status`](rackcloud_core::Error::lb_status) |
+//! | it does not exist, or was deleted (404, 410) | `NotFound`, `Gone` |
+//! | the credentials stopped working, or a poll's body did not decode | `Authentication`, `Decode`, … |
+//! | the deadline passed first | `Timeout`, naming the last status seen |
+//!
+//! A poll that times out or meets a 5xx is reported to the callback and the wait goes on.
+//!
+//! ## Enable session persistence and wait for it in one call
+//!
+//! [`change_and_wait`] makes any change, from this crate or a sibling, and waits until it is
+//! applied. With `lb-sessions`:
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let emulator = rackcloud_emulator::Emulator::builder()
+//! #     .default_seed()
+//! #     .pending_time(std::time::Duration::from_millis(100))
+//! #     .start()?;
+//! # let token = emulator.issue_token("demo").ok_or("no token")?;
+//! # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+//! use std::time::Duration;
+//! use lb_lbs::{Status, WaitOpts};
+//! use lb_sessions::{CreateOpts, Type};
+//!
+//! let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
+//! let lb = lb_lbs::change_and_wait(&client, 1, &wait, |client, id| {
+//!     lb_sessions::enable(client, id, &CreateOpts::new(Type::HttpCookie)).extract_err()
+//! })?;
+//! assert_eq!(lb.status(), &Status::Active);
+//! assert_eq!(lb.session_persistence(), Some("HTTP_COOKIE"));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The same two steps, written out:
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let emulator = rackcloud_emulator::Emulator::start()?;
+//! # let token = emulator.issue_token("demo").ok_or("no token")?;
+//! # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+//! use lb_lbs::WaitOpts;
+//! use lb_sessions::{CreateOpts, Type};
+//!
+//! lb_sessions::enable(&client, 2, &CreateOpts::new(Type::SourceIp)).extract_err()?;
+//! let lb = lb_lbs::wait_until_active(&client, 2, &WaitOpts::new())?;
+//! assert_eq!(lb.session_persistence(), Some("SOURCE_IP"));
+//! # Ok(())
+//! # }
+//! ```
+
+mod kinds;
+mod open_enum;
+mod pages;
+mod requests;
+mod results;
+mod status;
+mod urls;
+mod wait;
+
+pub use kinds::{Algorithm, IpVersion, NodeCondition, Protocol, VipType};
+pub use pages::{Pages, list_all, pages};
+pub use requests::{
+    CreateOpts, CreateOptsBuilder, ListOpts, ListOptsBuilder, MAX_PAGE_SIZE, NodeOpts, UpdateOpts,
+    UpdateOptsBuilder, VipOpts, create, delete, get, list, update,
+};
+pub use results::{
+    CreateResult, DeleteResult, GetResult, ListResult, LoadBalancer, UpdateResult, VirtualIp,
+};
+pub use status::Status;
+pub use wait::{
+    Progress, WaitOpts, change_and_wait, wait_for_deletion, wait_for_status, wait_until_active,
+};

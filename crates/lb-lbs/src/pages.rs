@@ -1,0 +1,119 @@
+//! [`Pages`]: walking every page of `GET /loadbalancers` with `limit` and `marker`.
+
+use rackcloud_core::{Error, ErrorKind, ServiceClient};
+
+use crate::requests::{ListOpts, list};
+use crate::results::LoadBalancer;
+
+/// An iterator over the pages of the account's load balancers, made by [`pages`].
+///
+/// Each item is one page (one request) or the error that ended the walk. The next page starts
+/// after the last id of the previous one. The walk ends after a page shorter than the limit
+/// (when one was set) or at the first empty page, and after the first error.
+#[derive(Debug)]
+#[must_use = "iterators do nothing unless consumed"]
+pub struct Pages<'c> {
+    client: &'c ServiceClient,
+    opts: ListOpts,
+    done: bool,
+}
+
+/// Walks every page of the account's load balancers, `opts.limit` at a time, starting after
+/// `opts.marker` if set.
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use lb_lbs::ListOpts;
+///
+/// // Load balancers 1, 2 and 3, two per page.
+/// let mut sizes = Vec::new();
+/// for page in lb_lbs::pages(&client, ListOpts::new().limit(2)) {
+///     sizes.push(page?.len());
+/// }
+/// assert_eq!(sizes, [2, 1]);
+/// # Ok(())
+/// # }
+/// ```
+pub fn pages(client: &ServiceClient, opts: ListOpts) -> Pages<'_> {
+    Pages {
+        client,
+        opts,
+        done: false,
+    }
+}
+
+/// Every load balancer of the account, read `opts.limit` at a time (see [`pages`]).
+///
+/// # Errors
+///
+/// The first page's error, as [`ListResult::extract`](crate::ListResult::extract) gives it;
+/// a [`Decode`](ErrorKind::Decode) error when a page does not move past its marker (a server
+/// that ignores `marker` would otherwise be asked for the same page forever).
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use lb_lbs::ListOpts;
+///
+/// let all = lb_lbs::list_all(&client, ListOpts::new().limit(1))?;
+/// let ids: Vec<u64> = all.iter().map(|lb| lb.id()).collect();
+/// assert_eq!(ids, [1, 2, 3]);
+/// # Ok(())
+/// # }
+/// ```
+pub fn list_all(client: &ServiceClient, opts: ListOpts) -> Result<Vec<LoadBalancer>, Error> {
+    let mut all = Vec::new();
+    for page in pages(client, opts) {
+        all.extend(page?);
+    }
+    Ok(all)
+}
+
+impl Iterator for Pages<'_> {
+    type Item = Result<Vec<LoadBalancer>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let page = match list(self.client, &self.opts).extract() {
+            Ok(page) => page,
+            Err(e) => {
+                self.done = true;
+                return Some(Err(e));
+            }
+        };
+        let Some(last) = page.last().map(LoadBalancer::id) else {
+            self.done = true;
+            return None;
+        };
+        if let Some(marker) = self.opts.start_after() {
+            if last <= marker {
+                self.done = true;
+                return Some(Err(Error::new(
+                    ErrorKind::Decode,
+                    format!(
+                        "the page after load balancer {marker} ends at load balancer {last}: \
+                         the server did not move past the marker"
+                    ),
+                )));
+            }
+        }
+        let short = self
+            .opts
+            .page_size()
+            .is_some_and(|limit| page.len() < limit as usize);
+        self.done = short;
+        self.opts = self.opts.marker(last);
+        Some(Ok(page))
+    }
+}
