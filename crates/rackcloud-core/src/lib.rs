@@ -44,6 +44,7 @@ mod method;
 #[cfg(test)]
 mod parser_properties;
 mod provider;
+mod resolver;
 mod result;
 mod retry;
 mod retry_after;

@@ -26,6 +26,15 @@ impl Method {
         }
     }
 
+    pub(crate) fn as_http(self) -> ureq::http::Method {
+        match self {
+            Method::Get => ureq::http::Method::GET,
+            Method::Post => ureq::http::Method::POST,
+            Method::Put => ureq::http::Method::PUT,
+            Method::Delete => ureq::http::Method::DELETE,
+        }
+    }
+
     /// The status codes accepted when the caller names none (gophercloud's defaults).
     ///
     /// ```

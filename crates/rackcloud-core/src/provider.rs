@@ -18,8 +18,9 @@ use crate::transport::{Outgoing, Reply, Transport, TransportConfig};
 
 /// The default time allowed to open a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// The default time allowed for a whole request, from connecting to the last byte of the body.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// The default time allowed for one request, from connecting to the last byte of the body
+/// (an operation's retries together have [`RetryPolicy::DEFAULT_DEADLINE`]).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// The default limit on a response body.
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 4 * 1024 * 1024;
 /// How long before its expiry a token is replaced by default.

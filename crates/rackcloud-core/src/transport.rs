@@ -5,10 +5,14 @@ use std::net::IpAddr;
 use std::time::{Duration, Instant};
 
 use ureq::Agent;
+use ureq::http::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue};
 use ureq::http::{HeaderMap, Request, Uri};
+
+use ureq::unversioned::transport::DefaultConnector;
 
 use crate::error::{Error, ErrorKind};
 use crate::method::Method;
+use crate::resolver::LiteralFirstResolver;
 use crate::secret::Secret;
 
 /// What one exchange sends.
@@ -53,12 +57,15 @@ pub(crate) struct Transport {
     config: TransportConfig,
 }
 
+const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
+const X_AUTH_TOKEN: HeaderName = HeaderName::from_static("x-auth-token");
+
 /// Response headers worth a debug line; everything else (cookies, tokens) stays out of logs.
 const LOGGED_RESPONSE_HEADERS: [&str; 3] = ["content-type", "content-length", "retry-after"];
 
 impl Transport {
     pub(crate) fn new(config: TransportConfig) -> Transport {
-        let agent: Agent = Agent::config_builder()
+        let agent_config = Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .max_redirects_will_error(false)
@@ -67,8 +74,12 @@ impl Transport {
             .user_agent(config.user_agent.as_str())
             .max_idle_connections_per_host(config.max_idle_connections_per_host)
             .max_idle_connections(config.max_idle_connections_per_host.saturating_mul(4))
-            .build()
-            .into();
+            .build();
+        let agent = Agent::with_parts(
+            agent_config,
+            DefaultConnector::default(),
+            LiteralFirstResolver::default(),
+        );
         Transport { agent, config }
     }
 
@@ -76,61 +87,65 @@ impl Transport {
         &self.config
     }
 
-    fn timeout(&self, out: &Outgoing<'_>) -> Duration {
-        match out.time_left {
-            Some(left) => left.min(self.config.timeout),
-            None => self.config.timeout,
-        }
+    /// The time left before the operation's deadline, when it is shorter than the agent's own
+    /// timeout. Only then does a request carry a configuration of its own (which costs an
+    /// allocation and a copy of the agent's settings).
+    fn shorter_timeout(&self, out: &Outgoing<'_>) -> Option<Duration> {
+        out.time_left.filter(|left| *left < self.config.timeout)
     }
 
     /// Sends one request and reads the whole answer, whatever its status.
     pub(crate) fn send(&self, out: &Outgoing<'_>) -> Result<Reply, Error> {
         let method = out.method.as_str();
         let fail = |e: Error| e.with_request(method, out.url);
-        check_url(out.url, self.config.allow_plain_http).map_err(fail)?;
+        let uri = checked_uri(out.url, self.config.allow_plain_http).map_err(fail)?;
         let mut builder = Request::builder()
-            .method(method)
-            .uri(out.url)
-            .header("Accept", "application/json");
+            .method(out.method.as_http())
+            .uri(uri)
+            .header(ACCEPT, APPLICATION_JSON);
         if let Some(token) = out.token {
-            builder = builder.header("X-Auth-Token", token.expose());
+            builder = builder.header(X_AUTH_TOKEN, token.expose());
         }
         log_request(out);
         let started = Instant::now();
         let response = match out.body {
             Some(body) => {
                 let request = builder
-                    .header("Content-Type", "application/json")
+                    .header(CONTENT_TYPE, APPLICATION_JSON)
                     .body(body)
                     .map_err(|e| fail(invalid_header(e)))?;
-                let request = self
-                    .agent
-                    .configure_request(request)
-                    .timeout_global(Some(self.timeout(out)))
-                    .build();
-                self.agent.run(request)
+                match self.shorter_timeout(out) {
+                    Some(timeout) => self.agent.run(
+                        self.agent
+                            .configure_request(request)
+                            .timeout_global(Some(timeout))
+                            .build(),
+                    ),
+                    None => self.agent.run(request),
+                }
             }
             None => {
                 let request = builder.body(()).map_err(|e| fail(invalid_header(e)))?;
-                let request = self
-                    .agent
-                    .configure_request(request)
-                    .timeout_global(Some(self.timeout(out)))
-                    .build();
-                self.agent.run(request)
+                match self.shorter_timeout(out) {
+                    Some(timeout) => self.agent.run(
+                        self.agent
+                            .configure_request(request)
+                            .timeout_global(Some(timeout))
+                            .build(),
+                    ),
+                    None => self.agent.run(request),
+                }
             }
         };
-        let mut response = response.map_err(|e| fail(from_ureq(e)))?;
-        let status = response.status().as_u16();
-        let body = response
-            .body_mut()
+        let (head, mut body) = response.map_err(|e| fail(from_ureq(e)))?.into_parts();
+        let body = body
             .with_config()
             .limit(self.config.max_body_bytes)
             .read_to_vec()
             .map_err(|e| fail(from_ureq(e)))?;
         let reply = Reply {
-            status,
-            headers: response.headers().clone(),
+            status: head.status.as_u16(),
+            headers: head.headers,
             body,
         };
         log_reply(out, &reply, started.elapsed());
@@ -141,6 +156,11 @@ impl Transport {
 /// Credentials go over `https://`, or over `http://` only to a loopback address or when the
 /// caller opted in.
 pub(crate) fn check_url(url: &str, allow_plain_http: bool) -> Result<(), Error> {
+    checked_uri(url, allow_plain_http).map(drop)
+}
+
+/// The parsed URL, when credentials may be sent to it (see [`check_url`]).
+fn checked_uri(url: &str, allow_plain_http: bool) -> Result<Uri, Error> {
     let uri: Uri = url.parse().map_err(|e| {
         Error::new(
             ErrorKind::Configuration,
@@ -149,7 +169,7 @@ pub(crate) fn check_url(url: &str, allow_plain_http: bool) -> Result<(), Error> 
         .with_source(e)
     })?;
     let host = uri.host().unwrap_or_default();
-    match uri.scheme_str() {
+    let allowed = match uri.scheme_str() {
         Some("https") if !host.is_empty() => Ok(()),
         Some("http") if !host.is_empty() => {
             if allow_plain_http || is_loopback(host) {
@@ -167,7 +187,8 @@ pub(crate) fn check_url(url: &str, allow_plain_http: bool) -> Result<(), Error> 
             ErrorKind::Configuration,
             format!("{url:?} is not an absolute http:// or https:// URL"),
         )),
-    }
+    };
+    allowed.map(|()| uri)
 }
 
 fn is_loopback(host: &str) -> bool {
