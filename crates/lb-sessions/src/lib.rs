@@ -78,3 +78,8 @@ mod urls;
 pub use persistence_type::Type;
 pub use requests::{CreateOpts, CreateOptsBuilder, disable, disable_if_enabled, enable, get};
 pub use results::{DisableOutcome, DisableResult, EnableResult, GetResult, SessionPersistence};
+
+/// docs/errors-and-retries.md, whose examples run as this crate's doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/errors-and-retries.md")]
+struct ErrorsAndRetriesGuide;

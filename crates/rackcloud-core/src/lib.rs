@@ -66,3 +66,8 @@ pub use result::{ErrResult, RequestResult, Response};
 pub use retry::{RetryEvent, RetryPolicy, RetryReason};
 pub use secret::Secret;
 pub use service::{LB_SERVICE_NAME, LB_SERVICE_TYPE, RequestOpts, ServiceClient, new_lb_v1};
+
+/// docs/authentication.md, whose examples run as this crate's doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/authentication.md")]
+struct AuthenticationGuide;
