@@ -41,6 +41,13 @@ struct Args {
     /// Write the table, the machine and the date into this Markdown file.
     #[arg(long)]
     write: Option<PathBuf>,
+    /// Only run this many calls of one scenario (`raw` or `sdk-get`) and print nothing: for a
+    /// profiler, e.g. `valgrind --tool=callgrind rackcloud-bench --cli … --profile sdk-get`.
+    #[arg(long, value_name = "SCENARIO")]
+    profile: Option<String>,
+    /// Calls for `--profile`.
+    #[arg(long, default_value_t = 2000)]
+    calls: usize,
 }
 
 /// How much work each scenario does.
@@ -84,6 +91,9 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<()> {
+    if let Some(scenario) = &args.profile {
+        return profile(scenario, args.calls);
+    }
     let plan = Plan::new(args.quick);
     let rows = measure_all(plan, args)?;
     let footprint = Footprint::measure(args.example.as_deref());
@@ -103,6 +113,23 @@ fn run(args: &Args) -> Result<()> {
         )
         .with_context(|| format!("could not write {}", path.display()))?;
         eprintln!("rackcloud-bench: wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// One scenario's calls and nothing else, so that a profiler sees only them (and the server).
+fn profile(scenario: &str, calls: usize) -> Result<()> {
+    let world = World::start()?;
+    match scenario {
+        "raw" => {
+            let raw = Raw::new(&world)?;
+            Run::time(calls, || raw.call())?;
+        }
+        "sdk-get" => {
+            let client = scenarios::sdk_client(&world)?;
+            Run::time(calls, || scenarios::sdk_get(&client))?;
+        }
+        other => anyhow::bail!("--profile takes raw or sdk-get, not {other:?}"),
     }
     Ok(())
 }
