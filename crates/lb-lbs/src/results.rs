@@ -1,6 +1,6 @@
 //! The types the operations return, and the result wrappers with their `extract` methods.
 
-use rackcloud_core::{ErrResult, Error, RequestResult};
+use rackcloud_core::{Error, result_type};
 use serde::Deserialize;
 
 use crate::kinds::{Algorithm, IpVersion, Protocol, VipType};
@@ -135,30 +135,39 @@ impl VirtualIp {
     }
 }
 
-/// The result of [`list`](crate::list): one page.
-#[derive(Debug)]
-#[must_use = "call extract to read the page"]
-pub struct ListResult(RequestResult);
+result_type! {
+    /// The result of [`list`](crate::list): one page.
+    #[must_use = "call extract to read the page"]
+    pub struct ListResult(RequestResult);
+}
 
-/// The result of [`get`](crate::get).
-#[derive(Debug)]
-#[must_use = "call extract to read the load balancer"]
-pub struct GetResult(RequestResult);
+result_type! {
+    /// The result of [`get`](crate::get).
+    #[must_use = "call extract to read the load balancer"]
+    pub struct GetResult(RequestResult);
+}
 
-/// The result of [`create`](crate::create).
-#[derive(Debug)]
-#[must_use = "call extract to read the new load balancer"]
-pub struct CreateResult(RequestResult);
+result_type! {
+    /// The result of [`create`](crate::create).
+    #[must_use = "call extract to read the new load balancer"]
+    pub struct CreateResult(RequestResult);
+}
 
-/// The result of [`update`](crate::update).
-#[derive(Debug)]
-#[must_use = "call extract_err to learn whether the change was accepted"]
-pub struct UpdateResult(ErrResult);
+result_type! {
+    /// The result of [`update`](crate::update): accepted (202; the load balancer is
+    /// `PENDING_UPDATE` until the change is applied), or the error (invalid input, 400, 404,
+    /// 410, 422 [`Immutable`](rackcloud_core::ErrorKind::Immutable) unless `ACTIVE`).
+    #[must_use = "call extract_err to learn whether the change was accepted"]
+    pub struct UpdateResult(ErrResult);
+}
 
-/// The result of [`delete`](crate::delete).
-#[derive(Debug)]
-#[must_use = "call extract_err to learn whether the deletion was accepted"]
-pub struct DeleteResult(ErrResult);
+result_type! {
+    /// The result of [`delete`](crate::delete): accepted (202; `PENDING_DELETE`, then
+    /// `DELETED`), or the error (404, 410 when already deleted, 422
+    /// [`Immutable`](rackcloud_core::ErrorKind::Immutable) unless `ACTIVE` or `ERROR`).
+    #[must_use = "call extract_err to learn whether the deletion was accepted"]
+    pub struct DeleteResult(ErrResult);
+}
 
 impl ListResult {
     /// The load balancers of the page, by id; empty after the last page.
@@ -170,16 +179,6 @@ impl ListResult {
     pub fn extract(self) -> Result<Vec<LoadBalancer>, Error> {
         let body: ListBody = self.0.extract_json()?;
         Ok(body.load_balancers.into_iter().map(Into::into).collect())
-    }
-
-    /// The HTTP status, when an answer arrived.
-    pub fn status(&self) -> Option<u16> {
-        self.0.status()
-    }
-
-    /// A header of a successful answer.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.0.header(name)
     }
 }
 
@@ -195,16 +194,6 @@ impl GetResult {
         let body: OneBody = self.0.extract_json()?;
         Ok(body.load_balancer.into())
     }
-
-    /// The HTTP status, when an answer arrived.
-    pub fn status(&self) -> Option<u16> {
-        self.0.status()
-    }
-
-    /// A header of a successful answer.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.0.header(name)
-    }
 }
 
 impl CreateResult {
@@ -218,123 +207,6 @@ impl CreateResult {
     pub fn extract(self) -> Result<LoadBalancer, Error> {
         let body: OneBody = self.0.extract_json()?;
         Ok(body.load_balancer.into())
-    }
-
-    /// The HTTP status, when an answer arrived.
-    pub fn status(&self) -> Option<u16> {
-        self.0.status()
-    }
-
-    /// A header of a successful answer.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.0.header(name)
-    }
-}
-
-impl UpdateResult {
-    /// Success when the server accepted the change (202); the load balancer is
-    /// `PENDING_UPDATE` until it is applied.
-    ///
-    /// # Errors
-    ///
-    /// The request's error: invalid input (nothing sent), 400 validation, 404, 410, 422
-    /// [`Immutable`](rackcloud_core::ErrorKind::Immutable) unless the load balancer is `ACTIVE`.
-    pub fn extract_err(self) -> Result<(), Error> {
-        self.0.extract_err()
-    }
-
-    /// The HTTP status, when an answer arrived.
-    pub fn status(&self) -> Option<u16> {
-        self.0.status()
-    }
-
-    /// A header of a successful answer.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.0.header(name)
-    }
-}
-
-impl DeleteResult {
-    /// Success when the server accepted the deletion (202); the load balancer is
-    /// `PENDING_DELETE`, then `DELETED`.
-    ///
-    /// # Errors
-    ///
-    /// The request's error: 404, 410 when already deleted, 422
-    /// [`Immutable`](rackcloud_core::ErrorKind::Immutable) unless the load balancer is `ACTIVE`
-    /// or `ERROR`.
-    pub fn extract_err(self) -> Result<(), Error> {
-        self.0.extract_err()
-    }
-
-    /// The HTTP status, when an answer arrived.
-    pub fn status(&self) -> Option<u16> {
-        self.0.status()
-    }
-
-    /// A header of a successful answer.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.0.header(name)
-    }
-}
-
-impl From<RequestResult> for ListResult {
-    fn from(result: RequestResult) -> ListResult {
-        ListResult(result)
-    }
-}
-
-impl From<Error> for ListResult {
-    fn from(e: Error) -> ListResult {
-        ListResult(RequestResult::from(e))
-    }
-}
-
-impl From<RequestResult> for GetResult {
-    fn from(result: RequestResult) -> GetResult {
-        GetResult(result)
-    }
-}
-
-impl From<Error> for GetResult {
-    fn from(e: Error) -> GetResult {
-        GetResult(RequestResult::from(e))
-    }
-}
-
-impl From<RequestResult> for CreateResult {
-    fn from(result: RequestResult) -> CreateResult {
-        CreateResult(result)
-    }
-}
-
-impl From<Error> for CreateResult {
-    fn from(e: Error) -> CreateResult {
-        CreateResult(RequestResult::from(e))
-    }
-}
-
-impl From<RequestResult> for UpdateResult {
-    fn from(result: RequestResult) -> UpdateResult {
-        UpdateResult(ErrResult::from(result))
-    }
-}
-
-impl From<Error> for UpdateResult {
-    fn from(e: Error) -> UpdateResult {
-        UpdateResult(ErrResult::from(e))
-    }
-}
-
-impl From<RequestResult> for DeleteResult {
-    fn from(result: RequestResult) -> DeleteResult {
-        DeleteResult(ErrResult::from(result))
-    }
-}
-
-impl From<Error> for DeleteResult {
-    fn from(e: Error) -> DeleteResult {
-        DeleteResult(ErrResult::from(e))
     }
 }
 

@@ -1,6 +1,6 @@
 //! The types the operations return, and the result wrappers with their `extract` methods.
 
-use rackcloud_core::{ErrResult, Error, RequestResult};
+use rackcloud_core::{Error, result_type};
 use serde::Deserialize;
 
 use crate::persistence_type::Type;
@@ -34,20 +34,24 @@ pub enum DisableOutcome {
     AlreadyDisabled,
 }
 
-/// The result of [`get`](crate::get).
-#[derive(Debug)]
-#[must_use = "call extract to read the session persistence"]
-pub struct GetResult(RequestResult);
+result_type! {
+    /// The result of [`get`](crate::get).
+    #[must_use = "call extract to read the session persistence"]
+    pub struct GetResult(RequestResult);
+}
 
-/// The result of [`enable`](crate::enable).
-#[derive(Debug)]
-#[must_use = "call extract_err to learn whether the change was accepted"]
-pub struct EnableResult(ErrResult);
+result_type! {
+    /// The result of [`enable`](crate::enable): accepted, or the error (400 for a mode the
+    /// protocol does not allow, 404, 410, 422 while the load balancer is busy, …).
+    #[must_use = "call extract_err to learn whether the change was accepted"]
+    pub struct EnableResult(ErrResult);
+}
 
-/// The result of [`disable`](crate::disable).
-#[derive(Debug)]
-#[must_use = "call extract_err or extract_outcome to learn whether the change was accepted"]
-pub struct DisableResult(ErrResult);
+result_type! {
+    /// The result of [`disable`](crate::disable).
+    #[must_use = "call extract_err or extract_outcome to learn whether the change was accepted"]
+    pub struct DisableResult(ErrResult);
+}
 
 impl GetResult {
     /// The session persistence, or `None` when it is disabled (`{"sessionPersistence":{}}`).
@@ -60,52 +64,9 @@ impl GetResult {
         let body: GetBody = self.0.extract_json()?;
         Ok(body.into_persistence())
     }
-
-    /// The HTTP status, when an answer arrived.
-    pub fn status(&self) -> Option<u16> {
-        self.0.status()
-    }
-
-    /// A header of a successful answer.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.0.header(name)
-    }
-}
-
-impl EnableResult {
-    /// Success when the server accepted the change (202, with an empty body or `{}`).
-    ///
-    /// # Errors
-    ///
-    /// The request's error: invalid input (nothing sent), 400 for a mode the protocol does not
-    /// allow, 404, 410, 422 immutable while the load balancer is busy, and so on.
-    pub fn extract_err(self) -> Result<(), Error> {
-        self.0.extract_err()
-    }
-
-    /// The HTTP status, when an answer arrived.
-    pub fn status(&self) -> Option<u16> {
-        self.0.status()
-    }
-
-    /// A header of a successful answer.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.0.header(name)
-    }
 }
 
 impl DisableResult {
-    /// Success when the server accepted the change.
-    ///
-    /// # Errors
-    ///
-    /// The request's error, including 422
-    /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled) when persistence was not
-    /// enabled.
-    pub fn extract_err(self) -> Result<(), Error> {
-        self.0.extract_err()
-    }
-
     /// What happened, treating "already disabled" as success.
     ///
     /// # Errors
@@ -118,52 +79,6 @@ impl DisableResult {
             Err(e) if e.is_already_disabled() => Ok(DisableOutcome::AlreadyDisabled),
             Err(e) => Err(e),
         }
-    }
-
-    /// The HTTP status, when an answer arrived.
-    pub fn status(&self) -> Option<u16> {
-        self.0.status()
-    }
-
-    /// A header of a successful answer.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.0.header(name)
-    }
-}
-
-impl From<RequestResult> for GetResult {
-    fn from(result: RequestResult) -> GetResult {
-        GetResult(result)
-    }
-}
-
-impl From<Error> for GetResult {
-    fn from(e: Error) -> GetResult {
-        GetResult(RequestResult::from(e))
-    }
-}
-
-impl From<RequestResult> for EnableResult {
-    fn from(result: RequestResult) -> EnableResult {
-        EnableResult(ErrResult::from(result))
-    }
-}
-
-impl From<Error> for EnableResult {
-    fn from(e: Error) -> EnableResult {
-        EnableResult(ErrResult::from(e))
-    }
-}
-
-impl From<RequestResult> for DisableResult {
-    fn from(result: RequestResult) -> DisableResult {
-        DisableResult(ErrResult::from(result))
-    }
-}
-
-impl From<Error> for DisableResult {
-    fn from(e: Error) -> DisableResult {
-        DisableResult(ErrResult::from(e))
     }
 }
 

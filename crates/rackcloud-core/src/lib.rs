@@ -46,6 +46,7 @@ mod parser_properties;
 mod provider;
 mod resolver;
 mod result;
+mod result_type;
 mod retry;
 mod retry_after;
 mod secret;

@@ -4,9 +4,9 @@
 use std::net::IpAddr;
 use std::time::{Duration, Instant};
 
-use ureq::Agent;
 use ureq::http::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue};
 use ureq::http::{HeaderMap, Request, Uri};
+use ureq::{Agent, AsSendBody};
 
 use ureq::unversioned::transport::DefaultConnector;
 
@@ -94,6 +94,23 @@ impl Transport {
         out.time_left.filter(|left| *left < self.config.timeout)
     }
 
+    /// Runs a built request, with its own timeout when the operation's deadline is near.
+    fn run(
+        &self,
+        request: Request<impl AsSendBody>,
+        out: &Outgoing<'_>,
+    ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
+        match self.shorter_timeout(out) {
+            Some(timeout) => self.agent.run(
+                self.agent
+                    .configure_request(request)
+                    .timeout_global(Some(timeout))
+                    .build(),
+            ),
+            None => self.agent.run(request),
+        }
+    }
+
     /// Sends one request and reads the whole answer, whatever its status.
     pub(crate) fn send(&self, out: &Outgoing<'_>) -> Result<Reply, Error> {
         let method = out.method.as_str();
@@ -109,34 +126,13 @@ impl Transport {
         log_request(out);
         let started = Instant::now();
         let response = match out.body {
-            Some(body) => {
-                let request = builder
-                    .header(CONTENT_TYPE, APPLICATION_JSON)
-                    .body(body)
-                    .map_err(|e| fail(invalid_header(e)))?;
-                match self.shorter_timeout(out) {
-                    Some(timeout) => self.agent.run(
-                        self.agent
-                            .configure_request(request)
-                            .timeout_global(Some(timeout))
-                            .build(),
-                    ),
-                    None => self.agent.run(request),
-                }
-            }
-            None => {
-                let request = builder.body(()).map_err(|e| fail(invalid_header(e)))?;
-                match self.shorter_timeout(out) {
-                    Some(timeout) => self.agent.run(
-                        self.agent
-                            .configure_request(request)
-                            .timeout_global(Some(timeout))
-                            .build(),
-                    ),
-                    None => self.agent.run(request),
-                }
-            }
-        };
+            Some(body) => builder
+                .header(CONTENT_TYPE, APPLICATION_JSON)
+                .body(body)
+                .map(|request| self.run(request, out)),
+            None => builder.body(()).map(|request| self.run(request, out)),
+        }
+        .map_err(|e| fail(invalid_header(e)))?;
         let (head, mut body) = response.map_err(|e| fail(from_ureq(e)))?.into_parts();
         let body = body
             .with_config()

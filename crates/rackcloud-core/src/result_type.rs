@@ -1,0 +1,97 @@
+//! [`result_type!`](crate::result_type): the boilerplate of a service operation's result type,
+//! written once.
+
+/// Declares the result type of a service operation: a newtype around
+/// [`RequestResult`](crate::RequestResult) (operations whose answer has a body to extract) or
+/// [`ErrResult`](crate::ErrResult) (operations that only succeed or fail), with `status`,
+/// `header` and `err`, `From<RequestResult>` and `From<Error>`, and for `ErrResult` types
+/// `extract_err`. The service crate writes only what is its own: the `extract` methods.
+///
+/// # Examples
+///
+/// ```
+/// use rackcloud_core::{Error, ErrorKind, result_type};
+///
+/// result_type! {
+///     /// The result of `get`.
+///     #[must_use = "call extract to read the answer"]
+///     pub struct GetResult(RequestResult);
+/// }
+///
+/// impl GetResult {
+///     /// The answer's `name`.
+///     pub fn extract(self) -> Result<String, Error> {
+///         let body: serde_json::Value = self.0.extract_json()?;
+///         Ok(body["name"].as_str().unwrap_or_default().to_owned())
+///     }
+/// }
+///
+/// result_type! {
+///     /// The result of `delete`.
+///     pub struct DeleteResult(ErrResult);
+/// }
+///
+/// let refused = DeleteResult::from(Error::invalid_input("id must be greater than zero"));
+/// assert_eq!(refused.status(), None);
+/// assert_eq!(refused.extract_err().unwrap_err().kind(), ErrorKind::InvalidInput);
+/// ```
+#[macro_export]
+macro_rules! result_type {
+    ($(#[$attr:meta])* $vis:vis struct $name:ident(RequestResult);) => {
+        $(#[$attr])*
+        #[derive(Debug)]
+        $vis struct $name($crate::RequestResult);
+
+        $crate::result_type!(@common $name, $crate::RequestResult);
+    };
+    ($(#[$attr:meta])* $vis:vis struct $name:ident(ErrResult);) => {
+        $(#[$attr])*
+        #[derive(Debug)]
+        $vis struct $name($crate::ErrResult);
+
+        $crate::result_type!(@common $name, $crate::ErrResult);
+
+        impl $name {
+            /// Success when the server accepted the request, or the request's error; the body,
+            /// if any, is not read (an empty 202 is a success).
+            ///
+            /// # Errors
+            ///
+            /// The request's [`Error`]($crate::Error), including invalid input refused before
+            /// anything was sent.
+            pub fn extract_err(self) -> ::std::result::Result<(), $crate::Error> {
+                self.0.extract_err()
+            }
+        }
+    };
+    (@common $name:ident, $inner:ty) => {
+        impl $name {
+            /// The HTTP status, when an answer arrived (also for error statuses).
+            pub fn status(&self) -> ::std::option::Option<u16> {
+                self.0.status()
+            }
+
+            /// A header of a successful answer (case-insensitive).
+            pub fn header(&self, name: &str) -> ::std::option::Option<&str> {
+                self.0.header(name)
+            }
+
+            /// The error, if the request failed.
+            pub fn err(&self) -> ::std::option::Option<&$crate::Error> {
+                self.0.err()
+            }
+        }
+
+        impl ::std::convert::From<$crate::RequestResult> for $name {
+            fn from(result: $crate::RequestResult) -> $name {
+                $name(<$inner>::from(result))
+            }
+        }
+
+        impl ::std::convert::From<$crate::Error> for $name {
+            fn from(error: $crate::Error) -> $name {
+                $name(<$inner>::from(error))
+            }
+        }
+    };
+}
