@@ -25,9 +25,10 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 4 * 1024 * 1024;
 /// How long before its expiry a token is replaced by default.
 pub const DEFAULT_TOKEN_REFRESH_MARGIN: Duration = Duration::from_secs(5 * 60);
-/// After a failed early refresh, how long the client keeps its still-valid token before trying
-/// again, so a down identity service does not get a token request with every call.
-const REFRESH_FAILURE_PAUSE: Duration = Duration::from_secs(10);
+/// After an early refresh, how long before the next one may be tried: a down identity service
+/// does not get a token request with every call, and a client whose clock runs far ahead of the
+/// server's (so that every new token already looks close to expiry) does not refresh on every call.
+const REFRESH_PAUSE: Duration = Duration::from_secs(10);
 
 /// Authenticates with the default client settings (gophercloud's
 /// `rackspace.AuthenticatedClient`).
@@ -73,7 +74,7 @@ struct Inner {
     token_requests: AtomicU64,
     retry: RetryPolicy,
     refresh_margin: Duration,
-    refresh_failed_at: Mutex<Option<Instant>>,
+    last_refresh: Mutex<Option<Instant>>,
 }
 
 impl fmt::Debug for ProviderClient {
@@ -236,7 +237,7 @@ impl ProviderClientBuilder {
                 token_requests: AtomicU64::new(token_requests),
                 retry: self.retry,
                 refresh_margin: self.refresh_margin,
-                refresh_failed_at: Mutex::new(None),
+                last_refresh: Mutex::new(None),
             }),
         }
     }
@@ -409,8 +410,9 @@ impl ProviderClient {
         })
     }
 
-    /// Replaces the token ahead of its expiry, once for all threads. A failure is logged and
-    /// the current token is used: if it has really expired, the 401 path takes over.
+    /// Replaces the token ahead of its expiry, once for all threads and at most once per
+    /// [`REFRESH_PAUSE`]. A failure is logged and the current token is used: if it has really
+    /// expired, the 401 path takes over.
     fn refresh_if_expiring(&self, time_left: Duration) {
         if !self.can_reauthenticate() {
             return;
@@ -422,28 +424,20 @@ impl ProviderClient {
         if SystemTime::now() + self.inner.refresh_margin < expires {
             return;
         }
-        let recently_failed = self
-            .inner
-            .refresh_failed_at
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .is_some_and(|at| at.elapsed() < REFRESH_FAILURE_PAUSE);
-        if recently_failed && SystemTime::now() < expires {
-            return;
+        {
+            let mut last = self
+                .inner
+                .last_refresh
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            if last.is_some_and(|at| at.elapsed() < REFRESH_PAUSE) {
+                return;
+            }
+            *last = Some(Instant::now());
         }
         log::debug!("token expires soon; refreshing it");
-        let outcome = self.reauthenticate(&session.token, time_left);
-        let mut failed_at = self
-            .inner
-            .refresh_failed_at
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        match outcome {
-            Ok(()) => *failed_at = None,
-            Err(e) => {
-                log::warn!("could not refresh the token before it expires: {e}");
-                *failed_at = Some(Instant::now());
-            }
+        if let Err(e) = self.reauthenticate(&session.token, time_left) {
+            log::warn!("could not refresh the token before it expires: {e}");
         }
     }
 
