@@ -52,7 +52,9 @@ fn a_token_inside_the_margin_is_replaced_once_for_all_threads_before_it_expires(
     // calls from then on use the fresh one.
     emulator.clear_requests();
     client.get(&url).extract_err().expect("get");
-    let sent = emulator.requests()[0].header("x-auth-token").map(str::to_owned);
+    let sent = emulator.requests()[0]
+        .header("x-auth-token")
+        .map(str::to_owned);
     assert_eq!(sent.as_deref(), Some(fresh.expose()));
     assert_eq!(emulator.stats().token_requests, 2);
 }
