@@ -11,21 +11,38 @@ use rackcloud_core::{
 };
 
 use crate::cli::{GlobalArgs, OutputFormat};
+use crate::stderr::Stderr;
 
 /// Reads a variable of the process environment (or a test's stand-in).
 pub(crate) type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
 
-/// What a command needs to reach the API: the flags and the environment.
-#[derive(Clone, Copy)]
+/// What a command needs to reach the API: the flags and the environment, and stderr for the
+/// lines told while it runs.
+#[derive(Clone)]
 pub(crate) struct Connect<'a> {
     global: &'a GlobalArgs,
     env: Env<'a>,
+    stderr: Stderr,
 }
 
 impl<'a> Connect<'a> {
     /// Settings from `global` in front of `env`.
     pub(crate) fn new(global: &'a GlobalArgs, env: Env<'a>) -> Connect<'a> {
-        Connect { global, env }
+        Connect {
+            global,
+            env,
+            stderr: Stderr::new(),
+        }
+    }
+
+    /// The global options.
+    pub(crate) fn global(&self) -> &'a GlobalArgs {
+        self.global
+    }
+
+    /// Where retry and wait lines go.
+    pub(crate) fn stderr(&self) -> &Stderr {
+        &self.stderr
     }
 
     /// The authentication options, with the flags in front of the environment.
@@ -97,7 +114,8 @@ impl<'a> Connect<'a> {
             policy = policy.deadline(timeout);
         }
         if self.global.output == OutputFormat::Text {
-            policy = policy.on_retry(|event| eprintln!("{}", retry_line(event)));
+            let stderr = self.stderr.clone();
+            policy = policy.on_retry(move |event| stderr.line(&retry_line(event)));
         }
         policy
     }

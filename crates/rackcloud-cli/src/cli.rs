@@ -7,18 +7,44 @@ use std::time::Duration;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use lb_lbs::Protocol;
 use lb_sessions::Type;
 
 /// The session persistence types `--type` accepts (in any case).
 const PERSISTENCE_TYPES: [&str; 3] = ["HTTP_COOKIE", "SOURCE_IP", "SSL_ID"];
+
+/// The protocols `lb create --protocol` accepts (in any case): the names `lb_lbs::Protocol` knows.
+const PROTOCOLS: [&str; 18] = [
+    "HTTP",
+    "HTTPS",
+    "TCP",
+    "TCP_CLIENT_FIRST",
+    "UDP",
+    "UDP_STREAM",
+    "DNS_TCP",
+    "DNS_UDP",
+    "FTP",
+    "IMAPv4",
+    "IMAPS",
+    "LDAP",
+    "LDAPS",
+    "MYSQL",
+    "POP3",
+    "POP3S",
+    "SMTP",
+    "SFTP",
+];
+
+/// The most a page of `lb list --limit` may hold (the API's own limit).
+const MAX_PAGE_SIZE: u32 = lb_lbs::MAX_PAGE_SIZE;
 
 /// `rackcloud [GLOBAL OPTIONS] <COMMAND>`.
 #[derive(Debug, Parser)]
 #[command(
     name = "rackcloud",
     version,
-    about = "Rackspace Cloud Load Balancers session persistence, from the command line.",
-    long_about = "Rackspace Cloud Load Balancers session persistence, from the command line.\n\n\
+    about = "Rackspace Cloud Load Balancers and their session persistence, from the command line.",
+    long_about = "Rackspace Cloud Load Balancers and their session persistence, from the command line.\n\n\
         Credentials come from the environment only: RS_USERNAME (or OS_USERNAME, or --username) and \
         RS_API_KEY, or RS_PASSWORD (or OS_PASSWORD). Try `rackcloud demo` for a tour that needs no \
         account and no network.",
@@ -62,7 +88,8 @@ pub(crate) struct GlobalArgs {
     #[arg(long, global = true)]
     pub(crate) no_retry: bool,
 
-    /// Time allowed for each operation, its retries and waits included [default: 60]
+    /// Time allowed for each operation, its retries included, and for a --wait [default: 60 for
+    /// an operation, 600 for a wait]
     #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_timeout)]
     pub(crate) timeout: Option<Duration>,
 }
@@ -95,11 +122,80 @@ pub(crate) enum Command {
 /// `rackcloud lb …`.
 #[derive(Debug, Subcommand)]
 pub(crate) enum LbCommand {
+    /// List the load balancers of the region (every page), one line each
+    List(ListArgs),
+    /// Show one load balancer, one fact per line
+    Show {
+        /// The load balancer id
+        #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
+        lb_id: u64,
+    },
+    /// Create a load balancer with one new public virtual IP
+    Create(CreateArgs),
+    /// Delete a load balancer
+    Delete {
+        /// The load balancer id
+        #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
+        lb_id: u64,
+        #[command(flatten)]
+        wait: WaitArgs,
+    },
     /// Show, enable or disable session persistence
     SessionPersistence {
         #[command(subcommand)]
         command: SessionPersistenceCommand,
     },
+}
+
+/// `rackcloud lb list …`.
+#[derive(Debug, Args)]
+pub(crate) struct ListArgs {
+    /// Print only one page of at most N load balancers (1 to 100) instead of every page
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_PAGE_SIZE)))]
+    pub(crate) limit: Option<u32>,
+
+    /// Print only one page, starting after the load balancer with this id
+    #[arg(long, value_name = "LB_ID")]
+    pub(crate) marker: Option<u64>,
+}
+
+/// `rackcloud lb create …`.
+#[derive(Debug, Args)]
+pub(crate) struct CreateArgs {
+    /// The name (the server allows up to 128 characters)
+    #[arg(long, value_name = "NAME", value_parser = parse_name)]
+    pub(crate) name: String,
+
+    /// The protocol (any case): HTTP, HTTPS, TCP, TCP_CLIENT_FIRST, UDP, UDP_STREAM, DNS_TCP,
+    /// DNS_UDP, FTP, IMAPv4, IMAPS, LDAP, LDAPS, MYSQL, POP3, POP3S, SMTP, SFTP
+    #[arg(
+        long,
+        value_name = "PROTOCOL",
+        ignore_case = true,
+        hide_possible_values = true,
+        value_parser = PossibleValuesParser::new(PROTOCOLS).try_map(|s| s.parse::<Protocol>())
+    )]
+    pub(crate) protocol: Protocol,
+
+    /// The port to listen on, 1 to 65535
+    #[arg(long, value_name = "PORT", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(crate) port: u16,
+
+    #[command(flatten)]
+    pub(crate) wait: WaitArgs,
+}
+
+/// `--wait` and `--wait-interval`, on every command that changes a load balancer.
+#[derive(Debug, Clone, Copy, Args)]
+pub(crate) struct WaitArgs {
+    /// Wait until the change is applied (ACTIVE again, or deleted), polling the load balancer;
+    /// the deadline is --timeout, or 10 minutes
+    #[arg(long)]
+    pub(crate) wait: bool,
+
+    /// Seconds between two polls while waiting (fractions allowed) [default: 5]
+    #[arg(long, value_name = "SECONDS", requires = "wait", value_parser = parse_interval)]
+    pub(crate) wait_interval: Option<Duration>,
 }
 
 /// `rackcloud lb session-persistence …`.
@@ -125,6 +221,8 @@ pub(crate) enum SessionPersistenceCommand {
             value_parser = PossibleValuesParser::new(PERSISTENCE_TYPES).try_map(|s| s.parse::<Type>())
         )]
         persistence_type: Type,
+        #[command(flatten)]
+        wait: WaitArgs,
     },
     /// Disable session persistence
     Disable {
@@ -134,6 +232,8 @@ pub(crate) enum SessionPersistenceCommand {
         /// Succeed when persistence is already disabled (otherwise that is a failure)
         #[arg(long)]
         if_enabled: bool,
+        #[command(flatten)]
+        wait: WaitArgs,
     },
 }
 
@@ -158,6 +258,28 @@ fn parse_lb_id(text: &str) -> Result<u64, String> {
             "{text:?} is not a load balancer id (a whole number from 1)"
         )),
     }
+}
+
+/// A load balancer name: anything but blank (the server checks the rest).
+fn parse_name(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        return Err("the load balancer name is empty".to_owned());
+    }
+    Ok(text.to_owned())
+}
+
+/// The time between two polls: more than 0 and at most an hour, fractions allowed.
+fn parse_interval(text: &str) -> Result<Duration, String> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    if !(seconds.is_finite() && seconds > 0.0 && seconds <= 3_600.0) {
+        return Err(format!(
+            "{text:?} must be more than 0 and at most 3600 seconds"
+        ));
+    }
+    Ok(Duration::from_secs_f64(seconds))
 }
 
 /// A duration in seconds, such as `1`, `0.25` or `0`.
@@ -232,6 +354,51 @@ mod tests {
         assert_eq!(persistence_type, Type::SourceIp);
         let err = parse("STICKY").expect_err("an unknown type");
         assert_eq!(err.kind(), clap::error::ErrorKind::InvalidValue);
+    }
+
+    #[test]
+    fn every_protocol_offered_is_one_the_sdk_knows() {
+        for name in PROTOCOLS {
+            let protocol = name.parse::<Protocol>().expect("a protocol");
+            assert!(!matches!(protocol, Protocol::Other(_)), "{name}");
+            assert_eq!(protocol.as_str(), name);
+        }
+        let cli = Cli::try_parse_from([
+            "rackcloud",
+            "lb",
+            "create",
+            "--name",
+            "mail",
+            "--protocol",
+            "imapv4",
+            "--port",
+            "143",
+        ])
+        .expect("a known protocol in another case");
+        let Command::Lb {
+            command: LbCommand::Create(args),
+        } = cli.command
+        else {
+            panic!("parsed another command: {:?}", cli.command);
+        };
+        assert_eq!(args.protocol, Protocol::ImapV4);
+        assert!(!args.wait.wait);
+    }
+
+    #[test]
+    fn wait_intervals_are_positive_and_need_wait() {
+        assert_eq!(parse_interval("0.05"), Ok(Duration::from_millis(50)));
+        for bad in ["0", "-1", "3601", "inf", "NaN", "soon"] {
+            assert!(parse_interval(bad).is_err(), "{bad}");
+        }
+        let parse = |args: &[&str]| {
+            let mut all = vec!["rackcloud", "lb", "delete", "2"];
+            all.extend_from_slice(args);
+            Cli::try_parse_from(all)
+        };
+        assert!(parse(&["--wait", "--wait-interval", "1"]).is_ok());
+        let err = parse(&["--wait-interval", "1"]).expect_err("no --wait");
+        assert_eq!(err.kind(), clap::error::ErrorKind::MissingRequiredArgument);
     }
 
     #[test]

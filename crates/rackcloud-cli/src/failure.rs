@@ -18,6 +18,9 @@ pub(crate) const EXIT_FAILURE: u8 = 1;
 pub(crate) struct Operation {
     name: String,
     lb_id: Option<u64>,
+    /// Whether the name ends in `load balancer`, which the id then follows (`delete load
+    /// balancer 2`) rather than `on load balancer 2`.
+    of_lb: bool,
 }
 
 /// A failed command: the operation and why it failed.
@@ -43,14 +46,26 @@ impl Operation {
         Operation {
             name: name.into(),
             lb_id: None,
+            of_lb: false,
         }
     }
 
-    /// An operation on load balancer `lb_id`.
+    /// An operation on load balancer `lb_id`, such as `show session persistence`.
     pub(crate) fn on_lb(name: impl Into<String>, lb_id: u64) -> Operation {
         Operation {
             name: name.into(),
             lb_id: Some(lb_id),
+            of_lb: false,
+        }
+    }
+
+    /// An operation on load balancer `lb_id` itself: `verb` `show` gives the operation
+    /// `show load balancer`, told as `show load balancer 4`.
+    pub(crate) fn of_lb(verb: &str, lb_id: u64) -> Operation {
+        Operation {
+            name: format!("{verb} load balancer"),
+            lb_id: Some(lb_id),
+            of_lb: true,
         }
     }
 
@@ -163,6 +178,7 @@ impl<'a> ErrorFields<'a> {
 impl Operation {
     fn phrase(&self) -> String {
         match self.lb_id {
+            Some(id) if self.of_lb => format!("{} {id}", self.name),
             Some(id) => format!("{} on load balancer {id}", self.name),
             None => self.name.clone(),
         }
@@ -252,6 +268,15 @@ mod tests {
             .failed_other(anyhow::anyhow!("address\nin use"))
             .line(true);
         assert_eq!(line, "rackcloud: start the emulator failed: address in use");
+        let failure = Operation::of_lb("delete", 2).failed(Error::new(ErrorKind::Gone, "deleted"));
+        assert_eq!(
+            failure.line(false),
+            "rackcloud: delete load balancer 2 failed: gone: deleted"
+        );
+        assert_eq!(
+            serde_json::to_value(failure.json()).expect("serialisable")["error"]["operation"],
+            "delete load balancer"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! `rackcloud`: Rackspace Cloud Load Balancers session persistence from the command line.
+//! `rackcloud`: Rackspace Cloud Load Balancers and their session persistence from the command
+//! line.
 //!
-//! A synchronous tool built on the SDK (`rackcloud-core`, `lb-sessions`) the way users' tools
+//! A synchronous tool built on the SDK (`rackcloud-core`, `lb-lbs`, `lb-sessions`) the way users' tools
 //! are, with the emulator built in (`rackcloud emulator`, `rackcloud demo`). `docs/cli.md`
 //! describes every command, option, environment variable, exit status and JSON document.
 //!
@@ -9,6 +10,8 @@
 //! - [`commands`]: one module per command.
 //! - [`output`]: text lines and JSON documents on stdout.
 //! - [`failure`]: a failure to its exit status, its line on stderr and its JSON document.
+//! - [`wait`]: `--wait`: the poll interval and deadline, and the progress shown meanwhile.
+//! - [`stderr`]: retry and progress lines on stderr, above the spinner when one is shown.
 //! - [`log`]: the `-v` logger.
 
 mod auth;
@@ -17,6 +20,8 @@ mod commands;
 mod failure;
 mod log;
 mod output;
+mod stderr;
+mod wait;
 
 use std::ffi::OsString;
 use std::io::{self, Write};

@@ -1,7 +1,10 @@
 //! Rendering results as text lines or one JSON document, and writing them to stdout.
 
+mod load_balancer;
+
 use std::io::{self, Write};
 
+use lb_lbs::{LoadBalancer, Status};
 use lb_sessions::{DisableOutcome, Type};
 use rackcloud_core::{Availability, Catalog};
 use serde::Serialize;
@@ -22,10 +25,24 @@ pub(crate) enum Report {
         lb_id: u64,
         persistence: Option<Type>,
     },
-    /// `enable`: the change was accepted.
-    Enabled { lb_id: u64, persistence_type: Type },
-    /// `disable`: what happened.
-    Disabled { lb_id: u64, outcome: DisableOutcome },
+    /// `enable`: the change was accepted; with `--wait`, the status once it was applied.
+    Enabled {
+        lb_id: u64,
+        persistence_type: Type,
+        status: Option<Status>,
+    },
+    /// `disable`: what happened; with `--wait`, the status once it was applied.
+    Disabled {
+        lb_id: u64,
+        outcome: DisableOutcome,
+        status: Option<Status>,
+    },
+    /// `lb list`: the load balancers, by id.
+    LoadBalancers(Vec<LoadBalancer>),
+    /// `lb show`, `lb create`: one load balancer.
+    LoadBalancer(Box<LoadBalancer>),
+    /// `lb delete`: the deletion was accepted; with `--wait`, the status once it was done.
+    Deleted { lb_id: u64, status: Option<Status> },
     /// `catalog`: the token's catalog and the load balancer endpoint it leads to.
     Catalog(CatalogReport),
     /// `emulator`: where it listens and how to use it.
@@ -109,21 +126,50 @@ impl Report {
             Report::Enabled {
                 lb_id,
                 persistence_type,
+                status: None,
             } => vec![format!(
                 "load balancer {lb_id}: {persistence_type} session persistence accepted; PENDING_UPDATE until applied"
+            )],
+            Report::Enabled {
+                lb_id,
+                persistence_type,
+                status: Some(status),
+            } => vec![format!(
+                "load balancer {lb_id}: {persistence_type} session persistence applied; {status}"
             )],
             Report::Disabled {
                 lb_id,
                 outcome: DisableOutcome::Disabled,
+                status: None,
             } => vec![format!(
                 "load balancer {lb_id}: session persistence disable accepted; PENDING_UPDATE until applied"
             )],
             Report::Disabled {
                 lb_id,
+                outcome: DisableOutcome::Disabled,
+                status: Some(status),
+            } => vec![format!(
+                "load balancer {lb_id}: session persistence disable applied; {status}"
+            )],
+            Report::Disabled {
+                lb_id,
                 outcome: DisableOutcome::AlreadyDisabled,
+                ..
             } => vec![format!(
                 "load balancer {lb_id}: session persistence already disabled; nothing changed"
             )],
+            Report::LoadBalancers(lbs) => load_balancer::table(lbs),
+            Report::LoadBalancer(lb) => load_balancer::facts(lb),
+            Report::Deleted {
+                lb_id,
+                status: None,
+            } => vec![format!(
+                "load balancer {lb_id}: deletion accepted; PENDING_DELETE until deleted"
+            )],
+            Report::Deleted {
+                lb_id,
+                status: Some(status),
+            } => vec![format!("load balancer {lb_id}: deletion applied; {status}")],
             Report::Catalog(c) => c.text(),
             Report::EmulatorStarted(e) => e.text(),
         }
@@ -139,17 +185,33 @@ impl Report {
             Report::Enabled {
                 lb_id,
                 persistence_type,
+                status,
             } => Document::Enabled {
                 load_balancer_id: *lb_id,
                 persistence_type: persistence_type.as_str(),
                 accepted: true,
+                status: status.as_ref().map(Status::as_str),
             },
-            Report::Disabled { lb_id, outcome } => Document::Disabled {
+            Report::Disabled {
+                lb_id,
+                outcome,
+                status,
+            } => Document::Disabled {
                 load_balancer_id: *lb_id,
                 outcome: match outcome {
                     DisableOutcome::Disabled => "disabled",
                     DisableOutcome::AlreadyDisabled => "already_disabled",
                 },
+                status: status.as_ref().map(Status::as_str),
+            },
+            Report::LoadBalancers(lbs) => {
+                Document::LoadBalancers(lbs.iter().map(load_balancer::document).collect())
+            }
+            Report::LoadBalancer(lb) => Document::LoadBalancer(load_balancer::document(lb)),
+            Report::Deleted { lb_id, status } => Document::Deleted {
+                load_balancer_id: *lb_id,
+                accepted: true,
+                status: status.as_ref().map(Status::as_str),
             },
             Report::Catalog(c) => c.json(),
             Report::EmulatorStarted(e) => Document::Emulator {
@@ -178,16 +240,31 @@ pub(crate) enum Document<'a> {
         load_balancer_id: u64,
         persistence_type: Option<&'a str>,
     },
-    /// `enable`.
+    /// `enable`; `status` only with `--wait`.
     Enabled {
         load_balancer_id: u64,
         persistence_type: &'a str,
         accepted: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        status: Option<&'a str>,
     },
-    /// `disable`.
+    /// `disable`; `status` only with `--wait` when there was a change to wait for.
     Disabled {
         load_balancer_id: u64,
         outcome: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        status: Option<&'a str>,
+    },
+    /// `lb list`: an array.
+    LoadBalancers(Vec<load_balancer::LoadBalancerDocument<'a>>),
+    /// `lb show`, `lb create`: one object.
+    LoadBalancer(load_balancer::LoadBalancerDocument<'a>),
+    /// `lb delete`; `status` only with `--wait`.
+    Deleted {
+        load_balancer_id: u64,
+        accepted: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        status: Option<&'a str>,
     },
     /// `catalog`.
     Catalog {
@@ -358,6 +435,7 @@ mod tests {
         let enabled = Report::Enabled {
             lb_id: 1,
             persistence_type: Type::SslId,
+            status: None,
         };
         assert_eq!(
             json(&enabled),
@@ -366,10 +444,61 @@ mod tests {
         let already = Report::Disabled {
             lb_id: 5,
             outcome: DisableOutcome::AlreadyDisabled,
+            status: None,
         };
         assert_eq!(
             json(&already),
             r#"{"loadBalancerId":5,"outcome":"already_disabled"}"#
         );
+    }
+
+    #[test]
+    fn waiting_adds_the_final_status() {
+        let enabled = Report::Enabled {
+            lb_id: 1,
+            persistence_type: Type::HttpCookie,
+            status: Some(Status::Active),
+        };
+        assert_eq!(
+            json(&enabled),
+            r#"{"loadBalancerId":1,"persistenceType":"HTTP_COOKIE","accepted":true,"status":"ACTIVE"}"#
+        );
+        assert_eq!(
+            enabled.text(),
+            ["load balancer 1: HTTP_COOKIE session persistence applied; ACTIVE"]
+        );
+        let disabled = Report::Disabled {
+            lb_id: 2,
+            outcome: DisableOutcome::Disabled,
+            status: Some(Status::Active),
+        };
+        assert_eq!(
+            json(&disabled),
+            r#"{"loadBalancerId":2,"outcome":"disabled","status":"ACTIVE"}"#
+        );
+        let deleted = Report::Deleted {
+            lb_id: 3,
+            status: Some(Status::Deleted),
+        };
+        assert_eq!(
+            json(&deleted),
+            r#"{"loadBalancerId":3,"accepted":true,"status":"DELETED"}"#
+        );
+        assert_eq!(
+            deleted.text(),
+            ["load balancer 3: deletion applied; DELETED"]
+        );
+        let accepted = Report::Deleted {
+            lb_id: 3,
+            status: None,
+        };
+        assert_eq!(json(&accepted), r#"{"loadBalancerId":3,"accepted":true}"#);
+    }
+
+    #[test]
+    fn no_load_balancers_is_said_and_is_an_empty_array() {
+        let none = Report::LoadBalancers(Vec::new());
+        assert_eq!(none.text(), ["no load balancers"]);
+        assert_eq!(json(&none), "[]");
     }
 }

@@ -21,8 +21,36 @@ fn secrets_never_reach_the_output() {
         )
         .start()
         .expect("emulator");
-    let commands: [&[&str]; 9] = [
+    let commands: [&[&str]; 15] = [
         &["catalog"],
+        &["lb", "list"],
+        &["lb", "show", "1"],
+        &[
+            "lb",
+            "create",
+            "--name",
+            "secret-free",
+            "--protocol",
+            "HTTP",
+            "--port",
+            "80",
+            "--wait",
+            "--wait-interval",
+            "0.05",
+        ],
+        &["lb", "delete", "3", "--wait", "--wait-interval", "0.05"],
+        &[
+            "lb",
+            "session-persistence",
+            "enable",
+            "2",
+            "--type",
+            "SOURCE_IP",
+            "--wait",
+            "--wait-interval",
+            "0.05",
+        ],
+        &["lb", "show", "999"],
         &["lb", "session-persistence", "show", "1"],
         &[
             "lb",

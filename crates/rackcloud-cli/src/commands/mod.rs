@@ -4,6 +4,7 @@
 mod catalog;
 mod demo;
 mod emulator;
+mod load_balancers;
 mod session_persistence;
 
 use crate::auth::{Connect, Env};
@@ -16,9 +17,15 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
     let connect = Connect::new(&cli.global, env);
     match &cli.command {
         Command::Catalog => catalog::run(connect, out),
-        Command::Lb {
-            command: LbCommand::SessionPersistence { command },
-        } => session_persistence::run(command, connect, out),
+        Command::Lb { command } => match command {
+            LbCommand::List(args) => load_balancers::list(args, connect, out),
+            LbCommand::Show { lb_id } => load_balancers::show(*lb_id, connect, out),
+            LbCommand::Create(args) => load_balancers::create(args, connect, out),
+            LbCommand::Delete { lb_id, wait } => load_balancers::delete(*lb_id, wait, connect, out),
+            LbCommand::SessionPersistence { command } => {
+                session_persistence::run(command, connect, out)
+            }
+        },
         Command::Emulator(args) => emulator::run(args, out),
         Command::Demo => demo::run(out, cli.global.verbose),
     }

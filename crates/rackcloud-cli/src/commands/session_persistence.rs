@@ -1,11 +1,13 @@
-//! `rackcloud lb session-persistence show|enable|disable`.
+//! `rackcloud lb session-persistence show|enable|disable`, `--wait` on the changes.
 
-use lb_sessions::CreateOpts;
+use lb_lbs::Status;
+use lb_sessions::{CreateOpts, DisableOutcome};
 
 use crate::auth::Connect;
-use crate::cli::SessionPersistenceCommand;
+use crate::cli::{SessionPersistenceCommand, WaitArgs};
 use crate::failure::{Failure, Operation};
 use crate::output::{Output, Report};
+use crate::wait::Waiting;
 
 /// Runs one session persistence operation and prints its result.
 pub(crate) fn run(
@@ -29,6 +31,7 @@ pub(crate) fn run(
         SessionPersistenceCommand::Enable {
             lb_id,
             persistence_type,
+            wait,
         } => {
             let op = Operation::on_lb(
                 format!("enable {persistence_type} session persistence"),
@@ -39,29 +42,59 @@ pub(crate) fn run(
             lb_sessions::enable(&client, *lb_id, &opts)
                 .extract_err()
                 .map_err(|e| op.failed(e))?;
+            let status =
+                wait_until_applied(&connect, wait, &client, *lb_id).map_err(|e| op.failed(e))?;
             let report = Report::Enabled {
                 lb_id: *lb_id,
                 persistence_type: persistence_type.clone(),
+                status,
             };
             (op, report)
         }
-        SessionPersistenceCommand::Disable { lb_id, if_enabled } => {
+        SessionPersistenceCommand::Disable {
+            lb_id,
+            if_enabled,
+            wait,
+        } => {
             let op = Operation::on_lb("disable session persistence", *lb_id);
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
             let result = lb_sessions::disable(&client, *lb_id);
             let outcome = if *if_enabled {
                 result.extract_outcome()
             } else {
-                result
-                    .extract_err()
-                    .map(|()| lb_sessions::DisableOutcome::Disabled)
+                result.extract_err().map(|()| DisableOutcome::Disabled)
+            }
+            .map_err(|e| op.failed(e))?;
+            // Nothing changed when persistence was already disabled: nothing to wait for.
+            let status = match outcome {
+                DisableOutcome::Disabled => {
+                    wait_until_applied(&connect, wait, &client, *lb_id).map_err(|e| op.failed(e))?
+                }
+                DisableOutcome::AlreadyDisabled => None,
             };
             let report = Report::Disabled {
                 lb_id: *lb_id,
-                outcome: outcome.map_err(|e| op.failed(e))?,
+                outcome,
+                status,
             };
             (op, report)
         }
     };
     out.report(&report).map_err(|e| op.failed_other(e))
+}
+
+/// With `--wait`, waits until the accepted change is applied and returns the final status
+/// (`ACTIVE`); without, returns `None` at once.
+fn wait_until_applied(
+    connect: &Connect<'_>,
+    wait: &WaitArgs,
+    client: &rackcloud_core::ServiceClient,
+    lb_id: u64,
+) -> Result<Option<Status>, rackcloud_core::Error> {
+    if !wait.wait {
+        return Ok(None);
+    }
+    let waiting = Waiting::begin(connect, wait, lb_id, &Status::Active);
+    let lb = lb_lbs::wait_until_active(client, lb_id, waiting.opts())?;
+    Ok(Some(lb.status().clone()))
 }

@@ -1,0 +1,87 @@
+//! `rackcloud lb list|show|create|delete`.
+
+use lb_lbs::{CreateOpts, ListOpts, MAX_PAGE_SIZE, Status, VipOpts};
+
+use crate::auth::Connect;
+use crate::cli::{CreateArgs, ListArgs, WaitArgs};
+use crate::failure::{Failure, Operation};
+use crate::output::{Output, Report};
+use crate::wait::Waiting;
+
+/// `lb list`: every page, 100 at a time; with `--limit` or `--marker`, that one page.
+pub(crate) fn list(args: &ListArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
+    let op = Operation::new("list load balancers");
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    let lbs = if args.limit.is_none() && args.marker.is_none() {
+        lb_lbs::list_all(&client, ListOpts::new().limit(MAX_PAGE_SIZE))
+    } else {
+        let mut opts = ListOpts::new();
+        if let Some(limit) = args.limit {
+            opts = opts.limit(limit);
+        }
+        if let Some(marker) = args.marker {
+            opts = opts.marker(marker);
+        }
+        lb_lbs::list(&client, &opts).extract()
+    }
+    .map_err(|e| op.failed(e))?;
+    out.report(&Report::LoadBalancers(lbs))
+        .map_err(|e| op.failed_other(e))
+}
+
+/// `lb show ID`.
+pub(crate) fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
+    let op = Operation::of_lb("show", lb_id);
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    let lb = lb_lbs::get(&client, lb_id)
+        .extract()
+        .map_err(|e| op.failed(e))?;
+    out.report(&Report::LoadBalancer(Box::new(lb)))
+        .map_err(|e| op.failed_other(e))
+}
+
+/// `lb create`: one new public virtual IP, no nodes; with `--wait`, until it is `ACTIVE`.
+pub(crate) fn create(args: &CreateArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
+    let op = Operation::new("create load balancer");
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    let opts = CreateOpts::new(args.name.as_str(), args.protocol.clone())
+        .port(args.port)
+        .virtual_ip(VipOpts::public());
+    let created = lb_lbs::create(&client, &opts)
+        .extract()
+        .map_err(|e| op.failed(e))?;
+    // From here on the load balancer exists: a failure names it.
+    let op = Operation::of_lb("create", created.id());
+    let lb = if args.wait.wait {
+        let waiting = Waiting::begin(&connect, &args.wait, created.id(), &Status::Active);
+        lb_lbs::wait_until_active(&client, created.id(), waiting.opts())
+            .map_err(|e| op.failed(e))?
+    } else {
+        created
+    };
+    out.report(&Report::LoadBalancer(Box::new(lb)))
+        .map_err(|e| op.failed_other(e))
+}
+
+/// `lb delete ID`; with `--wait`, until it is deleted.
+pub(crate) fn delete(
+    lb_id: u64,
+    wait: &WaitArgs,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    let op = Operation::of_lb("delete", lb_id);
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    lb_lbs::delete(&client, lb_id)
+        .extract_err()
+        .map_err(|e| op.failed(e))?;
+    let status = if wait.wait {
+        let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Deleted);
+        lb_lbs::wait_for_deletion(&client, lb_id, waiting.opts()).map_err(|e| op.failed(e))?;
+        Some(Status::Deleted)
+    } else {
+        None
+    };
+    out.report(&Report::Deleted { lb_id, status })
+        .map_err(|e| op.failed_other(e))
+}

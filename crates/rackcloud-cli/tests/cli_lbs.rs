@@ -1,0 +1,477 @@
+//! `rackcloud lb list|show|create|delete` without waiting: text and JSON, paging, the exact
+//! request bodies, and the usage errors that send nothing.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{as_demo, fails_with, nothing_sent, ok, rackcloud};
+use rackcloud_emulator::{DEMO_TENANT, Emulator, LoadBalancerSeed};
+use serde_json::{Value, json};
+
+/// The default seed (1 `web`, 2 `tcp`, 3 `secure` in DFW) plus load balancers 4 to 130, so that
+/// listing them takes two pages of 100.
+fn many() -> Emulator {
+    let mut builder = Emulator::builder().default_seed();
+    for id in 4..=130 {
+        let seed = LoadBalancerSeed::new(id, &format!("lb-{id}"), "TCP").port(9000);
+        builder = builder.load_balancer("DFW", DEMO_TENANT, seed);
+    }
+    builder.start().expect("emulator")
+}
+
+/// The default seed; a new load balancer stays BUILD for a minute.
+fn slow_build() -> Emulator {
+    Emulator::builder()
+        .default_seed()
+        .build_time(Duration::from_secs(60))
+        .start()
+        .expect("emulator")
+}
+
+/// The paths of the recorded requests with this method, under the DFW endpoint.
+fn paths(emulator: &Emulator, method: &str) -> Vec<String> {
+    let prefix = format!("/dfw/v1.0/{DEMO_TENANT}");
+    emulator
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == method && r.path.starts_with(&prefix))
+        .map(|r| r.path[prefix.len()..].to_owned())
+        .collect()
+}
+
+#[test]
+fn list_prints_an_aligned_table_of_every_page() {
+    let emulator = many();
+    let run = ok(as_demo(&emulator, &["lb", "list"]));
+    let lines = run.lines();
+    assert_eq!(lines.len(), 1 + 130, "{}", run.stdout);
+    assert_eq!(lines[0], " ID  NAME    PROTOCOL  PORT  STATUS");
+    assert_eq!(lines[1], "  1  web     HTTP        80  ACTIVE");
+    assert_eq!(lines[2], "  2  tcp     TCP       8080  ACTIVE");
+    assert_eq!(lines[3], "  3  secure  HTTPS      443  ACTIVE");
+    assert_eq!(lines[4], "  4  lb-4    TCP       9000  ACTIVE");
+    assert_eq!(lines[130], "130  lb-130  TCP       9000  ACTIVE");
+    assert_eq!(
+        paths(&emulator, "GET"),
+        [
+            "/loadbalancers?limit=100",
+            "/loadbalancers?limit=100&marker=100"
+        ]
+    );
+}
+
+#[test]
+fn list_in_json_is_an_array_of_objects() {
+    let emulator = many();
+    let run = ok(as_demo(&emulator, &["--output", "json", "lb", "list"]));
+    let doc = run.json();
+    let all = doc.as_array().expect("an array");
+    assert_eq!(all.len(), 130);
+    let ids: Vec<u64> = all.iter().filter_map(|lb| lb["id"].as_u64()).collect();
+    assert_eq!(ids, (1..=130).collect::<Vec<u64>>());
+    let web = &all[0];
+    // Keys in the documented order (serde_json's `Value` would sort them: read the text).
+    let first = &run.stdout[..run.stdout.find('}').expect("an object")];
+    assert!(
+        first.starts_with(
+            r#"[{"id":1,"name":"web","protocol":"HTTP","port":80,"status":"ACTIVE","algorithm":"RANDOM","nodeCount":"#
+        ),
+        "{first}"
+    );
+    let rest = [
+        "\"virtualIps\":",
+        "\"sessionPersistence\":",
+        "\"created\":",
+        "\"updated\":",
+    ]
+    .map(|key| run.stdout.find(key).expect(key));
+    assert!(rest.is_sorted(), "{}", run.stdout);
+    assert_eq!(web.as_object().map(|o| o.len()), Some(11));
+    assert_eq!(web["name"], "web");
+    assert_eq!(web["protocol"], "HTTP");
+    assert_eq!(web["port"], 80);
+    assert_eq!(web["status"], "ACTIVE");
+    assert_eq!(web["algorithm"], "RANDOM");
+    assert_eq!(web["sessionPersistence"], Value::Null);
+    let vip = &web["virtualIps"][0];
+    assert_eq!(vip["type"], "PUBLIC");
+    assert!(
+        vip["address"].is_string() && vip["ipVersion"].is_string(),
+        "{vip}"
+    );
+    assert!(web["created"].as_str().is_some_and(|t| !t.is_empty()));
+    assert_eq!(paths(&emulator, "GET").len(), 2);
+}
+
+#[test]
+fn limit_and_marker_print_one_page() {
+    let emulator = many();
+    let run = ok(as_demo(
+        &emulator,
+        &["lb", "list", "--limit", "2", "--marker", "1"],
+    ));
+    assert_eq!(
+        run.lines(),
+        [
+            "ID  NAME    PROTOCOL  PORT  STATUS",
+            " 2  tcp     TCP       8080  ACTIVE",
+            " 3  secure  HTTPS      443  ACTIVE",
+        ]
+    );
+    assert_eq!(paths(&emulator, "GET"), ["/loadbalancers?limit=2&marker=1"]);
+    let run = ok(as_demo(&emulator, &["lb", "list", "--marker", "130"]));
+    assert_eq!(run.lines(), ["no load balancers"]);
+    let run = ok(as_demo(
+        &emulator,
+        &["--output", "json", "lb", "list", "--marker", "130"],
+    ));
+    assert_eq!(run.stdout, "[]\n");
+}
+
+#[test]
+fn list_follows_the_region() {
+    let emulator = Emulator::start().expect("emulator");
+    let run = ok(as_demo(&emulator, &["--region", "ord", "lb", "list"]));
+    assert_eq!(
+        run.lines(),
+        [
+            "ID  NAME     PROTOCOL  PORT  STATUS",
+            "10  ord-web  HTTP        80  ACTIVE",
+            "11  ord-tcp  TCP       8080  ACTIVE",
+        ]
+    );
+}
+
+#[test]
+fn show_prints_one_fact_per_line() {
+    let emulator = Emulator::builder()
+        .default_seed()
+        .load_balancer(
+            "DFW",
+            DEMO_TENANT,
+            LoadBalancerSeed::new(5, "sticky", "HTTP").session_persistence("HTTP_COOKIE"),
+        )
+        .start()
+        .expect("emulator");
+    let json = ok(as_demo(&emulator, &["--output", "json", "lb", "show", "5"])).json();
+    let run = ok(as_demo(&emulator, &["lb", "show", "5"]));
+    let mut expected = vec![
+        "id: 5".to_owned(),
+        "name: sticky".to_owned(),
+        "protocol: HTTP".to_owned(),
+        "port: 80".to_owned(),
+        "status: ACTIVE".to_owned(),
+        "algorithm: RANDOM".to_owned(),
+        format!("nodes: {}", json["nodeCount"]),
+    ];
+    for vip in json["virtualIps"].as_array().expect("virtual IPs") {
+        expected.push(format!(
+            "virtual IP: {} ({} {})",
+            vip["address"].as_str().expect("address"),
+            vip["type"].as_str().expect("type"),
+            vip["ipVersion"].as_str().expect("version"),
+        ));
+    }
+    expected.push("session persistence: HTTP_COOKIE".to_owned());
+    expected.push(format!(
+        "created: {}",
+        json["created"].as_str().expect("created")
+    ));
+    expected.push(format!(
+        "updated: {}",
+        json["updated"].as_str().expect("updated")
+    ));
+    assert_eq!(run.lines(), expected);
+
+    // The same object as in the list, with the persistence the list does not report.
+    assert_eq!(json["id"], 5);
+    assert_eq!(json["sessionPersistence"], "HTTP_COOKIE");
+    let listed = ok(as_demo(&emulator, &["--output", "json", "lb", "list"])).json();
+    let mut from_list = listed[3].clone();
+    assert_eq!(from_list["id"], 5);
+    from_list["sessionPersistence"] = json!("HTTP_COOKIE");
+    assert_eq!(from_list, json);
+
+    let run = ok(as_demo(&emulator, &["lb", "show", "1"]));
+    assert!(
+        run.lines().contains(&"session persistence: disabled"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn show_and_delete_of_an_unknown_load_balancer_fail() {
+    let emulator = Emulator::start().expect("emulator");
+    fails_with(
+        as_demo(&emulator, &["lb", "show", "999"]),
+        "rackcloud: show load balancer 999 failed: 404 not found: Load balancer not found",
+    );
+    let run = fails_with(
+        as_demo(&emulator, &["--output", "json", "lb", "delete", "999"]),
+        "rackcloud: delete load balancer 999 failed: 404 not found: Load balancer not found",
+    );
+    let error = &run.json()["error"];
+    assert_eq!(error["operation"], "delete load balancer");
+    assert_eq!(error["loadBalancerId"], 999);
+    assert_eq!(error["kind"], "not_found");
+    assert_eq!(error["status"], 404);
+}
+
+#[test]
+fn create_sends_one_public_virtual_ip_and_prints_the_new_load_balancer() {
+    let emulator = slow_build();
+    let run = ok(as_demo(
+        &emulator,
+        &[
+            "--output",
+            "json",
+            "lb",
+            "create",
+            "--name",
+            "blog",
+            "--protocol",
+            "http",
+            "--port",
+            "8080",
+        ],
+    ));
+    let post = emulator
+        .requests()
+        .into_iter()
+        .find(|r| r.method == "POST" && r.path.ends_with("/loadbalancers"))
+        .expect("a POST");
+    assert_eq!(
+        post.body_json(),
+        Some(json!({"loadBalancer": {
+            "name": "blog",
+            "protocol": "HTTP",
+            "port": 8080,
+            "virtualIps": [{"type": "PUBLIC"}]
+        }}))
+    );
+    let lb = run.json();
+    let id = lb["id"].as_u64().expect("an id");
+    assert_eq!(lb["name"], "blog");
+    assert_eq!(lb["protocol"], "HTTP");
+    assert_eq!(lb["port"], 8080);
+    assert_eq!(lb["status"], "BUILD");
+    assert_eq!(lb["nodeCount"], 0);
+    assert_eq!(lb["virtualIps"].as_array().map(Vec::len), Some(1));
+    assert_eq!(lb["virtualIps"][0]["type"], "PUBLIC");
+    assert_eq!(
+        emulator
+            .load_balancer_status("DFW", DEMO_TENANT, id)
+            .as_deref(),
+        Some("BUILD")
+    );
+    // Nothing but the POST: no wait without --wait.
+    assert!(paths(&emulator, "GET").is_empty());
+
+    let run = ok(as_demo(
+        &emulator,
+        &[
+            "lb",
+            "create",
+            "--name",
+            "mail",
+            "--protocol",
+            "imapV4",
+            "--port",
+            "143",
+        ],
+    ));
+    let lines = run.lines();
+    assert!(lines[0].starts_with("id: "), "{}", run.stdout);
+    assert_eq!(
+        &lines[1..6],
+        [
+            "name: mail",
+            "protocol: IMAPv4",
+            "port: 143",
+            "status: BUILD",
+            "algorithm: RANDOM"
+        ]
+    );
+}
+
+#[test]
+fn create_refuses_invalid_input_before_sending_anything() {
+    let emulator = Emulator::start().expect("emulator");
+    let create = |name: &str, protocol: &str, port: &str| {
+        as_demo(
+            &emulator,
+            &[
+                "lb",
+                "create",
+                "--name",
+                name,
+                "--protocol",
+                protocol,
+                "--port",
+                port,
+            ],
+        )
+    };
+    for (name, protocol, port) in [
+        ("blog", "GOPHER", "80"),
+        ("blog", "", "80"),
+        ("blog", "HTTP", "0"),
+        ("blog", "HTTP", "65536"),
+        ("blog", "HTTP", "-1"),
+        ("blog", "HTTP", "eighty"),
+        ("", "HTTP", "80"),
+        ("   ", "HTTP", "80"),
+    ] {
+        let run = create(name, protocol, port);
+        assert_eq!(run.status, 2, "{name:?} {protocol:?} {port:?}: {run:?}");
+        assert!(run.stdout.is_empty(), "{run:?}");
+    }
+    let run = as_demo(
+        &emulator,
+        &["lb", "create", "--name", "blog", "--protocol", "HTTP"],
+    );
+    assert_eq!(run.status, 2, "no --port: {run:?}");
+    let run = as_demo(
+        &emulator,
+        &[
+            "--output",
+            "json",
+            "lb",
+            "create",
+            "--name",
+            "blog",
+            "--protocol",
+            "gopher",
+            "--port",
+            "70",
+        ],
+    );
+    assert_eq!(run.status, 2);
+    assert_eq!(run.json()["error"]["kind"], "usage");
+    nothing_sent(&emulator);
+}
+
+#[test]
+fn ids_and_wait_options_are_checked_before_sending_anything() {
+    let emulator = Emulator::start().expect("emulator");
+    for args in [
+        &["lb", "show", "0"][..],
+        &["lb", "show", "web"],
+        &["lb", "delete", "0"],
+        &["lb", "delete", "2", "--wait-interval", "1"],
+        &["lb", "delete", "2", "--wait", "--wait-interval", "0"],
+        &["lb", "delete", "2", "--wait", "--wait-interval", "soon"],
+        &["lb", "list", "--limit", "0"],
+        &["lb", "list", "--limit", "101"],
+        &[
+            "lb",
+            "session-persistence",
+            "enable",
+            "1",
+            "--type",
+            "SOURCE_IP",
+            "--wait-interval",
+            "1",
+        ],
+    ] {
+        let run = as_demo(&emulator, args);
+        assert_eq!(run.status, 2, "{args:?}: {run:?}");
+    }
+    nothing_sent(&emulator);
+}
+
+#[test]
+fn a_server_refusal_of_a_create_is_one_line() {
+    let emulator = Emulator::start().expect("emulator");
+    let long = "x".repeat(200);
+    let run = as_demo(
+        &emulator,
+        &[
+            "lb",
+            "create",
+            "--name",
+            &long,
+            "--protocol",
+            "HTTP",
+            "--port",
+            "80",
+        ],
+    );
+    assert_eq!(run.status, 1, "{run:?}");
+    assert!(
+        run.error_line()
+            .starts_with("rackcloud: create load balancer failed: 400 rejected as invalid: "),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn delete_without_waiting_reports_the_accepted_deletion() {
+    let emulator = Emulator::builder()
+        .default_seed()
+        .pending_time(Duration::from_secs(60))
+        .start()
+        .expect("emulator");
+    let run = ok(as_demo(&emulator, &["lb", "delete", "2"]));
+    assert_eq!(
+        run.lines(),
+        ["load balancer 2: deletion accepted; PENDING_DELETE until deleted"]
+    );
+    assert_eq!(
+        emulator
+            .load_balancer_status("DFW", DEMO_TENANT, 2)
+            .as_deref(),
+        Some("PENDING_DELETE")
+    );
+    let run = ok(as_demo(
+        &emulator,
+        &["--output", "json", "lb", "delete", "3"],
+    ));
+    assert_eq!(run.stdout, "{\"loadBalancerId\":3,\"accepted\":true}\n");
+    assert_eq!(
+        paths(&emulator, "DELETE"),
+        ["/loadbalancers/2", "/loadbalancers/3"]
+    );
+    assert!(paths(&emulator, "GET").is_empty());
+}
+
+#[test]
+fn help_on_the_load_balancer_commands() {
+    for command in [
+        &["lb", "list"][..],
+        &["lb", "show"],
+        &["lb", "create"],
+        &["lb", "delete"],
+    ] {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let run = ok(rackcloud(&args, &[]));
+        let usage = format!("Usage: rackcloud {}", command.join(" "));
+        assert!(run.stdout.contains(&usage), "{args:?}: {}", run.stdout);
+    }
+    let run = ok(rackcloud(&["lb", "create", "--help"], &[]));
+    for option in [
+        "--name <NAME>",
+        "--protocol <PROTOCOL>",
+        "--port <PORT>",
+        "--wait",
+        "--wait-interval <SECONDS>",
+        "IMAPv4",
+    ] {
+        assert!(
+            run.stdout.contains(option),
+            "{option} missing: {}",
+            run.stdout
+        );
+    }
+    for command in [
+        &["lb", "delete", "--help"][..],
+        &["lb", "session-persistence", "enable", "--help"],
+        &["lb", "session-persistence", "disable", "--help"],
+    ] {
+        let run = ok(rackcloud(command, &[]));
+        assert!(run.stdout.contains("--wait"), "{command:?}: {}", run.stdout);
+    }
+}
