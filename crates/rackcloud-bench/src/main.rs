@@ -208,12 +208,15 @@ fn measure_all(plan: Plan, args: &Args) -> Result<Vec<Row>> {
     raw_n.add(*paired);
     get_n.add(*paired);
 
-    // Client CPU per call, measured apart (reading the counter costs as much as a call).
-    let cpu = [
-        measure::cpu_per_call(plan.calls, || raw.call())?,
-        measure::cpu_per_call(plan.calls, || scenarios::sdk_get(&get_client))?,
-        measure::cpu_per_call(plan.calls, || pair.call())?,
-    ];
+    // Client CPU per call, in blocks taken in turn (reading the counter costs as much as a call).
+    let cpu = measure::cpu_per_call(
+        plan.calls,
+        [
+            &mut || raw.call(),
+            &mut || scenarios::sdk_get(&get_client),
+            &mut || pair.call(),
+        ],
+    )?;
 
     // Per process, the warm-up run included.
     let processes = (plan.rounds * plan.processes + 1) as f64;

@@ -77,19 +77,33 @@ pub(crate) fn thread_cpu() -> Option<Duration> {
     Some(Duration::from_nanos(nanos))
 }
 
-/// The calling thread's CPU time per call of `call`, over `count` calls.
+/// The calling thread's CPU time per call of each of `a`, `b` and `c`, over `count` calls each,
+/// taken in blocks of [`CPU_BLOCK`] calls in turn, so that all three meet the same machine (how
+/// the kernel wakes the server decides much of a call's system time, and it drifts).
 pub(crate) fn cpu_per_call(
     count: usize,
-    mut call: impl FnMut() -> anyhow::Result<()>,
-) -> anyhow::Result<Option<f64>> {
-    let before = thread_cpu();
-    for _ in 0..count {
-        call()?;
+    calls: [&mut dyn FnMut() -> anyhow::Result<()>; 3],
+) -> anyhow::Result<[Option<f64>; 3]> {
+    let mut totals = [Some(Duration::ZERO); 3];
+    let [a, b, c] = calls;
+    let mut calls: [&mut dyn FnMut() -> anyhow::Result<()>; 3] = [a, b, c];
+    for _ in 0..count.div_ceil(CPU_BLOCK) {
+        for (call, total) in calls.iter_mut().zip(totals.iter_mut()) {
+            let before = thread_cpu();
+            for _ in 0..CPU_BLOCK {
+                call()?;
+            }
+            *total = total
+                .zip(before.zip(thread_cpu()))
+                .map(|(t, (b, a))| t + (a - b));
+        }
     }
-    Ok(before
-        .zip(thread_cpu())
-        .map(|(b, a)| (a - b).as_secs_f64() * 1e6 / count.max(1) as f64))
+    let per_call = count.div_ceil(CPU_BLOCK) * CPU_BLOCK;
+    Ok(totals.map(|t| t.map(|t| t.as_secs_f64() * 1e6 / per_call as f64)))
 }
+
+/// Calls per block in [`cpu_per_call`]: enough that reading the counter is noise.
+const CPU_BLOCK: usize = 100;
 
 /// The `p`-th percentile (0–100) of sorted samples, nearest rank.
 pub(crate) fn percentile(sorted: &[Duration], p: f64) -> Duration {

@@ -172,7 +172,7 @@ pub(crate) fn table(rows: &[Row], footprint: &Footprint) -> String {
         );
     }
     out.push('\n');
-    out.push_str("ratio: calls/s relative to `raw` in the same round (median of the rounds; `raw` and `sdk-get` alternate call by call); for `cli-cold`, process time relative to `curl-cold` (lower is better). Client CPU: the calling thread's CPU time per call, measured in separate loops. For the process scenarios, token requests and connections are per process.\n\n");
+    out.push_str("ratio: calls/s relative to `raw` in the same round (median of the rounds; `raw` and `sdk-get` alternate call by call); for `cli-cold`, process time relative to `curl-cold` (lower is better). Client CPU: the calling thread's CPU time per call (user and system), in blocks of 100 calls taken in turn. For the process scenarios, token requests and connections are per process.\n\n");
     let crates = footprint
         .crates
         .map_or_else(|| "unknown".to_owned(), |n| n.to_string());
