@@ -4,7 +4,7 @@
 //! lb-sessions writes these by hand (`Type`, about 90 lines); this crate has six of them, so the
 //! conversions are written once here. What each generated enum gets:
 //!
-//! - `as_str` (the wire name) and `Display`;
+//! - `KNOWN_NAMES` (every wire name it knows), `as_str` (the wire name) and `Display`;
 //! - `FromStr` for user input: trimmed, the known names in any letter case, anything else kept as
 //!   written, empty refused as [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput);
 //! - `Serialize`/`Deserialize` as the plain wire string, unknown names kept in `Other`;
@@ -34,6 +34,10 @@ macro_rules! open_enum {
         }
 
         impl $name {
+            /// Every wire name this crate knows, in declaration order (for help texts and
+            /// input validation).
+            pub const KNOWN_NAMES: &'static [&'static str] = &[$( $wire, )+];
+
             /// The name on the wire.
             pub fn as_str(&self) -> &str {
                 match self {

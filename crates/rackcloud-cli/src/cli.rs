@@ -13,28 +13,6 @@ use lb_sessions::Type;
 /// The session persistence types `--type` accepts (in any case).
 const PERSISTENCE_TYPES: [&str; 3] = ["HTTP_COOKIE", "SOURCE_IP", "SSL_ID"];
 
-/// The protocols `lb create --protocol` accepts (in any case): the names `lb_lbs::Protocol` knows.
-const PROTOCOLS: [&str; 18] = [
-    "HTTP",
-    "HTTPS",
-    "TCP",
-    "TCP_CLIENT_FIRST",
-    "UDP",
-    "UDP_STREAM",
-    "DNS_TCP",
-    "DNS_UDP",
-    "FTP",
-    "IMAPv4",
-    "IMAPS",
-    "LDAP",
-    "LDAPS",
-    "MYSQL",
-    "POP3",
-    "POP3S",
-    "SMTP",
-    "SFTP",
-];
-
 /// The most a page of `lb list --limit` may hold (the API's own limit).
 const MAX_PAGE_SIZE: u32 = lb_lbs::MAX_PAGE_SIZE;
 
@@ -173,7 +151,7 @@ pub(crate) struct CreateArgs {
         value_name = "PROTOCOL",
         ignore_case = true,
         hide_possible_values = true,
-        value_parser = PossibleValuesParser::new(PROTOCOLS).try_map(|s| s.parse::<Protocol>())
+        value_parser = PossibleValuesParser::new(Protocol::KNOWN_NAMES).try_map(|s| s.parse::<Protocol>())
     )]
     pub(crate) protocol: Protocol,
 
@@ -358,7 +336,7 @@ mod tests {
 
     #[test]
     fn every_protocol_offered_is_one_the_sdk_knows() {
-        for name in PROTOCOLS {
+        for &name in Protocol::KNOWN_NAMES {
             let protocol = name.parse::<Protocol>().expect("a protocol");
             assert!(!matches!(protocol, Protocol::Other(_)), "{name}");
             assert_eq!(protocol.as_str(), name);
