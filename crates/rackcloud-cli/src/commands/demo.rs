@@ -15,7 +15,6 @@ use rackcloud_core::{
 };
 use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME, Emulator, Fault, FaultBody};
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::failure::{Failure, Operation};
 use crate::output::Output;
@@ -267,21 +266,12 @@ fn disable_twice(
     Ok(())
 }
 
-/// `GET /loadbalancers/{id}`: the `loadBalancer` object.
-fn load_balancer(client: &ServiceClient, id: u64) -> anyhow::Result<Value> {
-    let url = client.service_url(&["loadbalancers", &id.to_string()]);
-    let mut body: Value = client
-        .get(&url)
-        .extract_json()
-        .with_context(|| format!("could not read load balancer {id}"))?;
-    Ok(body["loadBalancer"].take())
-}
-
 /// `"web" (HTTP)`.
 fn describe(client: &ServiceClient, id: u64) -> anyhow::Result<String> {
-    let lb = load_balancer(client, id)?;
-    let field = |name: &str| lb[name].as_str().unwrap_or("?").to_owned();
-    Ok(format!("\"{}\" ({})", field("name"), field("protocol")))
+    let lb = lb_lbs::get(client, id)
+        .extract()
+        .with_context(|| format!("could not read load balancer {id}"))?;
+    Ok(format!("\"{}\" ({})", lb.name(), lb.protocol()))
 }
 
 fn enable(client: &ServiceClient, id: u64, persistence_type: Type) -> anyhow::Result<()> {
