@@ -1,7 +1,7 @@
 //! The other wire enums: [`Protocol`], [`Algorithm`], [`VipType`], [`IpVersion`] and
 //! [`NodeCondition`], each open to values the server adds later.
 
-use crate::open_enum::open_enum;
+use rackcloud_core::open_enum;
 
 open_enum! {
     /// The protocol a load balancer speaks.

@@ -136,25 +136,32 @@
 //! # }
 //! ```
 
+mod create_opts;
 mod kinds;
-mod open_enum;
+mod list_opts;
 mod pages;
 mod requests;
 mod results;
-mod status;
+mod update_opts;
 mod urls;
 mod wait;
 
+pub use create_opts::{CreateOpts, NodeOpts, VipOpts};
 pub use kinds::{Algorithm, IpVersion, NodeCondition, Protocol, VipType};
+pub use list_opts::ListOpts;
 pub use pages::{Pages, list_all, pages};
+/// The status of a load balancer (core's [`LbStatus`](rackcloud_core::LbStatus), which every
+/// service crate shares).
+pub use rackcloud_core::LbStatus as Status;
+/// The largest page the server returns; a larger `limit` would be cut to it.
+pub use rackcloud_core::MAX_PAGE_SIZE;
+/// How to wait, and what each poll saw (core's, which every service crate shares).
+pub use rackcloud_core::{Progress, WaitOpts};
 pub use requests::{
-    CreateOpts, CreateOptsBuilder, ListOpts, ListOptsBuilder, MAX_PAGE_SIZE, NodeOpts, UpdateOpts,
-    UpdateOptsBuilder, VipOpts, create, delete, get, list, update,
+    CreateOptsBuilder, ListOptsBuilder, UpdateOptsBuilder, create, delete, get, list, update,
 };
 pub use results::{
     CreateResult, DeleteResult, GetResult, ListResult, LoadBalancer, UpdateResult, VirtualIp,
 };
-pub use status::Status;
-pub use wait::{
-    Progress, WaitOpts, change_and_wait, wait_for_deletion, wait_for_status, wait_until_active,
-};
+pub use update_opts::UpdateOpts;
+pub use wait::{change_and_wait, wait_for_deletion, wait_for_status, wait_until_active};

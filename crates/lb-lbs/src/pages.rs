@@ -1,22 +1,26 @@
 //! [`Pages`]: walking every page of `GET /loadbalancers` with `limit` and `marker`.
 
-use rackcloud_core::{Error, ErrorKind, ServiceClient};
+use rackcloud_core::{Error, PageQuery, ServiceClient, marker_pages};
 
-use crate::requests::{ListOpts, list};
+use crate::list_opts::ListOpts;
+use crate::requests::list;
 use crate::results::LoadBalancer;
 
 /// An iterator over the pages of the account's load balancers, made by [`pages`].
 ///
 /// Each item is one page (one request) or the error that ended the walk. The next page starts
 /// after the last id of the previous one. The walk ends after a page shorter than the limit
-/// (when one was set) or at the first empty page, and after the first error.
+/// (when one was set) or at the first empty page, after the first error, and at the options'
+/// [`PageBound`](rackcloud_core::PageBound) with a
+/// [`TooManyPages`](rackcloud_core::ErrorKind::TooManyPages) error (a server that keeps
+/// answering full pages is not followed forever).
 #[derive(Debug)]
 #[must_use = "iterators do nothing unless consumed"]
 pub struct Pages<'c> {
-    client: &'c ServiceClient,
-    opts: ListOpts,
-    done: bool,
+    inner: rackcloud_core::Pages<LoadBalancer, FetchPage<'c>>,
 }
+
+type FetchPage<'c> = Box<dyn FnMut(&PageQuery) -> Result<Vec<LoadBalancer>, Error> + 'c>;
 
 /// Walks every page of the account's load balancers, `opts.limit` at a time, starting after
 /// `opts.marker` if set.
@@ -40,10 +44,15 @@ pub struct Pages<'c> {
 /// # }
 /// ```
 pub fn pages(client: &ServiceClient, opts: ListOpts) -> Pages<'_> {
+    let fetch: FetchPage<'_> =
+        Box::new(move |page: &PageQuery| list(client, &opts.with_page(*page)).extract());
     Pages {
-        client,
-        opts,
-        done: false,
+        inner: marker_pages(
+            opts.page_query(),
+            opts.page_bound(),
+            LoadBalancer::id,
+            fetch,
+        ),
     }
 }
 
@@ -52,8 +61,9 @@ pub fn pages(client: &ServiceClient, opts: ListOpts) -> Pages<'_> {
 /// # Errors
 ///
 /// The first page's error, as [`ListResult::extract`](crate::ListResult::extract) gives it;
-/// a [`Decode`](ErrorKind::Decode) error when a page does not move past its marker (a server
-/// that ignores `marker` would otherwise be asked for the same page forever).
+/// a [`Decode`](rackcloud_core::ErrorKind::Decode) error when a page does not move past its
+/// marker (a server that ignores `marker` would otherwise be asked for the same page forever);
+/// [`TooManyPages`](rackcloud_core::ErrorKind::TooManyPages) at the options' bound.
 ///
 /// # Examples
 ///
@@ -82,38 +92,6 @@ impl Iterator for Pages<'_> {
     type Item = Result<Vec<LoadBalancer>, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        let page = match list(self.client, &self.opts).extract() {
-            Ok(page) => page,
-            Err(e) => {
-                self.done = true;
-                return Some(Err(e));
-            }
-        };
-        let Some(last) = page.last().map(LoadBalancer::id) else {
-            self.done = true;
-            return None;
-        };
-        if let Some(marker) = self.opts.start_after() {
-            if last <= marker {
-                self.done = true;
-                return Some(Err(Error::new(
-                    ErrorKind::Decode,
-                    format!(
-                        "the page after load balancer {marker} ends at load balancer {last}: \
-                         the server did not move past the marker"
-                    ),
-                )));
-            }
-        }
-        let short = self
-            .opts
-            .page_size()
-            .is_some_and(|limit| page.len() < limit as usize);
-        self.done = short;
-        self.opts = self.opts.marker(last);
-        Some(Ok(page))
+        self.inner.next()
     }
 }

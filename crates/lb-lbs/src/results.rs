@@ -3,8 +3,9 @@
 use rackcloud_core::{Error, result_type};
 use serde::Deserialize;
 
+use crate::Status;
 use crate::kinds::{Algorithm, IpVersion, Protocol, VipType};
-use crate::status::Status;
+use rackcloud_core::HasLbStatus;
 
 /// A load balancer, as `GET /loadbalancers/{id}`, `POST /loadbalancers` and the items of
 /// `GET /loadbalancers` describe it.
@@ -132,6 +133,12 @@ impl VirtualIp {
     /// `IPV4` or `IPV6`.
     pub fn ip_version(&self) -> &IpVersion {
         &self.ip_version
+    }
+}
+
+impl HasLbStatus for LoadBalancer {
+    fn status_of_lb(&self) -> &Status {
+        &self.status
     }
 }
 

@@ -9,5 +9,5 @@ pub(crate) fn root_url(client: &ServiceClient) -> String {
 
 /// `{endpoint}/loadbalancers/{id}`: get, update and delete; no trailing slash, no query.
 pub(crate) fn resource_url(client: &ServiceClient, id: u64) -> String {
-    client.service_url(&["loadbalancers", &id.to_string()])
+    client.lb_url(id, &[])
 }

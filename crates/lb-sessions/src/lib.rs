@@ -76,7 +76,10 @@ mod results;
 mod urls;
 
 pub use persistence_type::Type;
-pub use requests::{CreateOpts, CreateOptsBuilder, disable, disable_if_enabled, enable, get};
+pub use requests::{
+    CreateOpts, CreateOptsBuilder, disable, disable_and_wait, disable_if_enabled, enable,
+    enable_and_wait, get,
+};
 pub use results::{DisableOutcome, DisableResult, EnableResult, GetResult, SessionPersistence};
 
 /// docs/errors-and-retries.md, whose examples run as this crate's doctests.

@@ -1,6 +1,6 @@
 //! The options, the builder trait and the three operations.
 
-use rackcloud_core::{Error, ServiceClient};
+use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, check_id};
 use serde_json::{Map, Value, json};
 
 use crate::persistence_type::Type;
@@ -108,7 +108,7 @@ impl CreateOptsBuilder for CreateOpts {
 /// # }
 /// ```
 pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
-    if let Err(e) = check_id(lb_id) {
+    if let Err(e) = check_id("load balancer", lb_id) {
         return GetResult::from(e);
     }
     GetResult::from(client.get(&root_url(client, lb_id)))
@@ -140,7 +140,7 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// # }
 /// ```
 pub fn enable(client: &ServiceClient, lb_id: u64, opts: &impl CreateOptsBuilder) -> EnableResult {
-    let body = match check_id(lb_id).and_then(|()| opts.to_sp_create_map()) {
+    let body = match check_id("load balancer", lb_id).and_then(|()| opts.to_sp_create_map()) {
         Ok(body) => body,
         Err(e) => return EnableResult::from(e),
     };
@@ -154,7 +154,7 @@ pub fn enable(client: &ServiceClient, lb_id: u64, opts: &impl CreateOptsBuilder)
 /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled); use [`disable_if_enabled`]
 /// or [`DisableResult::extract_outcome`] to treat that as success.
 pub fn disable(client: &ServiceClient, lb_id: u64) -> DisableResult {
-    if let Err(e) = check_id(lb_id) {
+    if let Err(e) = check_id("load balancer", lb_id) {
         return DisableResult::from(e);
     }
     DisableResult::from(client.delete(&root_url(client, lb_id)))
@@ -184,11 +184,59 @@ pub fn disable_if_enabled(client: &ServiceClient, lb_id: u64) -> Result<DisableO
     disable(client, lb_id).extract_outcome()
 }
 
-fn check_id(lb_id: u64) -> Result<(), Error> {
-    if lb_id == 0 {
-        return Err(Error::invalid_input(
-            "load balancer id must be greater than zero",
-        ));
+/// [`enable`], then waits until the change is applied (the load balancer is `ACTIVE` again).
+///
+/// # Errors
+///
+/// The error of [`enable`], or of the wait ([`rackcloud_core::wait_until_active`]). The options
+/// of the wait are checked before anything is sent.
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::builder()
+/// #     .default_seed()
+/// #     .pending_time(std::time::Duration::from_millis(100))
+/// #     .start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use std::time::Duration;
+/// use lb_sessions::{CreateOpts, Type};
+/// use rackcloud_core::WaitOpts;
+///
+/// let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
+/// lb_sessions::enable_and_wait(&client, 1, &CreateOpts::new(Type::HttpCookie), &wait)?;
+/// // Applied: the next change is accepted at once.
+/// lb_sessions::disable_and_wait(&client, 1, &wait)?;
+/// # Ok(())
+/// # }
+/// ```
+pub fn enable_and_wait(
+    client: &ServiceClient,
+    lb_id: u64,
+    opts: &impl CreateOptsBuilder,
+    wait: &WaitOpts,
+) -> Result<(), Error> {
+    change_and_wait(client, lb_id, wait, |c, id| {
+        enable(c, id, opts).extract_err()
+    })
+}
+
+/// [`disable_if_enabled`], then, when something was disabled, waits until the change is applied.
+///
+/// # Errors
+///
+/// The error of [`disable_if_enabled`], or of the wait.
+pub fn disable_and_wait(
+    client: &ServiceClient,
+    lb_id: u64,
+    wait: &WaitOpts,
+) -> Result<DisableOutcome, Error> {
+    wait.check(lb_id)?;
+    let outcome = disable_if_enabled(client, lb_id)?;
+    if outcome == DisableOutcome::Disabled {
+        rackcloud_core::wait_until_active(client, lb_id, wait)?;
     }
-    Ok(())
+    Ok(outcome)
 }

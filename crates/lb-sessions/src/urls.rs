@@ -4,5 +4,5 @@ use rackcloud_core::ServiceClient;
 
 /// `{endpoint}/loadbalancers/{id}/sessionpersistence`: no trailing slash, no query.
 pub(crate) fn root_url(client: &ServiceClient, lb_id: u64) -> String {
-    client.service_url(&["loadbalancers", &lb_id.to_string(), "sessionpersistence"])
+    client.lb_url(lb_id, &["sessionpersistence"])
 }

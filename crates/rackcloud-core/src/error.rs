@@ -59,6 +59,9 @@ pub enum ErrorKind {
     Decode,
     /// The response body was larger than the configured limit.
     BodyTooLarge,
+    /// A listing did not end within its [`PageBound`](crate::PageBound): the server kept
+    /// answering full pages.
+    TooManyPages,
 }
 
 impl ErrorKind {
@@ -93,6 +96,7 @@ impl ErrorKind {
             ErrorKind::Transport => "transport",
             ErrorKind::Decode => "decode",
             ErrorKind::BodyTooLarge => "body_too_large",
+            ErrorKind::TooManyPages => "too_many_pages",
         }
     }
 
@@ -121,6 +125,7 @@ impl ErrorKind {
             ErrorKind::Transport => "transport failure",
             ErrorKind::Decode => "could not decode the response",
             ErrorKind::BodyTooLarge => "response body too large",
+            ErrorKind::TooManyPages => "too many pages",
         }
     }
 }
@@ -302,6 +307,16 @@ impl Error {
 
     pub(crate) fn with_attempts(mut self, attempts: u32) -> Error {
         self.inner.attempts = attempts;
+        self
+    }
+
+    /// Adds what a bulk operation did before this error to the note (after any note already
+    /// there).
+    pub(crate) fn with_bulk_note(mut self, note: String) -> Error {
+        self.inner.note = Some(match self.inner.note.take() {
+            Some(old) => format!("{old}; {note}"),
+            None => note,
+        });
         self
     }
 

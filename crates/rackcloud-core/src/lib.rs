@@ -34,16 +34,22 @@
 //! ```
 
 mod auth_options;
+mod bulk;
 mod catalog;
 mod classify;
 mod endpoint;
 mod error;
 mod fault;
 mod identity;
+mod ids;
+mod lb_status;
 mod method;
+mod open_enum;
+mod paging;
 #[cfg(test)]
 mod parser_properties;
 mod provider;
+mod query;
 mod resolver;
 mod result;
 mod result_type;
@@ -52,21 +58,36 @@ mod retry_after;
 mod secret;
 mod service;
 mod transport;
+mod wait;
+mod wait_opts;
 
 pub use auth_options::{AuthOptions, RACKSPACE_IDENTITY_GLOBAL, RACKSPACE_IDENTITY_UK};
+pub use bulk::{BulkOutcome, in_chunks};
 pub use catalog::{Catalog, CatalogEntry, Endpoint};
 pub use endpoint::{Availability, EndpointOpts};
 pub use error::{Error, ErrorKind};
 pub use fault::Fault;
+pub use ids::{MAX_IDS_PER_REQUEST, check_id, check_ids, id_query};
+pub use lb_status::LbStatus;
 pub use method::Method;
+pub use paging::{MAX_PAGE_SIZE, PageBound, PageQuery, Pages, marker_pages, offset_pages};
 pub use provider::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT, DEFAULT_TOKEN_REFRESH_MARGIN,
     ProviderClient, ProviderClientBuilder, authenticated_client,
 };
+pub use query::query_string;
 pub use result::{ErrResult, RequestResult, Response};
 pub use retry::{RetryEvent, RetryPolicy, RetryReason};
 pub use secret::Secret;
 pub use service::{LB_SERVICE_NAME, LB_SERVICE_TYPE, RequestOpts, ServiceClient, new_lb_v1};
+pub use wait::{HasLbStatus, change_and_wait, poll_until, poll_until_deleted, wait_until_active};
+pub use wait_opts::{Progress, WaitOpts};
+
+/// What the macros of this crate expand to; not part of the API.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+}
 
 /// docs/authentication.md, whose examples run as this crate's doctests.
 #[cfg(doctest)]

@@ -2,16 +2,20 @@
 
 use std::fmt;
 
-/// An HTTP method, with the status codes gophercloud accepts for it by default.
+/// An HTTP method, with the status codes accepted for it by default.
+///
+/// Every mutation accepts 200, 201, 202 and 204: the public documentation and the service
+/// disagree on the success code of several operations (200 documented, 202 sent), so a client
+/// that insists on one of them breaks on the other (`docs/api/conventions.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Method {
     /// `GET`: accepts 200.
     Get,
-    /// `POST`: accepts 201 and 202.
+    /// `POST`: accepts 200, 201, 202 and 204.
     Post,
-    /// `PUT`: accepts 201 and 202.
+    /// `PUT`: accepts 200, 201, 202 and 204.
     Put,
-    /// `DELETE`: accepts 202 and 204.
+    /// `DELETE`: accepts 200, 201, 202 and 204.
     Delete,
 }
 
@@ -35,17 +39,18 @@ impl Method {
         }
     }
 
-    /// The status codes accepted when the caller names none (gophercloud's defaults).
+    /// The status codes accepted when the caller names none: 200 for a read, any success code
+    /// for a mutation.
     ///
     /// ```
     /// use rackcloud_core::Method;
-    /// assert_eq!(Method::Delete.default_ok_codes(), &[202, 204]);
+    /// assert_eq!(Method::Get.default_ok_codes(), &[200]);
+    /// assert_eq!(Method::Delete.default_ok_codes(), &[200, 201, 202, 204]);
     /// ```
     pub fn default_ok_codes(self) -> &'static [u16] {
         match self {
             Method::Get => &[200],
-            Method::Post | Method::Put => &[201, 202],
-            Method::Delete => &[202, 204],
+            Method::Post | Method::Put | Method::Delete => &[200, 201, 202, 204],
         }
     }
 }

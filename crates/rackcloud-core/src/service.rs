@@ -164,6 +164,31 @@ impl ServiceClient {
         url
     }
 
+    /// The URL of load balancer `lb_id` or of one of its sub-resources:
+    /// `{endpoint}loadbalancers/{lb_id}/{parts…}`, the path every service crate builds on.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), rackcloud_core::Error> {
+    /// let client = rackcloud_core::ServiceClient::with_token("http://127.0.0.1:1/v1.0/123456", "t")?;
+    /// assert_eq!(client.lb_url(7, &[]), "http://127.0.0.1:1/v1.0/123456/loadbalancers/7");
+    /// assert_eq!(
+    ///     client.lb_url(7, &["nodes", "12"]),
+    ///     "http://127.0.0.1:1/v1.0/123456/loadbalancers/7/nodes/12"
+    /// );
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn lb_url(&self, lb_id: u64, parts: &[&str]) -> String {
+        let mut url = self.service_url(&["loadbalancers"]);
+        url.push('/');
+        url.push_str(&lb_id.to_string());
+        for part in parts {
+            url.push('/');
+            url.push_str(part);
+        }
+        url
+    }
+
     /// `GET url`, accepting 200.
     pub fn get(&self, url: &str) -> RequestResult {
         self.request(Method::Get, url, RequestOpts::new())

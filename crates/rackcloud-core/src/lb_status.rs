@@ -1,29 +1,31 @@
-//! [`Status`]: where a load balancer is in its life, open to statuses the server adds later.
+//! [`LbStatus`]: where a load balancer is in its life, open to statuses the server adds later.
+//!
+//! It lives in core because every service crate needs it: each change to a load balancer or any
+//! of its sub-resources leaves it `PENDING_UPDATE`, and [`wait`](crate::wait_until_active)
+//! reads it.
 
-use crate::open_enum::open_enum;
-
-open_enum! {
+crate::open_enum! {
     /// The status of a load balancer.
     ///
-    /// A change puts a load balancer in [`PendingUpdate`](Status::PendingUpdate) (a create in
-    /// [`Build`](Status::Build), a delete in [`PendingDelete`](Status::PendingDelete)) until it is
-    /// applied; then it is [`Active`](Status::Active) again, or [`Deleted`](Status::Deleted).
+    /// A change puts a load balancer in [`PendingUpdate`](LbStatus::PendingUpdate) (a create in
+    /// [`Build`](LbStatus::Build), a delete in [`PendingDelete`](LbStatus::PendingDelete)) until it is
+    /// applied; then it is [`Active`](LbStatus::Active) again, or [`Deleted`](LbStatus::Deleted).
     /// Only an `ACTIVE` load balancer accepts a change. Statuses the server sends that this crate
-    /// does not know are kept in [`Status::Other`].
+    /// does not know are kept in [`LbStatus::Other`].
     ///
     /// # Examples
     ///
     /// ```
-    /// use lb_lbs::Status;
+    /// use rackcloud_core::LbStatus;
     ///
-    /// assert_eq!(Status::PendingUpdate.as_str(), "PENDING_UPDATE");
-    /// assert_eq!("active".parse::<Status>()?, Status::Active);
-    /// assert_eq!(Status::from("MIGRATING"), Status::Other("MIGRATING".into()));
-    /// assert!(Status::Build.is_transitional());
-    /// assert!(Status::Error.is_final());
+    /// assert_eq!(LbStatus::PendingUpdate.as_str(), "PENDING_UPDATE");
+    /// assert_eq!("active".parse::<LbStatus>()?, LbStatus::Active);
+    /// assert_eq!(LbStatus::from("MIGRATING"), LbStatus::Other("MIGRATING".into()));
+    /// assert!(LbStatus::Build.is_transitional());
+    /// assert!(LbStatus::Error.is_final());
     /// # Ok::<(), rackcloud_core::Error>(())
     /// ```
-    pub enum Status ("load balancer status") {
+    pub enum LbStatus ("load balancer status") {
         /// `ACTIVE`: configured and serving; changes are accepted.
         Active = "ACTIVE",
         /// `BUILD`: being created.
@@ -41,36 +43,36 @@ open_enum! {
     }
 }
 
-impl Status {
+impl LbStatus {
     /// Whether the status passes by itself: `BUILD`, `PENDING_UPDATE` or `PENDING_DELETE`.
     pub fn is_transitional(&self) -> bool {
         matches!(
             self,
-            Status::Build | Status::PendingUpdate | Status::PendingDelete
+            LbStatus::Build | LbStatus::PendingUpdate | LbStatus::PendingDelete
         )
     }
 
     /// Whether a caller waiting for `ACTIVE` can stop waiting: `ERROR`, `SUSPENDED`,
     /// `PENDING_DELETE` or `DELETED`. None of them leads back to `ACTIVE` by itself.
     ///
-    /// Unknown statuses are not final: [`wait_for_status`](crate::wait_for_status) waits them
+    /// Unknown statuses are not final: [`wait_until_active`](crate::wait_until_active) waits them
     /// out until its deadline.
     pub fn is_final(&self) -> bool {
         matches!(
             self,
-            Status::Error | Status::Suspended | Status::PendingDelete | Status::Deleted
+            LbStatus::Error | LbStatus::Suspended | LbStatus::PendingDelete | LbStatus::Deleted
         )
     }
 
     /// Whether a load balancer in this status can never reach `target` without someone else
     /// acting: a final status other than the target, except `PENDING_DELETE` on the way to
     /// `DELETED`.
-    pub(crate) fn cannot_reach(&self, target: &Status) -> bool {
+    pub(crate) fn cannot_reach(&self, target: &LbStatus) -> bool {
         if self == target {
             return false;
         }
         match self {
-            Status::PendingDelete => *target != Status::Deleted,
+            LbStatus::PendingDelete => *target != LbStatus::Deleted,
             other => other.is_final(),
         }
     }
@@ -93,33 +95,37 @@ mod tests {
             "MIGRATING",
             "active",
         ] {
-            let status: Status = serde_json::from_str(&format!("{name:?}")).expect("a status");
+            let status: LbStatus = serde_json::from_str(&format!("{name:?}")).expect("a status");
             assert_eq!(
                 serde_json::to_string(&status).expect("json"),
                 format!("{name:?}")
             );
-            assert_eq!(Status::from(name).as_str(), name);
-            assert_eq!(Status::from(name.to_owned()).as_str(), name);
+            assert_eq!(LbStatus::from(name).as_str(), name);
+            assert_eq!(LbStatus::from(name.to_owned()).as_str(), name);
         }
-        assert_eq!(Status::from("active"), Status::Other("active".into()));
+        assert_eq!(LbStatus::from("active"), LbStatus::Other("active".into()));
     }
 
     #[test]
     fn user_input_ignores_case_for_known_statuses() {
         assert_eq!(
-            " pending_update ".parse::<Status>().expect("known"),
-            Status::PendingUpdate
+            " pending_update ".parse::<LbStatus>().expect("known"),
+            LbStatus::PendingUpdate
         );
         assert_eq!(
-            "New_Thing".parse::<Status>().expect("kept"),
-            Status::Other("New_Thing".into())
+            "New_Thing".parse::<LbStatus>().expect("kept"),
+            LbStatus::Other("New_Thing".into())
         );
-        assert!("".parse::<Status>().expect_err("empty").is_invalid_input());
+        assert!(
+            "".parse::<LbStatus>()
+                .expect_err("empty")
+                .is_invalid_input()
+        );
     }
 
     #[test]
     fn what_can_be_waited_out() {
-        use Status::*;
+        use LbStatus::*;
         for s in [Build, PendingUpdate, Active, Other("MIGRATING".into())] {
             assert!(!s.cannot_reach(&Active), "{s}");
         }
