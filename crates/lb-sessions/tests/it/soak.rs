@@ -2,6 +2,7 @@
 //! several load balancers while faults and token expiries are injected. No panic, no deadlock,
 //! every failure typed, and one re-authentication per expiry.
 
+use rackcloud_emulator::{DEMO_API_KEY, DEMO_TENANT, DEMO_USERNAME};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -19,13 +20,13 @@ const LOAD_BALANCERS: u64 = 6;
 #[test]
 fn eight_threads_with_faults_and_expiring_tokens() {
     let mut builder = Emulator::builder()
-        .user(User::new("demo", "123456").api_key("demo-api-key"))
+        .user(User::new(DEMO_USERNAME, DEMO_TENANT).api_key(DEMO_API_KEY))
         .record_requests(false);
     for id in 1..=LOAD_BALANCERS {
         let protocol = if id % 2 == 0 { "HTTP" } else { "TCP" };
         builder = builder.load_balancer(
             "DFW",
-            "123456",
+            DEMO_TENANT,
             LoadBalancerSeed::new(id, &format!("lb-{id}"), protocol),
         );
     }
@@ -37,7 +38,8 @@ fn eight_threads_with_faults_and_expiring_tokens() {
         .retry_policy(policy)
         .timeout(Duration::from_secs(20))
         .authenticate(
-            AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(emulator.identity_url()),
+            AuthOptions::api_key(DEMO_USERNAME, DEMO_API_KEY)
+                .identity_endpoint(emulator.identity_url()),
         )
         .expect("authenticate");
     let client = new_lb_v1(&provider, Default::default()).expect("client");

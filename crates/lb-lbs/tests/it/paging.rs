@@ -1,9 +1,8 @@
 //! Walking every page of `GET /loadbalancers`: the exact requests, where the walk stops, and
 //! what a misbehaving server or a failed page does to it.
 
-mod common;
-
 use lb_lbs::{ListOpts, LoadBalancer};
+use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME};
 use rackcloud_emulator::{DEMO_TENANT, Emulator, Fault, FaultBody, LoadBalancerSeed};
 
 /// An emulator whose demo account in DFW has load balancers 1 to `n` (and nothing else).
@@ -30,7 +29,7 @@ fn paths(emulator: &Emulator) -> Vec<String> {
 #[test]
 fn pages_walk_every_page_with_exact_markers_and_stop_after_a_short_one() {
     let emulator = with_load_balancers(10);
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     emulator.clear_requests();
     let pages: Vec<Vec<u64>> = lb_lbs::pages(&client, ListOpts::new().limit(3))
         .map(|page| ids(&page.expect("page")))
@@ -42,10 +41,10 @@ fn pages_walk_every_page_with_exact_markers_and_stop_after_a_short_one() {
     assert_eq!(
         paths(&emulator),
         [
-            common::path("?limit=3"),
-            common::path("?limit=3&marker=3"),
-            common::path("?limit=3&marker=6"),
-            common::path("?limit=3&marker=9"),
+            crate::common::path("?limit=3"),
+            crate::common::path("?limit=3&marker=3"),
+            crate::common::path("?limit=3&marker=6"),
+            crate::common::path("?limit=3&marker=9"),
         ]
     );
     assert!(emulator.requests().iter().all(|r| r.method == "GET"));
@@ -54,17 +53,17 @@ fn pages_walk_every_page_with_exact_markers_and_stop_after_a_short_one() {
 #[test]
 fn a_last_full_page_costs_one_empty_request() {
     let emulator = with_load_balancers(9);
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     emulator.clear_requests();
     let all = lb_lbs::list_all(&client, ListOpts::new().limit(3)).expect("list");
     assert_eq!(ids(&all), (1..=9).collect::<Vec<_>>());
     assert_eq!(
         paths(&emulator),
         [
-            common::path("?limit=3"),
-            common::path("?limit=3&marker=3"),
-            common::path("?limit=3&marker=6"),
-            common::path("?limit=3&marker=9"),
+            crate::common::path("?limit=3"),
+            crate::common::path("?limit=3&marker=3"),
+            crate::common::path("?limit=3&marker=6"),
+            crate::common::path("?limit=3&marker=9"),
         ]
     );
 }
@@ -72,20 +71,20 @@ fn a_last_full_page_costs_one_empty_request() {
 #[test]
 fn without_a_limit_the_walk_ends_at_the_first_empty_page() {
     let emulator = with_load_balancers(5);
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     emulator.clear_requests();
     let all = lb_lbs::list_all(&client, ListOpts::new()).expect("list");
     assert_eq!(ids(&all), [1, 2, 3, 4, 5]);
     assert_eq!(
         paths(&emulator),
-        [common::path(""), common::path("?marker=5")]
+        [crate::common::path(""), crate::common::path("?marker=5")]
     );
 }
 
 #[test]
 fn a_start_marker_and_deleted_load_balancers_are_respected() {
     let emulator = with_load_balancers(8);
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     for id in [4, 6] {
         lb_lbs::delete(&client, id).extract_err().expect("delete");
     }
@@ -96,10 +95,10 @@ fn a_start_marker_and_deleted_load_balancers_are_respected() {
 #[test]
 fn an_empty_account_has_no_pages() {
     let emulator = Emulator::builder()
-        .user(rackcloud_emulator::User::new("demo", DEMO_TENANT).api_key("demo-api-key"))
+        .user(rackcloud_emulator::User::new(DEMO_USERNAME, DEMO_TENANT).api_key(DEMO_API_KEY))
         .start()
         .expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     assert_eq!(lb_lbs::pages(&client, ListOpts::new().limit(5)).count(), 0);
     assert!(
         lb_lbs::list_all(&client, ListOpts::new())
@@ -111,7 +110,7 @@ fn an_empty_account_has_no_pages() {
 #[test]
 fn a_failed_page_ends_the_walk_with_its_error() {
     let emulator = with_load_balancers(6);
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     // The first page is served, the second fails with a proxy's 502 page.
     let mut pages = lb_lbs::pages(&client, ListOpts::new().limit(2));
     assert_eq!(ids(&pages.next().expect("a page").expect("ok")), [1, 2]);
@@ -128,7 +127,7 @@ fn a_failed_page_ends_the_walk_with_its_error() {
 #[test]
 fn a_server_that_ignores_the_marker_cannot_loop_forever() {
     let emulator = with_load_balancers(3);
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     let page = lb_lbs::list(&client, &ListOpts::new().limit(2))
         .extract()
         .expect("page");

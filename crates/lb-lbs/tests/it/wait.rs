@@ -1,8 +1,7 @@
 //! Waiting for a status: success through BUILD and PENDING_UPDATE, into a final status, past the
 //! deadline, through transient failures, and the one-call change-and-wait.
 
-mod common;
-
+use rackcloud_emulator::DEMO_TENANT;
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -44,7 +43,7 @@ fn assert_only_polls(emulator: &Emulator, id: u64) -> usize {
     for r in &requests {
         assert_eq!(
             (r.method.as_str(), r.path.as_str()),
-            ("GET", common::path(&format!("/{id}")).as_str())
+            ("GET", crate::common::path(&format!("/{id}")).as_str())
         );
     }
     requests.len()
@@ -52,15 +51,15 @@ fn assert_only_polls(emulator: &Emulator, id: u64) -> usize {
 
 #[test]
 fn waiting_through_pending_update_returns_the_changed_load_balancer() {
-    let emulator = common::slow(Duration::from_millis(300), Duration::ZERO)
+    let emulator = crate::common::slow(Duration::from_millis(300), Duration::ZERO)
         .start()
         .expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     lb_lbs::update(&client, 1, &UpdateOpts::new().name("renamed"))
         .extract_err()
         .expect("update");
     emulator.clear_requests();
-    let (opts, seen) = recording(common::quick());
+    let (opts, seen) = recording(crate::common::quick());
     let started = Instant::now();
     let lb = lb_lbs::wait_until_active(&client, 1, &opts).expect("active");
     let took = started.elapsed();
@@ -85,10 +84,10 @@ fn waiting_through_pending_update_returns_the_changed_load_balancer() {
 
 #[test]
 fn waiting_for_a_new_load_balancer_goes_through_build() {
-    let emulator = common::slow(Duration::ZERO, Duration::from_millis(200))
+    let emulator = crate::common::slow(Duration::ZERO, Duration::from_millis(200))
         .start()
         .expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     let created = lb_lbs::create(
         &client,
         &CreateOpts::new("new", Protocol::Http).virtual_ip(VipOpts::public()),
@@ -98,8 +97,8 @@ fn waiting_for_a_new_load_balancer_goes_through_build() {
     assert_eq!(created.status(), &Status::Build);
     let seen = Arc::new(Mutex::new(Vec::new()));
     let log = Arc::clone(&seen);
-    let opts =
-        common::quick().on_progress(move |p| log.lock().expect("lock").extend(p.status.cloned()));
+    let opts = crate::common::quick()
+        .on_progress(move |p| log.lock().expect("lock").extend(p.status.cloned()));
     let lb = lb_lbs::wait_until_active(&client, created.id(), &opts).expect("built");
     assert_eq!(lb.id(), created.id());
     let seen = seen.lock().expect("lock");
@@ -110,7 +109,7 @@ fn waiting_for_a_new_load_balancer_goes_through_build() {
 #[test]
 fn an_active_load_balancer_needs_one_poll() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     emulator.clear_requests();
     // The default interval is 5 s: the test would take that long if it slept.
     let started = Instant::now();
@@ -122,10 +121,10 @@ fn an_active_load_balancer_needs_one_poll() {
 
 #[test]
 fn waiting_into_error_fails_at_once_with_the_status() {
-    let emulator = common::slow(Duration::from_secs(60), Duration::ZERO)
+    let emulator = crate::common::slow(Duration::from_secs(60), Duration::ZERO)
         .start()
         .expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     lb_lbs::update(&client, 1, &UpdateOpts::new().port(8081))
         .extract_err()
         .expect("update");
@@ -134,10 +133,10 @@ fn waiting_into_error_fails_at_once_with_the_status() {
         let emulator = Arc::clone(&emulator);
         thread::spawn(move || {
             thread::sleep(Duration::from_millis(150));
-            emulator.set_load_balancer_status("DFW", "123456", 1, "ERROR");
+            emulator.set_load_balancer_status("DFW", DEMO_TENANT, 1, "ERROR");
         })
     };
-    let (opts, seen) = recording(common::quick().deadline(Duration::from_secs(20)));
+    let (opts, seen) = recording(crate::common::quick().deadline(Duration::from_secs(20)));
     let started = Instant::now();
     let err = lb_lbs::wait_until_active(&client, 1, &opts).unwrap_err();
     forcer.join().expect("forcer");
@@ -163,11 +162,11 @@ fn waiting_into_error_fails_at_once_with_the_status() {
 #[test]
 fn every_status_a_load_balancer_cannot_leave_ends_the_wait() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     for status in ["ERROR", "SUSPENDED", "PENDING_DELETE", "DELETED"] {
-        emulator.set_load_balancer_status("DFW", "123456", 2, status);
+        emulator.set_load_balancer_status("DFW", DEMO_TENANT, 2, status);
         emulator.clear_requests();
-        let err = lb_lbs::wait_until_active(&client, 2, &common::quick()).unwrap_err();
+        let err = lb_lbs::wait_until_active(&client, 2, &crate::common::quick()).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::FinalState, "{status}");
         assert_eq!(err.lb_status(), Some(status));
         assert_eq!(assert_only_polls(&emulator, 2), 1, "{status}");
@@ -176,44 +175,46 @@ fn every_status_a_load_balancer_cannot_leave_ends_the_wait() {
 
 #[test]
 fn pending_delete_is_worth_waiting_for_when_waiting_for_deleted() {
-    let emulator = common::slow(Duration::from_millis(200), Duration::ZERO)
+    let emulator = crate::common::slow(Duration::from_millis(200), Duration::ZERO)
         .start()
         .expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     lb_lbs::delete(&client, 2).extract_err().expect("delete");
-    let lb =
-        lb_lbs::wait_for_status(&client, 2, Status::Deleted, &common::quick()).expect("deleted");
+    let lb = lb_lbs::wait_for_status(&client, 2, Status::Deleted, &crate::common::quick())
+        .expect("deleted");
     assert_eq!(lb.status(), &Status::Deleted);
 
     lb_lbs::delete(&client, 3).extract_err().expect("delete");
-    lb_lbs::wait_for_deletion(&client, 3, &common::quick()).expect("deleted");
+    lb_lbs::wait_for_deletion(&client, 3, &crate::common::quick()).expect("deleted");
     assert_eq!(
-        emulator.load_balancer_status("DFW", "123456", 3).as_deref(),
+        emulator
+            .load_balancer_status("DFW", DEMO_TENANT, 3)
+            .as_deref(),
         Some("DELETED")
     );
     // A load balancer that is not there at all is deleted as far as waiting is concerned.
-    lb_lbs::wait_for_deletion(&client, 999, &common::quick()).expect("gone");
+    lb_lbs::wait_for_deletion(&client, 999, &crate::common::quick()).expect("gone");
 }
 
 #[test]
 fn a_vanished_load_balancer_passes_the_poll_error_through() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
-    let err = lb_lbs::wait_until_active(&client, 999, &common::quick()).unwrap_err();
+    let client = crate::common::dfw(&emulator);
+    let err = lb_lbs::wait_until_active(&client, 999, &crate::common::quick()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
     assert_eq!(err.status(), Some(404));
 
     emulator.inject(Fault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 410));
-    let err = lb_lbs::wait_until_active(&client, 1, &common::quick()).unwrap_err();
+    let err = lb_lbs::wait_until_active(&client, 1, &crate::common::quick()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Gone);
 }
 
 #[test]
 fn the_deadline_ends_a_wait_that_never_succeeds() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     // A forced status stays until the next accepted change: PENDING_UPDATE forever.
-    emulator.set_load_balancer_status("DFW", "123456", 1, "PENDING_UPDATE");
+    emulator.set_load_balancer_status("DFW", DEMO_TENANT, 1, "PENDING_UPDATE");
     emulator.clear_requests();
     let opts = WaitOpts::new()
         .interval(Duration::from_millis(50))
@@ -245,14 +246,14 @@ fn the_deadline_ends_a_wait_that_never_succeeds() {
 #[test]
 fn transient_poll_failures_are_reported_and_waited_out() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     emulator.inject(Fault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 500).times(2));
     emulator.inject(
         Fault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 502)
             .body(FaultBody::Html)
             .times(1),
     );
-    let (opts, seen) = recording(common::quick());
+    let (opts, seen) = recording(crate::common::quick());
     let lb = lb_lbs::wait_until_active(&client, 1, &opts).expect("active in the end");
     assert_eq!(lb.id(), 1);
     let seen: Vec<(Option<Status>, Option<ErrorKind>)> = seen
@@ -275,7 +276,7 @@ fn transient_poll_failures_are_reported_and_waited_out() {
 #[test]
 fn a_deadline_reached_while_failing_names_the_last_failure() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     emulator.inject(Fault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 500).times(1000));
     let opts = WaitOpts::new()
         .interval(Duration::from_millis(30))
@@ -298,10 +299,10 @@ fn a_deadline_reached_while_failing_names_the_last_failure() {
 #[test]
 fn a_final_answer_while_polling_ends_the_wait() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     emulator.inject(Fault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 403).times(10));
     emulator.clear_requests();
-    let err = lb_lbs::wait_until_active(&client, 1, &common::quick()).unwrap_err();
+    let err = lb_lbs::wait_until_active(&client, 1, &crate::common::quick()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Forbidden);
     assert_eq!(assert_only_polls(&emulator, 1), 1);
 }
@@ -309,17 +310,22 @@ fn a_final_answer_while_polling_ends_the_wait() {
 #[test]
 fn invalid_waits_send_nothing() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     let before = emulator.stats().api_requests.total();
     let mut changed = false;
     let errors = [
-        lb_lbs::wait_until_active(&client, 0, &common::quick()).unwrap_err(),
+        lb_lbs::wait_until_active(&client, 0, &crate::common::quick()).unwrap_err(),
         lb_lbs::wait_until_active(&client, 1, &WaitOpts::new().interval(Duration::ZERO))
             .unwrap_err(),
-        lb_lbs::wait_for_status(&client, 1, Status::Other(" ".into()), &common::quick())
-            .unwrap_err(),
-        lb_lbs::wait_for_deletion(&client, 0, &common::quick()).unwrap_err(),
-        lb_lbs::change_and_wait(&client, 0, &common::quick(), |_, _| {
+        lb_lbs::wait_for_status(
+            &client,
+            1,
+            Status::Other(" ".into()),
+            &crate::common::quick(),
+        )
+        .unwrap_err(),
+        lb_lbs::wait_for_deletion(&client, 0, &crate::common::quick()).unwrap_err(),
+        lb_lbs::change_and_wait(&client, 0, &crate::common::quick(), |_, _| {
             changed = true;
             Ok(())
         })
@@ -334,12 +340,12 @@ fn invalid_waits_send_nothing() {
 
 #[test]
 fn enable_session_persistence_and_wait_for_it_in_one_call() {
-    let emulator = common::slow(Duration::from_millis(200), Duration::ZERO)
+    let emulator = crate::common::slow(Duration::from_millis(200), Duration::ZERO)
         .start()
         .expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     emulator.clear_requests();
-    let (opts, seen) = recording(common::quick());
+    let (opts, seen) = recording(crate::common::quick());
     let lb = lb_lbs::change_and_wait(&client, 1, &opts, |client, id| {
         lb_sessions::enable(
             client,
@@ -356,12 +362,12 @@ fn enable_session_persistence_and_wait_for_it_in_one_call() {
     let requests = emulator.requests();
     assert_eq!(
         (requests[0].method.as_str(), requests[0].path.as_str()),
-        ("PUT", common::path("/1/sessionpersistence").as_str())
+        ("PUT", crate::common::path("/1/sessionpersistence").as_str())
     );
     assert!(
         requests[1..]
             .iter()
-            .all(|r| r.method == "GET" && r.path == common::path("/1"))
+            .all(|r| r.method == "GET" && r.path == crate::common::path("/1"))
     );
 
     // The next change is accepted at once: the load balancer is ACTIVE.
@@ -373,10 +379,10 @@ fn enable_session_persistence_and_wait_for_it_in_one_call() {
 #[test]
 fn a_refused_change_is_not_waited_for() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     emulator.clear_requests();
     // HTTP_COOKIE needs HTTP; load balancer 2 is TCP.
-    let err = lb_lbs::change_and_wait(&client, 2, &common::quick(), |client, id| {
+    let err = lb_lbs::change_and_wait(&client, 2, &crate::common::quick(), |client, id| {
         lb_sessions::enable(
             client,
             id,
@@ -393,16 +399,16 @@ fn a_refused_change_is_not_waited_for() {
 
 #[test]
 fn a_change_made_while_busy_is_retried_by_the_client_then_awaited() {
-    let emulator = common::slow(Duration::from_millis(300), Duration::ZERO)
+    let emulator = crate::common::slow(Duration::from_millis(300), Duration::ZERO)
         .start()
         .expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     lb_lbs::update(&client, 1, &UpdateOpts::new().name("first"))
         .extract_err()
         .expect("first change");
     // The second change meets PENDING_UPDATE; the client's retry policy repeats it (422 while
     // PENDING_UPDATE is worth repeating), then the wait sees it applied.
-    let lb = lb_lbs::change_and_wait(&client, 1, &common::quick(), |client, id| {
+    let lb = lb_lbs::change_and_wait(&client, 1, &crate::common::quick(), |client, id| {
         lb_lbs::update(client, id, &UpdateOpts::new().name("second")).extract_err()
     })
     .expect("second change applied");

@@ -4,6 +4,7 @@
 //! Waits are recorded by the retry policy's sleeper instead of spent, so the matrix runs fast
 //! while still checking that each wait is the one the server asked for.
 
+use rackcloud_emulator::{DEMO_API_KEY, DEMO_TENANT, DEMO_USERNAME};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -197,10 +198,10 @@ fn cases() -> Vec<Case> {
 /// disable all succeed once the faults are used up.
 fn emulator() -> Emulator {
     Emulator::builder()
-        .user(User::new("demo", "123456").api_key("demo-api-key"))
+        .user(User::new(DEMO_USERNAME, DEMO_TENANT).api_key(DEMO_API_KEY))
         .load_balancer(
             "DFW",
-            "123456",
+            DEMO_TENANT,
             LoadBalancerSeed::new(1, "web", "HTTP").session_persistence("SOURCE_IP"),
         )
         .start()
@@ -211,7 +212,8 @@ fn client(emulator: &Emulator, policy: RetryPolicy) -> ServiceClient {
     let provider = ProviderClient::builder()
         .retry_policy(policy)
         .authenticate(
-            AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(emulator.identity_url()),
+            AuthOptions::api_key(DEMO_USERNAME, DEMO_API_KEY)
+                .identity_endpoint(emulator.identity_url()),
         )
         .expect("authenticate");
     new_lb_v1(&provider, Default::default()).expect("client")
@@ -333,7 +335,8 @@ fn truncated_and_huge_success_bodies() {
     let provider = ProviderClient::builder()
         .max_body_bytes(64 * 1024)
         .authenticate(
-            AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(emulator.identity_url()),
+            AuthOptions::api_key(DEMO_USERNAME, DEMO_API_KEY)
+                .identity_endpoint(emulator.identity_url()),
         )
         .expect("authenticate");
     let client = new_lb_v1(&provider, Default::default()).expect("client");
@@ -363,7 +366,8 @@ fn a_stalled_body_is_a_timeout_not_a_hang() {
     let provider = ProviderClient::builder()
         .timeout(Duration::from_millis(500))
         .authenticate(
-            AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(emulator.identity_url()),
+            AuthOptions::api_key(DEMO_USERNAME, DEMO_API_KEY)
+                .identity_endpoint(emulator.identity_url()),
         )
         .expect("authenticate");
     let client = new_lb_v1(&provider, Default::default()).expect("client");
@@ -394,8 +398,8 @@ fn a_slow_answer_within_the_timeout_succeeds() {
 #[test]
 fn enforced_rate_limits_answer_the_wrapped_413() {
     let emulator = Emulator::builder()
-        .user(User::new("demo", "123456").api_key("demo-api-key"))
-        .load_balancer("DFW", "123456", LoadBalancerSeed::new(1, "web", "HTTP"))
+        .user(User::new(DEMO_USERNAME, DEMO_TENANT).api_key(DEMO_API_KEY))
+        .load_balancer("DFW", DEMO_TENANT, LoadBalancerSeed::new(1, "web", "HTTP"))
         .rate_limits(true)
         .rate_limit("GET", 3)
         .start()

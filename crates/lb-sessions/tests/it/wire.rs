@@ -1,14 +1,13 @@
 //! The exact requests get, enable and disable send, and how their answers are read.
 
-mod common;
-
 use lb_sessions::{CreateOpts, DisableOutcome, SessionPersistence, Type};
+use rackcloud_emulator::DEMO_TENANT;
 use rackcloud_emulator::{Emulator, LoadBalancerSeed};
 
 #[test]
 fn enable_sends_the_exact_body_and_headers() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     emulator.clear_requests();
     let result = lb_sessions::enable(&client, 1, &CreateOpts::new(Type::HttpCookie));
     assert_eq!(result.status(), Some(202));
@@ -17,10 +16,10 @@ fn enable_sends_the_exact_body_and_headers() {
     assert_eq!(requests.len(), 1);
     let r = &requests[0];
     assert_eq!(r.method, "PUT");
-    assert_eq!(r.path, common::path(1));
+    assert_eq!(r.path, crate::common::path(1));
     assert_eq!(
         String::from_utf8_lossy(&r.body),
-        common::fixture("enable_http_cookie_request.json")
+        crate::common::fixture("enable_http_cookie_request.json")
     );
     assert_eq!(r.header("content-type"), Some("application/json"));
     assert_eq!(r.header("accept"), Some("application/json"));
@@ -29,7 +28,7 @@ fn enable_sends_the_exact_body_and_headers() {
         Some(client.provider().token().expose())
     );
     assert_eq!(
-        emulator.session_persistence("DFW", "123456", 1),
+        emulator.session_persistence("DFW", DEMO_TENANT, 1),
         Some(Some("HTTP_COOKIE".into()))
     );
 }
@@ -37,7 +36,7 @@ fn enable_sends_the_exact_body_and_headers() {
 #[test]
 fn get_reads_the_type_or_none() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     assert_eq!(lb_sessions::get(&client, 1).extract().expect("get"), None);
     lb_sessions::enable(&client, 1, &CreateOpts::new(Type::HttpCookie))
         .extract_err()
@@ -48,7 +47,7 @@ fn get_reads_the_type_or_none() {
     let r = &emulator.requests()[0];
     assert_eq!(
         (r.method.as_str(), r.path.as_str()),
-        ("GET", common::path(1).as_str())
+        ("GET", crate::common::path(1).as_str())
     );
     assert_eq!(r.header("content-type"), None);
     assert!(r.body.is_empty());
@@ -57,14 +56,14 @@ fn get_reads_the_type_or_none() {
 #[test]
 fn the_bodies_the_emulator_sends_match_the_fixtures() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     let url = client.service_url(&["loadbalancers", "1", "sessionpersistence"]);
     let body =
         |c: &rackcloud_core::ServiceClient| c.get(&url).into_result().expect("get").body().to_vec();
     let disabled: serde_json::Value = serde_json::from_slice(&body(&client)).expect("json");
     assert_eq!(
         disabled.to_string(),
-        common::fixture("get_disabled_response.json")
+        crate::common::fixture("get_disabled_response.json")
     );
     lb_sessions::enable(&client, 1, &CreateOpts::new(Type::HttpCookie))
         .extract_err()
@@ -72,7 +71,7 @@ fn the_bodies_the_emulator_sends_match_the_fixtures() {
     let enabled: serde_json::Value = serde_json::from_slice(&body(&client)).expect("json");
     assert_eq!(
         enabled.to_string(),
-        common::fixture("get_http_cookie_response.json")
+        crate::common::fixture("get_http_cookie_response.json")
     );
 }
 
@@ -82,12 +81,12 @@ fn unknown_types_read_back_are_kept_exactly() {
         .default_seed()
         .load_balancer(
             "DFW",
-            "123456",
+            DEMO_TENANT,
             LoadBalancerSeed::new(50, "future", "HTTP").session_persistence("FUTURE_MODE"),
         )
         .start()
         .expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     let got = lb_sessions::get(&client, 50)
         .extract()
         .expect("get")
@@ -99,7 +98,7 @@ fn unknown_types_read_back_are_kept_exactly() {
 #[test]
 fn disable_sends_a_bare_delete_and_is_idempotent_on_request() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     lb_sessions::enable(&client, 2, &CreateOpts::new(Type::SourceIp))
         .extract_err()
         .expect("enable");
@@ -110,7 +109,7 @@ fn disable_sends_a_bare_delete_and_is_idempotent_on_request() {
     let r = &emulator.requests()[0];
     assert_eq!(
         (r.method.as_str(), r.path.as_str()),
-        ("DELETE", common::path(2).as_str())
+        ("DELETE", crate::common::path(2).as_str())
     );
     assert_eq!(r.header("content-type"), None);
     assert!(r.body.is_empty());
@@ -130,13 +129,16 @@ fn disable_sends_a_bare_delete_and_is_idempotent_on_request() {
         lb_sessions::disable_if_enabled(&client, 2).expect("disable"),
         DisableOutcome::Disabled
     );
-    assert_eq!(emulator.session_persistence("DFW", "123456", 2), Some(None));
+    assert_eq!(
+        emulator.session_persistence("DFW", DEMO_TENANT, 2),
+        Some(None)
+    );
 }
 
 #[test]
 fn invalid_input_sends_nothing() {
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     let before = emulator.stats().api_requests.total();
     let errors = [
         lb_sessions::get(&client, 0).extract().unwrap_err(),
@@ -172,7 +174,7 @@ fn a_custom_builder_is_sent_as_built() {
         }
     }
     let emulator = Emulator::start().expect("emulator");
-    let client = common::dfw(&emulator);
+    let client = crate::common::dfw(&emulator);
     let err = lb_sessions::enable(&client, 1, &Raw)
         .extract_err()
         .unwrap_err();
