@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use common::{Lb, agent, api_key_body, authenticate, send};
 use rackcloud_emulator::{
-    DEMO_API_KEY, DEMO_TENANT, DEMO_USERNAME, Emulator, Fault, FaultBody, MethodCounts,
+    DEMO_API_KEY, DEMO_TENANT, DEMO_USERNAME, Emulator, InjectedBody, InjectedFault, MethodCounts,
 };
 use serde_json::json;
 
@@ -19,7 +19,7 @@ const SP: &str = "/dfw/v1.0/*/loadbalancers/*/sessionpersistence";
 type Faulted = (u16, Option<String>, Option<String>, Vec<u8>);
 
 /// The answer to `GET {lb}/loadbalancers/1/sessionpersistence` with `fault` injected.
-fn faulted(fault: Fault) -> anyhow::Result<Faulted> {
+fn faulted(fault: InjectedFault) -> anyhow::Result<Faulted> {
     let emulator = Emulator::start()?;
     emulator.inject(fault);
     let answer = Lb::demo(&emulator)?.get("/loadbalancers/1/sessionpersistence")?;
@@ -40,7 +40,7 @@ fn text(s: &str) -> Vec<u8> {
 #[test]
 fn the_flat_body_is_the_default() -> anyhow::Result<()> {
     assert_eq!(
-        faulted(Fault::new(None, SP, 503))?,
+        faulted(InjectedFault::new(None, SP, 503))?,
         (
             503,
             Some("application/json".into()),
@@ -48,7 +48,7 @@ fn the_flat_body_is_the_default() -> anyhow::Result<()> {
             text(r#"{"message":"Service Unavailable","code":503}"#)
         )
     );
-    let custom = Fault::new(Some("GET"), SP, 500).body(FaultBody::Flat {
+    let custom = InjectedFault::new(Some("GET"), SP, 500).body(InjectedBody::Flat {
         message: "Database \"down\"".into(),
     });
     assert_eq!(
@@ -62,8 +62,8 @@ fn the_flat_body_is_the_default() -> anyhow::Result<()> {
 fn the_over_limit_body_is_wrapped_with_a_retry_date() -> anyhow::Result<()> {
     let before = jiff::Timestamp::now();
     let (status, content_type, retry_after, body) = faulted(
-        Fault::new(None, SP, 413)
-            .body(FaultBody::OverLimit)
+        InjectedFault::new(None, SP, 413)
+            .body(InjectedBody::OverLimit)
             .retry_after("2"),
     )?;
     assert_eq!(
@@ -84,7 +84,8 @@ fn the_over_limit_body_is_wrapped_with_a_retry_date() -> anyhow::Result<()> {
     assert!(date.ends_with('Z') && !date.contains('.'), "{date}");
 
     // Without Retry-After: no header, and the date is a minute away.
-    let (_, _, retry_after, body) = faulted(Fault::new(None, SP, 413).body(FaultBody::OverLimit))?;
+    let (_, _, retry_after, body) =
+        faulted(InjectedFault::new(None, SP, 413).body(InjectedBody::OverLimit))?;
     assert_eq!(retry_after, None);
     let value: serde_json::Value = serde_json::from_slice(&body)?;
     let retry: jiff::Timestamp = value["overLimit"]["retryAfter"]
@@ -99,7 +100,7 @@ fn the_over_limit_body_is_wrapped_with_a_retry_date() -> anyhow::Result<()> {
 fn the_html_body_is_a_proxy_page() -> anyhow::Result<()> {
     let page = "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n";
     assert_eq!(
-        faulted(Fault::new(None, SP, 502).body(FaultBody::Html))?,
+        faulted(InjectedFault::new(None, SP, 502).body(InjectedBody::Html))?,
         (502, Some("text/html".into()), None, text(page))
     );
     Ok(())
@@ -109,8 +110,8 @@ fn the_html_body_is_a_proxy_page() -> anyhow::Result<()> {
 fn the_empty_body_has_no_content_type() -> anyhow::Result<()> {
     assert_eq!(
         faulted(
-            Fault::new(None, SP, 503)
-                .body(FaultBody::Empty)
+            InjectedFault::new(None, SP, 503)
+                .body(InjectedBody::Empty)
                 .retry_after("Wed, 21 Oct 2026 07:28:00 GMT")
         )?,
         (
@@ -127,7 +128,7 @@ fn the_empty_body_has_no_content_type() -> anyhow::Result<()> {
 fn the_truncated_body_is_half_a_fault() -> anyhow::Result<()> {
     let full = r#"{"message":"Internal Server Error","code":500}"#;
     let (status, content_type, _, body) =
-        faulted(Fault::new(None, SP, 500).body(FaultBody::Truncated))?;
+        faulted(InjectedFault::new(None, SP, 500).body(InjectedBody::Truncated))?;
     assert_eq!(
         (status, content_type.as_deref(), body),
         (500, Some("application/json"), text(&full[..full.len() / 2]))
@@ -139,7 +140,7 @@ fn the_truncated_body_is_half_a_fault() -> anyhow::Result<()> {
 fn the_json_body_is_exactly_that_json() -> anyhow::Result<()> {
     let body = json!({"sessionPersistence": {"persistenceType": "WEIRD"}});
     assert_eq!(
-        faulted(Fault::new(None, SP, 200).body(FaultBody::Json(body.clone())))?,
+        faulted(InjectedFault::new(None, SP, 200).body(InjectedBody::Json(body.clone())))?,
         (
             200,
             Some("application/json".into()),
@@ -154,7 +155,7 @@ fn the_json_body_is_exactly_that_json() -> anyhow::Result<()> {
 fn a_huge_body_is_streamed_with_its_full_length() -> anyhow::Result<()> {
     let emulator = Emulator::start()?;
     let bytes = 24 * 1024 * 1024 + 7;
-    emulator.inject(Fault::new(None, "/**", 500).body(FaultBody::Huge { bytes }));
+    emulator.inject(InjectedFault::new(None, "/**", 500).body(InjectedBody::Huge { bytes }));
     let lb = Lb::demo(&emulator)?;
     let url = format!("{}/loadbalancers/1", lb.base);
     let mut response = lb.agent.get(&url).call()?;
@@ -186,9 +187,9 @@ fn a_huge_body_is_streamed_with_its_full_length() -> anyhow::Result<()> {
 fn times_counts_the_answers_and_faults_apply_in_order() -> anyhow::Result<()> {
     let emulator = Emulator::builder()
         .default_seed()
-        .fault(Fault::new(Some("GET"), SP, 503).times(2))
+        .fault(InjectedFault::new(Some("GET"), SP, 503).times(2))
         .start()?;
-    emulator.inject(Fault::new(None, SP, 500));
+    emulator.inject(InjectedFault::new(None, SP, 500));
     let lb = Lb::demo(&emulator)?;
     let statuses: Vec<u16> = (0..4)
         .map(|_| {
@@ -199,8 +200,8 @@ fn times_counts_the_answers_and_faults_apply_in_order() -> anyhow::Result<()> {
     assert_eq!(statuses, [503, 503, 500, 200]);
 
     // times(0) never answers; clear_faults forgets the rest.
-    emulator.inject(Fault::new(None, SP, 500).times(0));
-    emulator.inject(Fault::new(None, SP, 502).times(10));
+    emulator.inject(InjectedFault::new(None, SP, 500).times(0));
+    emulator.inject(InjectedFault::new(None, SP, 502).times(10));
     assert_eq!(lb.get("/loadbalancers/1/sessionpersistence")?.status, 502);
     emulator.clear_faults();
     assert_eq!(lb.get("/loadbalancers/1/sessionpersistence")?.status, 200);
@@ -212,7 +213,7 @@ fn patterns_and_methods_select_requests() -> anyhow::Result<()> {
     let emulator = Emulator::start()?;
     let lb = Lb::demo(&emulator)?;
     // Method filter: a PUT fault leaves GETs alone.
-    emulator.inject(Fault::new(Some("PUT"), SP, 503));
+    emulator.inject(InjectedFault::new(Some("PUT"), SP, 503));
     assert_eq!(lb.get("/loadbalancers/1/sessionpersistence")?.status, 200);
     let body = r#"{"sessionPersistence":{"persistenceType":"HTTP_COOKIE"}}"#;
     assert_eq!(
@@ -220,11 +221,11 @@ fn patterns_and_methods_select_requests() -> anyhow::Result<()> {
         503
     );
     // `*` is exactly one segment; the query is not part of the match.
-    emulator.inject(Fault::new(None, "/dfw/v1.0/*/loadbalancers", 504));
+    emulator.inject(InjectedFault::new(None, "/dfw/v1.0/*/loadbalancers", 504));
     assert_eq!(lb.get("/loadbalancers/1")?.status, 200);
     assert_eq!(lb.get("/loadbalancers?limit=1")?.status, 504);
     // `/**` is any rest; another region is untouched.
-    emulator.inject(Fault::new(None, "/ord/**", 500).times(2));
+    emulator.inject(InjectedFault::new(None, "/ord/**", 500).times(2));
     let ord = Lb {
         base: emulator.lb_endpoint("ORD", DEMO_TENANT),
         ..Lb::demo(&emulator)?
@@ -234,7 +235,7 @@ fn patterns_and_methods_select_requests() -> anyhow::Result<()> {
     assert_eq!(ord.get("/loadbalancers/10/sessionpersistence")?.status, 500);
     assert_eq!(ord.get("/loadbalancers/10")?.status, 200);
     // An invalid pattern matches nothing.
-    emulator.inject(Fault::new(None, "dfw/**", 500));
+    emulator.inject(InjectedFault::new(None, "dfw/**", 500));
     assert_eq!(lb.get("/loadbalancers/1")?.status, 200);
     Ok(())
 }
@@ -243,7 +244,7 @@ fn patterns_and_methods_select_requests() -> anyhow::Result<()> {
 fn faults_come_before_the_token_check_and_are_counted_and_recorded() -> anyhow::Result<()> {
     let emulator = Emulator::start()?;
     let agent = agent();
-    emulator.inject(Fault::new(None, SP, 503).times(2));
+    emulator.inject(InjectedFault::new(None, SP, 503).times(2));
     let url = format!(
         "{}/loadbalancers/1/sessionpersistence",
         emulator.lb_endpoint("DFW", DEMO_TENANT)
@@ -257,13 +258,13 @@ fn faults_come_before_the_token_check_and_are_counted_and_recorded() -> anyhow::
     assert_eq!(send(&agent, "GET", &url, &[], None)?.status, 401);
 
     // Identity too: a faulted token request is a token request.
-    emulator.inject(Fault::new(Some("POST"), "/v2.0/tokens", 500).body(FaultBody::Html));
+    emulator.inject(InjectedFault::new(Some("POST"), "/v2.0/tokens", 500).body(InjectedBody::Html));
     let body = api_key_body(DEMO_USERNAME, DEMO_API_KEY);
     assert_eq!(authenticate(&agent, &emulator, &body)?.status, 500);
     assert_eq!(authenticate(&agent, &emulator, &body)?.status, 200);
 
     // Paths nothing serves can be faulted too (and stay uncounted).
-    emulator.inject(Fault::new(None, "/nothing/here", 418));
+    emulator.inject(InjectedFault::new(None, "/nothing/here", 418));
     let nothing = format!("http://{}/nothing/here", emulator.addr());
     assert_eq!(send(&agent, "GET", &nothing, &[], None)?.status, 418);
 
@@ -305,7 +306,7 @@ fn faults_come_before_the_token_check_and_are_counted_and_recorded() -> anyhow::
 fn a_delay_holds_only_its_own_request() -> anyhow::Result<()> {
     let emulator = Emulator::builder().default_seed().workers(1).start()?;
     let delay = Duration::from_millis(500);
-    emulator.inject(Fault::new(None, "/dfw/v1.0/*/loadbalancers/1", 503).delay(delay));
+    emulator.inject(InjectedFault::new(None, "/dfw/v1.0/*/loadbalancers/1", 503).delay(delay));
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let slow = scope.spawn(|| -> anyhow::Result<(u16, Duration)> {
             let started = Instant::now();
@@ -389,8 +390,8 @@ fn a_stall_sends_the_first_bytes_then_nothing_then_closes() -> anyhow::Result<()
     let emulator = Emulator::start()?;
     let stall = Duration::from_secs(1);
     emulator.inject(
-        Fault::new(None, "/dfw/v1.0/*/loadbalancers/*", 200)
-            .body(FaultBody::Json(
+        InjectedFault::new(None, "/dfw/v1.0/*/loadbalancers/*", 200)
+            .body(InjectedBody::Json(
                 json!({"loadBalancer": {"id": 1, "name": "web"}}),
             ))
             .stall_after(10, stall),
@@ -416,7 +417,8 @@ fn a_stall_sends_the_first_bytes_then_nothing_then_closes() -> anyhow::Result<()
     assert!(started.elapsed() >= stall);
 
     // The same with an HTTP client whose body read timeout is shorter than the stall.
-    emulator.inject(Fault::new(None, "/dfw/v1.0/*/loadbalancers/*", 500).stall_after(5, stall));
+    emulator
+        .inject(InjectedFault::new(None, "/dfw/v1.0/*/loadbalancers/*", 500).stall_after(5, stall));
     let lb = Lb::demo(&emulator)?;
     let impatient: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
@@ -436,7 +438,8 @@ fn a_stall_sends_the_first_bytes_then_nothing_then_closes() -> anyhow::Result<()
 #[test]
 fn a_stall_on_a_short_body_comes_before_its_last_byte() -> anyhow::Result<()> {
     let emulator = Emulator::start()?;
-    emulator.inject(Fault::new(None, "/dfw/**", 503).stall_after(1000, Duration::from_secs(1)));
+    emulator
+        .inject(InjectedFault::new(None, "/dfw/**", 503).stall_after(1000, Duration::from_secs(1)));
     let mut stream = raw_get(&emulator, "/dfw/v1.0/123456/loadbalancers/1")?;
     let full = r#"{"message":"Service Unavailable","code":503}"#;
     let (_, body) = read_head_and(&mut stream, full.len() - 1)?;
@@ -449,8 +452,8 @@ fn a_stall_on_a_short_body_comes_before_its_last_byte() -> anyhow::Result<()> {
 
     // An empty body has nothing to stall in: it is answered at once.
     emulator.inject(
-        Fault::new(None, "/dfw/**", 503)
-            .body(FaultBody::Empty)
+        InjectedFault::new(None, "/dfw/**", 503)
+            .body(InjectedBody::Empty)
             .stall_after(0, Duration::from_secs(30)),
     );
     let answer = Lb::demo(&emulator)?.get("/loadbalancers/1")?;
@@ -463,7 +466,7 @@ fn a_huge_body_is_never_held_in_memory() -> anyhow::Result<()> {
     // Four GiB: reading the first bytes at once shows the body is generated as it is sent.
     let emulator = Emulator::start()?;
     let bytes = usize::try_from(4u64 << 30).unwrap_or(usize::MAX);
-    emulator.inject(Fault::new(None, "/**", 200).body(FaultBody::Huge { bytes }));
+    emulator.inject(InjectedFault::new(None, "/**", 200).body(InjectedBody::Huge { bytes }));
     let started = Instant::now();
     let mut stream = raw_get(&emulator, "/dfw/v1.0/123456/loadbalancers/1")?;
     let (head, body) = read_head_and(&mut stream, 12)?;
