@@ -1,12 +1,10 @@
 //! The server itself: counters, the request record, robustness, concurrency, stopping on drop.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
 
-use common::{Lb, agent, api_key_body, authenticate, eventually, send};
+use crate::common::{Lb, agent, api_key_body, authenticate, eventually, send};
 use rackcloud_emulator::{
     DEMO_API_KEY, DEMO_TENANT, DEMO_USERNAME, Emulator, MethodCounts, Stats, User,
 };
