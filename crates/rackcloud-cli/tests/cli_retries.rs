@@ -5,7 +5,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::{as_demo, fails_with};
-use rackcloud_emulator::{DEMO_TENANT, Emulator, Fault, FaultBody};
+use rackcloud_emulator::{DEMO_TENANT, Emulator, InjectedBody, InjectedFault};
 
 const SP: &str = "/dfw/v1.0/*/loadbalancers/*/sessionpersistence";
 
@@ -13,8 +13,8 @@ const SP: &str = "/dfw/v1.0/*/loadbalancers/*/sessionpersistence";
 fn a_rate_limit_is_waited_out_and_told_on_stderr() {
     let emulator = Emulator::start().expect("emulator");
     emulator.inject(
-        Fault::new(Some("GET"), SP, 413)
-            .body(FaultBody::OverLimit)
+        InjectedFault::new(Some("GET"), SP, 413)
+            .body(InjectedBody::OverLimit)
             .retry_after("1"),
     );
     let run = as_demo(&emulator, &["lb", "session-persistence", "show", "1"]);
@@ -36,7 +36,7 @@ fn a_rate_limit_is_waited_out_and_told_on_stderr() {
 #[test]
 fn json_mode_keeps_stderr_quiet_while_retrying() {
     let emulator = Emulator::start().expect("emulator");
-    emulator.inject(Fault::new(Some("GET"), SP, 503).retry_after("0"));
+    emulator.inject(InjectedFault::new(Some("GET"), SP, 503).retry_after("0"));
     let run = as_demo(
         &emulator,
         &["--output", "json", "lb", "session-persistence", "show", "1"],
@@ -50,7 +50,7 @@ fn json_mode_keeps_stderr_quiet_while_retrying() {
 #[test]
 fn no_retry_reports_the_first_refusal() {
     let emulator = Emulator::start().expect("emulator");
-    emulator.inject(Fault::new(Some("GET"), SP, 503).retry_after("1"));
+    emulator.inject(InjectedFault::new(Some("GET"), SP, 503).retry_after("1"));
     let run = as_demo(
         &emulator,
         &["--no-retry", "lb", "session-persistence", "show", "1"],

@@ -419,7 +419,8 @@ fn a_wait_past_its_deadline_fails() {
 fn a_failed_poll_is_told_and_the_wait_goes_on() {
     let emulator = emulator();
     emulator.inject(
-        rackcloud_emulator::Fault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 500).times(6),
+        rackcloud_emulator::InjectedFault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 500)
+            .times(6),
     );
     let run = as_demo(
         &emulator,

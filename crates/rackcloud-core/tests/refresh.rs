@@ -91,7 +91,7 @@ fn a_failed_early_refresh_keeps_the_still_valid_token() {
     let client = new_lb_v1(&provider, Default::default()).expect("client");
     std::thread::sleep(Duration::from_millis(1200));
     // The identity service is down for the refresh; the call goes on with the old token.
-    emulator.inject(rackcloud_emulator::Fault::new(
+    emulator.inject(rackcloud_emulator::InjectedFault::new(
         Some("POST"),
         "/v2.0/tokens",
         503,

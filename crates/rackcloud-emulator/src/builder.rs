@@ -1,11 +1,14 @@
-//! The consuming builder that configures and starts an [`Emulator`].
+//! The consuming builder that configures and starts an [`Emulator`], and the two ways to get
+//! one ([`Emulator::builder`], [`Emulator::start`]).
 
-use std::net::{Ipv4Addr, SocketAddr};
+use std::fmt;
+use std::net::SocketAddr;
 use std::time::Duration;
 
-use crate::fault::Fault;
+use crate::injected_fault::InjectedFault;
 use crate::seed::{self, LoadBalancerSeed, User};
 use crate::server::{self, Emulator};
+use crate::setup::Setup;
 
 /// Configures an [`Emulator`]; made by [`Emulator::builder`], consumed by [`start`](Self::start).
 ///
@@ -23,44 +26,35 @@ use crate::server::{self, Emulator};
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct EmulatorBuilder {
-    pub(crate) users: Vec<User>,
-    pub(crate) load_balancers: Vec<(String, String, LoadBalancerSeed)>,
-    pub(crate) pending_time: Duration,
-    pub(crate) build_time: Duration,
-    pub(crate) token_lifetime: Duration,
-    pub(crate) expires_offset_minutes: i32,
-    pub(crate) listen: SocketAddr,
-    pub(crate) workers: usize,
-    pub(crate) record_requests: bool,
-    pub(crate) faults: Vec<Fault>,
-    pub(crate) rate_limits: bool,
-    pub(crate) rate_limit_overrides: Vec<(String, u32)>,
+    setup: Setup,
 }
 
-impl EmulatorBuilder {
-    pub(crate) fn new() -> EmulatorBuilder {
+impl Emulator {
+    /// A builder with no users and no load balancers.
+    pub fn builder() -> EmulatorBuilder {
         EmulatorBuilder {
-            users: Vec::new(),
-            load_balancers: Vec::new(),
-            pending_time: Duration::ZERO,
-            build_time: Duration::ZERO,
-            token_lifetime: Duration::from_secs(24 * 60 * 60),
-            expires_offset_minutes: 0,
-            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-            workers: 2,
-            record_requests: true,
-            faults: Vec::new(),
-            rate_limits: false,
-            rate_limit_overrides: Vec::new(),
+            setup: Setup::default(),
         }
     }
 
+    /// Starts the default seed on an ephemeral loopback port:
+    /// `Emulator::builder().default_seed().start()`.
+    ///
+    /// # Errors
+    ///
+    /// As [`EmulatorBuilder::start`].
+    pub fn start() -> std::io::Result<Emulator> {
+        Emulator::builder().default_seed().start()
+    }
+}
+
+impl EmulatorBuilder {
     /// Adds a user; a user with the same name replaces the earlier one.
     pub fn user(mut self, user: User) -> Self {
-        self.users.retain(|u| u.username != user.username);
-        self.users.push(user);
+        self.setup.users.retain(|u| u.username != user.username);
+        self.setup.users.push(user);
         self
     }
 
@@ -69,9 +63,12 @@ impl EmulatorBuilder {
     /// replaces the earlier one.
     pub fn load_balancer(mut self, region: &str, tenant: &str, lb: LoadBalancerSeed) -> Self {
         let region = region.to_ascii_uppercase();
-        self.load_balancers
+        self.setup
+            .load_balancers
             .retain(|(r, t, seed)| !(r == &region && t == tenant && seed.id == lb.id));
-        self.load_balancers.push((region, tenant.to_owned(), lb));
+        self.setup
+            .load_balancers
+            .push((region, tenant.to_owned(), lb));
         self
     }
 
@@ -91,32 +88,32 @@ impl EmulatorBuilder {
     /// How long a load balancer stays `PENDING_UPDATE` or `PENDING_DELETE` after an accepted
     /// change; default zero (the next request already sees the final status).
     pub fn pending_time(mut self, d: Duration) -> Self {
-        self.pending_time = d;
+        self.setup.pending_time = d;
         self
     }
 
     /// How long a created load balancer stays `BUILD`; default zero.
     pub fn build_time(mut self, d: Duration) -> Self {
-        self.build_time = d;
+        self.setup.build_time = d;
         self
     }
 
     /// How long an issued token stays valid; default 24 hours.
     pub fn token_lifetime(mut self, d: Duration) -> Self {
-        self.token_lifetime = d;
+        self.setup.token_lifetime = d;
         self
     }
 
     /// Writes the token `expires` in this UTC offset, in minutes (`-300` gives `-05:00`);
     /// default zero, written `Z`.
     pub fn expires_offset_minutes(mut self, m: i32) -> Self {
-        self.expires_offset_minutes = m;
+        self.setup.expires_offset_minutes = m;
         self
     }
 
     /// The address to listen on; default `127.0.0.1:0` (an ephemeral loopback port).
     pub fn listen(mut self, addr: SocketAddr) -> Self {
-        self.listen = addr;
+        self.setup.listen = addr;
         self
     }
 
@@ -125,19 +122,19 @@ impl EmulatorBuilder {
     /// Connections do not hold a thread: any number of concurrent keep-alive connections is
     /// served, and a delayed or stalled fault answer holds no thread while it waits.
     pub fn workers(mut self, n: usize) -> Self {
-        self.workers = n;
+        self.setup.workers = n;
         self
     }
 
     /// Whether to record requests for [`Emulator::requests`]; default on, keeping the last 10 000.
     pub fn record_requests(mut self, on: bool) -> Self {
-        self.record_requests = on;
+        self.setup.record_requests = on;
         self
     }
 
     /// A fault injected from the start (as [`Emulator::inject`] would, in this order).
-    pub fn fault(mut self, f: Fault) -> Self {
-        self.faults.push(f);
+    pub fn fault(mut self, f: InjectedFault) -> Self {
+        self.setup.faults.push(f);
         self
     }
 
@@ -174,7 +171,7 @@ impl EmulatorBuilder {
     /// # }
     /// ```
     pub fn rate_limits(mut self, on: bool) -> Self {
-        self.rate_limits = on;
+        self.setup.rate_limits = on;
         self
     }
 
@@ -184,8 +181,10 @@ impl EmulatorBuilder {
     /// [`Emulator::set_rate_limits`]).
     pub fn rate_limit(mut self, method: &str, per_minute: u32) -> Self {
         let method = method.to_ascii_uppercase();
-        self.rate_limit_overrides.retain(|(m, _)| m != &method);
-        self.rate_limit_overrides.push((method, per_minute));
+        self.setup
+            .rate_limit_overrides
+            .retain(|(m, _)| m != &method);
+        self.setup.rate_limit_overrides.push((method, per_minute));
         self
     }
 
@@ -196,6 +195,26 @@ impl EmulatorBuilder {
     /// The address cannot be bound (in use, not local, …), the server's threads or runtime
     /// cannot be started, or the `expires` offset is outside ±25:59.
     pub fn start(self) -> std::io::Result<Emulator> {
-        server::start(self)
+        server::start(self.setup)
+    }
+}
+
+impl fmt::Debug for EmulatorBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = &self.setup;
+        f.debug_struct("EmulatorBuilder")
+            .field("users", &s.users)
+            .field("load_balancers", &s.load_balancers)
+            .field("pending_time", &s.pending_time)
+            .field("build_time", &s.build_time)
+            .field("token_lifetime", &s.token_lifetime)
+            .field("expires_offset_minutes", &s.expires_offset_minutes)
+            .field("listen", &s.listen)
+            .field("workers", &s.workers)
+            .field("record_requests", &s.record_requests)
+            .field("faults", &s.faults)
+            .field("rate_limits", &s.rate_limits)
+            .field("rate_limit_overrides", &s.rate_limit_overrides)
+            .finish()
     }
 }

@@ -9,7 +9,7 @@ use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderV
 use hyper::{Request, Response, StatusCode};
 
 use crate::body::WireBody;
-use crate::faults;
+use crate::error_replies;
 use crate::http::{Incoming, MAX_BODY, Payload, Reply};
 use crate::routes;
 use crate::state::Shared;
@@ -50,7 +50,7 @@ fn answer(shared: &Shared, incoming: &Incoming) -> Reply {
         shared.recorder.record(incoming);
     }
     catch_unwind(AssertUnwindSafe(|| routes::dispatch(shared, incoming)))
-        .unwrap_or_else(|_| faults::internal_error())
+        .unwrap_or_else(|_| error_replies::internal_error())
 }
 
 /// Reads the body: the first [`MAX_BODY`] bytes are kept, and whether there were more. A client

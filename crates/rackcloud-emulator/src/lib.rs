@@ -53,7 +53,7 @@
 //! # Faults, rate limits and the control API
 //!
 //! [`Emulator::inject`] (or [`EmulatorBuilder::fault`]) makes the next answers to a method and
-//! path pattern a chosen [`Fault`]: a status with a [`FaultBody`] shape (flat, wrapped
+//! path pattern a chosen [`InjectedFault`]: a status with an [`InjectedBody`] shape (flat, wrapped
 //! `overLimit`, an HTML page, empty, truncated, huge, any JSON), an optional `Retry-After`, a
 //! delay or a stall mid-body. [`EmulatorBuilder::rate_limits`] enforces the real per-minute rate
 //! limits. The same server answers a control API under `/_emulator/` (counters, faults, rate
@@ -69,11 +69,11 @@
 mod body;
 mod builder;
 mod catalog;
+mod error_replies;
 mod exchange;
-mod fault;
-mod fault_queue;
-mod faults;
 mod http;
+mod injected_fault;
+mod injection_queue;
 mod listener;
 mod load_balancer;
 mod pattern;
@@ -82,13 +82,15 @@ mod record;
 mod routes;
 mod seed;
 mod server;
+mod setup;
 mod state;
 mod stats;
+mod sync;
 mod time;
 mod tokens;
 
 pub use builder::EmulatorBuilder;
-pub use fault::{Fault, FaultBody};
+pub use injected_fault::{InjectedBody, InjectedFault};
 pub use record::RecordedRequest;
 pub use seed::{
     DEMO_API_KEY, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERNAME, LoadBalancerSeed, OTHER_API_KEY,

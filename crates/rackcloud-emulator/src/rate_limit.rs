@@ -1,11 +1,11 @@
-//! The per-account, per-method rate limits of clb-api.md §4, over a sliding one-minute window.
+//! The per-account, per-method rate limits (docs/api/), over a sliding one-minute window.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::state::lock;
+use crate::sync::lock;
 
 /// The window the limits count over.
 pub(crate) const WINDOW: Duration = Duration::from_secs(60);

@@ -4,7 +4,7 @@ use std::collections::VecDeque;
 use std::sync::Mutex;
 
 use crate::http::Incoming;
-use crate::state::lock;
+use crate::sync::lock;
 
 /// How many requests are kept; older ones are forgotten first.
 const KEEP: usize = 10_000;

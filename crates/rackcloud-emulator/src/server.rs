@@ -8,16 +8,17 @@ use std::time::Instant;
 use jiff::Timestamp;
 use jiff::tz::Offset;
 
-use crate::builder::EmulatorBuilder;
-use crate::fault::Fault;
-use crate::fault_queue::FaultQueue;
+use crate::injected_fault::InjectedFault;
+use crate::injection_queue::InjectionQueue;
 use crate::listener::Server;
 use crate::load_balancer::{LoadBalancer, Node, VirtualIp};
 use crate::rate_limit::RateLimits;
 use crate::record::{RecordedRequest, Recorder};
 use crate::seed::LoadBalancerSeed;
-use crate::state::{Config, Shared, State, lock};
+use crate::setup::Setup;
+use crate::state::{Config, Shared, State};
 use crate::stats::{Counters, Stats};
+use crate::sync::lock;
 
 /// A running emulator: an HTTP server on threads of its own, stopped when dropped.
 ///
@@ -35,21 +36,6 @@ pub struct Emulator {
 }
 
 impl Emulator {
-    /// A builder with no users and no load balancers.
-    pub fn builder() -> EmulatorBuilder {
-        EmulatorBuilder::new()
-    }
-
-    /// Starts the default seed on an ephemeral loopback port:
-    /// `Emulator::builder().default_seed().start()`.
-    ///
-    /// # Errors
-    ///
-    /// As [`EmulatorBuilder::start`].
-    pub fn start() -> io::Result<Emulator> {
-        Emulator::builder().default_seed().start()
-    }
-
     /// The identity endpoint: `http://127.0.0.1:PORT/v2.0/` (tokens are at `…/v2.0/tokens`).
     pub fn identity_url(&self) -> String {
         self.shared.config.identity_url()
@@ -127,19 +113,20 @@ impl Emulator {
         Some(lb.persistence.clone())
     }
 
-    /// Adds a fault after the pending ones: the next [`Fault::times`] requests that match it
-    /// get its answer instead of the normal one. See [`Fault`] for the order of checks.
-    pub fn inject(&self, f: Fault) {
-        self.shared.faults.push(f);
+    /// Adds a fault after the pending ones: the next [`InjectedFault::times`] requests that match it
+    /// get its answer instead of the normal one. See [`InjectedFault`] for the order of checks.
+    pub fn inject(&self, f: InjectedFault) {
+        self.shared.injections.push(f);
     }
 
     /// Forgets every pending fault.
     pub fn clear_faults(&self) {
-        self.shared.faults.clear();
+        self.shared.injections.clear();
     }
 
-    /// Turns the per-minute rate limits on or off (see [`EmulatorBuilder::rate_limits`]); either
-    /// way, counting starts afresh.
+    /// Turns the per-minute rate limits on or off (see
+    /// [`EmulatorBuilder::rate_limits`](crate::EmulatorBuilder::rate_limits)); either way,
+    /// counting starts afresh.
     pub fn set_rate_limits(&self, on: bool) {
         self.shared.rate_limits.set_enabled(on);
     }
@@ -167,32 +154,32 @@ impl Drop for Emulator {
 }
 
 /// Binds, seeds the state and starts the server thread.
-pub(crate) fn start(builder: EmulatorBuilder) -> io::Result<Emulator> {
-    let expires_offset = offset(builder.expires_offset_minutes)?;
-    let listener = TcpListener::bind(builder.listen)?;
+pub(crate) fn start(setup: Setup) -> io::Result<Emulator> {
+    let expires_offset = offset(setup.expires_offset_minutes)?;
+    let listener = TcpListener::bind(setup.listen)?;
     let addr = listener.local_addr()?;
     let reachable = SocketAddr::new(advertised_ip(addr.ip()), addr.port());
     let config = Config {
         base_url: format!("http://{reachable}"),
-        lb_regions: lb_regions(&builder),
-        pending_time: builder.pending_time,
-        build_time: builder.build_time,
-        token_lifetime: builder.token_lifetime,
+        lb_regions: lb_regions(&setup),
+        pending_time: setup.pending_time,
+        build_time: setup.build_time,
+        token_lifetime: setup.token_lifetime,
         expires_offset,
     };
-    let faults = FaultQueue::default();
-    for fault in &builder.faults {
-        faults.push(fault.clone());
+    let injections = InjectionQueue::default();
+    for fault in &setup.faults {
+        injections.push(fault.clone());
     }
     let shared = Arc::new(Shared {
         config,
-        state: Mutex::new(seeded_state(&builder)),
+        state: Mutex::new(seeded_state(&setup)),
         counters: Counters::default(),
-        recorder: Recorder::new(builder.record_requests),
-        faults,
-        rate_limits: RateLimits::new(builder.rate_limits, &builder.rate_limit_overrides),
+        recorder: Recorder::new(setup.record_requests),
+        injections,
+        rate_limits: RateLimits::new(setup.rate_limits, &setup.rate_limit_overrides),
     });
-    let workers = builder.workers.max(1);
+    let workers = setup.workers.max(1);
     let server = Server::start(listener, Arc::clone(&shared), workers)?;
     log::debug!("emulator listening on {addr}");
     Ok(Emulator {
@@ -224,10 +211,10 @@ fn advertised_ip(ip: IpAddr) -> IpAddr {
     }
 }
 
-fn lb_regions(builder: &EmulatorBuilder) -> Vec<String> {
+fn lb_regions(setup: &Setup) -> Vec<String> {
     let mut regions: Vec<String> = ["DFW", "ORD"].map(String::from).into();
     regions.extend(
-        builder
+        setup
             .load_balancers
             .iter()
             .map(|(region, _, _)| region.clone()),
@@ -237,22 +224,22 @@ fn lb_regions(builder: &EmulatorBuilder) -> Vec<String> {
     regions
 }
 
-fn seeded_state(builder: &EmulatorBuilder) -> State {
-    let highest = builder
+fn seeded_state(setup: &Setup) -> State {
+    let highest = setup
         .load_balancers
         .iter()
         .map(|(_, _, lb)| lb.id)
         .max()
         .unwrap_or(0);
     let mut state = State {
-        users: builder.users.clone(),
+        users: setup.users.clone(),
         next_lb_id: highest.saturating_add(1).max(1000),
         next_vip_id: 1,
         next_node_id: 1,
         ..State::default()
     };
     let now = Timestamp::now();
-    for (region, tenant, seed) in &builder.load_balancers {
+    for (region, tenant, seed) in &setup.load_balancers {
         let lb = seeded_load_balancer(&mut state, seed, now);
         state.account_mut(region, tenant).insert(seed.id, lb);
     }

@@ -1,17 +1,18 @@
 //! The shared server state: configuration, users, tokens, load balancers, counters, record.
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use jiff::tz::Offset;
 
-use crate::fault_queue::FaultQueue;
+use crate::injection_queue::InjectionQueue;
 use crate::load_balancer::LoadBalancer;
 use crate::rate_limit::RateLimits;
 use crate::record::Recorder;
 use crate::seed::User;
 use crate::stats::Counters;
+use crate::sync::lock;
 use crate::tokens::Tokens;
 
 /// Everything the connections share.
@@ -21,7 +22,7 @@ pub(crate) struct Shared {
     pub(crate) state: Mutex<State>,
     pub(crate) counters: Counters,
     pub(crate) recorder: Recorder,
-    pub(crate) faults: FaultQueue,
+    pub(crate) injections: InjectionQueue,
     pub(crate) rate_limits: RateLimits,
 }
 
@@ -145,11 +146,6 @@ impl State {
         *counter = counter.saturating_add(1);
         id
     }
-}
-
-/// Locks a mutex, recovering the data if another thread panicked while holding it.
-pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 fn account_key(region: &str, tenant: &str) -> (String, String) {

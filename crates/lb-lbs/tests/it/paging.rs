@@ -3,7 +3,7 @@
 
 use lb_lbs::{ListOpts, LoadBalancer};
 use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME};
-use rackcloud_emulator::{DEMO_TENANT, Emulator, Fault, FaultBody, LoadBalancerSeed};
+use rackcloud_emulator::{DEMO_TENANT, Emulator, InjectedBody, InjectedFault, LoadBalancerSeed};
 
 /// An emulator whose demo account in DFW has load balancers 1 to `n` (and nothing else).
 fn with_load_balancers(n: u64) -> Emulator {
@@ -115,8 +115,8 @@ fn a_failed_page_ends_the_walk_with_its_error() {
     let mut pages = lb_lbs::pages(&client, ListOpts::new().limit(2));
     assert_eq!(ids(&pages.next().expect("a page").expect("ok")), [1, 2]);
     emulator.inject(
-        Fault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers", 502)
-            .body(FaultBody::Html)
+        InjectedFault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers", 502)
+            .body(InjectedBody::Html)
             .times(1),
     );
     let err = pages.next().expect("an item").unwrap_err();
@@ -139,8 +139,8 @@ fn a_server_that_ignores_the_marker_cannot_loop_forever() {
         .expect("raw page");
     let first: serde_json::Value = serde_json::from_slice(raw.body()).expect("json");
     emulator.inject(
-        Fault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers", 200)
-            .body(FaultBody::Json(first))
+        InjectedFault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers", 200)
+            .body(InjectedBody::Json(first))
             .times(100),
     );
     emulator.clear_requests();

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use lb_lbs::{CreateOpts, Progress, Protocol, Status, UpdateOpts, VipOpts, WaitOpts};
 use rackcloud_core::ErrorKind;
-use rackcloud_emulator::{Emulator, Fault, FaultBody};
+use rackcloud_emulator::{Emulator, InjectedBody, InjectedFault};
 
 /// What the progress callback saw: (poll, elapsed, status, error kind).
 type Seen = Arc<Mutex<Vec<(u32, Duration, Option<Status>, Option<ErrorKind>)>>>;
@@ -204,7 +204,11 @@ fn a_vanished_load_balancer_passes_the_poll_error_through() {
     assert_eq!(err.kind(), ErrorKind::NotFound);
     assert_eq!(err.status(), Some(404));
 
-    emulator.inject(Fault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 410));
+    emulator.inject(InjectedFault::new(
+        Some("GET"),
+        "/dfw/v1.0/*/loadbalancers/1",
+        410,
+    ));
     let err = lb_lbs::wait_until_active(&client, 1, &crate::common::quick()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Gone);
 }
@@ -247,10 +251,10 @@ fn the_deadline_ends_a_wait_that_never_succeeds() {
 fn transient_poll_failures_are_reported_and_waited_out() {
     let emulator = Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
-    emulator.inject(Fault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 500).times(2));
+    emulator.inject(InjectedFault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 500).times(2));
     emulator.inject(
-        Fault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 502)
-            .body(FaultBody::Html)
+        InjectedFault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 502)
+            .body(InjectedBody::Html)
             .times(1),
     );
     let (opts, seen) = recording(crate::common::quick());
@@ -277,7 +281,8 @@ fn transient_poll_failures_are_reported_and_waited_out() {
 fn a_deadline_reached_while_failing_names_the_last_failure() {
     let emulator = Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
-    emulator.inject(Fault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 500).times(1000));
+    emulator
+        .inject(InjectedFault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 500).times(1000));
     let opts = WaitOpts::new()
         .interval(Duration::from_millis(30))
         .deadline(Duration::from_millis(150));
@@ -300,7 +305,7 @@ fn a_deadline_reached_while_failing_names_the_last_failure() {
 fn a_final_answer_while_polling_ends_the_wait() {
     let emulator = Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
-    emulator.inject(Fault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 403).times(10));
+    emulator.inject(InjectedFault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 403).times(10));
     emulator.clear_requests();
     let err = lb_lbs::wait_until_active(&client, 1, &crate::common::quick()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Forbidden);

@@ -12,7 +12,7 @@ use lb_sessions::{CreateOpts, Type};
 use rackcloud_core::{
     AuthOptions, Error, ErrorKind, ProviderClient, RetryPolicy, ServiceClient, new_lb_v1,
 };
-use rackcloud_emulator::{Emulator, Fault, FaultBody, LoadBalancerSeed, User};
+use rackcloud_emulator::{Emulator, InjectedBody, InjectedFault, LoadBalancerSeed, User};
 use serde_json::json;
 
 #[derive(Debug, Clone, Copy)]
@@ -52,7 +52,7 @@ enum Outcome {
 
 struct Case {
     name: &'static str,
-    fault: fn(&'static str) -> Fault,
+    fault: fn(&'static str) -> InjectedFault,
     /// Outcome and requests counted with the default policy, then with retries off.
     retried: (Outcome, u64),
     not_retried: (Outcome, u64),
@@ -60,8 +60,8 @@ struct Case {
     waits: Option<&'static [u64]>,
 }
 
-fn immutable_body(status: &str) -> FaultBody {
-    FaultBody::Json(json!({
+fn immutable_body(status: &str) -> InjectedBody {
+    InjectedBody::Json(json!({
         "message": format!("Load Balancer '1' has a status of '{status}' and is considered immutable."),
         "code": 422
     }))
@@ -73,8 +73,8 @@ fn cases() -> Vec<Case> {
         Case {
             name: "413 rate limit with Retry-After",
             fault: |m| {
-                Fault::new(Some(m), PATH, 413)
-                    .body(FaultBody::OverLimit)
+                InjectedFault::new(Some(m), PATH, 413)
+                    .body(InjectedBody::OverLimit)
                     .retry_after("2")
             },
             retried: (Success, 2),
@@ -84,8 +84,8 @@ fn cases() -> Vec<Case> {
         Case {
             name: "413 rate limit twice",
             fault: |m| {
-                Fault::new(Some(m), PATH, 413)
-                    .body(FaultBody::OverLimit)
+                InjectedFault::new(Some(m), PATH, 413)
+                    .body(InjectedBody::OverLimit)
                     .retry_after("1")
                     .times(2)
             },
@@ -96,8 +96,8 @@ fn cases() -> Vec<Case> {
         Case {
             name: "413 absolute limit (flat)",
             fault: |m| {
-                Fault::new(Some(m), PATH, 413)
-                    .body(FaultBody::Flat {
+                InjectedFault::new(Some(m), PATH, 413)
+                    .body(InjectedBody::Flat {
                         message: "Nodes must not exceed 25 per load balancer.".into(),
                     })
                     .retry_after("1")
@@ -109,7 +109,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "422 while PENDING_UPDATE",
             fault: |m| {
-                Fault::new(Some(m), PATH, 422)
+                InjectedFault::new(Some(m), PATH, 422)
                     .body(immutable_body("PENDING_UPDATE"))
                     .times(2)
             },
@@ -119,63 +119,69 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "422 while BUILD",
-            fault: |m| Fault::new(Some(m), PATH, 422).body(immutable_body("BUILD")),
+            fault: |m| InjectedFault::new(Some(m), PATH, 422).body(immutable_body("BUILD")),
             retried: (Success, 2),
             not_retried: (Failure(ErrorKind::Immutable), 1),
             waits: None,
         },
         Case {
             name: "422 in ERROR",
-            fault: |m| Fault::new(Some(m), PATH, 422).body(immutable_body("ERROR")),
+            fault: |m| InjectedFault::new(Some(m), PATH, 422).body(immutable_body("ERROR")),
             retried: (Failure(ErrorKind::Immutable), 1),
             not_retried: (Failure(ErrorKind::Immutable), 1),
             waits: Some(&[]),
         },
         Case {
             name: "422 in PENDING_DELETE",
-            fault: |m| Fault::new(Some(m), PATH, 422).body(immutable_body("PENDING_DELETE")),
+            fault: |m| {
+                InjectedFault::new(Some(m), PATH, 422).body(immutable_body("PENDING_DELETE"))
+            },
             retried: (Failure(ErrorKind::Immutable), 1),
             not_retried: (Failure(ErrorKind::Immutable), 1),
             waits: Some(&[]),
         },
         Case {
             name: "503 with Retry-After",
-            fault: |m| Fault::new(Some(m), PATH, 503).retry_after("3").times(2),
+            fault: |m| {
+                InjectedFault::new(Some(m), PATH, 503)
+                    .retry_after("3")
+                    .times(2)
+            },
             retried: (Success, 3),
             not_retried: (Failure(ErrorKind::Unavailable), 1),
             waits: Some(&[3000, 3000]),
         },
         Case {
             name: "503 HTML page without Retry-After",
-            fault: |m| Fault::new(Some(m), PATH, 503).body(FaultBody::Html),
+            fault: |m| InjectedFault::new(Some(m), PATH, 503).body(InjectedBody::Html),
             retried: (Success, 2),
             not_retried: (Failure(ErrorKind::Unavailable), 1),
             waits: None,
         },
         Case {
             name: "500 HTML page",
-            fault: |m| Fault::new(Some(m), PATH, 500).body(FaultBody::Html),
+            fault: |m| InjectedFault::new(Some(m), PATH, 500).body(InjectedBody::Html),
             retried: (Failure(ErrorKind::Server), 1),
             not_retried: (Failure(ErrorKind::Server), 1),
             waits: Some(&[]),
         },
         Case {
             name: "502 empty",
-            fault: |m| Fault::new(Some(m), PATH, 502).body(FaultBody::Empty),
+            fault: |m| InjectedFault::new(Some(m), PATH, 502).body(InjectedBody::Empty),
             retried: (Failure(ErrorKind::Server), 1),
             not_retried: (Failure(ErrorKind::Server), 1),
             waits: Some(&[]),
         },
         Case {
             name: "400 truncated",
-            fault: |m| Fault::new(Some(m), PATH, 400).body(FaultBody::Truncated),
+            fault: |m| InjectedFault::new(Some(m), PATH, 400).body(InjectedBody::Truncated),
             retried: (Failure(ErrorKind::Validation), 1),
             not_retried: (Failure(ErrorKind::Validation), 1),
             waits: Some(&[]),
         },
         Case {
             name: "401 with no body (token revoked)",
-            fault: |m| Fault::new(Some(m), PATH, 401).body(FaultBody::Empty),
+            fault: |m| InjectedFault::new(Some(m), PATH, 401).body(InjectedBody::Empty),
             retried: (Success, 2),
             not_retried: (Success, 2),
             waits: Some(&[]),
@@ -183,8 +189,8 @@ fn cases() -> Vec<Case> {
         Case {
             name: "401 twice",
             fault: |m| {
-                Fault::new(Some(m), PATH, 401)
-                    .body(FaultBody::Empty)
+                InjectedFault::new(Some(m), PATH, 401)
+                    .body(InjectedBody::Empty)
                     .times(2)
             },
             retried: (Failure(ErrorKind::Authentication), 2),
@@ -291,8 +297,8 @@ fn a_rate_limited_error_carries_retry_after_when_not_retried() {
     let emulator = emulator();
     let client = client(&emulator, RetryPolicy::none());
     emulator.inject(
-        Fault::new(Some("GET"), PATH, 413)
-            .body(FaultBody::OverLimit)
+        InjectedFault::new(Some("GET"), PATH, 413)
+            .body(InjectedBody::OverLimit)
             .retry_after("7"),
     );
     let err = lb_sessions::get(&client, 1).extract().unwrap_err();
@@ -306,7 +312,7 @@ fn a_wait_longer_than_the_deadline_fails_at_once() {
     let emulator = emulator();
     let (policy, waits) = recording(RetryPolicy::default().deadline(Duration::from_secs(5)));
     let client = client(&emulator, policy);
-    emulator.inject(Fault::new(Some("PUT"), PATH, 503).retry_after("300"));
+    emulator.inject(InjectedFault::new(Some("PUT"), PATH, 503).retry_after("300"));
     let err = lb_sessions::enable(&client, 1, &CreateOpts::new(Type::SourceIp))
         .extract_err()
         .unwrap_err();
@@ -321,7 +327,7 @@ fn attempts_are_bounded() {
     let emulator = emulator();
     let (policy, waits) = recording(RetryPolicy::default().max_attempts(3));
     let client = client(&emulator, policy);
-    emulator.inject(Fault::new(Some("DELETE"), PATH, 503).times(10));
+    emulator.inject(InjectedFault::new(Some("DELETE"), PATH, 503).times(10));
     let err = lb_sessions::disable(&client, 1).extract_err().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Unavailable);
     assert_eq!(err.attempts(), 3);
@@ -341,20 +347,22 @@ fn truncated_and_huge_success_bodies() {
         .expect("authenticate");
     let client = new_lb_v1(&provider, Default::default()).expect("client");
 
-    emulator.inject(Fault::new(Some("GET"), PATH, 200).body(FaultBody::Truncated));
+    emulator.inject(InjectedFault::new(Some("GET"), PATH, 200).body(InjectedBody::Truncated));
     let err = lb_sessions::get(&client, 1).extract().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Decode);
     assert_eq!(err.status(), Some(200));
 
     // A 202 whose body is cut short is still an accepted change: the body is not read.
-    emulator.inject(Fault::new(Some("PUT"), PATH, 202).body(FaultBody::Truncated));
+    emulator.inject(InjectedFault::new(Some("PUT"), PATH, 202).body(InjectedBody::Truncated));
     lb_sessions::enable(&client, 1, &CreateOpts::new(Type::SourceIp))
         .extract_err()
         .expect("accepted");
 
-    emulator.inject(Fault::new(Some("GET"), PATH, 200).body(FaultBody::Huge {
-        bytes: 8 * 1024 * 1024,
-    }));
+    emulator.inject(
+        InjectedFault::new(Some("GET"), PATH, 200).body(InjectedBody::Huge {
+            bytes: 8 * 1024 * 1024,
+        }),
+    );
     let err = lb_sessions::get(&client, 1).extract().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::BodyTooLarge);
     assert!(err.to_string().contains("65536-byte limit"), "{err}");
@@ -371,7 +379,8 @@ fn a_stalled_body_is_a_timeout_not_a_hang() {
         )
         .expect("authenticate");
     let client = new_lb_v1(&provider, Default::default()).expect("client");
-    emulator.inject(Fault::new(Some("GET"), PATH, 200).stall_after(10, Duration::from_secs(5)));
+    emulator
+        .inject(InjectedFault::new(Some("GET"), PATH, 200).stall_after(10, Duration::from_secs(5)));
     let started = std::time::Instant::now();
     let err = lb_sessions::get(&client, 1).extract().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
@@ -390,7 +399,7 @@ fn a_stalled_body_is_a_timeout_not_a_hang() {
 fn a_slow_answer_within_the_timeout_succeeds() {
     let emulator = emulator();
     let client = client(&emulator, RetryPolicy::none());
-    emulator.inject(Fault::new(Some("GET"), PATH, 503).delay(Duration::from_millis(200)));
+    emulator.inject(InjectedFault::new(Some("GET"), PATH, 503).delay(Duration::from_millis(200)));
     let err = lb_sessions::get(&client, 1).extract().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Unavailable);
 }

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use lb_sessions::{CreateOpts, Type};
 use rackcloud_core::{AuthOptions, ErrorKind, ProviderClient, RetryPolicy, new_lb_v1};
-use rackcloud_emulator::{Emulator, Fault, FaultBody, LoadBalancerSeed, User};
+use rackcloud_emulator::{Emulator, InjectedBody, InjectedFault, LoadBalancerSeed, User};
 
 const THREADS: u64 = 8;
 const OPERATIONS_PER_THREAD: u64 = 300;
@@ -81,23 +81,23 @@ fn eight_threads_with_faults_and_expiring_tokens() {
         // Faults: bursts of gateway refusals the client must ride out.
         s.spawn(|| {
             let faults = [
-                Fault::new(
+                InjectedFault::new(
                     Some("GET"),
                     "/dfw/v1.0/*/loadbalancers/*/sessionpersistence",
                     503,
                 )
                 .retry_after("0")
                 .times(5),
-                Fault::new(
+                InjectedFault::new(
                     Some("PUT"),
                     "/dfw/v1.0/*/loadbalancers/*/sessionpersistence",
                     413,
                 )
-                .body(FaultBody::OverLimit)
+                .body(InjectedBody::OverLimit)
                 .retry_after("0")
                 .times(5),
-                Fault::new(None, "/dfw/v1.0/*/loadbalancers/*/sessionpersistence", 503)
-                    .body(FaultBody::Html)
+                InjectedFault::new(None, "/dfw/v1.0/*/loadbalancers/*/sessionpersistence", 503)
+                    .body(InjectedBody::Html)
                     .times(3),
             ];
             for fault in faults.iter().cycle().take(12) {

@@ -13,7 +13,7 @@ use rackcloud_core::{
     AuthOptions, EndpointOpts, Error, LB_SERVICE_NAME, LB_SERVICE_TYPE, ProviderClient,
     RetryPolicy, ServiceClient, new_lb_v1,
 };
-use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME, Emulator, Fault, FaultBody};
+use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME, Emulator, InjectedBody, InjectedFault};
 use serde::Serialize;
 
 use crate::failure::{Failure, Operation};
@@ -214,12 +214,12 @@ fn rate_limited(
         "Load balancer {TCP} {tcp}: show, while the API's rate limit is exceeded"
     ))?;
     emulator.inject(
-        Fault::new(
+        InjectedFault::new(
             Some("GET"),
             "/dfw/v1.0/*/loadbalancers/*/sessionpersistence",
             413,
         )
-        .body(FaultBody::OverLimit)
+        .body(InjectedBody::OverLimit)
         .retry_after(RETRY_AFTER_SECONDS),
     );
     n.detail(format!(

@@ -2,9 +2,10 @@
 
 use std::time::Instant;
 
-use crate::faults;
+use crate::error_replies;
 use crate::http::{Incoming, Reply};
-use crate::state::{Shared, lock};
+use crate::state::Shared;
+use crate::sync::lock;
 use crate::tokens::TokenCheck;
 
 /// The message for a request without `X-Auth-Token`.
@@ -37,7 +38,10 @@ pub(crate) fn check(shared: &Shared, req: &Incoming, tenant: &str) -> Result<(),
 }
 
 fn unauthorized(shared: &Shared, message: &str) -> Reply {
-    challenge(shared, faults::identity(401, "unauthorized", message))
+    challenge(
+        shared,
+        error_replies::identity(401, "unauthorized", message),
+    )
 }
 
 fn challenge(shared: &Shared, reply: Reply) -> Reply {

@@ -10,10 +10,11 @@ use std::time::Instant;
 use serde_json::{Map, Value, json};
 
 use crate::catalog;
-use crate::faults;
+use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::seed::User;
-use crate::state::{Shared, lock};
+use crate::state::Shared;
+use crate::sync::lock;
 use crate::time;
 use crate::tokens::{Token, TokenCheck};
 
@@ -29,11 +30,11 @@ const TOKEN_CREDENTIALS: &str = "token";
 /// Handles the token request.
 pub(crate) fn tokens(shared: &Shared, req: &Incoming) -> Reply {
     if req.method != "POST" {
-        return faults::method_not_allowed("POST");
+        return error_replies::method_not_allowed("POST");
     }
     let request = match parse(&req.body) {
         Ok(request) => request,
-        Err(message) => return faults::identity(400, "badRequest", &message),
+        Err(message) => return error_replies::identity(400, "badRequest", &message),
     };
     let mut state = lock(&shared.state);
     let now = Instant::now();
@@ -61,11 +62,11 @@ pub(crate) fn tokens(shared: &Shared, req: &Incoming) -> Reply {
         },
     };
     let Some(user) = user else {
-        return faults::identity(401, "unauthorized", BAD_CREDENTIALS);
+        return error_replies::identity(401, "unauthorized", BAD_CREDENTIALS);
     };
     if !user.enabled {
         let message = format!("User '{}' is disabled.", user.username);
-        return faults::identity(403, "forbidden", &message);
+        return error_replies::identity(403, "forbidden", &message);
     }
     if let Some(scope) = &request.scope {
         let belongs = match scope {
@@ -78,7 +79,7 @@ pub(crate) fn tokens(shared: &Shared, req: &Incoming) -> Reply {
                 scope.value(),
                 user.username
             );
-            return faults::identity(401, "unauthorized", &message);
+            return error_replies::identity(401, "unauthorized", &message);
         }
     }
     // A re-scope answers with the same token (same id and expiry); the others mint a new one.

@@ -8,12 +8,13 @@ use serde_json::{Value, json};
 
 use super::Account;
 use super::bodies::{self, BodyError, VipRequest};
-use crate::faults;
+use crate::error_replies;
 use crate::http::Reply;
 use crate::load_balancer::{
     LoadBalancer, Node, Settled, VirtualIp, persistence_after_protocol_change, persistence_fits,
 };
-use crate::state::{Shared, State, lock};
+use crate::state::{Shared, State};
+use crate::sync::lock;
 
 /// The page size when `limit` is absent, zero, negative or above it.
 const MAX_PAGE: usize = 100;
@@ -52,7 +53,7 @@ pub(crate) fn create(shared: &Shared, account: Account<'_>, body: &[u8]) -> Repl
     };
     if let Some(persistence) = &new.persistence {
         if let Err(message) = persistence_fits(persistence, &new.protocol) {
-            return faults::flat(400, message);
+            return error_replies::flat(400, message);
         }
     }
     let mut guard = lock(&shared.state);
@@ -105,7 +106,7 @@ pub(crate) fn create(shared: &Shared, account: Account<'_>, body: &[u8]) -> Repl
 pub(crate) fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     let state = lock(&shared.state);
     let Some(lb) = state.load_balancer(account.region, account.tenant, id) else {
-        return faults::lb_not_found();
+        return error_replies::lb_not_found();
     };
     Reply::json(
         200,
@@ -128,7 +129,7 @@ pub(crate) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
     };
     let status = lb.status(now);
     if status != "ACTIVE" {
-        return faults::immutable(id, &status);
+        return error_replies::immutable(id, &status);
     }
     if let Some(protocol) = update.protocol {
         if protocol != lb.protocol {
@@ -173,7 +174,7 @@ pub(crate) fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     };
     let status = lb.status(now);
     if status != "ACTIVE" && status != "ERROR" {
-        return faults::immutable(id, &status);
+        return error_replies::immutable(id, &status);
     }
     lb.begin(
         "PENDING_DELETE",
@@ -191,10 +192,10 @@ pub(super) fn live<'a>(
     now: Instant,
 ) -> Result<&'a mut LoadBalancer, Reply> {
     let Some(lb) = state.load_balancer_mut(account.region, account.tenant, id) else {
-        return Err(faults::lb_not_found());
+        return Err(error_replies::lb_not_found());
     };
     if lb.status(now) == "DELETED" {
-        return Err(faults::lb_deleted());
+        return Err(error_replies::lb_deleted());
     }
     Ok(lb)
 }
@@ -208,7 +209,7 @@ fn paging(query: Option<&str>) -> Result<(usize, Option<u64>), Reply> {
         match key {
             "limit" => {
                 let Ok(n) = value.parse::<i64>() else {
-                    return Err(faults::flat(
+                    return Err(error_replies::flat(
                         400,
                         "The limit query parameter must be an integer.",
                     ));
@@ -220,7 +221,7 @@ fn paging(query: Option<&str>) -> Result<(usize, Option<u64>), Reply> {
             }
             "marker" => {
                 let Ok(n) = value.parse::<u64>() else {
-                    return Err(faults::flat(
+                    return Err(error_replies::flat(
                         400,
                         "The marker query parameter must be an integer.",
                     ));

@@ -12,7 +12,7 @@ pub(crate) use control::is_control;
 
 use jiff::Timestamp;
 
-use crate::faults;
+use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::state::{Config, Shared};
 
@@ -43,17 +43,17 @@ pub(crate) fn dispatch(shared: &Shared, req: &Incoming) -> Reply {
     } else if target.is_some() {
         shared.counters.api_request(&req.method);
     }
-    if let Some(fault) = shared.faults.take(&req.method, path) {
+    if let Some(fault) = shared.injections.take(&req.method, path) {
         return fault.reply(Timestamp::now());
     }
     if path == TOKENS_PATH {
         if req.body_too_large {
-            return faults::body_too_large();
+            return error_replies::body_too_large();
         }
         return identity::tokens(shared, req);
     }
     let Some((account, rest)) = target else {
-        return faults::not_found();
+        return error_replies::not_found();
     };
     if let Err(reply) = auth::check(shared, req, account.tenant) {
         return reply;
@@ -62,7 +62,7 @@ pub(crate) fn dispatch(shared: &Shared, req: &Incoming) -> Reply {
         return reply;
     }
     if req.body_too_large {
-        return faults::body_too_large();
+        return error_replies::body_too_large();
     }
     route_lb(shared, req, account, &rest)
 }
@@ -86,31 +86,31 @@ fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]
         ["loadbalancers"] => match method {
             "GET" => load_balancers::list(shared, account, req.query()),
             "POST" => load_balancers::create(shared, account, &req.body),
-            _ => faults::method_not_allowed("GET, POST"),
+            _ => error_replies::method_not_allowed("GET, POST"),
         },
         ["loadbalancers", id] => {
             let Some(id) = parse_id(id) else {
-                return faults::not_found();
+                return error_replies::not_found();
             };
             match method {
                 "GET" => load_balancers::show(shared, account, id),
                 "PUT" => load_balancers::update(shared, account, id, &req.body),
                 "DELETE" => load_balancers::delete(shared, account, id),
-                _ => faults::method_not_allowed("GET, PUT, DELETE"),
+                _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
             }
         }
         ["loadbalancers", id, "sessionpersistence"] => {
             let Some(id) = parse_id(id) else {
-                return faults::not_found();
+                return error_replies::not_found();
             };
             match method {
                 "GET" => session_persistence::show(shared, account, id),
                 "PUT" => session_persistence::enable(shared, account, id, &req.body),
                 "DELETE" => session_persistence::disable(shared, account, id),
-                _ => faults::method_not_allowed("GET, PUT, DELETE"),
+                _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
             }
         }
-        _ => faults::not_found(),
+        _ => error_replies::not_found(),
     }
 }
 

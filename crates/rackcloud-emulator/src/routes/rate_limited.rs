@@ -5,8 +5,8 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use crate::fault;
 use crate::http::Reply;
+use crate::injected_fault;
 use crate::rate_limit;
 use crate::state::Shared;
 use crate::time;
@@ -19,6 +19,6 @@ pub(crate) fn check(shared: &Shared, tenant: &str, method: &str) -> Result<(), R
     };
     let seconds = rate_limit::retry_after_seconds(wait);
     let date = time::lb_time(time::later(Timestamp::now(), Duration::from_secs(seconds)));
-    let body = fault::json_bytes(fault::over_limit(413, &date));
+    let body = injected_fault::json_bytes(injected_fault::over_limit(413, &date));
     Err(Reply::with_payload(413, body).with_header("Retry-After", seconds.to_string()))
 }

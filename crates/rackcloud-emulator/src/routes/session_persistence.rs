@@ -1,5 +1,5 @@
 //! `/loadbalancers/{id}/sessionpersistence`: show, enable, disable, with the checks in the order
-//! the real server makes them (clb-api.md §2).
+//! the real server makes them (docs/api/session-persistence.md).
 
 use std::time::Instant;
 
@@ -8,10 +8,11 @@ use serde_json::json;
 use super::Account;
 use super::bodies;
 use super::load_balancers::live;
-use crate::faults;
+use crate::error_replies;
 use crate::http::Reply;
 use crate::load_balancer::{Settled, persistence_fits};
-use crate::state::{Shared, lock};
+use crate::state::Shared;
+use crate::sync::lock;
 
 /// GET: lookup (404, 410) → 200 `{"sessionPersistence":{"persistenceType":…}}`, or
 /// `{"sessionPersistence":{}}` when disabled. Works in every status but `DELETED`.
@@ -43,11 +44,11 @@ pub(crate) fn enable(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
         Err(reply) => return reply,
     };
     if let Err(message) = persistence_fits(&kind, &lb.protocol) {
-        return faults::flat(400, message);
+        return error_replies::flat(400, message);
     }
     let status = lb.status(now);
     if status != "ACTIVE" {
-        return faults::immutable(id, &status);
+        return error_replies::immutable(id, &status);
     }
     lb.persistence = Some(kind);
     lb.begin(
@@ -68,11 +69,11 @@ pub(crate) fn disable(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
         Err(reply) => return reply,
     };
     if lb.persistence.is_none() {
-        return faults::flat(422, "Session persistence is already deleted.");
+        return error_replies::flat(422, "Session persistence is already deleted.");
     }
     let status = lb.status(now);
     if status != "ACTIVE" {
-        return faults::immutable(id, &status);
+        return error_replies::immutable(id, &status);
     }
     lb.persistence = None;
     lb.begin(

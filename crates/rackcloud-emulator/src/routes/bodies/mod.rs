@@ -18,7 +18,7 @@ pub(crate) use update::update;
 
 use serde_json::{Map, Value};
 
-use crate::faults;
+use crate::error_replies;
 use crate::http::Reply;
 
 /// Why a body was refused.
@@ -33,8 +33,8 @@ pub(crate) enum BodyError {
 impl BodyError {
     pub(crate) fn reply(self) -> Reply {
         match self {
-            BodyError::Schema => faults::schema(),
-            BodyError::Validation(messages) => faults::validation(messages),
+            BodyError::Schema => error_replies::schema(),
+            BodyError::Validation(messages) => error_replies::validation(messages),
         }
     }
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde_json::{Map, Value};
 
 use super::json;
-use crate::fault::{Fault, FaultBody};
+use crate::injected_fault::{InjectedBody, InjectedFault};
 
 /// Every key a fault body may have.
 const KEYS: [&str; 11] = [
@@ -24,7 +24,7 @@ const KEYS: [&str; 11] = [
 ];
 
 /// A fault from its JSON form, or what is wrong with it.
-pub(super) fn parse(body: &[u8]) -> Result<Fault, String> {
+pub(super) fn parse(body: &[u8]) -> Result<InjectedFault, String> {
     let object = json::object(body, &KEYS)?;
     let method = method(&object)?;
     let path = json::optional_string(&object, "path")?
@@ -33,7 +33,7 @@ pub(super) fn parse(body: &[u8]) -> Result<Fault, String> {
         .filter(|s| (200..=599).contains(s))
         .and_then(|s| u16::try_from(s).ok())
         .ok_or("'status' is required: an integer from 200 to 599")?;
-    let mut fault = Fault::new(method.as_deref(), &path, status);
+    let mut fault = InjectedFault::new(method.as_deref(), &path, status);
     if let Some(problem) = fault.pattern.problem() {
         return Err(format!("'path' is not a valid pattern: {problem}"));
     }
@@ -65,7 +65,7 @@ pub(super) fn parse(body: &[u8]) -> Result<Fault, String> {
 }
 
 /// The JSON form of a fault with the answers it has left.
-pub(super) fn render(fault: &Fault, remaining: u32) -> Value {
+pub(super) fn render(fault: &InjectedFault, remaining: u32) -> Value {
     let mut object = Map::new();
     object.insert("method".into(), fault.method.clone().into());
     object.insert("path".into(), fault.pattern.as_str().into());
@@ -73,19 +73,19 @@ pub(super) fn render(fault: &Fault, remaining: u32) -> Value {
     object.insert("times".into(), fault.times.into());
     object.insert("remaining".into(), remaining.into());
     let body: Value = match &fault.body {
-        FaultBody::Flat { message } => {
+        InjectedBody::Flat { message } => {
             object.insert("message".into(), message.clone().into());
             "flat".into()
         }
-        FaultBody::OverLimit => "overLimit".into(),
-        FaultBody::Html => "html".into(),
-        FaultBody::Empty => "empty".into(),
-        FaultBody::Truncated => "truncated".into(),
-        FaultBody::Huge { bytes } => {
+        InjectedBody::OverLimit => "overLimit".into(),
+        InjectedBody::Html => "html".into(),
+        InjectedBody::Empty => "empty".into(),
+        InjectedBody::Truncated => "truncated".into(),
+        InjectedBody::Huge { bytes } => {
             object.insert("hugeBytes".into(), (*bytes).into());
             "huge".into()
         }
-        FaultBody::Json(value) => {
+        InjectedBody::Json(value) => {
             let mut json = Map::new();
             json.insert("json".into(), value.clone());
             json.into()
@@ -116,7 +116,7 @@ fn method(object: &Map<String, Value>) -> Result<Option<String>, String> {
     }
 }
 
-fn body_shape(object: &Map<String, Value>, status: u16) -> Result<FaultBody, String> {
+fn body_shape(object: &Map<String, Value>, status: u16) -> Result<InjectedBody, String> {
     const WHAT: &str = "'body' must be \"flat\", \"overLimit\", \"html\", \"empty\", \"truncated\", \"huge\" or {\"json\": …}";
     let shape = match object.get("body") {
         None | Some(Value::Null) => "flat",
@@ -126,7 +126,7 @@ fn body_shape(object: &Map<String, Value>, status: u16) -> Result<FaultBody, Str
                 Some(value) if json.len() == 1 => {
                     only_with(object, "message", "flat")?;
                     only_with(object, "hugeBytes", "huge")?;
-                    Ok(FaultBody::Json(value.clone()))
+                    Ok(InjectedBody::Json(value.clone()))
                 }
                 _ => Err(WHAT.to_owned()),
             };
@@ -140,19 +140,19 @@ fn body_shape(object: &Map<String, Value>, status: u16) -> Result<FaultBody, Str
         only_with(object, "hugeBytes", "huge")?;
     }
     let body = match shape {
-        "flat" => FaultBody::Flat {
+        "flat" => InjectedBody::Flat {
             message: json::optional_string(object, "message")?
-                .unwrap_or_else(|| crate::fault::reason(status).to_owned()),
+                .unwrap_or_else(|| crate::injected_fault::reason(status).to_owned()),
         },
-        "overLimit" => FaultBody::OverLimit,
-        "html" => FaultBody::Html,
-        "empty" => FaultBody::Empty,
-        "truncated" => FaultBody::Truncated,
+        "overLimit" => InjectedBody::OverLimit,
+        "html" => InjectedBody::Html,
+        "empty" => InjectedBody::Empty,
+        "truncated" => InjectedBody::Truncated,
         "huge" => {
             let bytes = json::optional_u64(object, "hugeBytes")?
                 .ok_or("a \"huge\" body needs 'hugeBytes' (its length in bytes)")?;
             let bytes = usize::try_from(bytes).map_err(|_| "'hugeBytes' is too large")?;
-            FaultBody::Huge { bytes }
+            InjectedBody::Huge { bytes }
         }
         _ => return Err(WHAT.to_owned()),
     };
@@ -195,7 +195,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn parse_value(value: Value) -> Result<Fault, String> {
+    fn parse_value(value: Value) -> Result<InjectedFault, String> {
         parse(value.to_string().as_bytes())
     }
 
@@ -229,11 +229,11 @@ mod tests {
             json!({"path": "/**", "status": 200, "body": "huge", "hugeBytes": 10, "retryAfter": 3}),
         )
         .expect("a fault");
-        assert_eq!(huge.body, FaultBody::Huge { bytes: 10 });
+        assert_eq!(huge.body, InjectedBody::Huge { bytes: 10 });
         assert_eq!(huge.retry_after.as_deref(), Some("3"));
         let json_body = parse_value(json!({"path": "/", "status": 418, "body": {"json": [1]}}))
             .expect("a fault");
-        assert_eq!(json_body.body, FaultBody::Json(json!([1])));
+        assert_eq!(json_body.body, InjectedBody::Json(json!([1])));
     }
 
     #[test]

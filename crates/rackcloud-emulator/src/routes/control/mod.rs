@@ -10,10 +10,11 @@ use std::time::Instant;
 
 use serde_json::{Map, Value, json};
 
-use crate::fault;
-use crate::faults;
+use crate::error_replies;
 use crate::http::{Incoming, Reply};
-use crate::state::{Shared, lock};
+use crate::injected_fault;
+use crate::state::Shared;
+use crate::sync::lock;
 
 /// The first segment of every control path.
 const ROOT: &str = "/_emulator";
@@ -29,7 +30,7 @@ pub(crate) fn is_control(path: &str) -> bool {
 /// Answers a control request.
 pub(crate) fn handle(shared: &Shared, req: &Incoming) -> Reply {
     if req.body_too_large {
-        return faults::body_too_large();
+        return error_replies::body_too_large();
     }
     let rest = req.path().strip_prefix(ROOT).unwrap_or_default();
     let segments: Vec<&str> = rest.strip_prefix('/').unwrap_or(rest).split('/').collect();
@@ -37,35 +38,35 @@ pub(crate) fn handle(shared: &Shared, req: &Incoming) -> Reply {
     match segments.as_slice() {
         ["stats"] => match method {
             "GET" => stats(shared),
-            _ => faults::method_not_allowed("GET"),
+            _ => error_replies::method_not_allowed("GET"),
         },
         ["faults"] => match method {
             "GET" => list_faults(shared),
             "POST" => add_fault(shared, &req.body),
             "DELETE" => {
-                shared.faults.clear();
+                shared.injections.clear();
                 Reply::empty(204)
             }
-            _ => faults::method_not_allowed("GET, POST, DELETE"),
+            _ => error_replies::method_not_allowed("GET, POST, DELETE"),
         },
         ["rate-limits"] => match method {
             "GET" => rate_limits(shared),
             "PUT" => set_rate_limits(shared, &req.body),
-            _ => faults::method_not_allowed("GET, PUT"),
+            _ => error_replies::method_not_allowed("GET, PUT"),
         },
         ["expire-tokens"] => match method {
             "POST" => {
                 lock(&shared.state).tokens.expire_all();
                 Reply::empty(204)
             }
-            _ => faults::method_not_allowed("POST"),
+            _ => error_replies::method_not_allowed("POST"),
         },
         ["load-balancers", region, tenant, id, "status"] => match method {
             "GET" => lb_status(shared, region, tenant, id),
             "PUT" => set_lb_status(shared, region, tenant, id, &req.body),
-            _ => faults::method_not_allowed("GET, PUT"),
+            _ => error_replies::method_not_allowed("GET, PUT"),
         },
-        _ => faults::flat(
+        _ => error_replies::flat(
             404,
             "No such control endpoint; the control API is described in docs/emulator-control-api.md.",
         ),
@@ -74,7 +75,7 @@ pub(crate) fn handle(shared: &Shared, req: &Incoming) -> Reply {
 
 /// 400 with what is wrong.
 fn bad_request(message: &str) -> Reply {
-    faults::flat(400, message)
+    error_replies::flat(400, message)
 }
 
 fn stats(shared: &Shared) -> Reply {
@@ -92,12 +93,12 @@ fn stats(shared: &Shared) -> Reply {
         api.total(),
         stats.connections_accepted
     );
-    Reply::with_payload(200, fault::json_bytes(text))
+    Reply::with_payload(200, injected_fault::json_bytes(text))
 }
 
 fn list_faults(shared: &Shared) -> Reply {
     let faults: Vec<Value> = shared
-        .faults
+        .injections
         .list()
         .iter()
         .map(|p| fault_json::render(&p.fault, p.remaining))
@@ -109,7 +110,7 @@ fn add_fault(shared: &Shared, body: &[u8]) -> Reply {
     match fault_json::parse(body) {
         Ok(fault) => {
             let listed = fault_json::render(&fault, fault.times);
-            shared.faults.push(fault);
+            shared.injections.push(fault);
             Reply::json(201, listed)
         }
         Err(message) => bad_request(&message),
@@ -210,7 +211,7 @@ fn lb_id(segment: &str) -> Option<u64> {
 }
 
 fn no_such_lb(region: &str, tenant: &str, id: u64) -> Reply {
-    faults::flat(
+    error_replies::flat(
         404,
         &format!("No load balancer {id} in region {region} for tenant {tenant}."),
     )

@@ -1,12 +1,10 @@
 //! The server itself: counters, the request record, robustness, concurrency, stopping on drop.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
 
-use common::{Lb, agent, api_key_body, authenticate, eventually, send};
+use crate::common::{Lb, agent, api_key_body, authenticate, eventually, send};
 use rackcloud_emulator::{
     DEMO_API_KEY, DEMO_TENANT, DEMO_USERNAME, Emulator, MethodCounts, Stats, User,
 };
@@ -262,11 +260,11 @@ fn dropping_returns_promptly_with_connections_open() -> anyhow::Result<()> {
     half.write_all(b"GET /dfw/v1.0/123456/loadbalancers HTTP/1.1\r\nHost: x\r\n")?;
     // A request waiting out a long delay, and one stalled mid-body.
     emulator.inject(
-        rackcloud_emulator::Fault::new(None, "/dfw/v1.0/*/loadbalancers/1", 503)
+        rackcloud_emulator::InjectedFault::new(None, "/dfw/v1.0/*/loadbalancers/1", 503)
             .delay(Duration::from_secs(60)),
     );
     emulator.inject(
-        rackcloud_emulator::Fault::new(None, "/dfw/v1.0/*/loadbalancers/2", 503)
+        rackcloud_emulator::InjectedFault::new(None, "/dfw/v1.0/*/loadbalancers/2", 503)
             .stall_after(3, Duration::from_secs(60)),
     );
     let addr = emulator.addr();

@@ -2,25 +2,25 @@
 
 use std::sync::Mutex;
 
-use crate::fault::Fault;
-use crate::state::lock;
+use crate::injected_fault::InjectedFault;
+use crate::sync::lock;
 
 /// Pending faults with the number of answers each still has.
 #[derive(Debug, Default)]
-pub(crate) struct FaultQueue {
+pub(crate) struct InjectionQueue {
     pending: Mutex<Vec<Pending>>,
 }
 
 /// An injected fault and how many answers it has left.
 #[derive(Debug, Clone)]
 pub(crate) struct Pending {
-    pub(crate) fault: Fault,
+    pub(crate) fault: InjectedFault,
     pub(crate) remaining: u32,
 }
 
-impl FaultQueue {
+impl InjectionQueue {
     /// Adds a fault after the others; one with no answers (`times(0)`) is dropped.
-    pub(crate) fn push(&self, fault: Fault) {
+    pub(crate) fn push(&self, fault: InjectedFault) {
         if let Some(problem) = fault.pattern.problem() {
             log::warn!(
                 "emulator: the fault pattern {:?} matches nothing: {problem}",
@@ -35,7 +35,7 @@ impl FaultQueue {
     }
 
     /// The first pending fault that matches, using up one of its answers.
-    pub(crate) fn take(&self, method: &str, path: &str) -> Option<Fault> {
+    pub(crate) fn take(&self, method: &str, path: &str) -> Option<InjectedFault> {
         let mut pending = lock(&self.pending);
         let index = pending.iter().position(|p| p.fault.matches(method, path))?;
         let entry = &mut pending[index];
@@ -64,10 +64,10 @@ mod tests {
 
     #[test]
     fn faults_are_used_up_in_order() {
-        let queue = FaultQueue::default();
-        queue.push(Fault::new(Some("GET"), "/a", 500).times(2));
-        queue.push(Fault::new(None, "/a", 503));
-        queue.push(Fault::new(None, "/never", 503).times(0));
+        let queue = InjectionQueue::default();
+        queue.push(InjectedFault::new(Some("GET"), "/a", 500).times(2));
+        queue.push(InjectedFault::new(None, "/a", 503));
+        queue.push(InjectedFault::new(None, "/never", 503).times(0));
         assert_eq!(queue.list().len(), 2);
         let statuses: Vec<Option<u16>> = (0..4)
             .map(|_| queue.take("GET", "/a").map(|f| f.status))
@@ -78,8 +78,8 @@ mod tests {
 
     #[test]
     fn a_non_matching_request_uses_nothing() {
-        let queue = FaultQueue::default();
-        queue.push(Fault::new(Some("PUT"), "/a/*", 503));
+        let queue = InjectionQueue::default();
+        queue.push(InjectedFault::new(Some("PUT"), "/a/*", 503));
         assert!(queue.take("GET", "/a/1").is_none());
         assert!(queue.take("PUT", "/b/1").is_none());
         assert_eq!(queue.list()[0].remaining, 1);

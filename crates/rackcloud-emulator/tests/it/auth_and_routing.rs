@@ -1,9 +1,7 @@
 //! The token check every load balancer call passes first, tenant and region isolation, and the
 //! exactness of paths and methods.
 
-mod common;
-
-use common::{Lb, agent, api_key_body, authenticate, send};
+use crate::common::{Lb, agent, api_key_body, authenticate, send};
 use rackcloud_emulator::{
     DEMO_API_KEY, DEMO_TENANT, DEMO_USERNAME, Emulator, OTHER_TENANT, OTHER_USERNAME,
 };
@@ -101,7 +99,9 @@ fn a_token_of_another_tenant_is_401() -> anyhow::Result<()> {
         (answer.status, answer.json()?),
         (
             401,
-            unauthorized("The token provided does not grant access to tenant '654321'.")
+            unauthorized(&format!(
+                "The token provided does not grant access to tenant '{OTHER_TENANT}'."
+            ))
         )
     );
     // And the other tenant's load balancer does not exist in the demo tenant.
@@ -181,10 +181,10 @@ fn path_variations_are_404() -> anyhow::Result<()> {
         .trim_end_matches("/v2.0/")
         .to_owned();
     for path in [
-        "/",
-        "/v1.0/123456/loadbalancers",
-        "/dfw/v2.0/123456/loadbalancers",
-        "/dfw/v1.0//loadbalancers",
+        "/".to_owned(),
+        format!("/v1.0/{DEMO_TENANT}/loadbalancers"),
+        format!("/dfw/v2.0/{DEMO_TENANT}/loadbalancers"),
+        "/dfw/v1.0//loadbalancers".to_owned(),
     ] {
         let answer = send(&lb.agent, "GET", &format!("{root}{path}"), &[], None)?;
         assert_eq!(

@@ -29,20 +29,20 @@ use crate::time;
 ///
 /// ```
 /// use std::time::Duration;
-/// use rackcloud_emulator::{Emulator, Fault, FaultBody};
+/// use rackcloud_emulator::{Emulator, InjectedFault, InjectedBody};
 ///
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let emulator = Emulator::start()?;
 /// // The next two PUTs to any session persistence resource get a 503 with Retry-After.
 /// emulator.inject(
-///     Fault::new(Some("PUT"), "/dfw/v1.0/*/loadbalancers/*/sessionpersistence", 503)
+///     InjectedFault::new(Some("PUT"), "/dfw/v1.0/*/loadbalancers/*/sessionpersistence", 503)
 ///         .times(2)
 ///         .retry_after("2"),
 /// );
 /// // The next token request waits 20 ms, then gets a proxy's HTML error page.
 /// emulator.inject(
-///     Fault::new(None, "/v2.0/tokens", 502)
-///         .body(FaultBody::Html)
+///     InjectedFault::new(None, "/v2.0/tokens", 502)
+///         .body(InjectedBody::Html)
 ///         .delay(Duration::from_millis(20)),
 /// );
 /// let answer = ureq::post(&format!("{}tokens", emulator.identity_url()))
@@ -56,24 +56,24 @@ use crate::time;
 /// # }
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-pub struct Fault {
+pub struct InjectedFault {
     pub(crate) method: Option<String>,
     pub(crate) pattern: PathPattern,
     pub(crate) status: u16,
     pub(crate) times: u32,
-    pub(crate) body: FaultBody,
+    pub(crate) body: InjectedBody,
     pub(crate) retry_after: Option<String>,
     pub(crate) delay: Option<Duration>,
     pub(crate) stall: Option<Stall>,
 }
 
-/// The body of a [`Fault`]'s answers.
+/// The body of an [`InjectedFault`]'s answers.
 ///
 /// Every JSON body is sent with `Content-Type: application/json`; the exact bytes of each shape
 /// are listed in `docs/testing-with-the-emulator.md`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-pub enum FaultBody {
+pub enum InjectedBody {
     /// `{"message":"…","code":<status>}`: the flat load balancer fault. The default, with the
     /// status's reason phrase as the message (`Service Unavailable` for 503).
     Flat {
@@ -82,7 +82,7 @@ pub enum FaultBody {
     },
     /// The API gateway's wrapped rate limit answer:
     /// `{"overLimit":{"code":<status>,"message":"OverLimit Retry...","details":"Error Details...","retryAfter":"<date>"}}`,
-    /// where the date is RFC 3339 in UTC (`2026-06-13T22:30:10Z`): the [`retry_after`](Fault::retry_after)
+    /// where the date is RFC 3339 in UTC (`2026-06-13T22:30:10Z`): the [`retry_after`](InjectedFault::retry_after)
     /// date, or now plus its seconds, or now plus 60 seconds when it has none.
     OverLimit,
     /// A proxy's HTML error page with `Content-Type: text/html`:
@@ -104,24 +104,24 @@ pub enum FaultBody {
     Json(Value),
 }
 
-impl Fault {
+impl InjectedFault {
     /// A fault for requests with this method (`None`: any method; compared case-insensitively)
     /// whose path matches `path_pattern` (see [Path patterns](Self#path-patterns)), answering
     /// `status` once, with the flat body.
     ///
     /// A status outside 200–599 is answered as 500.
-    pub fn new(method: Option<&str>, path_pattern: &str, status: u16) -> Fault {
+    pub fn new(method: Option<&str>, path_pattern: &str, status: u16) -> InjectedFault {
         let status = if (200..=599).contains(&status) {
             status
         } else {
             500
         };
-        Fault {
+        InjectedFault {
             method: method.map(str::to_owned),
             pattern: PathPattern::parse(path_pattern),
             status,
             times: 1,
-            body: FaultBody::Flat {
+            body: InjectedBody::Flat {
                 message: reason(status).to_owned(),
             },
             retry_after: None,
@@ -131,13 +131,13 @@ impl Fault {
     }
 
     /// Answers the next `n` matching requests (default 1; 0 makes a fault that never answers).
-    pub fn times(mut self, n: u32) -> Fault {
+    pub fn times(mut self, n: u32) -> InjectedFault {
         self.times = n;
         self
     }
 
-    /// The body of the answers (default [`FaultBody::Flat`] with the status's reason phrase).
-    pub fn body(mut self, body: FaultBody) -> Fault {
+    /// The body of the answers (default [`InjectedBody::Flat`] with the status's reason phrase).
+    pub fn body(mut self, body: InjectedBody) -> InjectedFault {
         self.body = body;
         self
     }
@@ -145,13 +145,13 @@ impl Fault {
     /// Sends a `Retry-After` header with this value, verbatim: seconds (`"2"`) or an HTTP date
     /// (`"Wed, 21 Oct 2026 07:28:00 GMT"`). A value that is not a valid header value (a line
     /// break, a non-ASCII character) is not sent.
-    pub fn retry_after(mut self, value: &str) -> Fault {
+    pub fn retry_after(mut self, value: &str) -> InjectedFault {
         self.retry_after = Some(value.to_owned());
         self
     }
 
     /// Waits this long before answering (without holding a thread or the server's state).
-    pub fn delay(mut self, d: Duration) -> Fault {
+    pub fn delay(mut self, d: Duration) -> InjectedFault {
         self.delay = Some(d);
         self
     }
@@ -160,7 +160,7 @@ impl Fault {
     /// body, then sends nothing for `d`, then closes the connection: a client that reads with a
     /// timeout shorter than `d` times out mid-body. The stall always comes mid-body: a body no
     /// longer than `bytes` stalls before its last byte, and an empty body does not stall.
-    pub fn stall_after(mut self, bytes: usize, d: Duration) -> Fault {
+    pub fn stall_after(mut self, bytes: usize, d: Duration) -> InjectedFault {
         self.stall = Some(Stall {
             after: bytes,
             duration: d,
@@ -181,23 +181,23 @@ impl Fault {
     pub(crate) fn reply(&self, now: Timestamp) -> Reply {
         let status = self.status;
         let payload = match &self.body {
-            FaultBody::Flat { message } => json_bytes(flat(status, message)),
-            FaultBody::OverLimit => json_bytes(over_limit(
+            InjectedBody::Flat { message } => json_bytes(flat(status, message)),
+            InjectedBody::OverLimit => json_bytes(over_limit(
                 status,
                 &over_limit_date(self.retry_after.as_deref(), now),
             )),
-            FaultBody::Html => Payload::Bytes {
+            InjectedBody::Html => Payload::Bytes {
                 content_type: "text/html",
                 bytes: html(status).into_bytes(),
             },
-            FaultBody::Empty => Payload::Empty,
-            FaultBody::Truncated => {
+            InjectedBody::Empty => Payload::Empty,
+            InjectedBody::Truncated => {
                 let mut bytes = flat(status, reason(status)).into_bytes();
                 bytes.truncate(bytes.len() / 2);
                 json_bytes_raw(bytes)
             }
-            FaultBody::Huge { bytes } => Payload::Huge(*bytes),
-            FaultBody::Json(value) => Payload::Json(value.clone()),
+            InjectedBody::Huge { bytes } => Payload::Huge(*bytes),
+            InjectedBody::Json(value) => Payload::Json(value.clone()),
         };
         let mut reply = Reply::with_payload(status, payload);
         if let Some(value) = &self.retry_after {
@@ -274,17 +274,17 @@ mod tests {
 
     #[test]
     fn methods_compare_case_insensitively() {
-        let fault = Fault::new(Some("put"), "/a/*", 503);
+        let fault = InjectedFault::new(Some("put"), "/a/*", 503);
         assert!(fault.matches("PUT", "/a/1"));
         assert!(!fault.matches("GET", "/a/1"));
-        assert!(Fault::new(None, "/a/*", 503).matches("PATCH", "/a/1"));
+        assert!(InjectedFault::new(None, "/a/*", 503).matches("PATCH", "/a/1"));
     }
 
     #[test]
     fn out_of_range_statuses_become_500() {
-        assert_eq!(Fault::new(None, "/", 100).status, 500);
-        assert_eq!(Fault::new(None, "/", 600).status, 500);
-        assert_eq!(Fault::new(None, "/", 599).status, 599);
+        assert_eq!(InjectedFault::new(None, "/", 100).status, 500);
+        assert_eq!(InjectedFault::new(None, "/", 600).status, 500);
+        assert_eq!(InjectedFault::new(None, "/", 599).status, 599);
         assert_eq!(reason(599), "Error");
     }
 
@@ -302,8 +302,8 @@ mod tests {
 
     #[test]
     fn truncated_is_half_of_the_flat_body() {
-        let reply = Fault::new(None, "/", 503)
-            .body(FaultBody::Truncated)
+        let reply = InjectedFault::new(None, "/", 503)
+            .body(InjectedBody::Truncated)
             .reply(Timestamp::now());
         let full = br#"{"message":"Service Unavailable","code":503}"#;
         let Payload::Bytes { bytes, .. } = reply.body else {

@@ -1,9 +1,7 @@
 //! The per-minute rate limits: off by default, per account, per method, the wrapped 413 with
 //! `Retry-After`, checked after the token check.
 
-mod common;
-
-use common::{Answer, Lb, agent, api_key_body, authenticate, send};
+use crate::common::{Answer, Lb, agent, api_key_body, authenticate, send};
 use rackcloud_emulator::{
     DEMO_API_KEY, DEMO_TENANT, DEMO_USERNAME, Emulator, EmulatorBuilder, OTHER_TENANT,
     OTHER_USERNAME,

@@ -1,11 +1,11 @@
-//! Helpers shared by the integration tests: a raw ureq agent and an answer type.
-#![allow(dead_code)] // Each test file uses a different subset.
+//! What the integration tests share: a raw ureq agent, the answer type, a client of one load
+//! balancer endpoint, and polling.
 
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use rackcloud_emulator::{DEMO_TENANT, DEMO_USERNAME, Emulator};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 /// An HTTP answer, read in full.
 #[derive(Debug)]
@@ -176,4 +176,29 @@ pub fn wait_for_status(
 ) -> anyhow::Result<()> {
     eventually(|| Ok(emulator.load_balancer_status(region, tenant, id).as_deref() == Some(want)))
         .with_context(|| format!("load balancer {id} never reached {want}"))
+}
+
+/// The flat load balancer fault the server answers: `{"message":"…","code":N}`.
+pub fn flat(code: u16, message: &str) -> Value {
+    json!({"message": message, "code": code})
+}
+
+/// The server's 400 validation answer with these messages.
+pub fn validation(messages: &[&str]) -> Value {
+    json!({
+        "validationErrors": {"messages": messages},
+        "message": "Validation Failure",
+        "code": 400,
+        "details": "The object is not valid",
+    })
+}
+
+/// The ids of a `{"loadBalancers":[…]}` list, in order.
+pub fn ids(answer: &Value) -> Vec<u64> {
+    answer["loadBalancers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|lb| lb["id"].as_u64())
+        .collect()
 }

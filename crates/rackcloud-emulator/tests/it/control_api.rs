@@ -1,8 +1,6 @@
 //! The control API under `/_emulator/`, over HTTP as a black-box test would use it.
 
-mod common;
-
-use common::{Answer, Lb, agent, send};
+use crate::common::{Answer, Lb, agent, send};
 use rackcloud_emulator::{DEMO_TENANT, Emulator};
 use serde_json::{Value, json};
 
@@ -212,14 +210,17 @@ fn tokens_can_be_expired_and_statuses_forced() -> anyhow::Result<()> {
     let unknown = control(
         &emulator,
         "PUT",
-        "load-balancers/DFW/123456/77/status",
+        &format!("load-balancers/DFW/{DEMO_TENANT}/77/status"),
         Some(r#"{"status":"ERROR"}"#),
     )?;
     assert_eq!(
         (unknown.status, unknown.json()?),
         (
             404,
-            json!({"message": "No load balancer 77 in region DFW for tenant 123456.", "code": 404})
+            json!({
+                "message": format!("No load balancer 77 in region DFW for tenant {DEMO_TENANT}."),
+                "code": 404
+            })
         )
     );
     Ok(())
@@ -228,6 +229,8 @@ fn tokens_can_be_expired_and_statuses_forced() -> anyhow::Result<()> {
 #[test]
 fn malformed_control_requests_are_400_with_a_reason() -> anyhow::Result<()> {
     let emulator = Emulator::start()?;
+    let lb_1 = format!("load-balancers/DFW/{DEMO_TENANT}/1/status");
+    let lb_x = format!("load-balancers/DFW/{DEMO_TENANT}/x/status");
     let cases = [
         ("POST", "faults", "{", "the body is not valid JSON"),
         ("POST", "faults", "[]", "the body must be a JSON object"),
@@ -276,13 +279,13 @@ fn malformed_control_requests_are_400_with_a_reason() -> anyhow::Result<()> {
         ),
         (
             "PUT",
-            "load-balancers/DFW/123456/1/status",
+            lb_1.as_str(),
             r#"{"status":""}"#,
             "'status' must be a non-empty string",
         ),
         (
             "PUT",
-            "load-balancers/DFW/123456/x/status",
+            lb_x.as_str(),
             r#"{"status":"ERROR"}"#,
             "the load balancer id must be a decimal number",
         ),

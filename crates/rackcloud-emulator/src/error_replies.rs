@@ -1,5 +1,6 @@
-//! The fault bodies: flat load balancer faults, the validation shape, the schema shape, and the
-//! wrapped identity faults (clb-api.md §3).
+//! The service's own error replies: flat load balancer faults, the validation shape, the schema
+//! shape, and the wrapped identity faults (docs/api/faults.md). Injected faults are elsewhere
+//! ([`InjectedFault`](crate::InjectedFault)).
 
 use serde_json::json;
 

@@ -1,10 +1,9 @@
-//! `/loadbalancers/{id}/sessionpersistence`: every rule of clb-api.md §2, in check order.
-
-mod common;
+//! `/loadbalancers/{id}/sessionpersistence`: every rule of docs/api/session-persistence.md, in
+//! check order.
 
 use std::time::Duration;
 
-use common::{Lb, wait_for_status};
+use crate::common::{Lb, flat, validation, wait_for_status};
 use rackcloud_emulator::{Emulator, LoadBalancerSeed, User};
 use serde_json::{Value, json};
 
@@ -59,19 +58,6 @@ fn path(id: u64) -> String {
 
 fn enable(kind: &str) -> String {
     format!(r#"{{"sessionPersistence":{{"persistenceType":"{kind}"}}}}"#)
-}
-
-fn validation(message: &str) -> Value {
-    json!({
-        "validationErrors": {"messages": [message]},
-        "message": "Validation Failure",
-        "code": 400,
-        "details": "The object is not valid",
-    })
-}
-
-fn flat(code: u16, message: &str) -> Value {
-    json!({"message": message, "code": code})
 }
 
 fn immutable(id: u64, status: &str) -> Value {
@@ -144,7 +130,7 @@ fn enable_is_an_empty_202_then_pending_update_then_active() -> anyhow::Result<()
         (422, immutable(7, "PENDING_UPDATE"))
     );
     // Poll the load balancer as clients are told to.
-    common::eventually(|| {
+    crate::common::eventually(|| {
         Ok(lb.get("/loadbalancers/7")?.json()?["loadBalancer"]["status"] == "ACTIVE")
     })?;
     // The same type again is accepted the same way.
@@ -160,13 +146,13 @@ fn body_validation_comes_first() -> anyhow::Result<()> {
         let answer = lb.put(&path(id), &enable("STICKY"))?;
         assert_eq!(
             (answer.status, answer.json()?),
-            (400, validation(INVALID_TYPE)),
+            (400, validation(&[INVALID_TYPE])),
             "{id}"
         );
         let answer = lb.put(&path(id), r#"{"sessionPersistence":{}}"#)?;
         assert_eq!(
             (answer.status, answer.json()?),
-            (400, validation(MISSING_TYPE)),
+            (400, validation(&[MISSING_TYPE])),
             "{id}"
         );
     }
@@ -175,7 +161,7 @@ fn body_validation_comes_first() -> anyhow::Result<()> {
         let answer = lb.put(&path(7), &enable(kind))?;
         assert_eq!(
             (answer.status, answer.json()?),
-            (400, validation(INVALID_TYPE)),
+            (400, validation(&[INVALID_TYPE])),
             "{kind:?}"
         );
     }
@@ -185,7 +171,7 @@ fn body_validation_comes_first() -> anyhow::Result<()> {
     )?;
     assert_eq!(
         (answer.status, answer.json()?),
-        (400, validation(MISSING_TYPE))
+        (400, validation(&[MISSING_TYPE]))
     );
     Ok(())
 }

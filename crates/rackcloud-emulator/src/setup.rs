@@ -1,0 +1,46 @@
+//! What an emulator is started from: the builder's choices as plain data, read by the server.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+use crate::injected_fault::InjectedFault;
+use crate::seed::{LoadBalancerSeed, User};
+
+/// Everything [`EmulatorBuilder`](crate::EmulatorBuilder) collects; the defaults are the
+/// builder's documented ones.
+#[derive(Debug, Clone)]
+pub(crate) struct Setup {
+    pub(crate) users: Vec<User>,
+    /// (region upper case, tenant, seed).
+    pub(crate) load_balancers: Vec<(String, String, LoadBalancerSeed)>,
+    pub(crate) pending_time: Duration,
+    pub(crate) build_time: Duration,
+    pub(crate) token_lifetime: Duration,
+    pub(crate) expires_offset_minutes: i32,
+    pub(crate) listen: SocketAddr,
+    pub(crate) workers: usize,
+    pub(crate) record_requests: bool,
+    pub(crate) faults: Vec<InjectedFault>,
+    pub(crate) rate_limits: bool,
+    /// (method upper case, requests per minute).
+    pub(crate) rate_limit_overrides: Vec<(String, u32)>,
+}
+
+impl Default for Setup {
+    fn default() -> Setup {
+        Setup {
+            users: Vec::new(),
+            load_balancers: Vec::new(),
+            pending_time: Duration::ZERO,
+            build_time: Duration::ZERO,
+            token_lifetime: Duration::from_secs(24 * 60 * 60),
+            expires_offset_minutes: 0,
+            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            workers: 2,
+            record_requests: true,
+            faults: Vec::new(),
+            rate_limits: false,
+            rate_limit_overrides: Vec::new(),
+        }
+    }
+}

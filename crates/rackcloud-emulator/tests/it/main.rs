@@ -1,0 +1,17 @@
+//! The emulator's integration tests, in one binary: each module drives a started emulator over
+//! HTTP and asserts the server's exact wording, status codes and headers.
+
+mod common;
+
+mod auth_and_routing;
+mod control_api;
+mod identity;
+mod identity_catalog;
+mod injected_faults;
+mod injected_stalls;
+mod load_balancer_changes;
+mod load_balancer_create;
+mod load_balancers;
+mod rate_limits;
+mod server;
+mod session_persistence;
