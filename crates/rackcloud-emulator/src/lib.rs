@@ -71,6 +71,7 @@ mod builder;
 mod catalog;
 mod error_replies;
 mod exchange;
+mod features;
 mod http;
 mod injected_fault;
 mod injection_queue;

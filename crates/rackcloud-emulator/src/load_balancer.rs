@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 use jiff::Timestamp;
 use serde_json::{Map, Value, json};
 
+use crate::features::Features;
 use crate::time;
 
 /// The session persistence types the API accepts.
@@ -55,6 +56,7 @@ pub(crate) struct LoadBalancer {
     pub(crate) persistence: Option<String>,
     pub(crate) virtual_ips: Vec<VirtualIp>,
     pub(crate) nodes: Vec<Node>,
+    pub(crate) features: Features,
     pub(crate) created: Timestamp,
     pub(crate) updated: Timestamp,
     phase: Phase,
@@ -119,6 +121,7 @@ impl LoadBalancer {
             persistence: None,
             virtual_ips: Vec::new(),
             nodes: Vec::new(),
+            features: Features::default(),
             created: now,
             updated: now,
             phase: Phase::Settled(Settled::Active),
@@ -169,8 +172,6 @@ impl LoadBalancer {
         lb.insert("timeout".into(), json!(self.timeout));
         lb.insert("halfClosed".into(), json!(self.half_closed));
         lb.insert("httpsRedirect".into(), json!(self.https_redirect));
-        lb.insert("connectionLogging".into(), json!({"enabled": false}));
-        lb.insert("contentCaching".into(), json!({"enabled": false}));
         lb.insert(
             "nodes".into(),
             Value::Array(self.nodes.iter().map(Node::json).collect()),
@@ -183,6 +184,7 @@ impl LoadBalancer {
                 json!({"persistenceType": persistence}),
             );
         }
+        self.features.embed(&mut lb);
         json!({"loadBalancer": lb})
     }
 

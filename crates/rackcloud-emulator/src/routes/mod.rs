@@ -1,12 +1,21 @@
 //! Routing: the single entry point every request goes through, and the load balancer paths.
 
+mod access_list;
+mod account_wide;
 mod auth;
 mod bodies;
 mod control;
+mod health_monitor;
 mod identity;
+mod lb_features;
 mod load_balancers;
+mod metadata;
+mod nodes;
 mod rate_limited;
 mod session_persistence;
+mod ssl;
+mod throttle;
+mod virtual_ips;
 
 pub(crate) use control::is_control;
 
@@ -82,6 +91,42 @@ fn lb_target<'a>(config: &'a Config, path: &'a str) -> Option<(Account<'a>, Vec<
 /// segment, a non-numeric id) is 404.
 fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]) -> Reply {
     let method = req.method.as_str();
+    if account_wide::serves(rest) {
+        return account_wide::route(shared, req, account, rest);
+    }
+    if let ["loadbalancers", id, resource, tail @ ..] = rest {
+        let Some(id) = parse_id(id) else {
+            return error_replies::not_found();
+        };
+        let sub = &rest[2..];
+        return match (*resource, tail) {
+            ("sessionpersistence", []) => match method {
+                "GET" => session_persistence::show(shared, account, id),
+                "PUT" => session_persistence::enable(shared, account, id, &req.body),
+                "DELETE" => session_persistence::disable(shared, account, id),
+                _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
+            },
+            ("metadata", _) | ("nodes", [_, "metadata", ..]) => {
+                metadata::route(shared, req, account, id, sub)
+            }
+            ("nodes", _) => nodes::route(shared, req, account, id, sub),
+            ("virtualips", _) => virtual_ips::route(shared, req, account, id, sub),
+            ("healthmonitor", _) => health_monitor::route(shared, req, account, id, sub),
+            ("accesslist", _) => access_list::route(shared, req, account, id, sub),
+            ("connectionthrottle", _) => throttle::route(shared, req, account, id, sub),
+            ("ssltermination", _) => ssl::route(shared, req, account, id, sub),
+            (
+                "connectionlogging"
+                | "contentcaching"
+                | "errorpage"
+                | "stats"
+                | "usage"
+                | "clustersourceaddresses",
+                _,
+            ) => lb_features::route(shared, req, account, id, sub),
+            _ => error_replies::not_found(),
+        };
+    }
     match rest {
         ["loadbalancers"] => match method {
             "GET" => load_balancers::list(shared, account, req.query()),
@@ -96,17 +141,6 @@ fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]
                 "GET" => load_balancers::show(shared, account, id),
                 "PUT" => load_balancers::update(shared, account, id, &req.body),
                 "DELETE" => load_balancers::delete(shared, account, id),
-                _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
-            }
-        }
-        ["loadbalancers", id, "sessionpersistence"] => {
-            let Some(id) = parse_id(id) else {
-                return error_replies::not_found();
-            };
-            match method {
-                "GET" => session_persistence::show(shared, account, id),
-                "PUT" => session_persistence::enable(shared, account, id, &req.body),
-                "DELETE" => session_persistence::disable(shared, account, id),
                 _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
             }
         }

@@ -1,0 +1,12 @@
+//! The ssl of a load balancer (to be modelled with its resource).
+
+use serde_json::{Map, Value};
+
+/// The ssl state of one load balancer.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Ssl {}
+
+impl Ssl {
+    /// Adds what `GET /loadbalancers/{id}` shows of it to `lb`.
+    pub(crate) fn embed(&self, _lb: &mut Map<String, Value>) {}
+}
