@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth_options::{AuthOptions, Credential, Tenant};
 use crate::catalog::{Catalog, CatalogEntry, Endpoint};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
+use crate::error_kind::ErrorKind;
 use crate::secret::Secret;
 
 /// What a successful authentication gives: the token and what came with it.

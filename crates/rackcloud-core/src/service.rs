@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use crate::endpoint::EndpointOpts;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
+use crate::error_kind::ErrorKind;
 use crate::method::Method;
 use crate::provider::ProviderClient;
 use crate::result::RequestResult;
