@@ -4,7 +4,7 @@ use std::fmt;
 
 /// What kind of failure an [`Error`](crate::Error) is.
 ///
-/// Match on this (or use the `is_*` predicates of [`Error`]) instead of on message text.
+/// Match on this (or use the `is_*` predicates of [`Error`](crate::Error)) instead of on message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {
