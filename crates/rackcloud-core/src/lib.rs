@@ -37,6 +37,7 @@ mod auth_options;
 mod availability;
 mod catalog;
 mod classify;
+mod deadline;
 mod endpoint;
 mod error;
 mod error_display;

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use crate::auth_options::AuthOptions;
 use crate::catalog::Catalog;
+use crate::deadline::clamp;
 use crate::error::Error;
 use crate::identity::Session;
 use crate::method::Method;
@@ -99,15 +100,17 @@ impl Default for ProviderClientBuilder {
 }
 
 impl ProviderClientBuilder {
-    /// Time allowed to open a connection (default [`DEFAULT_CONNECT_TIMEOUT`]).
+    /// Time allowed to open a connection (default [`DEFAULT_CONNECT_TIMEOUT`]). Anything over
+    /// 365 days, such as `Duration::MAX`, is taken as 365 days: no limit in practice.
     pub fn connect_timeout(mut self, timeout: Duration) -> ProviderClientBuilder {
-        self.connect_timeout = timeout;
+        self.connect_timeout = clamp(timeout);
         self
     }
 
     /// Time allowed for one whole request, body included (default [`DEFAULT_TIMEOUT`]).
+    /// Anything over 365 days, such as `Duration::MAX`, is taken as 365 days.
     pub fn timeout(mut self, timeout: Duration) -> ProviderClientBuilder {
-        self.timeout = timeout;
+        self.timeout = clamp(timeout);
         self
     }
 
@@ -145,9 +148,11 @@ impl ProviderClientBuilder {
     }
 
     /// Replace the token this long before it expires (default [`DEFAULT_TOKEN_REFRESH_MARGIN`]),
-    /// once for all threads, instead of waiting for a 401.
+    /// once for all threads, instead of waiting for a 401. A margin longer than any token's
+    /// life (such as `Duration::MAX`, taken as 365 days) refreshes the token at most every 10
+    /// seconds.
     pub fn token_refresh_margin(mut self, margin: Duration) -> ProviderClientBuilder {
-        self.refresh_margin = margin;
+        self.refresh_margin = clamp(margin);
         self
     }
 

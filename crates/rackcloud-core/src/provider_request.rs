@@ -1,8 +1,9 @@
 //! How a [`ProviderClient`] sends a request: through the retry policy, with the current token,
 //! refreshing it early and re-authenticating once after a 401.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use crate::deadline::Deadline;
 use crate::error::Error;
 use crate::method::Method;
 use crate::provider::ProviderClient;
@@ -34,8 +35,8 @@ impl ProviderClient {
     ) -> Result<Response, Error> {
         let mut reauthenticated = false;
         retry::run(&self.inner.retry, method, url, |time_left| {
-            let deadline = Instant::now() + time_left;
-            let left = || deadline.saturating_duration_since(Instant::now());
+            let deadline = Deadline::after(time_left);
+            let left = || deadline.left();
             self.refresh_if_expiring(left());
             let session = self.session();
             let mut reply = self.send_with(&session.token, method, url, body, left())?;

@@ -30,7 +30,9 @@ impl ProviderClient {
         let Some(expires) = session.expires else {
             return;
         };
-        if SystemTime::now() + self.inner.refresh_margin < expires {
+        // A margin past the clock's range means the token is always close to expiry.
+        let refresh_from = SystemTime::now().checked_add(self.inner.refresh_margin);
+        if refresh_from.is_some_and(|at| at < expires) {
             return;
         }
         {

@@ -2,8 +2,9 @@
 //! [`RetryReason`]), wait what the [`RetryPolicy`] says, and stop at its attempts or its deadline
 //! (docs/api/conventions.md, docs/api/faults.md).
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use crate::deadline::Deadline;
 use crate::error::Error;
 use crate::method::Method;
 use crate::retry_policy::{RetryEvent, RetryPolicy};
@@ -17,10 +18,10 @@ pub(crate) fn run<T>(
     url: &str,
     mut attempt: impl FnMut(Duration) -> Result<T, Error>,
 ) -> Result<T, Error> {
-    let deadline = Instant::now() + policy.operation_deadline();
+    let deadline = Deadline::after(policy.operation_deadline());
     let mut number = 1;
     loop {
-        let left = deadline.saturating_duration_since(Instant::now());
+        let left = deadline.left();
         let error = match attempt(left) {
             Ok(value) => return Ok(value),
             Err(error) => error,
@@ -32,7 +33,7 @@ pub(crate) fn run<T>(
             return Err(error.with_attempts(number));
         }
         let wait = policy.wait(&error, &reason, number);
-        let left = deadline.saturating_duration_since(Instant::now());
+        let left = deadline.left();
         if wait >= left {
             return Err(error
                 .with_attempts(number)

@@ -6,6 +6,7 @@ use std::hash::{BuildHasher, Hasher, RandomState};
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::deadline::clamp;
 use crate::error::Error;
 use crate::method::Method;
 use crate::retry_reason::RetryReason;
@@ -118,21 +119,24 @@ impl RetryPolicy {
         self
     }
 
-    /// The time allowed for one operation, every attempt and wait included.
+    /// The time allowed for one operation, every attempt and wait included. Anything over 365
+    /// days, such as `Duration::MAX`, is taken as 365 days: no deadline in practice.
     pub fn deadline(mut self, deadline: Duration) -> RetryPolicy {
-        self.deadline = deadline;
+        self.deadline = clamp(deadline);
         self
     }
 
-    /// The first back-off when the server names no wait; it doubles on each retry.
+    /// The first back-off when the server names no wait; it doubles on each retry. At most 365
+    /// days, like every duration.
     pub fn initial_backoff(mut self, backoff: Duration) -> RetryPolicy {
-        self.initial_backoff = backoff;
+        self.initial_backoff = clamp(backoff);
         self
     }
 
-    /// The longest back-off when the server names no wait.
+    /// The longest back-off when the server names no wait. At most 365 days, like every
+    /// duration.
     pub fn max_backoff(mut self, backoff: Duration) -> RetryPolicy {
-        self.max_backoff = backoff;
+        self.max_backoff = clamp(backoff);
         self
     }
 
