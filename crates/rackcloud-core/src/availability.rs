@@ -2,6 +2,7 @@
 
 /// Which of an endpoint's URLs to use.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Availability {
     /// `publicURL`, reachable from anywhere (the default).
     #[default]

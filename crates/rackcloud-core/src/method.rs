@@ -4,6 +4,7 @@ use std::fmt;
 
 /// An HTTP method, with the status codes gophercloud accepts for it by default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Method {
     /// `GET`: accepts 200.
     Get,

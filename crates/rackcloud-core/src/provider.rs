@@ -100,7 +100,7 @@ impl ProviderClient {
     }
 
     /// Whether credentials may go over plain `http://` to hosts that are not loopback addresses.
-    pub fn allows_plain_http(&self) -> bool {
+    pub fn allow_plain_http(&self) -> bool {
         self.inner.transport.config().allow_plain_http
     }
 

@@ -13,6 +13,7 @@ use crate::retry_reason::RetryReason;
 
 /// One retry about to happen, as given to [`RetryPolicy::on_retry`].
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct RetryEvent<'a> {
     /// The method of the request.
     pub method: Method,
@@ -149,8 +150,11 @@ impl RetryPolicy {
         self
     }
 
-    /// Waits with `sleep` instead of `std::thread::sleep`: tests use it to record the waits
-    /// instead of spending them.
+    /// Waits with `sleep` instead of `std::thread::sleep`, so that tests record the waits
+    /// instead of spending them. Not part of the supported API: it exists only with the
+    /// `test-hooks` feature, which the workspace's own tests enable.
+    #[cfg(any(test, feature = "test-hooks"))]
+    #[doc(hidden)]
     pub fn sleeper(mut self, sleep: impl Fn(Duration) + Send + Sync + 'static) -> RetryPolicy {
         self.sleeper = Some(Arc::new(sleep));
         self

@@ -16,6 +16,7 @@ pub enum RetryReason {
     /// 413 `overLimit`: the API's rate limit.
     RateLimited,
     /// 422: the load balancer is busy applying another change (its status is named).
+    #[non_exhaustive]
     Immutable {
         /// `PENDING_UPDATE` or `BUILD`.
         lb_status: String,

@@ -132,7 +132,7 @@ impl ServiceClient {
         if !endpoint.ends_with('/') {
             endpoint.push('/');
         }
-        check_url(&endpoint, provider.allows_plain_http())?;
+        check_url(&endpoint, provider.allow_plain_http())?;
         Ok(ServiceClient {
             provider: provider.clone(),
             endpoint,
