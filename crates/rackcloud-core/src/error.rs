@@ -18,14 +18,14 @@ use crate::fault::Fault;
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// use rackcloud_core::{ErrorKind, ServiceClient};
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let endpoint = emulator.lb_endpoint("DFW", "123456");
+/// # let token = emulator.issue_token(rackcloud_emulator::DEMO_USERNAME).ok_or("no token")?;
+/// # let endpoint = emulator.lb_endpoint("DFW", rackcloud_emulator::DEMO_TENANT);
 /// let client = ServiceClient::with_token(&endpoint, token)?;
 /// let url = client.service_url(&["loadbalancers", "999"]);
 /// match client.get(&url).extract_err() {
 ///     Err(e) if e.kind() == ErrorKind::NotFound => {
 ///         assert_eq!(e.status(), Some(404));
-///         assert!(e.to_string().contains("404 not found: Load balancer not found"));
+///         assert!(e.to_string().contains(": 404 not found"));
 ///     }
 ///     other => panic!("expected a 404, got {other:?}"),
 /// }

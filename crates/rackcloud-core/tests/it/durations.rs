@@ -1,7 +1,7 @@
 //! Every duration setting takes `Duration::MAX` without panicking, and the client still works:
 //! such a setting means "no limit in practice", and the other bounds still hold.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 
