@@ -1,4 +1,4 @@
-//! Identity v2.0: the token request bodies and the token response (clb-api.md §1).
+//! Identity v2.0: the token request bodies and the token response (docs/api/identity.md).
 
 use std::time::SystemTime;
 
