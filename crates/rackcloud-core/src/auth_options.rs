@@ -1,6 +1,7 @@
 //! [`AuthOptions`]: who to authenticate as, with which credential, against which identity service.
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
+use crate::error_kind::ErrorKind;
 use crate::secret::Secret;
 
 /// The global Rackspace Identity v2.0 endpoint, the default.

@@ -1,6 +1,6 @@
 //! [`Catalog`]: the services, regions and endpoints a token gives access to.
 
-use crate::endpoint::Availability;
+use crate::availability::Availability;
 
 /// The service catalog returned with a token.
 ///

@@ -3,7 +3,7 @@
 //! The one place that reads the server's words to tell answers of one status apart: a 413 rate
 //! limit from an absolute limit (by the body's shape), and the kinds of 422.
 
-use crate::error::ErrorKind;
+use crate::error_kind::ErrorKind;
 use crate::fault::Fault;
 
 /// The kind of error for a status the operation does not accept.

@@ -1,29 +1,9 @@
 //! [`EndpointOpts`]: choosing one endpoint from the service catalog.
 
+use crate::availability::Availability;
 use crate::catalog::{Catalog, CatalogEntry, Endpoint};
-use crate::error::{Error, ErrorKind};
-
-/// Which of an endpoint's URLs to use.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum Availability {
-    /// `publicURL`, reachable from anywhere (the default).
-    #[default]
-    Public,
-    /// `internalURL`, Rackspace's ServiceNet, reachable from Rackspace servers only.
-    Internal,
-    /// `adminURL`.
-    Admin,
-}
-
-impl Availability {
-    fn field(self) -> &'static str {
-        match self {
-            Availability::Public => "publicURL",
-            Availability::Internal => "internalURL",
-            Availability::Admin => "adminURL",
-        }
-    }
-}
+use crate::error::Error;
+use crate::error_kind::ErrorKind;
 
 /// How to pick an endpoint from the catalog: by region, service name and availability.
 ///

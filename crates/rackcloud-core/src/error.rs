@@ -1,140 +1,10 @@
-//! [`Error`] and [`ErrorKind`]: the one error type of the SDK.
+//! [`Error`]: the one error type of the SDK, its constructors and accessors.
 
 use std::error::Error as StdError;
-use std::fmt;
 use std::time::Duration;
 
+use crate::error_kind::ErrorKind;
 use crate::fault::Fault;
-
-/// What kind of failure an [`Error`] is.
-///
-/// Match on this (or use the `is_*` predicates of [`Error`]) instead of on message text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// The caller's input was invalid; nothing was sent.
-    InvalidInput,
-    /// The client is configured in a way that cannot work (a bad URL, credentials over plain
-    /// `http://` to a remote host, a missing environment variable).
-    Configuration,
-    /// No endpoint in the service catalog matched.
-    EndpointNotFound,
-    /// Several endpoints in the service catalog matched.
-    EndpointAmbiguous,
-    /// The credentials or the token were refused (401), including after one re-authentication.
-    Authentication,
-    /// The account may not do this (403).
-    Forbidden,
-    /// The resource does not exist (404).
-    NotFound,
-    /// The resource was deleted (410).
-    Gone,
-    /// The load balancer cannot be changed in its current status (422); see
-    /// [`Error::lb_status`].
-    Immutable,
-    /// The feature being disabled was not enabled (422 `… is already deleted.`).
-    AlreadyDisabled,
-    /// The request conflicts with the resource's state (409, or a 422 of another kind).
-    Conflict,
-    /// The load balancer reached a status it cannot leave (`ERROR`, `SUSPENDED`, `DELETED`, …)
-    /// while the caller waited for another one; see [`Error::lb_status`].
-    FinalState,
-    /// The request was refused as invalid (400).
-    Validation,
-    /// The API's rate limit was hit (413 `overLimit`); retryable after [`Error::retry_after`].
-    RateLimited,
-    /// An absolute account limit was reached (413 without `overLimit`); not retryable.
-    OverLimit,
-    /// The server failed (5xx other than 503).
-    Server,
-    /// The service is unavailable (503); retryable after [`Error::retry_after`] if given.
-    Unavailable,
-    /// Any other status that the operation does not accept.
-    UnexpectedStatus,
-    /// No complete answer arrived within the configured timeout or deadline.
-    Timeout,
-    /// The connection failed: DNS, TCP, TLS or I/O.
-    Transport,
-    /// A success body could not be decoded.
-    Decode,
-    /// The response body was larger than the configured limit.
-    BodyTooLarge,
-    /// A listing did not end within its [`PageBound`](crate::PageBound): the server kept
-    /// answering full pages.
-    TooManyPages,
-}
-
-impl ErrorKind {
-    /// A stable `snake_case` name for scripts and JSON output, such as `immutable` or
-    /// `rate_limited`.
-    ///
-    /// ```
-    /// use rackcloud_core::ErrorKind;
-    /// assert_eq!(ErrorKind::AlreadyDisabled.as_str(), "already_disabled");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::InvalidInput => "invalid_input",
-            ErrorKind::Configuration => "configuration",
-            ErrorKind::EndpointNotFound => "endpoint_not_found",
-            ErrorKind::EndpointAmbiguous => "endpoint_ambiguous",
-            ErrorKind::Authentication => "authentication",
-            ErrorKind::Forbidden => "forbidden",
-            ErrorKind::NotFound => "not_found",
-            ErrorKind::Gone => "gone",
-            ErrorKind::Immutable => "immutable",
-            ErrorKind::AlreadyDisabled => "already_disabled",
-            ErrorKind::Conflict => "conflict",
-            ErrorKind::FinalState => "final_state",
-            ErrorKind::Validation => "validation",
-            ErrorKind::RateLimited => "rate_limited",
-            ErrorKind::OverLimit => "over_limit",
-            ErrorKind::Server => "server",
-            ErrorKind::Unavailable => "unavailable",
-            ErrorKind::UnexpectedStatus => "unexpected_status",
-            ErrorKind::Timeout => "timeout",
-            ErrorKind::Transport => "transport",
-            ErrorKind::Decode => "decode",
-            ErrorKind::BodyTooLarge => "body_too_large",
-            ErrorKind::TooManyPages => "too_many_pages",
-        }
-    }
-
-    /// A short lowercase description, as used in error messages.
-    pub fn describe(self) -> &'static str {
-        match self {
-            ErrorKind::InvalidInput => "invalid input",
-            ErrorKind::Configuration => "configuration error",
-            ErrorKind::EndpointNotFound => "no matching endpoint",
-            ErrorKind::EndpointAmbiguous => "ambiguous endpoint",
-            ErrorKind::Authentication => "authentication failed",
-            ErrorKind::Forbidden => "forbidden",
-            ErrorKind::NotFound => "not found",
-            ErrorKind::Gone => "gone",
-            ErrorKind::Immutable => "load balancer is immutable",
-            ErrorKind::AlreadyDisabled => "already disabled",
-            ErrorKind::Conflict => "conflict",
-            ErrorKind::FinalState => "load balancer is in a state it cannot leave",
-            ErrorKind::Validation => "rejected as invalid",
-            ErrorKind::RateLimited => "rate limited",
-            ErrorKind::OverLimit => "over an absolute limit",
-            ErrorKind::Server => "server error",
-            ErrorKind::Unavailable => "service unavailable",
-            ErrorKind::UnexpectedStatus => "unexpected status",
-            ErrorKind::Timeout => "timed out",
-            ErrorKind::Transport => "transport failure",
-            ErrorKind::Decode => "could not decode the response",
-            ErrorKind::BodyTooLarge => "response body too large",
-            ErrorKind::TooManyPages => "too many pages",
-        }
-    }
-}
-
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.describe())
-    }
-}
 
 /// The error of every operation in the SDK.
 ///
@@ -148,14 +18,14 @@ impl fmt::Display for ErrorKind {
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// use rackcloud_core::{ErrorKind, ServiceClient};
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let endpoint = emulator.lb_endpoint("DFW", "123456");
+/// # let token = emulator.issue_token(rackcloud_emulator::DEMO_USERNAME).ok_or("no token")?;
+/// # let endpoint = emulator.lb_endpoint("DFW", rackcloud_emulator::DEMO_TENANT);
 /// let client = ServiceClient::with_token(&endpoint, token)?;
 /// let url = client.service_url(&["loadbalancers", "999"]);
 /// match client.get(&url).extract_err() {
 ///     Err(e) if e.kind() == ErrorKind::NotFound => {
 ///         assert_eq!(e.status(), Some(404));
-///         assert!(e.to_string().contains("404 not found: Load balancer not found"));
+///         assert!(e.to_string().contains(": 404 not found"));
 ///     }
 ///     other => panic!("expected a 404, got {other:?}"),
 /// }
@@ -203,7 +73,7 @@ impl Error {
         Error::bare(kind, Some(message.into()))
     }
 
-    fn bare(kind: ErrorKind, message: Option<String>) -> Error {
+    pub(crate) fn bare(kind: ErrorKind, message: Option<String>) -> Error {
         Error {
             inner: Box::new(Inner {
                 kind,
@@ -243,40 +113,6 @@ impl Error {
         Error::new(ErrorKind::InvalidInput, message)
     }
 
-    /// The error for an HTTP answer with a status the operation does not accept.
-    pub(crate) fn from_status(
-        method: &str,
-        url: &str,
-        status: u16,
-        retry_after_header: Option<&str>,
-        body: &[u8],
-    ) -> Error {
-        let fault = crate::fault::parse_fault(body);
-        let kind = crate::classify::kind_for(status, fault.as_ref(), retry_after_header.is_some());
-        let retry_after = crate::retry_after::wait_asked(
-            retry_after_header,
-            fault.as_ref().and_then(Fault::retry_after_field),
-            std::time::SystemTime::now(),
-        );
-        let lb_status = fault
-            .as_ref()
-            .and_then(Fault::message)
-            .and_then(crate::classify::immutable_status)
-            .map(str::to_owned);
-        let body_excerpt = if fault.is_none() {
-            crate::fault::body_excerpt(body)
-        } else {
-            None
-        };
-        let mut e = Error::bare(kind, None).with_request(method, url);
-        e.inner.status = Some(status);
-        e.inner.fault = fault;
-        e.inner.body_excerpt = body_excerpt;
-        e.inner.retry_after = retry_after;
-        e.inner.lb_status = lb_status;
-        e
-    }
-
     /// Names the load balancer status the error is about.
     pub fn with_lb_status(mut self, status: impl Into<String>) -> Error {
         self.inner.lb_status = Some(status.into());
@@ -292,6 +128,23 @@ impl Error {
 
     pub(crate) fn with_status(mut self, status: u16) -> Error {
         self.inner.status = Some(status);
+        self
+    }
+
+    /// Records what the server said in an error answer: the fault, or an excerpt of a body that
+    /// held none.
+    pub(crate) fn with_answer(
+        mut self,
+        fault: Option<Fault>,
+        body_excerpt: Option<String>,
+    ) -> Error {
+        self.inner.fault = fault;
+        self.inner.body_excerpt = body_excerpt;
+        self
+    }
+
+    pub(crate) fn with_retry_after(mut self, wait: Option<Duration>) -> Error {
+        self.inner.retry_after = wait;
         self
     }
 
@@ -396,13 +249,6 @@ impl Error {
             .or_else(|| self.inner.body_excerpt.clone())
     }
 
-    /// Whether a later attempt may succeed: a rate limit, a load balancer busy in
-    /// `PENDING_UPDATE` or `BUILD`, an unavailable service, or a connection that failed before
-    /// anything was sent. These are what [`RetryPolicy`](crate::RetryPolicy) repeats.
-    pub fn is_transient(&self) -> bool {
-        crate::retry::transient_reason(self).is_some()
-    }
-
     /// Whether nothing was sent because the input was invalid.
     pub fn is_invalid_input(&self) -> bool {
         self.kind() == ErrorKind::InvalidInput
@@ -439,79 +285,6 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let inner = &self.inner;
-        if let (Some(method), Some(url)) = (&inner.method, &inner.url) {
-            write!(f, "{method} {url}: ")?;
-        }
-        if let Some(status) = inner.status {
-            write!(f, "{status} ")?;
-        }
-        f.write_str(inner.kind.describe())?;
-        if let Some(message) = &inner.message {
-            write!(f, ": {message}")?;
-        }
-        match self.server_message() {
-            Some(said) => write!(f, ": {said}")?,
-            None if inner.status.is_some() => f.write_str(" (empty body)")?,
-            None => {}
-        }
-        if inner.kind == ErrorKind::InvalidInput {
-            f.write_str(" (nothing was sent)")?;
-        }
-        if let Some(note) = &inner.note {
-            write!(f, " ({note})")?;
-        }
-        if inner.attempts > 1 {
-            write!(f, " (gave up after {} attempts)", inner.attempts)?;
-        }
-        Ok(())
-    }
-}
-
-impl fmt::Debug for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let inner = &self.inner;
-        let mut d = f.debug_struct("Error");
-        d.field("kind", &inner.kind);
-        if let Some(message) = &inner.message {
-            d.field("message", message);
-        }
-        if let Some(method) = &inner.method {
-            d.field("method", method);
-        }
-        if let Some(url) = &inner.url {
-            d.field("url", url);
-        }
-        if let Some(status) = inner.status {
-            d.field("status", &status);
-        }
-        if let Some(fault) = &inner.fault {
-            d.field("fault", fault);
-        }
-        if let Some(excerpt) = &inner.body_excerpt {
-            d.field("body_excerpt", excerpt);
-        }
-        if let Some(retry_after) = inner.retry_after {
-            d.field("retry_after", &retry_after);
-        }
-        if let Some(lb_status) = &inner.lb_status {
-            d.field("lb_status", lb_status);
-        }
-        if inner.attempts > 1 {
-            d.field("attempts", &inner.attempts);
-        }
-        if let Some(note) = &inner.note {
-            d.field("note", note);
-        }
-        if let Some(source) = &inner.source {
-            d.field("source", source);
-        }
-        d.finish()
-    }
-}
-
 impl StdError for Error {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
         self.inner
@@ -524,43 +297,6 @@ impl StdError for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn status_error_display_names_request_status_kind_and_message() {
-        let e = Error::from_status(
-            "PUT",
-            "http://127.0.0.1:1/dfw/v1.0/1/loadbalancers/2/sessionpersistence",
-            422,
-            None,
-            br#"{"message":"Load Balancer '2' has a status of 'PENDING_UPDATE' and is considered immutable.","code":422}"#,
-        );
-        assert_eq!(e.kind(), ErrorKind::Immutable);
-        assert_eq!(e.lb_status(), Some("PENDING_UPDATE"));
-        assert_eq!(
-            e.to_string(),
-            "PUT http://127.0.0.1:1/dfw/v1.0/1/loadbalancers/2/sessionpersistence: 422 load balancer is immutable: Load Balancer '2' has a status of 'PENDING_UPDATE' and is considered immutable."
-        );
-    }
-
-    #[test]
-    fn empty_and_html_bodies_keep_the_status() {
-        let e = Error::from_status("GET", "http://h/x", 401, None, b"");
-        assert_eq!(e.kind(), ErrorKind::Authentication);
-        assert_eq!(
-            e.to_string(),
-            "GET http://h/x: 401 authentication failed (empty body)"
-        );
-        let e = Error::from_status(
-            "GET",
-            "http://h/x",
-            502,
-            None,
-            b"<html><title>502 Bad Gateway</title></html>",
-        );
-        assert_eq!(e.kind(), ErrorKind::Server);
-        assert_eq!(e.body_excerpt(), Some("502 Bad Gateway"));
-        assert!(e.to_string().ends_with("502 server error: 502 Bad Gateway"));
-    }
 
     #[test]
     fn error_is_send_sync_static() {

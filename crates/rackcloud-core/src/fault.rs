@@ -1,6 +1,6 @@
 //! [`Fault`]: what a Rackspace service said was wrong, read from any error body shape.
 //!
-//! The shapes (see clb-api.md §3): flat `{"message":…,"code":…,"details":…}` where `message` may be
+//! The shapes (docs/api/faults.md): flat `{"message":…,"code":…,"details":…}` where `message` may be
 //! a string or an array; the validation shape with `validationErrors.messages`; and the wrapped
 //! identity and gateway shapes `{"overLimit":{…}}`, `{"unauthorized":{…}}`. Anything else (empty,
 //! HTML, truncated JSON) yields no fault; the caller keeps a short excerpt of the body instead.

@@ -1,4 +1,4 @@
-//! Identity v2.0: the token request bodies and the token response (clb-api.md §1).
+//! Identity v2.0: the token request bodies and the token response (docs/api/identity.md).
 
 use std::time::SystemTime;
 
@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth_options::{AuthOptions, Credential, Tenant};
 use crate::catalog::{Catalog, CatalogEntry, Endpoint};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
+use crate::error_kind::ErrorKind;
 use crate::secret::Secret;
 
 /// What a successful authentication gives: the token and what came with it.

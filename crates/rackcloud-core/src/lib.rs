@@ -34,11 +34,15 @@
 //! ```
 
 mod auth_options;
+mod availability;
 mod bulk;
 mod catalog;
 mod classify;
+mod deadline;
 mod endpoint;
 mod error;
+mod error_display;
+mod error_kind;
 mod fault;
 mod identity;
 mod ids;
@@ -49,35 +53,45 @@ mod paging;
 #[cfg(test)]
 mod parser_properties;
 mod provider;
+mod provider_builder;
+mod provider_request;
 mod query;
+mod reauth;
 mod resolver;
 mod result;
 mod result_type;
 mod retry;
 mod retry_after;
+mod retry_policy;
+mod retry_reason;
 mod secret;
 mod service;
+mod status_error;
 mod transport;
 mod wait;
 mod wait_opts;
 
 pub use auth_options::{AuthOptions, RACKSPACE_IDENTITY_GLOBAL, RACKSPACE_IDENTITY_UK};
+pub use availability::Availability;
 pub use bulk::{BulkOutcome, in_chunks};
 pub use catalog::{Catalog, CatalogEntry, Endpoint};
-pub use endpoint::{Availability, EndpointOpts};
-pub use error::{Error, ErrorKind};
+pub use endpoint::EndpointOpts;
+pub use error::Error;
+pub use error_kind::ErrorKind;
 pub use fault::Fault;
 pub use ids::{MAX_IDS_PER_REQUEST, check_id, check_ids, id_query};
 pub use lb_status::LbStatus;
 pub use method::Method;
 pub use paging::{MAX_PAGE_SIZE, PageBound, PageQuery, Pages, marker_pages, offset_pages};
-pub use provider::{
+pub use provider::ProviderClient;
+pub use provider_builder::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT, DEFAULT_TOKEN_REFRESH_MARGIN,
-    ProviderClient, ProviderClientBuilder, authenticated_client,
+    ProviderClientBuilder, authenticated_client,
 };
 pub use query::query_string;
 pub use result::{ErrResult, RequestResult, Response};
-pub use retry::{RetryEvent, RetryPolicy, RetryReason};
+pub use retry_policy::{RetryEvent, RetryPolicy};
+pub use retry_reason::RetryReason;
 pub use secret::Secret;
 pub use service::{LB_SERVICE_NAME, LB_SERVICE_TYPE, RequestOpts, ServiceClient, new_lb_v1};
 pub use wait::{HasLbStatus, change_and_wait, poll_until, poll_until_deleted, wait_until_active};

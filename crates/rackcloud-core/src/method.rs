@@ -8,6 +8,7 @@ use std::fmt;
 /// disagree on the success code of several operations (200 documented, 202 sent), so a client
 /// that insists on one of them breaks on the other (`docs/api/conventions.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Method {
     /// `GET`: accepts 200.
     Get,

@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
+use crate::error_kind::ErrorKind;
 
 /// The most items the service returns in one page of any listing.
 pub const MAX_PAGE_SIZE: u32 = 100;

@@ -4,7 +4,8 @@
 use serde::de::DeserializeOwned;
 use ureq::http::HeaderMap;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
+use crate::error_kind::ErrorKind;
 use crate::method::Method;
 
 /// A successful answer: its status, headers and body.

@@ -1,257 +1,14 @@
-//! [`RetryPolicy`]: which failures are worth repeating, how long to wait, and when to give up.
-//!
-//! The rules follow the API (clb-api.md §2, §3): a 413 rate limit waits `Retry-After`; a 422
-//! immutable answer is repeated only while the load balancer is `PENDING_UPDATE` or `BUILD`; a 503
-//! and a connection that failed before the request was sent back off with jitter. Everything is
-//! bounded by a number of attempts and by a deadline for the whole operation.
+//! The retry loop every request goes through: repeat what is worth repeating (see
+//! [`RetryReason`]), wait what the [`RetryPolicy`] says, and stop at its attempts or its deadline
+//! (docs/api/conventions.md, docs/api/faults.md).
 
-use std::fmt;
-use std::hash::{BuildHasher, Hasher, RandomState};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::error::{Error, ErrorKind};
+use crate::deadline::Deadline;
+use crate::error::Error;
 use crate::method::Method;
-
-/// Why a request is being repeated.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum RetryReason {
-    /// 413 `overLimit`: the API's rate limit.
-    RateLimited,
-    /// 422: the load balancer is busy applying another change (its status is named).
-    Immutable {
-        /// `PENDING_UPDATE` or `BUILD`.
-        lb_status: String,
-    },
-    /// 503: the service is unavailable.
-    Unavailable,
-    /// The connection failed before the request was sent.
-    ConnectFailed,
-}
-
-impl fmt::Display for RetryReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RetryReason::RateLimited => f.write_str("rate limited (413)"),
-            RetryReason::Immutable { lb_status } => {
-                write!(f, "load balancer is {lb_status} (422)")
-            }
-            RetryReason::Unavailable => f.write_str("service unavailable (503)"),
-            RetryReason::ConnectFailed => f.write_str("could not connect"),
-        }
-    }
-}
-
-/// One retry about to happen, as given to [`RetryPolicy::on_retry`].
-#[derive(Debug)]
-pub struct RetryEvent<'a> {
-    /// The method of the request.
-    pub method: Method,
-    /// The URL of the request.
-    pub url: &'a str,
-    /// The attempt that failed, counting from 1.
-    pub attempt: u32,
-    /// The most attempts the policy allows.
-    pub max_attempts: u32,
-    /// How long the client waits before the next attempt.
-    pub wait: Duration,
-    /// Why.
-    pub reason: RetryReason,
-    /// The failure being retried.
-    pub error: &'a Error,
-}
-
-type RetryCallback = Arc<dyn Fn(&RetryEvent<'_>) + Send + Sync>;
-type Sleeper = Arc<dyn Fn(Duration) + Send + Sync>;
-
-/// When and how a [`ProviderClient`](crate::ProviderClient) repeats a failed request.
-///
-/// The default repeats a rate-limited (413 `overLimit`), busy (422 immutable while
-/// `PENDING_UPDATE` or `BUILD`) or unavailable (503) answer, and a connection that failed before
-/// anything was sent, at most [`DEFAULT_MAX_ATTEMPTS`](RetryPolicy::DEFAULT_MAX_ATTEMPTS) times
-/// within [`DEFAULT_DEADLINE`](RetryPolicy::DEFAULT_DEADLINE). It waits what the server asks
-/// (`Retry-After`), or else backs off exponentially from
-/// [`DEFAULT_INITIAL_BACKOFF`](RetryPolicy::DEFAULT_INITIAL_BACKOFF) with jitter. A wait that
-/// would end after the deadline is not started: the error is returned at once, with the
-/// server's [`retry_after`](Error::retry_after).
-///
-/// Never repeated: an absolute limit (413 without `overLimit`), a load balancer in `ERROR`,
-/// `SUSPENDED`, `PENDING_DELETE` or `DELETED`, "already disabled", any other 4xx or 5xx, and a
-/// failure after the request may have reached the server (a timeout, a reset).
-///
-/// # Examples
-///
-/// ```
-/// use std::time::Duration;
-/// use rackcloud_core::{ProviderClient, RetryPolicy};
-///
-/// let policy = RetryPolicy::default()
-///     .max_attempts(4)
-///     .deadline(Duration::from_secs(30))
-///     .on_retry(|event| eprintln!("retrying in {:?}: {}", event.wait, event.reason));
-/// let builder = ProviderClient::builder().retry_policy(policy);
-///
-/// // Or no retries at all:
-/// let builder = ProviderClient::builder().retry_policy(RetryPolicy::none());
-/// ```
-#[derive(Clone)]
-pub struct RetryPolicy {
-    max_attempts: u32,
-    deadline: Duration,
-    initial_backoff: Duration,
-    max_backoff: Duration,
-    on_retry: Option<RetryCallback>,
-    sleeper: Option<Sleeper>,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> RetryPolicy {
-        RetryPolicy {
-            max_attempts: RetryPolicy::DEFAULT_MAX_ATTEMPTS,
-            deadline: RetryPolicy::DEFAULT_DEADLINE,
-            initial_backoff: RetryPolicy::DEFAULT_INITIAL_BACKOFF,
-            max_backoff: RetryPolicy::DEFAULT_MAX_BACKOFF,
-            on_retry: None,
-            sleeper: None,
-        }
-    }
-}
-
-impl fmt::Debug for RetryPolicy {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RetryPolicy")
-            .field("max_attempts", &self.max_attempts)
-            .field("deadline", &self.deadline)
-            .field("initial_backoff", &self.initial_backoff)
-            .field("max_backoff", &self.max_backoff)
-            .field("on_retry", &self.on_retry.is_some())
-            .finish_non_exhaustive()
-    }
-}
-
-impl RetryPolicy {
-    /// Attempts per operation by default, the first included.
-    pub const DEFAULT_MAX_ATTEMPTS: u32 = 6;
-    /// The default time allowed for one operation, every attempt and wait included.
-    pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
-    /// The first back-off when the server names no wait.
-    pub const DEFAULT_INITIAL_BACKOFF: Duration = Duration::from_secs(1);
-    /// The longest back-off between two attempts when the server names no wait.
-    pub const DEFAULT_MAX_BACKOFF: Duration = Duration::from_secs(15);
-
-    /// A policy that never repeats a request. The deadline still bounds the one attempt.
-    pub fn none() -> RetryPolicy {
-        RetryPolicy::default().max_attempts(1)
-    }
-
-    /// The most attempts per operation, the first included (at least 1).
-    pub fn max_attempts(mut self, attempts: u32) -> RetryPolicy {
-        self.max_attempts = attempts.max(1);
-        self
-    }
-
-    /// The time allowed for one operation, every attempt and wait included.
-    pub fn deadline(mut self, deadline: Duration) -> RetryPolicy {
-        self.deadline = deadline;
-        self
-    }
-
-    /// The first back-off when the server names no wait; it doubles on each retry.
-    pub fn initial_backoff(mut self, backoff: Duration) -> RetryPolicy {
-        self.initial_backoff = backoff;
-        self
-    }
-
-    /// The longest back-off when the server names no wait.
-    pub fn max_backoff(mut self, backoff: Duration) -> RetryPolicy {
-        self.max_backoff = backoff;
-        self
-    }
-
-    /// Calls `callback` before each wait, to show progress. Each retry is also logged at `info`.
-    pub fn on_retry(
-        mut self,
-        callback: impl Fn(&RetryEvent<'_>) + Send + Sync + 'static,
-    ) -> RetryPolicy {
-        self.on_retry = Some(Arc::new(callback));
-        self
-    }
-
-    /// Waits with `sleep` instead of `std::thread::sleep`: tests use it to record the waits
-    /// instead of spending them.
-    pub fn sleeper(mut self, sleep: impl Fn(Duration) + Send + Sync + 'static) -> RetryPolicy {
-        self.sleeper = Some(Arc::new(sleep));
-        self
-    }
-
-    /// The most attempts per operation.
-    pub fn attempts(&self) -> u32 {
-        self.max_attempts
-    }
-
-    /// The time allowed for one operation.
-    pub fn operation_deadline(&self) -> Duration {
-        self.deadline
-    }
-}
-
-/// Why `error` is worth repeating, or `None`.
-pub(crate) fn transient_reason(error: &Error) -> Option<RetryReason> {
-    match error.kind() {
-        ErrorKind::RateLimited => Some(RetryReason::RateLimited),
-        ErrorKind::Unavailable => Some(RetryReason::Unavailable),
-        ErrorKind::Immutable => match error.lb_status() {
-            Some(status @ ("PENDING_UPDATE" | "BUILD")) => Some(RetryReason::Immutable {
-                lb_status: status.to_owned(),
-            }),
-            _ => None,
-        },
-        ErrorKind::Transport | ErrorKind::Timeout if error.not_sent() => {
-            Some(RetryReason::ConnectFailed)
-        }
-        _ => None,
-    }
-}
-
-impl RetryPolicy {
-    /// The wait before attempt `attempt + 1`: the server's, or exponential back-off with jitter.
-    fn wait(&self, error: &Error, reason: &RetryReason, attempt: u32) -> Duration {
-        let asked = match reason {
-            RetryReason::RateLimited | RetryReason::Unavailable => error.retry_after(),
-            _ => None,
-        };
-        asked.unwrap_or_else(|| self.backoff(attempt))
-    }
-
-    /// `initial × 2^(attempt-1)`, capped, then a random point in its upper half.
-    fn backoff(&self, attempt: u32) -> Duration {
-        let factor = 1u32
-            .checked_shl(attempt.saturating_sub(1).min(20))
-            .unwrap_or(u32::MAX);
-        let full = self
-            .initial_backoff
-            .saturating_mul(factor)
-            .min(self.max_backoff);
-        let half = full / 2;
-        half + half.mul_f64(jitter_fraction())
-    }
-
-    fn sleep(&self, wait: Duration) {
-        match &self.sleeper {
-            Some(sleep) => sleep(wait),
-            None => std::thread::sleep(wait),
-        }
-    }
-}
-
-/// A number in `[0, 1)` from the standard library's randomly keyed hasher: enough to spread
-/// clients apart, with no random number crate.
-fn jitter_fraction() -> f64 {
-    let mut hasher = RandomState::new().build_hasher();
-    hasher.write_u64(0);
-    (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
-}
+use crate::retry_policy::{RetryEvent, RetryPolicy};
+use crate::retry_reason::transient_reason;
 
 /// Runs `attempt` until it succeeds, fails in a way not worth repeating, or the policy's
 /// attempts or deadline run out. `attempt` receives the time left before the deadline.
@@ -261,10 +18,10 @@ pub(crate) fn run<T>(
     url: &str,
     mut attempt: impl FnMut(Duration) -> Result<T, Error>,
 ) -> Result<T, Error> {
-    let deadline = Instant::now() + policy.deadline;
+    let deadline = Deadline::after(policy.operation_deadline());
     let mut number = 1;
     loop {
-        let left = deadline.saturating_duration_since(Instant::now());
+        let left = deadline.left();
         let error = match attempt(left) {
             Ok(value) => return Ok(value),
             Err(error) => error,
@@ -272,11 +29,11 @@ pub(crate) fn run<T>(
         let Some(reason) = transient_reason(&error) else {
             return Err(error.with_attempts(number));
         };
-        if number >= policy.max_attempts {
+        if number >= policy.attempts() {
             return Err(error.with_attempts(number));
         }
         let wait = policy.wait(&error, &reason, number);
-        let left = deadline.saturating_duration_since(Instant::now());
+        let left = deadline.left();
         if wait >= left {
             return Err(error
                 .with_attempts(number)
@@ -285,19 +42,17 @@ pub(crate) fn run<T>(
         log::info!(
             "{method} {url}: {reason}; retrying in {wait:.1?} (attempt {} of {})",
             number + 1,
-            policy.max_attempts
+            policy.attempts()
         );
-        if let Some(callback) = &policy.on_retry {
-            callback(&RetryEvent {
-                method,
-                url,
-                attempt: number,
-                max_attempts: policy.max_attempts,
-                wait,
-                reason,
-                error: &error,
-            });
-        }
+        policy.announce(&RetryEvent {
+            method,
+            url,
+            attempt: number,
+            max_attempts: policy.attempts(),
+            wait,
+            reason,
+            error: &error,
+        });
         policy.sleep(wait);
         number += 1;
     }
@@ -306,7 +61,8 @@ pub(crate) fn run<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Mutex;
+    use crate::error_kind::ErrorKind;
+    use std::sync::{Arc, Mutex};
 
     fn status_error(status: u16, retry_after: Option<&str>, body: &str) -> Error {
         Error::from_status("PUT", "http://h/x", status, retry_after, body.as_bytes())
@@ -489,13 +245,5 @@ mod tests {
         );
         assert_eq!(seen[1].0, 2);
         assert_eq!(seen[1].1, "load balancer is PENDING_UPDATE (422)");
-    }
-
-    #[test]
-    fn jitter_is_a_fraction() {
-        for _ in 0..1000 {
-            let f = jitter_fraction();
-            assert!((0.0..1.0).contains(&f));
-        }
     }
 }

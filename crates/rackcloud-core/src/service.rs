@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use crate::endpoint::EndpointOpts;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
+use crate::error_kind::ErrorKind;
 use crate::method::Method;
 use crate::provider::ProviderClient;
 use crate::result::RequestResult;
@@ -131,7 +132,7 @@ impl ServiceClient {
         if !endpoint.ends_with('/') {
             endpoint.push('/');
         }
-        check_url(&endpoint, provider.allows_plain_http())?;
+        check_url(&endpoint, provider.allow_plain_http())?;
         Ok(ServiceClient {
             provider: provider.clone(),
             endpoint,

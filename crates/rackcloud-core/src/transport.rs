@@ -10,7 +10,8 @@ use ureq::{Agent, AsSendBody};
 
 use ureq::unversioned::transport::DefaultConnector;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
+use crate::error_kind::ErrorKind;
 use crate::method::Method;
 use crate::resolver::LiteralFirstResolver;
 use crate::secret::Secret;

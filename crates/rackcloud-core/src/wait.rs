@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
+use crate::error_kind::ErrorKind;
 use crate::lb_status::LbStatus;
 use crate::service::ServiceClient;
 use crate::wait_opts::{Progress, WaitOpts};

@@ -1,16 +1,16 @@
 //! Choosing the load balancer endpoint from the emulator's catalog.
 
-mod common;
+use crate::common;
 
 use rackcloud_core::{Availability, EndpointOpts, ErrorKind, new_lb_v1};
-use rackcloud_emulator::Emulator;
+use rackcloud_emulator::{DEMO_TENANT, Emulator};
 
 #[test]
 fn region_from_options_in_any_case_or_the_users_default() {
     let emulator = Emulator::start().expect("emulator");
     let provider = common::provider(&emulator);
-    let dfw = format!("{}/", emulator.lb_endpoint("DFW", common::TENANT));
-    let ord = format!("{}/", emulator.lb_endpoint("ORD", common::TENANT));
+    let dfw = format!("{}/", emulator.lb_endpoint("DFW", DEMO_TENANT));
+    let ord = format!("{}/", emulator.lb_endpoint("ORD", DEMO_TENANT));
     let endpoint = |opts| {
         new_lb_v1(&provider, opts)
             .expect("endpoint")
@@ -24,7 +24,7 @@ fn region_from_options_in_any_case_or_the_users_default() {
         dfw,
         "the user's default region"
     );
-    assert!(dfw.ends_with("/v1.0/123456/"));
+    assert!(dfw.ends_with(&format!("/v1.0/{DEMO_TENANT}/")));
 }
 
 #[test]

@@ -3,12 +3,13 @@
 use std::sync::{Mutex, OnceLock};
 
 use rackcloud_core::{AuthOptions, EndpointOpts, ServiceClient, authenticated_client, new_lb_v1};
-use rackcloud_emulator::{Emulator, User};
+use rackcloud_emulator::{DEMO_TENANT, Emulator, User};
 
 const API_KEY: &str = "SECRET-KEY-6b1f0c";
 const PASSWORD: &str = "SECRET-PASSWORD-93ad";
 
-/// Every log line of this test binary, at every level.
+/// Every log line of the test binary, at every level (other modules' lines included: none of
+/// them may hold this test's secrets either).
 struct Capture;
 
 static LINES: OnceLock<Mutex<Vec<String>>> = OnceLock::new();
@@ -36,7 +37,7 @@ fn no_secret_in_debug_errors_or_logs() {
     let emulator = Emulator::builder()
         .default_seed()
         .user(
-            User::new("sam", "123456")
+            User::new("sam", DEMO_TENANT)
                 .api_key(API_KEY)
                 .password(PASSWORD),
         )
@@ -73,7 +74,7 @@ fn no_secret_in_debug_errors_or_logs() {
     for opts in [
         AuthOptions::api_key("sam", format!("{API_KEY}-wrong")),
         AuthOptions::password("sam", format!("{PASSWORD}-wrong")),
-        AuthOptions::token(format!("{API_KEY}-token"), "123456"),
+        AuthOptions::token(format!("{API_KEY}-token"), DEMO_TENANT),
     ] {
         let err = authenticated_client(opts.identity_endpoint(&identity)).unwrap_err();
         printed.push(format!("{err} {err:?}"));
@@ -81,8 +82,9 @@ fn no_secret_in_debug_errors_or_logs() {
 
     // A fixed-token client refused by the server.
     let token = emulator.issue_token("sam").expect("token");
-    let client = ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token.clone())
-        .expect("client");
+    let client =
+        ServiceClient::with_token(&emulator.lb_endpoint("DFW", DEMO_TENANT), token.clone())
+            .expect("client");
     emulator.expire_tokens();
     let err = client
         .get(&client.service_url(&["loadbalancers", "1"]))

@@ -1,7 +1,7 @@
 //! Early token refresh: a margin before `expires`, once for all threads, with no 401 on the way;
 //! threads that meet it while it is under way keep using the old token, which is still valid.
 
-mod common;
+use crate::common;
 
 use std::sync::Barrier;
 use std::time::Duration;

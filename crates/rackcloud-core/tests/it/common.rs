@@ -1,15 +1,11 @@
 //! Shared set-up for the integration tests: an emulator and clients for it.
 
-#![allow(dead_code)]
-
 use rackcloud_core::{AuthOptions, EndpointOpts, ProviderClient, ServiceClient, new_lb_v1};
-use rackcloud_emulator::Emulator;
-
-pub const TENANT: &str = "123456";
+use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME, Emulator};
 
 /// API key options for the emulator's demo user.
 pub fn demo_key(emulator: &Emulator) -> AuthOptions {
-    AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(emulator.identity_url())
+    AuthOptions::api_key(DEMO_USERNAME, DEMO_API_KEY).identity_endpoint(emulator.identity_url())
 }
 
 /// An authenticated provider for the demo user.

@@ -1,11 +1,11 @@
 //! Re-authentication after a 401: once, shared by every thread, never a loop.
 
-mod common;
+use crate::common;
 
 use std::sync::Barrier;
 
 use rackcloud_core::{ErrorKind, ServiceClient, authenticated_client};
-use rackcloud_emulator::Emulator;
+use rackcloud_emulator::{DEMO_TENANT, DEMO_USERNAME, Emulator, OTHER_TENANT};
 
 #[test]
 fn eight_threads_meeting_an_expired_token_share_one_reauthentication() {
@@ -43,9 +43,9 @@ fn lb_get(client: &ServiceClient, url: &str) -> Result<(), rackcloud_core::Error
 fn a_second_401_is_an_authentication_error_not_a_loop() {
     let emulator = Emulator::start().expect("emulator");
     let provider = authenticated_client(common::demo_key(&emulator)).expect("authenticate");
-    // A token of tenant 123456 against tenant 654321's endpoint: 401 every time.
+    // A token of the demo tenant against the other tenant's endpoint: 401 every time.
     let other =
-        ServiceClient::new(&provider, emulator.lb_endpoint("DFW", "654321")).expect("client");
+        ServiceClient::new(&provider, emulator.lb_endpoint("DFW", OTHER_TENANT)).expect("client");
     emulator.clear_requests();
     let err = other
         .get(&other.service_url(&["loadbalancers", "100"]))
@@ -80,9 +80,9 @@ fn without_permission_to_reauthenticate_a_401_is_final() {
 #[test]
 fn a_fixed_token_client_cannot_reauthenticate() {
     let emulator = Emulator::start().expect("emulator");
-    let token = emulator.issue_token("demo").expect("token");
-    let client =
-        ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token).expect("client");
+    let token = emulator.issue_token(DEMO_USERNAME).expect("token");
+    let client = ServiceClient::with_token(&emulator.lb_endpoint("DFW", DEMO_TENANT), token)
+        .expect("client");
     emulator.expire_tokens();
     let err = client
         .get(&client.service_url(&["loadbalancers", "1"]))

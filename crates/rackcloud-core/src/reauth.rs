@@ -1,0 +1,129 @@
+//! Authentication and re-authentication of a [`ProviderClient`]: the token request, the
+//! single-flight replacement of a token after a 401, and the early refresh before it expires.
+
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, PoisonError};
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::auth_options::AuthOptions;
+use crate::error::Error;
+use crate::identity::{self, Session};
+use crate::method::Method;
+use crate::provider::ProviderClient;
+use crate::secret::Secret;
+use crate::transport::{Outgoing, Transport};
+
+/// After an early refresh, how long before the next one may be tried: a down identity service
+/// does not get a token request with every call, and a client whose clock runs far ahead of the
+/// server's (so that every new token already looks close to expiry) does not refresh on every call.
+const REFRESH_PAUSE: Duration = Duration::from_secs(10);
+
+impl ProviderClient {
+    /// Replaces the token ahead of its expiry, once for all threads and at most once per
+    /// [`REFRESH_PAUSE`]. A failure is logged and the current token is used: if it has really
+    /// expired, the 401 path takes over.
+    pub(crate) fn refresh_if_expiring(&self, time_left: Duration) {
+        if !self.can_reauthenticate() {
+            return;
+        }
+        let session = self.session();
+        let Some(expires) = session.expires else {
+            return;
+        };
+        // A margin past the clock's range means the token is always close to expiry.
+        let refresh_from = SystemTime::now().checked_add(self.inner.refresh_margin);
+        if refresh_from.is_some_and(|at| at < expires) {
+            return;
+        }
+        {
+            let mut last = self
+                .inner
+                .last_refresh
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            if last.is_some_and(|at| at.elapsed() < REFRESH_PAUSE) {
+                return;
+            }
+            *last = Some(Instant::now());
+        }
+        log::debug!("token expires soon; refreshing it");
+        if let Err(e) = self.reauthenticate(&session.token, time_left) {
+            log::warn!("could not refresh the token before it expires: {e}");
+        }
+    }
+
+    pub(crate) fn can_reauthenticate(&self) -> bool {
+        self.inner
+            .auth
+            .as_ref()
+            .is_some_and(AuthOptions::reauth_allowed)
+    }
+
+    /// Replaces the token `stale`, unless another thread already did: every thread that met a
+    /// 401 with the same token waits on one lock, and only the first one asks for a new token.
+    pub(crate) fn reauthenticate(&self, stale: &Secret, time_left: Duration) -> Result<(), Error> {
+        let Some(opts) = &self.inner.auth else {
+            return Ok(());
+        };
+        let _single_flight = self
+            .inner
+            .reauth_lock
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if self.session().token != *stale {
+            return Ok(());
+        }
+        log::debug!("re-authenticating");
+        self.inner.token_requests.fetch_add(1, Ordering::Relaxed);
+        let fresh = authenticate(&self.inner.transport, opts, Some(time_left))?;
+        *self
+            .inner
+            .session
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = Arc::new(fresh);
+        Ok(())
+    }
+}
+
+/// `POST {identity}/tokens` with the credential of `opts`.
+pub(crate) fn authenticate(
+    transport: &Transport,
+    opts: &AuthOptions,
+    time_left: Option<Duration>,
+) -> Result<Session, Error> {
+    let url = tokens_url(opts.identity_url());
+    let body = identity::token_request_body(opts);
+    let reply = transport.send(&Outgoing {
+        method: Method::Post,
+        url: &url,
+        token: None,
+        body: Some(&body),
+        body_is_secret: true,
+        time_left,
+    })?;
+    if !matches!(reply.status, 200 | 203) {
+        return Err(Error::from_status(
+            "POST",
+            &url,
+            reply.status,
+            reply.header("retry-after"),
+            &reply.body,
+        ));
+    }
+    identity::parse_token_response(&reply.body).map_err(|e| e.with_request("POST", &url))
+}
+
+pub(crate) fn tokens_url(identity: &str) -> String {
+    format!("{}/tokens", identity.trim_end_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_url_with_and_without_slash() {
+        assert_eq!(tokens_url("http://h/v2.0/"), "http://h/v2.0/tokens");
+        assert_eq!(tokens_url("http://h/v2.0"), "http://h/v2.0/tokens");
+    }
+}
