@@ -81,7 +81,7 @@ fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
             started.elapsed().as_secs_f64()
         ),
         "Try it yourself: run `rackcloud emulator`, then in another terminal".to_owned(),
-        "RS_USERNAME=demo RS_API_KEY=demo-api-key rackcloud --auth-url http://127.0.0.1:8900/v2.0/ lb session-persistence show 1".to_owned(),
+        format!("RS_USERNAME={DEMO_USERNAME} RS_API_KEY={DEMO_API_KEY} rackcloud --auth-url http://127.0.0.1:8900/v2.0/ lb session-persistence show 1"),
     ])
     .map_err(Into::into)
 }
