@@ -148,9 +148,10 @@ const PER_CRATE: [&str; 8] = [
 ];
 
 /// Runs `program args…` with `env` added and xtask's own package variables removed, so that a
-/// child cargo sees the environment a plain `cargo` call would: otherwise build scripts and
-/// crates that read those variables are fingerprinted with xtask's values, and the next plain
-/// `cargo test --workspace` rebuilds them.
+/// child cargo sees the environment a plain `cargo` call would. Build scripts that watch those
+/// variables (ring's asks to rerun when `CARGO_PKG_NAME` changes) would otherwise be fingerprinted
+/// with xtask's values, and the next plain `cargo test --workspace` would rebuild them and
+/// everything above them.
 fn run(program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<()> {
     let line = format!("{program} {}", args.join(" "));
     eprintln!("xtask: running {line}");
