@@ -134,10 +134,32 @@ fn workspace_root() -> Result<PathBuf> {
         .context("xtask has no parent directory")
 }
 
+/// Variables `cargo run` sets for the program it starts (xtask) besides every `CARGO_PKG_*`:
+/// they describe xtask, not the build a child cargo is asked for.
+const PER_CRATE: [&str; 8] = [
+    "CARGO_MANIFEST_DIR",
+    "CARGO_MANIFEST_PATH",
+    "CARGO_CRATE_NAME",
+    "CARGO_BIN_NAME",
+    "CARGO_PRIMARY_PACKAGE",
+    "CARGO_TARGET_TMPDIR",
+    "CARGO_RUSTC_CURRENT_DIR",
+    "OUT_DIR",
+];
+
+/// Runs `program args…` with `env` added and xtask's own package variables removed, so that a
+/// child cargo sees the environment a plain `cargo` call would. Build scripts that watch those
+/// variables (ring's asks to rerun when `CARGO_PKG_NAME` changes) would otherwise be fingerprinted
+/// with xtask's values, and the next plain `cargo test --workspace` would rebuild them and
+/// everything above them.
 fn run(program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<()> {
     let line = format!("{program} {}", args.join(" "));
     eprintln!("xtask: running {line}");
-    let status = Command::new(program)
+    let mut command = Command::new(program);
+    for name in inherited_package_vars() {
+        command.env_remove(name);
+    }
+    let status = command
         .args(args)
         .envs(env.iter().copied())
         .status()
@@ -146,4 +168,17 @@ fn run(program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<()> {
         bail!("{line} failed ({status})");
     }
     Ok(())
+}
+
+/// The names of the variables `cargo run` set for xtask that are present now: every
+/// `CARGO_PKG_*` and [`PER_CRATE`]. `CARGO_HOME`, `CARGO_TARGET_DIR`, `CARGO_TERM_*`, `RUSTUP_*`
+/// and the rest of the caller's configuration stay.
+fn inherited_package_vars() -> Vec<std::ffi::OsString> {
+    std::env::vars_os()
+        .map(|(name, _)| name)
+        .filter(|name| {
+            name.to_str()
+                .is_some_and(|name| name.starts_with("CARGO_PKG_") || PER_CRATE.contains(&name))
+        })
+        .collect()
 }

@@ -12,12 +12,28 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use lb_lbs::{Status, WaitOpts};
-use rackcloud_core::Error;
+use rackcloud_core::{Error, ServiceClient};
 
 use crate::auth::Connect;
 use crate::cli::{OutputFormat, WaitArgs};
 use crate::failure::describe;
 use crate::stderr::Stderr;
+
+/// With `--wait`, waits until the accepted change on load balancer `lb_id` is applied and returns
+/// the final status (`ACTIVE`); without, returns `None` at once. Every change command's wait.
+pub(crate) fn until_applied(
+    connect: &Connect<'_>,
+    wait: &WaitArgs,
+    client: &ServiceClient,
+    lb_id: u64,
+) -> Result<Option<Status>, Error> {
+    if !wait.wait {
+        return Ok(None);
+    }
+    let waiting = Waiting::begin(connect, wait, lb_id, &Status::Active);
+    let lb = lb_lbs::wait_until_active(client, lb_id, waiting.opts())?;
+    Ok(Some(lb.status().clone()))
+}
 
 /// How a wait shows its progress on stderr.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use crate::auth::Connect;
 use crate::failure::{Failure, Operation};
-use crate::output::{CatalogReport, Output, Report};
+use crate::output::{CatalogReport, Output};
 
 /// Authenticates and prints the catalog, and which endpoint the load balancer commands would use.
 pub(crate) fn run(connect: Connect<'_>, out: Output) -> Result<(), Failure> {
@@ -12,11 +12,11 @@ pub(crate) fn run(connect: Connect<'_>, out: Output) -> Result<(), Failure> {
         .lb_client_for(&provider)
         .map(|client| client.endpoint().to_owned())
         .map_err(|e| e.to_string());
-    let report = Report::Catalog(CatalogReport {
+    let report = CatalogReport {
         tenant_id: provider.tenant_id(),
         default_region: provider.default_region(),
         catalog: provider.catalog(),
         lb_endpoint,
-    });
+    };
     out.report(&report).map_err(|e| op.failed_other(e))
 }

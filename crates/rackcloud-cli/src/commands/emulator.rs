@@ -4,7 +4,7 @@ use rackcloud_emulator::{DEMO_API_KEY, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERNAME
 
 use crate::cli::EmulatorArgs;
 use crate::failure::{Failure, Operation};
-use crate::output::{EmulatorReport, Output, Report};
+use crate::output::{EmulatorReport, Output};
 
 /// The regions the emulator serves load balancers in.
 const REGIONS: [&str; 2] = ["DFW", "ORD"];
@@ -18,7 +18,7 @@ pub(crate) fn run(args: &EmulatorArgs, out: Output) -> Result<(), Failure> {
         .listen(args.listen)
         .start()
         .map_err(|e| op.failed_other(e))?;
-    let report = Report::EmulatorStarted(EmulatorReport {
+    let report = EmulatorReport {
         identity_url: emulator.identity_url(),
         username: DEMO_USERNAME.to_owned(),
         api_key: DEMO_API_KEY.to_owned(),
@@ -29,7 +29,7 @@ pub(crate) fn run(args: &EmulatorArgs, out: Output) -> Result<(), Failure> {
             .map(|r| ((*r).to_owned(), emulator.lb_endpoint(r, DEMO_TENANT)))
             .collect(),
         pending_seconds: args.pending_time.as_secs_f64(),
-    });
+    };
     out.report(&report).map_err(|e| op.failed_other(e))?;
     emulator.wait();
     Ok(())

@@ -5,7 +5,7 @@ use lb_lbs::{CreateOpts, ListOpts, MAX_PAGE_SIZE, Status, VipOpts};
 use crate::auth::Connect;
 use crate::cli::{CreateArgs, ListArgs, WaitArgs};
 use crate::failure::{Failure, Operation};
-use crate::output::{Output, Report};
+use crate::output::{Change, LoadBalancerDetails, LoadBalancers, Output};
 use crate::wait::Waiting;
 
 /// `lb list`: every page, 100 at a time; with `--limit` or `--marker`, that one page.
@@ -25,7 +25,7 @@ pub(crate) fn list(args: &ListArgs, connect: Connect<'_>, out: Output) -> Result
         lb_lbs::list(&client, &opts).extract()
     }
     .map_err(|e| op.failed(e))?;
-    out.report(&Report::LoadBalancers(lbs))
+    out.report(&LoadBalancers(lbs))
         .map_err(|e| op.failed_other(e))
 }
 
@@ -36,7 +36,7 @@ pub(crate) fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), 
     let lb = lb_lbs::get(&client, lb_id)
         .extract()
         .map_err(|e| op.failed(e))?;
-    out.report(&Report::LoadBalancer(Box::new(lb)))
+    out.report(&LoadBalancerDetails(lb))
         .map_err(|e| op.failed_other(e))
 }
 
@@ -59,7 +59,7 @@ pub(crate) fn create(args: &CreateArgs, connect: Connect<'_>, out: Output) -> Re
     } else {
         created
     };
-    out.report(&Report::LoadBalancer(Box::new(lb)))
+    out.report(&LoadBalancerDetails(lb))
         .map_err(|e| op.failed_other(e))
 }
 
@@ -82,6 +82,6 @@ pub(crate) fn delete(
     } else {
         None
     };
-    out.report(&Report::Deleted { lb_id, status })
+    out.report(&Change::deletion(lb_id, status))
         .map_err(|e| op.failed_other(e))
 }

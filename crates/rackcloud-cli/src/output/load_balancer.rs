@@ -1,14 +1,18 @@
 //! Load balancers as text (a table for `lb list`, one fact per line for `lb show`) and as the
 //! JSON object both commands share.
 
+use std::io::{self, Write};
+
 use lb_lbs::{LoadBalancer, VirtualIp};
 use serde::Serialize;
+
+use super::{Column, Render, Table, write_json};
 
 /// A load balancer in JSON: the same object in `lb list` (an array of them), `lb show`,
 /// `lb create`.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub(crate) struct LoadBalancerDocument<'a> {
+struct LoadBalancerDocument<'a> {
     id: u64,
     name: &'a str,
     protocol: &'a str,
@@ -34,7 +38,7 @@ struct VirtualIpDocument<'a> {
 }
 
 /// The JSON object of one load balancer.
-pub(crate) fn document(lb: &LoadBalancer) -> LoadBalancerDocument<'_> {
+fn document(lb: &LoadBalancer) -> LoadBalancerDocument<'_> {
     LoadBalancerDocument {
         id: lb.id(),
         name: lb.name(),
@@ -58,65 +62,72 @@ pub(crate) fn document(lb: &LoadBalancer) -> LoadBalancerDocument<'_> {
     }
 }
 
-/// One fact per line: `name: web`, …, a line per virtual IP.
-pub(crate) fn facts(lb: &LoadBalancer) -> Vec<String> {
-    let mut lines = vec![
-        format!("id: {}", lb.id()),
-        format!("name: {}", lb.name()),
-        format!("protocol: {}", lb.protocol()),
-        format!("port: {}", lb.port()),
-        format!("status: {}", lb.status()),
-        format!("algorithm: {}", lb.algorithm()),
-        format!("nodes: {}", lb.node_count()),
-    ];
-    if lb.virtual_ips().is_empty() {
-        lines.push("virtual IPs: none".to_owned());
+/// `lb show`, `lb create`: one load balancer, one fact per line.
+#[derive(Debug)]
+pub(crate) struct LoadBalancerDetails(pub(crate) LoadBalancer);
+
+/// `lb list`: the load balancers, as a table.
+#[derive(Debug)]
+pub(crate) struct LoadBalancers(pub(crate) Vec<LoadBalancer>);
+
+impl Render for LoadBalancerDetails {
+    /// `name: web`, …, a line per virtual IP.
+    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
+        let lb = &self.0;
+        writeln!(out, "id: {}", lb.id())?;
+        writeln!(out, "name: {}", lb.name())?;
+        writeln!(out, "protocol: {}", lb.protocol())?;
+        writeln!(out, "port: {}", lb.port())?;
+        writeln!(out, "status: {}", lb.status())?;
+        writeln!(out, "algorithm: {}", lb.algorithm())?;
+        writeln!(out, "nodes: {}", lb.node_count())?;
+        if lb.virtual_ips().is_empty() {
+            writeln!(out, "virtual IPs: none")?;
+        }
+        for vip in lb.virtual_ips() {
+            writeln!(out, "{}", virtual_ip(vip))?;
+        }
+        writeln!(
+            out,
+            "session persistence: {}",
+            lb.session_persistence().unwrap_or("disabled")
+        )?;
+        writeln!(out, "created: {}", lb.created())?;
+        writeln!(out, "updated: {}", lb.updated())
     }
-    lines.extend(lb.virtual_ips().iter().map(virtual_ip));
-    lines.push(format!(
-        "session persistence: {}",
-        lb.session_persistence().unwrap_or("disabled")
-    ));
-    lines.push(format!("created: {}", lb.created()));
-    lines.push(format!("updated: {}", lb.updated()));
-    lines
+
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_json(out, &document(&self.0))
+    }
 }
 
-/// A header, then one aligned line per load balancer: `ID NAME PROTOCOL PORT STATUS`, the
-/// numbers right-aligned; `no load balancers` for none.
-pub(crate) fn table(lbs: &[LoadBalancer]) -> Vec<String> {
-    if lbs.is_empty() {
-        return vec!["no load balancers".to_owned()];
-    }
-    let header = ["ID", "NAME", "PROTOCOL", "PORT", "STATUS"].map(str::to_owned);
-    let rows: Vec<[String; 5]> = std::iter::once(header)
-        .chain(lbs.iter().map(|lb| {
-            [
+impl Render for LoadBalancers {
+    /// `ID NAME PROTOCOL PORT STATUS`, the numbers right-aligned; `no load balancers` for none.
+    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut table = Table::new([
+            Column::right("ID"),
+            Column::left("NAME"),
+            Column::left("PROTOCOL"),
+            Column::right("PORT"),
+            Column::left("STATUS"),
+        ]);
+        for lb in &self.0 {
+            table.row([
                 lb.id().to_string(),
                 lb.name().to_owned(),
                 lb.protocol().to_string(),
                 lb.port().to_string(),
                 lb.status().to_string(),
-            ]
-        }))
-        .collect();
-    let mut widths = [0; 5];
-    for row in &rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
+            ]);
         }
+        table.write(out, "no load balancers")
     }
-    rows.iter()
-        .map(|[id, name, protocol, port, status]| {
-            format!(
-                "{id:>w0$}  {name:<w1$}  {protocol:<w2$}  {port:>w3$}  {status}",
-                w0 = widths[0],
-                w1 = widths[1],
-                w2 = widths[2],
-                w3 = widths[3],
-            )
-        })
-        .collect()
+
+    /// An array of the objects `lb show` prints.
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        let docs: Vec<LoadBalancerDocument<'_>> = self.0.iter().map(document).collect();
+        write_json(out, &docs)
+    }
 }
 
 fn virtual_ip(vip: &VirtualIp) -> String {
@@ -126,4 +137,17 @@ fn virtual_ip(vip: &VirtualIp) -> String {
         vip.kind(),
         vip.ip_version()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::rendered::{json, text};
+
+    #[test]
+    fn no_load_balancers_is_said_and_is_an_empty_array() {
+        let none = LoadBalancers(Vec::new());
+        assert_eq!(text(&none), ["no load balancers"]);
+        assert_eq!(json(&none), "[]");
+    }
 }

@@ -36,7 +36,8 @@ fn a_request_timeout_of_duration_max_is_still_cut_by_the_retry_deadline() {
         .retry_policy(RetryPolicy::none().deadline(Duration::from_millis(300)))
         .authenticate(common::demo_key(&emulator))
         .expect("authenticate");
-    emulator.inject(InjectedFault::new(Some("GET"), PATH, 200).stall_after(10, Duration::from_secs(5)));
+    emulator
+        .inject(InjectedFault::new(Some("GET"), PATH, 200).stall_after(10, Duration::from_secs(5)));
     let started = Instant::now();
     let err = get_persistence(&provider).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");

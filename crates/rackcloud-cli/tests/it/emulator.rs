@@ -1,10 +1,9 @@
 //! `rackcloud emulator`: the standalone server, driven by a second `rackcloud` process.
 
-mod common;
-
 use std::net::TcpListener;
 
-use common::{Background, DEMO_ENV, ok, rackcloud};
+use crate::common::{Background, DEMO_ENV, ok, rackcloud};
+use rackcloud_emulator::{DEMO_API_KEY, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERNAME};
 use serde_json::Value;
 
 #[test]
@@ -21,10 +20,10 @@ fn the_standalone_emulator_serves_every_operation() {
         "{url}"
     );
     let rest: Vec<String> = (0..8).map(|_| server.line()).collect();
-    assert_eq!(rest[0], "username: demo");
-    assert_eq!(rest[1], "API key: demo-api-key");
-    assert_eq!(rest[2], "password: demo-password");
-    assert_eq!(rest[3], "tenant: 123456");
+    assert_eq!(rest[0], format!("username: {DEMO_USERNAME}"));
+    assert_eq!(rest[1], format!("API key: {DEMO_API_KEY}"));
+    assert_eq!(rest[2], format!("password: {DEMO_PASSWORD}"));
+    assert_eq!(rest[3], format!("tenant: {DEMO_TENANT}"));
     assert!(
         rest[4].starts_with("load balancer endpoints: DFW http://127.0.0.1:"),
         "{}",
@@ -34,7 +33,7 @@ fn the_standalone_emulator_serves_every_operation() {
     assert_eq!(
         rest[6],
         format!(
-            "try: RS_USERNAME=demo RS_API_KEY=demo-api-key rackcloud --auth-url {url} lb session-persistence show 1"
+            "try: RS_USERNAME={DEMO_USERNAME} RS_API_KEY={DEMO_API_KEY} rackcloud --auth-url {url} lb session-persistence show 1"
         )
     );
     assert_eq!(rest[7], "serving until interrupted (Ctrl-C)");
@@ -79,10 +78,10 @@ fn the_standalone_emulator_in_json_mode_prints_one_document() {
         "0.25",
     ]);
     let doc: Value = serde_json::from_str(&server.line()).expect("a JSON document");
-    assert_eq!(doc["username"], "demo");
-    assert_eq!(doc["apiKey"], "demo-api-key");
-    assert_eq!(doc["password"], "demo-password");
-    assert_eq!(doc["tenantId"], "123456");
+    assert_eq!(doc["username"], DEMO_USERNAME);
+    assert_eq!(doc["apiKey"], DEMO_API_KEY);
+    assert_eq!(doc["password"], DEMO_PASSWORD);
+    assert_eq!(doc["tenantId"], DEMO_TENANT);
     assert_eq!(doc["pendingSeconds"], 0.25);
     assert_eq!(doc["loadBalancerEndpoints"][1]["region"], "ORD");
     let url = doc["identityUrl"].as_str().expect("identityUrl").to_owned();

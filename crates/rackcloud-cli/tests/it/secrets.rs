@@ -1,8 +1,6 @@
 //! No API key, password or token ever appears on stdout or stderr, even with `-v`.
 
-mod common;
-
-use common::{Run, against};
+use crate::common::{Run, against};
 use rackcloud_emulator::{DEMO_TENANT, Emulator, User};
 
 const USERNAME: &str = "carol";

@@ -1,17 +1,15 @@
 //! `rackcloud catalog` in text and JSON.
 
-mod common;
-
-use common::{as_demo, ok};
-use rackcloud_emulator::Emulator;
+use crate::common::{as_demo, ok};
+use rackcloud_emulator::{DEMO_TENANT, Emulator};
 
 #[test]
 fn catalog_lists_every_endpoint_and_the_one_the_lb_commands_use() {
     let emulator = Emulator::start().expect("emulator");
-    let dfw = emulator.lb_endpoint("DFW", "123456");
+    let dfw = emulator.lb_endpoint("DFW", DEMO_TENANT);
     let run = ok(as_demo(&emulator, &["catalog"]));
     let lines = run.lines();
-    assert_eq!(lines[0], "tenant: 123456");
+    assert_eq!(lines[0], format!("tenant: {DEMO_TENANT}"));
     assert_eq!(lines[1], "default region: DFW");
     let lb_line = format!(
         "cloudLoadBalancers (rax:load-balancer) DFW: public {dfw}, internal {}",
@@ -35,13 +33,13 @@ fn catalog_lists_every_endpoint_and_the_one_the_lb_commands_use() {
 #[test]
 fn catalog_as_json() {
     let emulator = Emulator::start().expect("emulator");
-    let ord = emulator.lb_endpoint("ORD", "123456");
+    let ord = emulator.lb_endpoint("ORD", DEMO_TENANT);
     let doc = ok(as_demo(
         &emulator,
         &["--region", "ORD", "--output", "json", "catalog"],
     ))
     .json();
-    assert_eq!(doc["tenantId"], "123456");
+    assert_eq!(doc["tenantId"], DEMO_TENANT);
     assert_eq!(doc["defaultRegion"], "DFW");
     assert_eq!(doc["loadBalancerEndpoint"], format!("{ord}/"));
     let services = doc["services"].as_array().expect("services");

@@ -1,9 +1,7 @@
 //! `rackcloud lb session-persistence show|enable|disable` in text and JSON, credentials and
 //! region from flags and the environment, `--endpoint`, and `--help` on every command.
 
-mod common;
-
-use common::{DEMO_ENV, against, as_demo, ok, rackcloud};
+use crate::common::{DEMO_ENV, against, as_demo, ok, rackcloud};
 use rackcloud_emulator::{
     DEMO_API_KEY, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERNAME, Emulator, LoadBalancerSeed,
 };
@@ -152,9 +150,9 @@ fn disable_then_disable_again_with_and_without_if_enabled() {
     );
 
     let run = as_demo(&emulator, &["lb", "session-persistence", "disable", "5"]);
-    common::fails_with(
+    crate::common::fails_as(
         run,
-        "rackcloud: disable session persistence on load balancer 5 failed: 422 already disabled: Session persistence is already deleted.",
+        "rackcloud: disable session persistence on load balancer 5 failed: 422 already disabled",
     );
 
     let run = ok(as_demo(
@@ -235,7 +233,10 @@ fn region_comes_from_the_flag_then_rs_region_then_os_region_name() {
         .collect();
     assert_eq!(paths.len(), 4);
     for path in paths {
-        assert_eq!(path, "/ord/v1.0/123456/loadbalancers/10/sessionpersistence");
+        assert_eq!(
+            path,
+            format!("/ord/v1.0/{DEMO_TENANT}/loadbalancers/10/sessionpersistence")
+        );
     }
 
     // Without a region, the user's default region (DFW) is used.

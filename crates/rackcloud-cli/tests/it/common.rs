@@ -1,7 +1,5 @@
 //! Running the built `rackcloud` binary with a cleared environment, against an emulator.
 
-#![allow(dead_code)] // Each test file uses a different part.
-
 use std::io::{BufRead, BufReader};
 use std::process::{Child, ChildStdout, Command, Stdio};
 
@@ -95,6 +93,22 @@ pub fn fails_with(run: Run, line: &str) -> Run {
     assert_eq!(run.status, 1, "expected exit 1: {run:?}");
     assert_eq!(run.error_line(), line);
     run
+}
+
+/// Asserts exit 1 with one line on stderr: `prefix` (what the CLI adds: the operation, the load
+/// balancer, the status and the kind), `": "`, then the server's own words, which are the
+/// emulator's to pin. Returns the run and those words.
+#[track_caller]
+pub fn fails_as(run: Run, prefix: &str) -> (Run, String) {
+    assert_eq!(run.status, 1, "expected exit 1: {run:?}");
+    let words = run
+        .error_line()
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.strip_prefix(": "))
+        .unwrap_or_else(|| panic!("expected {prefix:?} then the server's words: {run:?}"))
+        .to_owned();
+    assert!(!words.is_empty(), "the server's words are missing: {run:?}");
+    (run, words)
 }
 
 /// Asserts that the emulator received nothing at all.

@@ -3,6 +3,8 @@
 //! It uses the SDK exactly as `rackcloud lb session-persistence …` does, prints what it does in
 //! numbered steps, and reports the expected failures the way the CLI reports them.
 
+mod narrator;
+
 use std::io;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -14,10 +16,11 @@ use rackcloud_core::{
     RetryPolicy, ServiceClient, new_lb_v1,
 };
 use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME, Emulator, InjectedBody, InjectedFault};
-use serde::Serialize;
 
 use crate::failure::{Failure, Operation};
 use crate::output::Output;
+
+use narrator::Narrator;
 
 /// How long a change keeps a load balancer `PENDING_UPDATE` in the demo: long enough to see the
 /// 422, short enough to keep the tour to a few seconds.
@@ -78,7 +81,7 @@ fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
             started.elapsed().as_secs_f64()
         ),
         "Try it yourself: run `rackcloud emulator`, then in another terminal".to_owned(),
-        "RS_USERNAME=demo RS_API_KEY=demo-api-key rackcloud --auth-url http://127.0.0.1:8900/v2.0/ lb session-persistence show 1".to_owned(),
+        format!("RS_USERNAME={DEMO_USERNAME} RS_API_KEY={DEMO_API_KEY} rackcloud --auth-url http://127.0.0.1:8900/v2.0/ lb session-persistence show 1"),
     ])
     .map_err(Into::into)
 }
@@ -339,77 +342,5 @@ impl Retries {
             n.detail(format!("Retry: {line}"))?;
         }
         Ok(())
-    }
-}
-
-/// Tells the tour: printed as it happens in text mode, one document at the end in JSON mode.
-struct Narrator {
-    out: Output,
-    doc: DemoDocument,
-}
-
-#[derive(Debug, Default, Serialize)]
-struct DemoDocument {
-    steps: Vec<Step>,
-    summary: Vec<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct Step {
-    step: usize,
-    lines: Vec<String>,
-}
-
-impl Narrator {
-    fn new(out: Output) -> Narrator {
-        Narrator {
-            out,
-            doc: DemoDocument::default(),
-        }
-    }
-
-    fn heading(&mut self, text: &str) -> io::Result<()> {
-        self.print(vec![text.to_owned(), String::new()])
-    }
-
-    fn step(&mut self, text: String) -> io::Result<()> {
-        let number = self.doc.steps.len() + 1;
-        let line = format!("{number}. {text}");
-        self.doc.steps.push(Step {
-            step: number,
-            lines: vec![text],
-        });
-        self.print(vec![line])
-    }
-
-    fn detail(&mut self, text: impl Into<String>) -> io::Result<()> {
-        let text = text.into();
-        let line = format!("   {text}");
-        if let Some(step) = self.doc.steps.last_mut() {
-            step.lines.push(text);
-        }
-        self.print(vec![line])
-    }
-
-    fn summary(&mut self, lines: Vec<String>) -> io::Result<()> {
-        let mut printed = vec![String::new(), "Summary:".to_owned()];
-        printed.extend(lines.iter().map(|l| format!("   {l}")));
-        self.doc.summary = lines;
-        self.print(printed)
-    }
-
-    fn print(&self, lines: Vec<String>) -> io::Result<()> {
-        if self.out.is_json() {
-            return Ok(());
-        }
-        self.out.lines(&lines)
-    }
-
-    /// In JSON mode, prints the whole tour as one document.
-    fn finish(self) -> io::Result<()> {
-        if !self.out.is_json() {
-            return Ok(());
-        }
-        self.out.json(&self.doc)
     }
 }

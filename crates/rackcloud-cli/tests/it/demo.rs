@@ -1,8 +1,6 @@
 //! `rackcloud demo`: the guided tour runs, exits 0 and reads well, in text and JSON.
 
-mod common;
-
-use common::{ok, rackcloud};
+use crate::common::{ok, rackcloud};
 
 const SECRET: &str = "KEY-0c2f7e-DEMO-MUST-NOT-PRINT";
 
@@ -28,8 +26,8 @@ fn the_demo_tells_every_step_and_exits_0() {
     for expected in [
         "Chose cloudLoadBalancers (rax:load-balancer) in DFW: http://127.0.0.1:",
         "Session persistence: HTTP_COOKIE.",
-        "rackcloud: enable HTTP_COOKIE session persistence on load balancer 2 failed: 400 rejected as invalid: HTTP_COOKIE Session persistence is only valid with HTTP protocol with or without SSL termination.",
-        "failed: 422 load balancer is immutable (PENDING_UPDATE): Load Balancer '2' has a status of 'PENDING_UPDATE' and is considered immutable.",
+        "Refused; the CLI prints: rackcloud: enable HTTP_COOKIE session persistence on load balancer 2 failed: 400 rejected as invalid: ",
+        "Refused; the CLI prints: rackcloud: enable SOURCE_IP session persistence on load balancer 2 failed: 422 load balancer is immutable (PENDING_UPDATE): ",
         "ErrorKind::Immutable with lb_status() = Some(\"PENDING_UPDATE\")",
         "(422); retrying in ",
         "the SDK backed off while the load balancer was PENDING_UPDATE. Session persistence: SOURCE_IP.",

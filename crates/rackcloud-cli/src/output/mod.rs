@@ -1,0 +1,125 @@
+//! Rendering results on stdout: text lines for people, one JSON document for scripts.
+//!
+//! Each command's result is a report type of its own, kept in the module of its resource, that
+//! implements [`Render`]; [`emit`] prints any of them in the chosen format, so a new command adds
+//! a report type and touches nothing here. The shared pieces:
+//!
+//! - [`Table`]: the aligned table with a header row that lists print in text mode.
+//! - [`Change`]: a change the server accepted and, with `--wait`, the status once applied.
+//! - [`write_json`]: one JSON document on one line, keys in the order its type declares them.
+
+mod catalog;
+mod change;
+mod emulator;
+mod load_balancer;
+mod session_persistence;
+mod table;
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::cli::OutputFormat;
+
+pub(crate) use catalog::CatalogReport;
+pub(crate) use change::Change;
+pub(crate) use emulator::EmulatorReport;
+pub(crate) use load_balancer::{LoadBalancerDetails, LoadBalancers};
+pub(crate) use session_persistence::{PersistenceDisabled, PersistenceShown, persistence_enabled};
+pub(crate) use table::{Column, Table};
+
+/// The result of a command, printable as text or as one JSON document.
+pub(crate) trait Render {
+    /// Writes the text lines, each ending in a newline.
+    fn text(&self, out: &mut dyn Write) -> io::Result<()>;
+
+    /// Writes the JSON document on one line, ending in a newline; usually
+    /// `write_json(out, &document)`.
+    fn json(&self, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Writes `report` to `out` in `format`.
+pub(crate) fn emit(
+    report: &dyn Render,
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        OutputFormat::Text => report.text(out),
+        OutputFormat::Json => report.json(out),
+    }
+}
+
+/// Writes `doc` as JSON on one line, then a newline.
+pub(crate) fn write_json(out: &mut dyn Write, doc: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, doc).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// Where results go: stdout, as text or JSON.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Output {
+    format: OutputFormat,
+}
+
+impl Output {
+    /// Output in `format`.
+    pub(crate) fn new(format: OutputFormat) -> Output {
+        Output { format }
+    }
+
+    /// Whether results are one JSON document.
+    pub(crate) fn is_json(self) -> bool {
+        self.format == OutputFormat::Json
+    }
+
+    /// Prints a report in the chosen format.
+    pub(crate) fn report(self, report: &dyn Render) -> io::Result<()> {
+        let mut stdout = io::stdout().lock();
+        emit(report, self.format, &mut stdout)?;
+        stdout.flush()
+    }
+
+    /// Prints one JSON document on one line, keys in the order the document declares them.
+    pub(crate) fn json(self, doc: &impl Serialize) -> io::Result<()> {
+        let mut stdout = io::stdout().lock();
+        write_json(&mut stdout, doc)?;
+        stdout.flush()
+    }
+
+    /// Prints text lines as they are.
+    pub(crate) fn lines(self, lines: &[String]) -> io::Result<()> {
+        let mut stdout = io::stdout().lock();
+        for line in lines {
+            writeln!(stdout, "{line}")?;
+        }
+        stdout.flush()
+    }
+}
+
+/// What a report prints, for the tests of the report types.
+#[cfg(test)]
+pub(crate) mod rendered {
+    use super::{OutputFormat, Render, emit};
+
+    /// The text lines.
+    pub(crate) fn text(report: &dyn Render) -> Vec<String> {
+        printed(report, OutputFormat::Text)
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The JSON document, without its newline.
+    pub(crate) fn json(report: &dyn Render) -> String {
+        let printed = printed(report, OutputFormat::Json);
+        assert_eq!(printed.matches('\n').count(), 1, "one line: {printed:?}");
+        printed.trim_end().to_owned()
+    }
+
+    fn printed(report: &dyn Render, format: OutputFormat) -> String {
+        let mut out = Vec::new();
+        emit(report, format, &mut out).expect("writing to memory");
+        String::from_utf8(out).expect("UTF-8")
+    }
+}
