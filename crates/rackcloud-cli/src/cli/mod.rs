@@ -10,9 +10,6 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use lb_lbs::Protocol;
 use lb_sessions::Type;
 
-/// The session persistence types `--type` accepts (in any case).
-const PERSISTENCE_TYPES: [&str; 3] = ["HTTP_COOKIE", "SOURCE_IP", "SSL_ID"];
-
 /// The most a page of `lb list --limit` may hold (the API's own limit).
 const MAX_PAGE_SIZE: u32 = lb_lbs::MAX_PAGE_SIZE;
 
@@ -196,7 +193,7 @@ pub(crate) enum SessionPersistenceCommand {
             long = "type",
             value_name = "TYPE",
             ignore_case = true,
-            value_parser = PossibleValuesParser::new(PERSISTENCE_TYPES).try_map(|s| s.parse::<Type>())
+            value_parser = PossibleValuesParser::new(Type::KNOWN_NAMES).try_map(|s| s.parse::<Type>())
         )]
         persistence_type: Type,
         #[command(flatten)]
