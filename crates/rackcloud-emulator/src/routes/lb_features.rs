@@ -1,4 +1,4 @@
-//! `/loadbalancers/{id}/{connectionlogging,contentcaching,errorpage,stats,usage,clustersourceaddresses}`.
+//! `/loadbalancers/{id}/{connectionlogging,contentcaching,errorpage,stats,clustersourceaddresses}`.
 
 use super::Account;
 use crate::error_replies;

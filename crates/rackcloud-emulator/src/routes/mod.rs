@@ -15,6 +15,7 @@ mod rate_limited;
 mod session_persistence;
 mod ssl;
 mod throttle;
+mod usage;
 mod virtual_ips;
 
 pub(crate) use control::is_control;
