@@ -128,7 +128,7 @@ mod tests {
         assert_eq!(
             Protocol::KNOWN_NAMES.len(),
             18,
-            "the protocols of clb-api.md §4"
+            "the protocols of docs/api/load-balancers.md"
         );
         for name in Protocol::KNOWN_NAMES.iter().copied() {
             let p = Protocol::from(name);

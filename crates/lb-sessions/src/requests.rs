@@ -108,10 +108,9 @@ impl CreateOptsBuilder for CreateOpts {
 /// # }
 /// ```
 pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return GetResult::from(e);
-    }
-    GetResult::from(client.get(&root_url(client, lb_id)))
+    check_id("load balancer", lb_id)
+        .map(|()| client.get(&root_url(client, lb_id)))
+        .into()
 }
 
 /// Enables session persistence on load balancer `lb_id`, or changes its mode
@@ -140,11 +139,10 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// # }
 /// ```
 pub fn enable(client: &ServiceClient, lb_id: u64, opts: &impl CreateOptsBuilder) -> EnableResult {
-    let body = match check_id("load balancer", lb_id).and_then(|()| opts.to_sp_create_map()) {
-        Ok(body) => body,
-        Err(e) => return EnableResult::from(e),
-    };
-    EnableResult::from(client.put(&root_url(client, lb_id), &body))
+    check_id("load balancer", lb_id)
+        .and_then(|()| opts.to_sp_create_map())
+        .map(|body| client.put(&root_url(client, lb_id), &body))
+        .into()
 }
 
 /// Disables session persistence on load balancer `lb_id`
@@ -154,10 +152,9 @@ pub fn enable(client: &ServiceClient, lb_id: u64, opts: &impl CreateOptsBuilder)
 /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled); use [`disable_if_enabled`]
 /// or [`DisableResult::extract_outcome`] to treat that as success.
 pub fn disable(client: &ServiceClient, lb_id: u64) -> DisableResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return DisableResult::from(e);
-    }
-    DisableResult::from(client.delete(&root_url(client, lb_id)))
+    check_id("load balancer", lb_id)
+        .map(|()| client.delete(&root_url(client, lb_id)))
+        .into()
 }
 
 /// Disables session persistence unless it already is: one idempotent call.

@@ -4,8 +4,10 @@
 /// Declares the result type of a service operation: a newtype around
 /// [`RequestResult`](crate::RequestResult) (operations whose answer has a body to extract) or
 /// [`ErrResult`](crate::ErrResult) (operations that only succeed or fail), with `status`,
-/// `header` and `err`, `From<RequestResult>` and `From<Error>`, and for `ErrResult` types
-/// `extract_err`. The service crate writes only what is its own: the `extract` methods.
+/// `header` and `err`, `From<RequestResult>`, `From<Error>` and `From<Result<RequestResult,
+/// Error>>` (so that an operation is one expression: check the input, send, convert), and for
+/// `ErrResult` types `extract_err`. The service crate writes only what is its own: the `extract`
+/// methods.
 ///
 /// # Examples
 ///
@@ -34,6 +36,16 @@
 /// let refused = DeleteResult::from(Error::invalid_input("id must be greater than zero"));
 /// assert_eq!(refused.status(), None);
 /// assert_eq!(refused.extract_err().unwrap_err().kind(), ErrorKind::InvalidInput);
+///
+/// // An operation: check, send, convert.
+/// fn delete(client: &rackcloud_core::ServiceClient, id: u64) -> DeleteResult {
+///     rackcloud_core::check_id("item", id)
+///         .map(|()| client.delete(&client.lb_url(id, &[])))
+///         .into()
+/// }
+/// # let client = rackcloud_core::ServiceClient::with_token("http://127.0.0.1:9/v1.0/1", "t")?;
+/// assert!(delete(&client, 0).extract_err().unwrap_err().is_invalid_input());
+/// # Ok::<(), Error>(())
 /// ```
 #[macro_export]
 macro_rules! result_type {
@@ -91,6 +103,20 @@ macro_rules! result_type {
         impl ::std::convert::From<$crate::Error> for $name {
             fn from(error: $crate::Error) -> $name {
                 $name(<$inner>::from(error))
+            }
+        }
+
+        /// A request, or the error that refused its input before anything was sent.
+        impl ::std::convert::From<::std::result::Result<$crate::RequestResult, $crate::Error>>
+            for $name
+        {
+            fn from(
+                result: ::std::result::Result<$crate::RequestResult, $crate::Error>,
+            ) -> $name {
+                match result {
+                    ::std::result::Result::Ok(sent) => $name::from(sent),
+                    ::std::result::Result::Err(refused) => $name::from(refused),
+                }
             }
         }
     };

@@ -27,11 +27,17 @@ pub(crate) fn serves(rest: &[&str]) -> bool {
 }
 
 /// Answers a request for one of the paths [`serves`] accepts.
-pub(crate) fn route(
-    _shared: &Shared,
-    _req: &Incoming,
-    _account: Account<'_>,
-    _rest: &[&str],
-) -> Reply {
+pub(crate) fn route(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]) -> Reply {
+    match rest {
+        ["loadbalancers", what @ ("usage" | "billable")] => {
+            super::usage::account(shared, req, account, what)
+        }
+        _ => reference(shared, req, account, rest),
+    }
+}
+
+/// The reference data and limits: protocols, algorithms, allowed domains, absolute limits,
+/// limit types, rate limits, regional source addresses.
+fn reference(_shared: &Shared, _req: &Incoming, _account: Account<'_>, _rest: &[&str]) -> Reply {
     error_replies::not_found()
 }

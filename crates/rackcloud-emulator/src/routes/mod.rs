@@ -116,12 +116,12 @@ fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]
             ("accesslist", _) => access_list::route(shared, req, account, id, sub),
             ("connectionthrottle", _) => throttle::route(shared, req, account, id, sub),
             ("ssltermination", _) => ssl::route(shared, req, account, id, sub),
+            ("usage", _) => usage::load_balancer(shared, req, account, id, sub),
             (
                 "connectionlogging"
                 | "contentcaching"
                 | "errorpage"
                 | "stats"
-                | "usage"
                 | "clustersourceaddresses",
                 _,
             ) => lb_features::route(shared, req, account, id, sub),
