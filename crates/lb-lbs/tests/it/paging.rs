@@ -152,3 +152,45 @@ fn a_server_that_ignores_the_marker_cannot_loop_forever() {
     );
     assert_eq!(emulator.requests().len(), 2);
 }
+
+#[test]
+fn a_walk_stops_at_its_page_bound_with_a_typed_error() {
+    let emulator = with_load_balancers(30);
+    let client = crate::common::dfw(&emulator);
+    emulator.clear_requests();
+    let opts = ListOpts::new()
+        .limit(5)
+        .bound(rackcloud_core::PageBound::new(3, 1000));
+    let walked: Vec<_> = lb_lbs::pages(&client, opts).collect();
+    assert_eq!(walked.len(), 4);
+    assert!(
+        walked[..3]
+            .iter()
+            .all(|page| page.as_ref().is_ok_and(|p| p.len() == 5))
+    );
+    let e = walked[3].as_ref().expect_err("the bound");
+    assert_eq!(e.kind(), rackcloud_core::ErrorKind::TooManyPages);
+    assert_eq!(
+        paths(&emulator),
+        [
+            crate::common::path("?limit=5"),
+            crate::common::path("?limit=5&marker=5"),
+            crate::common::path("?limit=5&marker=10"),
+        ]
+    );
+    let e = lb_lbs::list_all(&client, opts).expect_err("the bound");
+    assert_eq!(e.kind(), rackcloud_core::ErrorKind::TooManyPages);
+}
+
+#[test]
+fn the_item_bound_stops_before_the_next_page() {
+    let emulator = with_load_balancers(30);
+    let client = crate::common::dfw(&emulator);
+    emulator.clear_requests();
+    let opts = ListOpts::new()
+        .limit(10)
+        .bound(rackcloud_core::PageBound::new(100, 15));
+    let e = lb_lbs::list_all(&client, opts).expect_err("the bound");
+    assert_eq!(e.kind(), rackcloud_core::ErrorKind::TooManyPages);
+    assert_eq!(emulator.requests().len(), 2);
+}

@@ -4,4 +4,5 @@ mod common;
 mod fault_matrix;
 mod rules;
 mod soak;
+mod wait;
 mod wire;

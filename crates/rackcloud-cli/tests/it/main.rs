@@ -7,6 +7,7 @@ mod common;
 mod demo;
 mod emulator;
 mod errors;
+mod hostile;
 mod lbs;
 mod retries;
 mod secrets;

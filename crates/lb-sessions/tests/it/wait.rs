@@ -1,0 +1,85 @@
+//! Changing and waiting in one call: the change, then polls until `ACTIVE`, through core's one
+//! wait loop.
+
+use std::time::Duration;
+
+use lb_sessions::{CreateOpts, DisableOutcome, Type};
+use rackcloud_core::{ErrorKind, WaitOpts};
+use rackcloud_emulator::DEMO_TENANT;
+
+use crate::common::{lb_path, path};
+
+fn methods_and_paths(emulator: &rackcloud_emulator::Emulator) -> Vec<(String, String)> {
+    emulator
+        .requests()
+        .into_iter()
+        .map(|r| (r.method, r.path))
+        .collect()
+}
+
+#[test]
+fn enable_and_wait_sends_the_change_then_polls_until_active() {
+    let emulator = rackcloud_testing::slow(Duration::from_millis(150), Duration::ZERO)
+        .start()
+        .expect("emulator");
+    let client = crate::common::dfw(&emulator);
+    emulator.clear_requests();
+    lb_sessions::enable_and_wait(
+        &client,
+        1,
+        &CreateOpts::new(Type::HttpCookie),
+        &rackcloud_testing::quick(),
+    )
+    .expect("applied");
+    assert_eq!(
+        emulator
+            .load_balancer_status("DFW", DEMO_TENANT, 1)
+            .as_deref(),
+        Some("ACTIVE")
+    );
+    let requests = methods_and_paths(&emulator);
+    assert_eq!(requests[0], ("PUT".to_owned(), path(1)));
+    assert!(
+        requests.len() >= 3,
+        "a change, then at least two polls: {requests:?}"
+    );
+    assert!(
+        requests[1..]
+            .iter()
+            .all(|r| *r == ("GET".to_owned(), lb_path("/1"))),
+        "{requests:?}"
+    );
+    // Applied: the next change is accepted at once, without a retry.
+    let no_retries = crate::common::dfw_no_retries(&emulator);
+    lb_sessions::disable(&no_retries, 1)
+        .extract_err()
+        .expect("accepted at once");
+}
+
+#[test]
+fn disable_and_wait_does_not_wait_when_nothing_changed() {
+    let emulator = rackcloud_emulator::Emulator::start().expect("emulator");
+    let client = crate::common::dfw(&emulator);
+    emulator.clear_requests();
+    let outcome =
+        lb_sessions::disable_and_wait(&client, 3, &rackcloud_testing::quick()).expect("done");
+    assert_eq!(outcome, DisableOutcome::AlreadyDisabled);
+    assert_eq!(
+        methods_and_paths(&emulator),
+        [("DELETE".to_owned(), path(3))]
+    );
+}
+
+#[test]
+fn bad_wait_options_send_nothing() {
+    let emulator = rackcloud_emulator::Emulator::start().expect("emulator");
+    let client = crate::common::dfw(&emulator);
+    let before = emulator.stats().api_requests.total();
+    let zero = WaitOpts::new().interval(Duration::ZERO);
+    let e = lb_sessions::enable_and_wait(&client, 1, &CreateOpts::new(Type::SourceIp), &zero)
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    let e = lb_sessions::disable_and_wait(&client, 0, &rackcloud_testing::quick()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert_eq!(emulator.stats().api_requests.total(), before);
+}
