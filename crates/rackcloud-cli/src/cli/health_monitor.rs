@@ -47,9 +47,10 @@ pub(crate) struct HealthMonitorSetArgs {
     #[arg(long, value_name = "S")]
     pub(crate) delay: u32,
 
-    /// Seconds a check waits for an answer, 1 to 300
+    /// Seconds a check waits for an answer, 1 to 300 (the monitor's `timeout`; the global
+    /// --timeout bounds the whole command)
     #[arg(long, value_name = "S")]
-    pub(crate) timeout: u32,
+    pub(crate) check_timeout: u32,
 
     /// Failed checks in a row before a node is taken out, 1 to 10
     #[arg(long, value_name = "N")]

@@ -34,7 +34,7 @@ fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
 
 fn set(args: &HealthMonitorSetArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let lb_id = args.lb_id;
-    let op = Operation::on_lb(format!("set a {} health monitor", args.monitor_type), lb_id);
+    let op = Operation::on_lb("set the health monitor", lb_id);
     // Checked before connecting: invalid options send nothing, not even a token request.
     let opts = options(args).map_err(|e| op.failed(e))?;
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
@@ -49,7 +49,7 @@ fn set(args: &HealthMonitorSetArgs, connect: Connect<'_>, out: Output) -> Result
 
 /// The SDK's options from the flags: CONNECT takes no HTTP flag, HTTP/HTTPS need two.
 fn options(args: &HealthMonitorSetArgs) -> Result<MonitorOpts, Error> {
-    let (delay, timeout, attempts) = (args.delay, args.timeout, args.attempts);
+    let (delay, timeout, attempts) = (args.delay, args.check_timeout, args.attempts);
     let opts: MonitorOpts = match &args.monitor_type {
         MonitorType::Connect => {
             let http_flags = [
