@@ -12,7 +12,6 @@ use lb_sessions::Type;
 
 mod health_monitor;
 mod throttle;
-
 pub(crate) use health_monitor::{HealthMonitorCommand, HealthMonitorSetArgs};
 pub(crate) use throttle::ThrottleCommand;
 
