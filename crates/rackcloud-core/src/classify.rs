@@ -52,7 +52,8 @@ fn unprocessable_kind(fault: Option<&Fault>) -> ErrorKind {
     if immutable_status(message).is_some() {
         return ErrorKind::Immutable;
     }
-    if message.trim_end().ends_with("is already deleted.") {
+    let message = message.trim_end();
+    if message.ends_with("is already deleted.") || message.ends_with("found to delete.") {
         return ErrorKind::AlreadyDisabled;
     }
     ErrorKind::Conflict
@@ -84,6 +85,8 @@ mod tests {
         assert_eq!(kind(422, immutable, false), ErrorKind::Immutable);
         let deleted = r#"{"message":"Session persistence is already deleted.","code":422}"#;
         assert_eq!(kind(422, deleted, false), ErrorKind::AlreadyDisabled);
+        let none = r#"{"message":"No health monitor found to delete.","code":422}"#;
+        assert_eq!(kind(422, none, false), ErrorKind::AlreadyDisabled);
         assert_eq!(
             kind(422, r#"{"message":"other","code":422}"#, false),
             ErrorKind::Conflict

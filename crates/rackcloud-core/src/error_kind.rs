@@ -28,7 +28,8 @@ pub enum ErrorKind {
     /// The load balancer cannot be changed in its current status (422); see
     /// [`Error::lb_status`](crate::Error::lb_status).
     Immutable,
-    /// The feature being disabled was not enabled (422 `… is already deleted.`).
+    /// The feature being disabled was not enabled (422 `… is already deleted.` or
+    /// `No … found to delete.`).
     AlreadyDisabled,
     /// The request conflicts with the resource's state (409, or a 422 of another kind).
     Conflict,

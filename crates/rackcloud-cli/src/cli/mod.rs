@@ -10,6 +10,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use lb_lbs::Protocol;
 use lb_sessions::Type;
 
+mod health_monitor;
+mod throttle;
+pub(crate) use health_monitor::{HealthMonitorCommand, HealthMonitorSetArgs};
+pub(crate) use throttle::ThrottleCommand;
+
 /// The most a page of `lb list --limit` may hold (the API's own limit).
 const MAX_PAGE_SIZE: u32 = lb_lbs::MAX_PAGE_SIZE;
 
@@ -120,6 +125,16 @@ pub(crate) enum LbCommand {
         #[command(subcommand)]
         command: SessionPersistenceCommand,
     },
+    /// Show, set or delete the health monitor
+    HealthMonitor {
+        #[command(subcommand)]
+        command: HealthMonitorCommand,
+    },
+    /// Show, set or delete the connection throttle
+    Throttle {
+        #[command(subcommand)]
+        command: ThrottleCommand,
+    },
 }
 
 /// `rackcloud lb list …`.
@@ -225,7 +240,7 @@ pub(crate) struct EmulatorArgs {
 }
 
 /// A load balancer id: a whole number from 1.
-fn parse_lb_id(text: &str) -> Result<u64, String> {
+pub(super) fn parse_lb_id(text: &str) -> Result<u64, String> {
     match text.trim().parse::<u64>() {
         Ok(0) => Err("load balancer ids start at 1".to_owned()),
         Ok(id) => Ok(id),

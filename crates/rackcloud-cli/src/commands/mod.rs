@@ -4,8 +4,10 @@
 mod catalog;
 mod demo;
 mod emulator;
+mod health_monitor;
 mod load_balancers;
 mod session_persistence;
+mod throttle;
 
 use crate::auth::{Connect, Env};
 use crate::cli::{Cli, Command, LbCommand};
@@ -25,6 +27,8 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
             LbCommand::SessionPersistence { command } => {
                 session_persistence::run(command, connect, out)
             }
+            LbCommand::HealthMonitor { command } => health_monitor::run(command, connect, out),
+            LbCommand::Throttle { command } => throttle::run(command, connect, out),
         },
         Command::Emulator(args) => emulator::run(args, out),
         Command::Demo => demo::run(out, cli.global.verbose),

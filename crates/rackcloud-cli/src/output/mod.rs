@@ -11,9 +11,11 @@
 mod catalog;
 mod change;
 mod emulator;
+mod health_monitor;
 mod load_balancer;
 mod session_persistence;
 mod table;
+mod throttle;
 
 use std::io::{self, Write};
 
@@ -24,9 +26,11 @@ use crate::cli::OutputFormat;
 pub(crate) use catalog::CatalogReport;
 pub(crate) use change::Change;
 pub(crate) use emulator::EmulatorReport;
+pub(crate) use health_monitor::{MonitorDeleted, MonitorShown, monitor_set};
 pub(crate) use load_balancer::{LoadBalancerDetails, LoadBalancers};
 pub(crate) use session_persistence::{PersistenceDisabled, PersistenceShown, persistence_enabled};
 pub(crate) use table::{Column, Table};
+pub(crate) use throttle::{ThrottleDeleted, ThrottleShown, throttle_set};
 
 /// The result of a command, printable as text or as one JSON document.
 pub(crate) trait Render {

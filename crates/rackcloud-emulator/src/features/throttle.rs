@@ -1,10 +1,57 @@
-//! The throttle of a load balancer (to be modelled with its resource).
+//! The connection throttle of a load balancer (docs/api/connection-throttling.md): the four
+//! fields as last accepted, shown by `GET …/connectionthrottle` and embedded in
+//! `GET /loadbalancers/{id}`.
 
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
-/// The throttle state of one load balancer.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Throttle {}
+/// A configured connection throttle. A load balancer without one has `None`
+/// (`Features::throttle`); the first PUT must give all four fields, later ones may give some.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Throttle {
+    pub(crate) max_connections: i64,
+    pub(crate) min_connections: i64,
+    pub(crate) max_connection_rate: i64,
+    pub(crate) rate_interval: i64,
+}
 
-/// Adds what `GET /loadbalancers/{id}` shows of it to `lb`.
-pub(crate) fn embed(_it: Option<&Throttle>, _lb: &mut Map<String, Value>) {}
+impl Throttle {
+    /// `{"maxConnections":…,"minConnections":…,"maxConnectionRate":…,"rateInterval":…}`.
+    pub(crate) fn json(&self) -> Value {
+        json!({
+            "maxConnections": self.max_connections,
+            "minConnections": self.min_connections,
+            "maxConnectionRate": self.max_connection_rate,
+            "rateInterval": self.rate_interval,
+        })
+    }
+}
+
+/// `GET /loadbalancers/{id}` shows `connectionThrottle` only when one is set.
+pub(crate) fn embed(it: Option<&Throttle>, lb: &mut Map<String, Value>) {
+    if let Some(throttle) = it {
+        lb.insert("connectionThrottle".into(), throttle.json());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_only_when_set() {
+        let mut lb = Map::new();
+        embed(None, &mut lb);
+        assert!(lb.is_empty());
+        let throttle = Throttle {
+            max_connections: 100,
+            min_connections: 0,
+            max_connection_rate: 0,
+            rate_interval: 1,
+        };
+        embed(Some(&throttle), &mut lb);
+        assert_eq!(
+            lb["connectionThrottle"],
+            json!({"maxConnections": 100, "minConnections": 0, "maxConnectionRate": 0, "rateInterval": 1})
+        );
+    }
+}

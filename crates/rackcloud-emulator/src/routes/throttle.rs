@@ -1,17 +1,131 @@
-//! `/loadbalancers/{id}/connectionthrottle: connection throttling`.
+//! `/loadbalancers/{id}/connectionthrottle`: show, create or update, delete, with the checks in
+//! the order the real server makes them (docs/api/connection-throttling.md).
+
+use std::time::Instant;
+
+use serde_json::json;
 
 use super::Account;
+use super::bodies::{self, ThrottleRequest};
+use super::load_balancers::live;
 use crate::error_replies;
+use crate::features::throttle::Throttle;
 use crate::http::{Incoming, Reply};
+use crate::load_balancer::Settled;
 use crate::state::Shared;
+use crate::sync::lock;
 
 /// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
 pub(crate) fn route(
-    _shared: &Shared,
-    _req: &Incoming,
-    _account: Account<'_>,
-    _id: u64,
-    _rest: &[&str],
+    shared: &Shared,
+    req: &Incoming,
+    account: Account<'_>,
+    id: u64,
+    rest: &[&str],
 ) -> Reply {
-    error_replies::not_found()
+    if rest != ["connectionthrottle"] {
+        return error_replies::not_found();
+    }
+    match req.method.as_str() {
+        "GET" => show(shared, account, id),
+        "PUT" => update(shared, account, id, &req.body),
+        "DELETE" => delete(shared, account, id),
+        _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
+    }
+}
+
+/// GET: lookup (404, 410) → 200 `{"connectionThrottle":{…}}`, or `{"connectionThrottle":{}}`
+/// when none is set. Works in every status but `DELETED`.
+fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
+    let mut state = lock(&shared.state);
+    let lb = match live(&mut state, account, id, Instant::now()) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let throttle = match &lb.features.throttle {
+        Some(throttle) => throttle.json(),
+        None => json!({}),
+    };
+    Reply::json(200, json!({ "connectionThrottle": throttle }))
+}
+
+/// PUT: body (400 schema or validation) → lookup (404, 410) → a first creation without all four
+/// fields (400) → status (422 unless `ACTIVE`) → 202 with an empty body, `PENDING_UPDATE`. An
+/// update changes the fields it gives.
+fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
+    let request = match bodies::throttle(body) {
+        Ok(request) => request,
+        Err(err) => return err.reply(),
+    };
+    let mut state = lock(&shared.state);
+    let now = Instant::now();
+    let lb = match live(&mut state, account, id, now) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let Some(throttle) = merged(lb.features.throttle, request) else {
+        return error_replies::flat(
+            400,
+            "Must supply all credentials when creating a connection throttle.",
+        );
+    };
+    let status = lb.status(now);
+    if status != "ACTIVE" {
+        return error_replies::immutable(id, &status);
+    }
+    lb.features.throttle = Some(throttle);
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
+    Reply::empty(202)
+}
+
+/// The throttle after `request`: the stored one with the given fields changed, or a new one when
+/// the request has all four; `None` for a first creation that lacks some.
+fn merged(stored: Option<Throttle>, request: ThrottleRequest) -> Option<Throttle> {
+    let base = match stored {
+        Some(throttle) => throttle,
+        None if request.is_complete() => Throttle {
+            max_connections: 0,
+            min_connections: 0,
+            max_connection_rate: 0,
+            rate_interval: 0,
+        },
+        None => return None,
+    };
+    Some(Throttle {
+        max_connections: request.max_connections.unwrap_or(base.max_connections),
+        min_connections: request.min_connections.unwrap_or(base.min_connections),
+        max_connection_rate: request
+            .max_connection_rate
+            .unwrap_or(base.max_connection_rate),
+        rate_interval: request.rate_interval.unwrap_or(base.rate_interval),
+    })
+}
+
+/// DELETE: lookup (404, 410) → none set (422) → status (422 unless `ACTIVE`) → 202 with an
+/// empty body, `PENDING_UPDATE`.
+fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
+    let mut state = lock(&shared.state);
+    let now = Instant::now();
+    let lb = match live(&mut state, account, id, now) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    if lb.features.throttle.is_none() {
+        return error_replies::flat(422, "No connection throttle found to delete.");
+    }
+    let status = lb.status(now);
+    if status != "ACTIVE" {
+        return error_replies::immutable(id, &status);
+    }
+    lb.features.throttle = None;
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
+    Reply::empty(202)
 }

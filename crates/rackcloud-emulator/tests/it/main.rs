@@ -5,6 +5,7 @@ mod common;
 
 mod auth_and_routing;
 mod control_api;
+mod health_monitor;
 mod identity;
 mod identity_catalog;
 mod injected_faults;
@@ -15,3 +16,4 @@ mod load_balancers;
 mod rate_limits;
 mod server;
 mod session_persistence;
+mod throttle;

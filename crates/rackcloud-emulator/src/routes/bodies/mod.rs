@@ -9,11 +9,16 @@
 
 mod create;
 mod fields;
+mod health_monitor;
+mod lenient;
 mod persistence;
+mod throttle;
 mod update;
 
 pub(crate) use create::{VipRequest, create};
+pub(crate) use health_monitor::health_monitor;
 pub(crate) use persistence::persistence;
+pub(crate) use throttle::{ThrottleRequest, throttle};
 pub(crate) use update::update;
 
 use serde_json::{Map, Value};

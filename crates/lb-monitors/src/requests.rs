@@ -1,0 +1,155 @@
+//! The operations: get, update, delete, and their one-call waiting variants.
+
+use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, check_id};
+
+use crate::options::UpdateOptsBuilder;
+use crate::results::{DeleteOutcome, DeleteResult, GetResult, UpdateResult};
+use crate::urls::root_url;
+
+/// Reads the health monitor of load balancer `lb_id` (`GET /loadbalancers/{id}/healthmonitor`).
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// // Load balancer 1 of the emulator starts without a monitor: that is `None`, not an error.
+/// assert_eq!(lb_monitors::get(&client, 1).extract()?, None);
+/// # Ok(())
+/// # }
+/// ```
+pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
+    if let Err(e) = check_id("load balancer", lb_id) {
+        return GetResult::from(e);
+    }
+    GetResult::from(client.get(&root_url(client, lb_id)))
+}
+
+/// Configures the health monitor of load balancer `lb_id`, replacing any monitor it had
+/// (`PUT /loadbalancers/{id}/healthmonitor`, answered 202).
+///
+/// The options are checked before anything is sent. The server also checks the protocol: an
+/// `HTTP` monitor only on an `HTTP` load balancer, `HTTPS` only on `HTTPS`, none on `UDP`,
+/// `UDP_STREAM` or `DNS_UDP` (400, [`Validation`](rackcloud_core::ErrorKind::Validation)).
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use lb_monitors::{ConnectOpts, HttpOpts};
+///
+/// // Load balancer 2 is TCP: a CONNECT monitor fits, an HTTP one does not.
+/// lb_monitors::update(&client, 2, &ConnectOpts::new(10, 5, 2)).extract_err()?;
+/// # emulator.set_load_balancer_status("DFW", "123456", 2, "ACTIVE");
+/// let err = lb_monitors::update(&client, 2, &HttpOpts::http(10, 5, 2, "/", "^2"))
+///     .extract_err()
+///     .unwrap_err();
+/// assert_eq!(err.status(), Some(400));
+/// # Ok(())
+/// # }
+/// ```
+pub fn update(client: &ServiceClient, lb_id: u64, opts: &impl UpdateOptsBuilder) -> UpdateResult {
+    let body = match check_id("load balancer", lb_id).and_then(|()| opts.to_monitor_update_map()) {
+        Ok(body) => body,
+        Err(e) => return UpdateResult::from(e),
+    };
+    UpdateResult::from(client.put(&root_url(client, lb_id), &body))
+}
+
+/// Removes the health monitor of load balancer `lb_id`
+/// (`DELETE /loadbalancers/{id}/healthmonitor`, answered 202). Every node then reads `ONLINE`.
+///
+/// Without a monitor the server answers 422
+/// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled) (use [`delete_if_present`]
+/// to treat that as done); while `SECONDARY` nodes exist it refuses with 400.
+pub fn delete(client: &ServiceClient, lb_id: u64) -> DeleteResult {
+    if let Err(e) = check_id("load balancer", lb_id) {
+        return DeleteResult::from(e);
+    }
+    DeleteResult::from(client.delete(&root_url(client, lb_id)))
+}
+
+/// Removes the health monitor unless there is none: one idempotent call.
+///
+/// # Errors
+///
+/// Every error of [`delete`] except [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled).
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use lb_monitors::DeleteOutcome;
+///
+/// assert_eq!(lb_monitors::delete_if_present(&client, 3)?, DeleteOutcome::NotConfigured);
+/// # Ok(())
+/// # }
+/// ```
+pub fn delete_if_present(client: &ServiceClient, lb_id: u64) -> Result<DeleteOutcome, Error> {
+    delete(client, lb_id).extract_outcome()
+}
+
+/// [`update`], then waits until the change is applied (the load balancer is `ACTIVE` again).
+///
+/// # Errors
+///
+/// The error of [`update`], or of the wait ([`rackcloud_core::wait_until_active`]). The wait's
+/// options are checked before anything is sent.
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::builder()
+/// #     .default_seed()
+/// #     .pending_time(std::time::Duration::from_millis(100))
+/// #     .start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use std::time::Duration;
+/// use lb_monitors::{DeleteOutcome, HttpOpts};
+/// use rackcloud_core::WaitOpts;
+///
+/// let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
+/// let opts = HttpOpts::http(10, 5, 2, "/health", "^2[0-9][0-9]$").body_regex("ok");
+/// lb_monitors::update_and_wait(&client, 1, &opts, &wait)?;
+/// assert_eq!(lb_monitors::delete_and_wait(&client, 1, &wait)?, DeleteOutcome::Deleted);
+/// # Ok(())
+/// # }
+/// ```
+pub fn update_and_wait(
+    client: &ServiceClient,
+    lb_id: u64,
+    opts: &impl UpdateOptsBuilder,
+    wait: &WaitOpts,
+) -> Result<(), Error> {
+    change_and_wait(client, lb_id, wait, |c, id| {
+        update(c, id, opts).extract_err()
+    })
+}
+
+/// [`delete_if_present`], then, when something was deleted, waits until the change is applied.
+///
+/// # Errors
+///
+/// The error of [`delete_if_present`], or of the wait.
+pub fn delete_and_wait(
+    client: &ServiceClient,
+    lb_id: u64,
+    wait: &WaitOpts,
+) -> Result<DeleteOutcome, Error> {
+    wait.check(lb_id)?;
+    let outcome = delete_if_present(client, lb_id)?;
+    if outcome == DeleteOutcome::Deleted {
+        rackcloud_core::wait_until_active(client, lb_id, wait)?;
+    }
+    Ok(outcome)
+}

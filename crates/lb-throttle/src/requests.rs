@@ -1,0 +1,126 @@
+//! The operations: get, set, delete, and their one-call waiting variants.
+
+use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, check_id};
+
+use crate::options::SetOptsBuilder;
+use crate::results::{DeleteOutcome, DeleteResult, GetResult, SetResult};
+use crate::urls::root_url;
+
+/// Reads the connection throttle of load balancer `lb_id`
+/// (`GET /loadbalancers/{id}/connectionthrottle`).
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// // No throttle is `None`, not an error.
+/// assert_eq!(lb_throttle::get(&client, 1).extract()?, None);
+/// # Ok(())
+/// # }
+/// ```
+pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
+    if let Err(e) = check_id("load balancer", lb_id) {
+        return GetResult::from(e);
+    }
+    GetResult::from(client.get(&root_url(client, lb_id)))
+}
+
+/// Sets (creates or changes) the connection throttle of load balancer `lb_id`
+/// (`PUT /loadbalancers/{id}/connectionthrottle`, answered 202; documented as 200).
+///
+/// The options are checked before anything is sent.
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use lb_throttle::ThrottleOpts;
+///
+/// lb_throttle::set(&client, 2, &ThrottleOpts::new(200)).extract_err()?;
+/// let got = lb_throttle::get(&client, 2).extract()?.ok_or("no throttle")?;
+/// assert_eq!(got.max_connections(), 200);
+/// # Ok(())
+/// # }
+/// ```
+pub fn set(client: &ServiceClient, lb_id: u64, opts: &impl SetOptsBuilder) -> SetResult {
+    let body = match check_id("load balancer", lb_id).and_then(|()| opts.to_throttle_set_map()) {
+        Ok(body) => body,
+        Err(e) => return SetResult::from(e),
+    };
+    SetResult::from(client.put(&root_url(client, lb_id), &body))
+}
+
+/// Removes the connection throttle of load balancer `lb_id`: no limit any more
+/// (`DELETE /loadbalancers/{id}/connectionthrottle`, answered 202; documented as 200).
+///
+/// Without a throttle the server answers 422
+/// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled); use [`delete_if_present`]
+/// to treat that as done.
+pub fn delete(client: &ServiceClient, lb_id: u64) -> DeleteResult {
+    if let Err(e) = check_id("load balancer", lb_id) {
+        return DeleteResult::from(e);
+    }
+    DeleteResult::from(client.delete(&root_url(client, lb_id)))
+}
+
+/// Removes the connection throttle unless there is none: one idempotent call.
+///
+/// # Errors
+///
+/// Every error of [`delete`] except [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled).
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use lb_throttle::DeleteOutcome;
+///
+/// assert_eq!(lb_throttle::delete_if_present(&client, 3)?, DeleteOutcome::NotSet);
+/// # Ok(())
+/// # }
+/// ```
+pub fn delete_if_present(client: &ServiceClient, lb_id: u64) -> Result<DeleteOutcome, Error> {
+    delete(client, lb_id).extract_outcome()
+}
+
+/// [`set`], then waits until the change is applied (the load balancer is `ACTIVE` again).
+///
+/// # Errors
+///
+/// The error of [`set`], or of the wait ([`rackcloud_core::wait_until_active`]). The wait's
+/// options are checked before anything is sent.
+pub fn set_and_wait(
+    client: &ServiceClient,
+    lb_id: u64,
+    opts: &impl SetOptsBuilder,
+    wait: &WaitOpts,
+) -> Result<(), Error> {
+    change_and_wait(client, lb_id, wait, |c, id| set(c, id, opts).extract_err())
+}
+
+/// [`delete_if_present`], then, when something was deleted, waits until the change is applied.
+///
+/// # Errors
+///
+/// The error of [`delete_if_present`], or of the wait.
+pub fn delete_and_wait(
+    client: &ServiceClient,
+    lb_id: u64,
+    wait: &WaitOpts,
+) -> Result<DeleteOutcome, Error> {
+    wait.check(lb_id)?;
+    let outcome = delete_if_present(client, lb_id)?;
+    if outcome == DeleteOutcome::Deleted {
+        rackcloud_core::wait_until_active(client, lb_id, wait)?;
+    }
+    Ok(outcome)
+}

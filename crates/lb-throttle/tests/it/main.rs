@@ -1,0 +1,6 @@
+//! The integration tests of `lb_throttle`, one binary: every module runs against the emulator.
+
+mod bounds;
+mod common;
+mod rules;
+mod wire;

@@ -1,0 +1,72 @@
+//! `rackcloud lb throttle show|set|delete`, `--wait` on the changes.
+
+use lb_throttle::{DeleteOutcome, SetOptsBuilder, ThrottleOpts};
+
+use crate::auth::Connect;
+use crate::cli::{ThrottleCommand, WaitArgs};
+use crate::failure::{Failure, Operation};
+use crate::output::{Output, ThrottleDeleted, ThrottleShown, throttle_set};
+use crate::wait;
+
+/// Runs one connection throttle operation and prints its result.
+pub(crate) fn run(
+    command: &ThrottleCommand,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    match command {
+        ThrottleCommand::Show { lb_id } => show(*lb_id, connect, out),
+        ThrottleCommand::Set {
+            lb_id,
+            max_connections,
+            wait,
+        } => set(*lb_id, *max_connections, wait, connect, out),
+        ThrottleCommand::Delete { lb_id, wait } => delete(*lb_id, wait, connect, out),
+    }
+}
+
+fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
+    let op = Operation::on_lb("show the connection throttle", lb_id);
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    let throttle = lb_throttle::get(&client, lb_id)
+        .extract()
+        .map_err(|e| op.failed(e))?;
+    out.report(&ThrottleShown { lb_id, throttle })
+        .map_err(|e| op.failed_other(e))
+}
+
+fn set(
+    lb_id: u64,
+    max_connections: u32,
+    wait: &WaitArgs,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    let op = Operation::on_lb("set the connection throttle", lb_id);
+    let opts = ThrottleOpts::new(max_connections);
+    // Checked before connecting: invalid options send nothing, not even a token request.
+    opts.to_throttle_set_map().map_err(|e| op.failed(e))?;
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    lb_throttle::set(&client, lb_id, &opts)
+        .extract_err()
+        .map_err(|e| op.failed(e))?;
+    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
+    out.report(&throttle_set(lb_id, max_connections, status))
+        .map_err(|e| op.failed_other(e))
+}
+
+fn delete(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
+    let op = Operation::on_lb("delete the connection throttle", lb_id);
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    let outcome = lb_throttle::delete_if_present(&client, lb_id).map_err(|e| op.failed(e))?;
+    let status = match outcome {
+        DeleteOutcome::NotSet => None,
+        _ => wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?,
+    };
+    let report = ThrottleDeleted {
+        lb_id,
+        outcome,
+        status,
+    };
+    out.report(&report).map_err(|e| op.failed_other(e))
+}

@@ -1,0 +1,148 @@
+//! Health monitors: what `show` and `delete` print (`set` is a [`Change`]).
+
+use std::io::{self, Write};
+
+use lb_lbs::Status;
+use lb_monitors::{DeleteOutcome, HealthMonitor, MonitorType};
+use serde::Serialize;
+
+use super::{Change, Render, write_json};
+
+/// `lb health-monitor show`: the monitor, or `None` when there is none.
+#[derive(Debug)]
+pub(crate) struct MonitorShown {
+    pub(crate) lb_id: u64,
+    pub(crate) monitor: Option<HealthMonitor>,
+}
+
+/// `lb health-monitor set`: the change, with `type` in JSON.
+pub(crate) fn monitor_set(
+    lb_id: u64,
+    monitor_type: &MonitorType,
+    status: Option<Status>,
+) -> Change<SetFields> {
+    Change::update(lb_id, format!("{monitor_type} health monitor"), status).with_fields(SetFields {
+        monitor_type: monitor_type.as_str().to_owned(),
+    })
+}
+
+/// The JSON field `set` adds to its [`Change`].
+#[derive(Debug, Serialize)]
+pub(crate) struct SetFields {
+    #[serde(rename = "type")]
+    monitor_type: String,
+}
+
+/// `lb health-monitor delete`: what happened; with `--wait`, the status once applied.
+#[derive(Debug)]
+pub(crate) struct MonitorDeleted {
+    pub(crate) lb_id: u64,
+    pub(crate) outcome: DeleteOutcome,
+    pub(crate) status: Option<Status>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MonitorDocument<'a> {
+    #[serde(rename = "type")]
+    monitor_type: &'a str,
+    delay: u32,
+    timeout: u32,
+    attempts_before_deactivation: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status_regex: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body_regex: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    host_header: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ShownDocument<'a> {
+    load_balancer_id: u64,
+    health_monitor: Option<MonitorDocument<'a>>,
+}
+
+/// `status` only with `--wait` when there was a change to wait for.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DeletedDocument<'a> {
+    load_balancer_id: u64,
+    outcome: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'a str>,
+}
+
+impl Render for MonitorShown {
+    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
+        let lb_id = self.lb_id;
+        let Some(m) = &self.monitor else {
+            return writeln!(out, "load balancer {lb_id}: no health monitor");
+        };
+        let mut line = format!(
+            "load balancer {lb_id}: {} health monitor every {} s, timeout {} s, {} attempts",
+            m.monitor_type(),
+            m.delay(),
+            m.timeout(),
+            m.attempts_before_deactivation()
+        );
+        for (label, value) in [
+            ("path", m.path()),
+            ("status", m.status_regex()),
+            ("body", m.body_regex()),
+            ("host", m.host_header()),
+        ] {
+            if let Some(value) = value {
+                line.push_str(&format!(", {label} {value}"));
+            }
+        }
+        writeln!(out, "{line}")
+    }
+
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        let doc = ShownDocument {
+            load_balancer_id: self.lb_id,
+            health_monitor: self.monitor.as_ref().map(|m| MonitorDocument {
+                monitor_type: m.monitor_type().as_str(),
+                delay: m.delay(),
+                timeout: m.timeout(),
+                attempts_before_deactivation: m.attempts_before_deactivation(),
+                path: m.path(),
+                status_regex: m.status_regex(),
+                body_regex: m.body_regex(),
+                host_header: m.host_header(),
+            }),
+        };
+        write_json(out, &doc)
+    }
+}
+
+impl Render for MonitorDeleted {
+    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
+        match self.outcome {
+            DeleteOutcome::NotConfigured => writeln!(
+                out,
+                "load balancer {}: no health monitor; nothing changed",
+                self.lb_id
+            ),
+            _ => {
+                Change::update(self.lb_id, "health monitor deletion", self.status.clone()).text(out)
+            }
+        }
+    }
+
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        let doc = DeletedDocument {
+            load_balancer_id: self.lb_id,
+            outcome: match self.outcome {
+                DeleteOutcome::NotConfigured => "not_configured",
+                _ => "deleted",
+            },
+            status: self.status.as_ref().map(Status::as_str),
+        };
+        write_json(out, &doc)
+    }
+}

@@ -1,0 +1,113 @@
+//! Connection throttles: what `show` and `delete` print (`set` is a [`Change`]).
+
+use std::io::{self, Write};
+
+use lb_lbs::Status;
+use lb_throttle::{ConnectionThrottle, DeleteOutcome};
+use serde::Serialize;
+
+use super::{Change, Render, write_json};
+
+/// `lb throttle show`: the throttle, or `None` when there is none.
+#[derive(Debug)]
+pub(crate) struct ThrottleShown {
+    pub(crate) lb_id: u64,
+    pub(crate) throttle: Option<ConnectionThrottle>,
+}
+
+/// `lb throttle set`: the change, with `maxConnections` in JSON.
+pub(crate) fn throttle_set(
+    lb_id: u64,
+    max_connections: u32,
+    status: Option<Status>,
+) -> Change<SetFields> {
+    Change::update(
+        lb_id,
+        format!("connection throttle of {max_connections}"),
+        status,
+    )
+    .with_fields(SetFields { max_connections })
+}
+
+/// The JSON field `set` adds to its [`Change`].
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct SetFields {
+    max_connections: u32,
+}
+
+/// `lb throttle delete`: what happened; with `--wait`, the status once applied.
+#[derive(Debug)]
+pub(crate) struct ThrottleDeleted {
+    pub(crate) lb_id: u64,
+    pub(crate) outcome: DeleteOutcome,
+    pub(crate) status: Option<Status>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ShownDocument {
+    load_balancer_id: u64,
+    max_connections: Option<u32>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DeletedDocument<'a> {
+    load_balancer_id: u64,
+    outcome: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'a str>,
+}
+
+impl Render for ThrottleShown {
+    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
+        let lb_id = self.lb_id;
+        match &self.throttle {
+            Some(t) => writeln!(
+                out,
+                "load balancer {lb_id}: at most {} connections per client address",
+                t.max_connections()
+            ),
+            None => writeln!(out, "load balancer {lb_id}: no connection throttle"),
+        }
+    }
+
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        let doc = ShownDocument {
+            load_balancer_id: self.lb_id,
+            max_connections: self.throttle.map(|t| t.max_connections()),
+        };
+        write_json(out, &doc)
+    }
+}
+
+impl Render for ThrottleDeleted {
+    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
+        match self.outcome {
+            DeleteOutcome::NotSet => writeln!(
+                out,
+                "load balancer {}: no connection throttle; nothing changed",
+                self.lb_id
+            ),
+            _ => Change::update(
+                self.lb_id,
+                "connection throttle deletion",
+                self.status.clone(),
+            )
+            .text(out),
+        }
+    }
+
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        let doc = DeletedDocument {
+            load_balancer_id: self.lb_id,
+            outcome: match self.outcome {
+                DeleteOutcome::NotSet => "not_set",
+                _ => "deleted",
+            },
+            status: self.status.as_ref().map(Status::as_str),
+        };
+        write_json(out, &doc)
+    }
+}
