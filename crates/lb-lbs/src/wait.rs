@@ -5,7 +5,7 @@ use rackcloud_core::{Error, ServiceClient, WaitOpts, poll_until, poll_until_dele
 
 use crate::Status;
 use crate::requests::get;
-use crate::results::LoadBalancer;
+use crate::load_balancer::LoadBalancer;
 
 /// Polls `GET /loadbalancers/{id}` every `opts.interval` until load balancer `id` is `target`,
 /// and returns it as last read.

@@ -10,10 +10,12 @@
 mod create;
 mod fields;
 mod persistence;
+mod settings;
 mod update;
 
 pub(crate) use create::{VipRequest, create};
 pub(crate) use persistence::persistence;
+pub(crate) use settings::{enabled, error_page};
 pub(crate) use update::update;
 
 use serde_json::{Map, Value};
