@@ -128,7 +128,8 @@ pub fn delete_error_page_and_wait(
     })
 }
 
-/// Sends, and once more after waiting for `ACTIVE` when refused as immutable without a status.
+/// Sends, and once more after waiting for `ACTIVE` when refused with a 422 that names no
+/// status (this operation's wording of the immutable answer).
 fn again_when_busy(
     client: &ServiceClient,
     lb_id: u64,
@@ -136,7 +137,7 @@ fn again_when_busy(
     mut send: impl FnMut() -> Result<(), Error>,
 ) -> Result<(), Error> {
     match send() {
-        Err(e) if e.kind() == ErrorKind::Immutable && e.lb_status().is_none() => {
+        Err(e) if e.status() == Some(422) && e.lb_status().is_none() => {
             wait_until_active(client, lb_id, wait)?;
             send()
         }
