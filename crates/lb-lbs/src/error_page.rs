@@ -1,7 +1,7 @@
 //! The custom error page: `GET`/`PUT`/`DELETE /loadbalancers/{id}/errorpage`
 //! (docs/api/logging-caching-errorpage.md).
 
-use rackcloud_core::{Error, ErrorKind, ServiceClient, WaitOpts, check_id, result_type};
+use rackcloud_core::{Error, ServiceClient, WaitOpts, check_id, result_type};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -22,7 +22,7 @@ impl ErrorPageResult {
     ///
     /// # Errors
     ///
-    /// The request's error (404, 410, …), or a [`Decode`](ErrorKind::Decode) error when the
+    /// The request's error (404, 410, …), or a [`Decode`](rackcloud_core::ErrorKind::Decode) error when the
     /// body is not `{"errorpage":{"content":"…"}}`.
     pub fn extract(self) -> Result<String, Error> {
         let body: PageBody = self.0.extract_json()?;

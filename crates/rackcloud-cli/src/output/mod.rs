@@ -11,6 +11,7 @@
 mod catalog;
 mod change;
 mod emulator;
+mod lb_features;
 mod load_balancer;
 mod session_persistence;
 mod table;
@@ -24,6 +25,10 @@ use crate::cli::OutputFormat;
 pub(crate) use catalog::CatalogReport;
 pub(crate) use change::Change;
 pub(crate) use emulator::EmulatorReport;
+pub(crate) use lb_features::{
+    AlgorithmsShown, BulkDeletion, ErrorPageShown, LimitsShown, ProtocolsShown, StatsShown,
+    SwitchShown,
+};
 pub(crate) use load_balancer::{LoadBalancerDetails, LoadBalancers};
 pub(crate) use session_persistence::{PersistenceDisabled, PersistenceShown, persistence_enabled};
 pub(crate) use table::{Column, Table};

@@ -7,6 +7,7 @@ mod common;
 mod demo;
 mod emulator;
 mod errors;
+mod lb_features;
 mod lbs;
 mod retries;
 mod secrets;
