@@ -4,6 +4,7 @@
 
 mod catalog;
 mod common;
+mod coverage;
 mod demo;
 mod emulator;
 mod errors;
