@@ -33,12 +33,11 @@ use crate::wait::wait_for_deletion;
 /// ```
 pub fn bulk_delete(client: &ServiceClient, ids: &[u64]) -> BulkOutcome {
     let url = root_url(client);
-    in_chunks(
-        "delete load balancers",
-        "load balancer",
-        ids,
-        |_, chunk| client.delete(&(url.clone() + &id_query(chunk))).extract_err(),
-    )
+    in_chunks("delete load balancers", "load balancer", ids, |_, chunk| {
+        client
+            .delete(&(url.clone() + &id_query(chunk)))
+            .extract_err()
+    })
 }
 
 /// [`bulk_delete`], then waits until every load balancer it deleted is gone.

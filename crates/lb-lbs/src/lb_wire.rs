@@ -93,8 +93,16 @@ struct TimeBody {
 fn port<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u16>, D::Error> {
     match serde_json::Value::deserialize(d)? {
         serde_json::Value::Null => Ok(None),
-        serde_json::Value::Number(n) => n.as_u64().and_then(|p| u16::try_from(p).ok()).map(Some).ok_or_else(|| D::Error::custom("a port is 0 to 65535")),
-        serde_json::Value::String(s) => s.trim().parse().map(Some).map_err(|_| D::Error::custom("a port is 0 to 65535")),
+        serde_json::Value::Number(n) => n
+            .as_u64()
+            .and_then(|p| u16::try_from(p).ok())
+            .map(Some)
+            .ok_or_else(|| D::Error::custom("a port is 0 to 65535")),
+        serde_json::Value::String(s) => s
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| D::Error::custom("a port is 0 to 65535")),
         _ => Err(D::Error::custom("a port is a number")),
     }
 }
@@ -109,10 +117,14 @@ impl From<LoadBalancerBody> for LoadBalancer {
         LoadBalancer {
             id: body.id,
             name: body.name,
-            protocol: body.protocol.unwrap_or_else(|| Protocol::Other(String::new())),
+            protocol: body
+                .protocol
+                .unwrap_or_else(|| Protocol::Other(String::new())),
             port: body.port.unwrap_or(0),
             status: body.status,
-            algorithm: body.algorithm.unwrap_or_else(|| Algorithm::Other(String::new())),
+            algorithm: body
+                .algorithm
+                .unwrap_or_else(|| Algorithm::Other(String::new())),
             virtual_ips: body.virtual_ips,
             node_count,
             nodes,
@@ -199,21 +211,52 @@ mod tests {
     #[test]
     fn every_part_of_the_object_is_read() {
         let lb = one(FULL).expect("decodes");
-        assert_eq!((lb.https_redirect(), lb.half_closed()), (Some(true), Some(false)));
-        assert_eq!((lb.connection_logging(), lb.content_caching()), (Some(true), Some(false)));
+        assert_eq!(
+            (lb.https_redirect(), lb.half_closed()),
+            (Some(true), Some(false))
+        );
+        assert_eq!(
+            (lb.connection_logging(), lb.content_caching()),
+            (Some(true), Some(false))
+        );
         assert_eq!(lb.cluster(), Some("ztm-n01.dfw1"));
         let node = &lb.nodes()[0];
-        assert_eq!((node.id(), node.address(), node.port(), node.status()), (1041, "10.1.1.1", 80, Some("ONLINE")));
+        assert_eq!(
+            (node.id(), node.address(), node.port(), node.status()),
+            (1041, "10.1.1.1", 80, Some("ONLINE"))
+        );
         assert_eq!((node.kind(), node.weight()), (Some("PRIMARY"), Some(3)));
         let monitor = lb.health_monitor().expect("monitor");
-        assert_eq!((monitor.kind(), monitor.delay(), monitor.attempts_before_deactivation()), ("CONNECT", Some(10), Some(2)));
+        assert_eq!(
+            (
+                monitor.kind(),
+                monitor.delay(),
+                monitor.attempts_before_deactivation()
+            ),
+            ("CONNECT", Some(10), Some(2))
+        );
         assert_eq!(lb.access_list()[0].kind(), "DENY");
-        assert_eq!((lb.metadata()[0].key(), lb.metadata()[0].value()), ("color", "red"));
-        assert_eq!(lb.connection_throttle().and_then(|t| t.max_connections()), Some(100));
+        assert_eq!(
+            (lb.metadata()[0].key(), lb.metadata()[0].value()),
+            ("color", "red")
+        );
+        assert_eq!(
+            lb.connection_throttle().and_then(|t| t.max_connections()),
+            Some(100)
+        );
         let source = lb.source_addresses().expect("source addresses");
-        assert_eq!((source.ipv4_public(), source.ipv6_servicenet()), (Some("203.0.113.200"), None));
-        assert_eq!(lb.ssl_termination().and_then(|s| s.secure_port()), Some(443));
-        assert_eq!(lb.created_at().map(|t| t.to_string()).as_deref(), Some("2026-01-02T03:04:05Z"));
+        assert_eq!(
+            (source.ipv4_public(), source.ipv6_servicenet()),
+            (Some("203.0.113.200"), None)
+        );
+        assert_eq!(
+            lb.ssl_termination().and_then(|s| s.secure_port()),
+            Some(443)
+        );
+        assert_eq!(
+            lb.created_at().map(|t| t.to_string()).as_deref(),
+            Some("2026-01-02T03:04:05Z")
+        );
         assert_eq!(lb.updated(), "");
         assert_eq!(lb.updated_at(), None);
     }

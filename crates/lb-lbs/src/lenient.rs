@@ -44,7 +44,10 @@ mod tests {
     #[test]
     fn strings_count_as_booleans_and_numbers() {
         let read = |s: &str| serde_json::from_str::<Probe>(s).map(|p| (p.b, p.n)).ok();
-        assert_eq!(read(r#"{"b":"FALSE","n":"30"}"#), Some((Some(false), Some(30))));
+        assert_eq!(
+            read(r#"{"b":"FALSE","n":"30"}"#),
+            Some((Some(false), Some(30)))
+        );
         assert_eq!(read(r#"{"b":true,"n":30}"#), Some((Some(true), Some(30))));
         assert_eq!(read(r#"{"b":"maybe","n":-1}"#), Some((None, None)));
         assert_eq!(read("{}"), Some((None, None)));

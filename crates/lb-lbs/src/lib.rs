@@ -159,8 +159,8 @@ mod wait;
 pub use bulk_delete::{bulk_delete, bulk_delete_and_wait};
 pub use create_opts::{CreateOpts, NodeOpts, VipOpts};
 pub use error_page::{
-    ErrorPageResult, delete_error_page, delete_error_page_and_wait, get_error_page,
-    set_error_page, set_error_page_and_wait,
+    ErrorPageResult, delete_error_page, delete_error_page_and_wait, get_error_page, set_error_page,
+    set_error_page_and_wait,
 };
 pub use kinds::{Algorithm, IpVersion, NodeCondition, Protocol, VipType};
 pub use lb_parts::{

@@ -20,10 +20,7 @@ pub struct AbsoluteLimits {
 impl AbsoluteLimits {
     /// The value of the limit named `name` (`NODE_LIMIT`, …).
     pub fn get(&self, name: &str) -> Option<u64> {
-        self.limits
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| *v)
+        self.limits.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
     }
     /// Every limit as (name, value), in the server's order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, u64)> {
@@ -195,7 +192,11 @@ impl AbsoluteLimitsResult {
         }
         let body: Body = self.0.extract_json()?;
         Ok(AbsoluteLimits {
-            limits: body.absolute.into_iter().map(|i| (i.name, i.value)).collect(),
+            limits: body
+                .absolute
+                .into_iter()
+                .map(|i| (i.name, i.value))
+                .collect(),
         })
     }
 }

@@ -3,8 +3,8 @@
 use rackcloud_core::{Error, PageQuery, ServiceClient, marker_pages};
 
 use crate::list_opts::ListOpts;
-use crate::requests::list;
 use crate::load_balancer::LoadBalancer;
+use crate::requests::list;
 
 /// An iterator over the pages of the account's load balancers, made by [`pages`].
 ///
@@ -57,12 +57,7 @@ pub fn pages(client: &ServiceClient, opts: ListOpts) -> Pages<'_> {
         list(client, &opts.with_page(page)).extract()
     });
     Pages {
-        inner: marker_pages(
-            query,
-            bound,
-            LoadBalancer::id,
-            fetch,
-        ),
+        inner: marker_pages(query, bound, LoadBalancer::id, fetch),
     }
 }
 

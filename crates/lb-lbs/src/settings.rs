@@ -77,12 +77,24 @@ pub fn is_logging_enabled(client: &ServiceClient, lb_id: u64) -> SwitchResult {
 /// connection logs go to the account's Cloud Files. Refused (400) on `UDP`, `UDP_STREAM` and
 /// `DNS_UDP` load balancers.
 pub fn enable_logging(client: &ServiceClient, lb_id: u64) -> SettingResult {
-    put_switch(client, lb_id, "connectionlogging", "connectionLogging", true)
+    put_switch(
+        client,
+        lb_id,
+        "connectionlogging",
+        "connectionLogging",
+        true,
+    )
 }
 
 /// Turns connection logging off.
 pub fn disable_logging(client: &ServiceClient, lb_id: u64) -> SettingResult {
-    put_switch(client, lb_id, "connectionlogging", "connectionLogging", false)
+    put_switch(
+        client,
+        lb_id,
+        "connectionlogging",
+        "connectionLogging",
+        false,
+    )
 }
 
 /// Whether content caching of load balancer `lb_id` is on (`GET …/contentcaching`).
@@ -129,7 +141,9 @@ pub fn enable_logging_and_wait(
     lb_id: u64,
     wait: &WaitOpts,
 ) -> Result<LoadBalancer, Error> {
-    change_and_wait(client, lb_id, wait, |c, id| enable_logging(c, id).extract_err())
+    change_and_wait(client, lb_id, wait, |c, id| {
+        enable_logging(c, id).extract_err()
+    })
 }
 
 /// [`disable_logging`], then waits until it is applied.
@@ -142,7 +156,9 @@ pub fn disable_logging_and_wait(
     lb_id: u64,
     wait: &WaitOpts,
 ) -> Result<LoadBalancer, Error> {
-    change_and_wait(client, lb_id, wait, |c, id| disable_logging(c, id).extract_err())
+    change_and_wait(client, lb_id, wait, |c, id| {
+        disable_logging(c, id).extract_err()
+    })
 }
 
 /// [`enable_caching`], then waits until it is applied.
@@ -155,7 +171,9 @@ pub fn enable_caching_and_wait(
     lb_id: u64,
     wait: &WaitOpts,
 ) -> Result<LoadBalancer, Error> {
-    change_and_wait(client, lb_id, wait, |c, id| enable_caching(c, id).extract_err())
+    change_and_wait(client, lb_id, wait, |c, id| {
+        enable_caching(c, id).extract_err()
+    })
 }
 
 /// [`disable_caching`], then waits until it is applied.
@@ -168,11 +186,19 @@ pub fn disable_caching_and_wait(
     lb_id: u64,
     wait: &WaitOpts,
 ) -> Result<LoadBalancer, Error> {
-    change_and_wait(client, lb_id, wait, |c, id| disable_caching(c, id).extract_err())
+    change_and_wait(client, lb_id, wait, |c, id| {
+        disable_caching(c, id).extract_err()
+    })
 }
 
 /// `PUT …/{part}` with `{"<root>":{"enabled":on}}`.
-fn put_switch(client: &ServiceClient, lb_id: u64, part: &str, root: &str, on: bool) -> SettingResult {
+fn put_switch(
+    client: &ServiceClient,
+    lb_id: u64,
+    part: &str,
+    root: &str,
+    on: bool,
+) -> SettingResult {
     if let Err(e) = check_id("load balancer", lb_id) {
         return SettingResult::from(e);
     }

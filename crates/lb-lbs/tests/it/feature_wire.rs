@@ -11,7 +11,13 @@ fn sent(emulator: &Emulator) -> Vec<(String, String, String)> {
     emulator
         .requests()
         .into_iter()
-        .map(|r: RecordedRequest| (r.method, r.path, String::from_utf8_lossy(&r.body).into_owned()))
+        .map(|r: RecordedRequest| {
+            (
+                r.method,
+                r.path,
+                String::from_utf8_lossy(&r.body).into_owned(),
+            )
+        })
         .collect()
 }
 
@@ -24,7 +30,11 @@ fn logging_and_caching_send_their_switch() {
     let emulator = Emulator::start().expect("emulator");
     let client = dfw(&emulator);
     emulator.clear_requests();
-    assert!(!lb_lbs::is_logging_enabled(&client, 1).extract().expect("get"));
+    assert!(
+        !lb_lbs::is_logging_enabled(&client, 1)
+            .extract()
+            .expect("get")
+    );
     assert_eq!(sent(&emulator), one("GET", "/1/connectionlogging", ""));
 
     emulator.clear_requests();
@@ -33,23 +43,46 @@ fn logging_and_caching_send_their_switch() {
     result.extract_err().expect("accepted");
     let requests = emulator.requests();
     assert_eq!(requests[0].header("content-type"), Some("application/json"));
-    assert_eq!(sent(&emulator), one("PUT", "/1/connectionlogging", &fixture("enable_logging_request.json")));
+    assert_eq!(
+        sent(&emulator),
+        one(
+            "PUT",
+            "/1/connectionlogging",
+            &fixture("enable_logging_request.json")
+        )
+    );
 
     let lb = lb_lbs::wait_until_active(&client, 1, &crate::common::quick()).expect("active");
     assert_eq!(lb.connection_logging(), Some(true));
     emulator.clear_requests();
-    lb_lbs::disable_caching(&client, 1).extract_err().expect("accepted");
-    assert_eq!(sent(&emulator), one("PUT", "/1/contentcaching", &fixture("disable_caching_request.json")));
+    lb_lbs::disable_caching(&client, 1)
+        .extract_err()
+        .expect("accepted");
+    assert_eq!(
+        sent(&emulator),
+        one(
+            "PUT",
+            "/1/contentcaching",
+            &fixture("disable_caching_request.json")
+        )
+    );
     emulator.clear_requests();
-    assert!(!lb_lbs::is_content_cached(&client, 1).extract().expect("get"));
+    assert!(
+        !lb_lbs::is_content_cached(&client, 1)
+            .extract()
+            .expect("get")
+    );
     assert_eq!(sent(&emulator), one("GET", "/1/contentcaching", ""));
 }
 
 #[test]
 fn the_and_wait_variants_return_the_applied_load_balancer() {
-    let emulator = crate::common::slow(std::time::Duration::from_millis(50), std::time::Duration::ZERO)
-        .start()
-        .expect("emulator");
+    let emulator = crate::common::slow(
+        std::time::Duration::from_millis(50),
+        std::time::Duration::ZERO,
+    )
+    .start()
+    .expect("emulator");
     let client = dfw(&emulator);
     let wait = crate::common::quick();
     let lb = lb_lbs::enable_caching_and_wait(&client, 1, &wait).expect("caching");
@@ -61,25 +94,44 @@ fn the_and_wait_variants_return_the_applied_load_balancer() {
     let lb = lb_lbs::disable_caching_and_wait(&client, 1, &wait).expect("caching off");
     assert_eq!(lb.content_caching(), Some(false));
     // The error page's 422 names no status: the _and_wait variant waits and sends it again.
-    lb_lbs::enable_logging(&client, 1).extract_err().expect("busy now");
+    lb_lbs::enable_logging(&client, 1)
+        .extract_err()
+        .expect("busy now");
     let lb = lb_lbs::set_error_page_and_wait(&client, 1, "<p>x</p>", &wait).expect("page");
     assert_eq!(lb.status(), &lb_lbs::Status::Active);
-    assert_eq!(lb_lbs::get_error_page(&client, 1).extract().expect("page"), "<p>x</p>");
+    assert_eq!(
+        lb_lbs::get_error_page(&client, 1).extract().expect("page"),
+        "<p>x</p>"
+    );
 }
 
 #[test]
 fn error_page_get_set_delete() {
     let emulator = Emulator::start().expect("emulator");
     let client = dfw(&emulator);
-    let default = lb_lbs::get_error_page(&client, 1).extract().expect("default page");
+    let default = lb_lbs::get_error_page(&client, 1)
+        .extract()
+        .expect("default page");
     assert!(default.contains("<html>"), "{default}");
     emulator.clear_requests();
     let page = "<html><body>Back soon.</body></html>";
-    lb_lbs::set_error_page(&client, 1, page).extract_err().expect("set");
-    assert_eq!(sent(&emulator), one("PUT", "/1/errorpage", &fixture("set_error_page_request.json")));
+    lb_lbs::set_error_page(&client, 1, page)
+        .extract_err()
+        .expect("set");
+    assert_eq!(
+        sent(&emulator),
+        one(
+            "PUT",
+            "/1/errorpage",
+            &fixture("set_error_page_request.json")
+        )
+    );
     lb_lbs::wait_until_active(&client, 1, &WaitOpts::new()).expect("active");
     emulator.clear_requests();
-    assert_eq!(lb_lbs::get_error_page(&client, 1).extract().expect("page"), page);
+    assert_eq!(
+        lb_lbs::get_error_page(&client, 1).extract().expect("page"),
+        page
+    );
     assert_eq!(sent(&emulator), one("GET", "/1/errorpage", ""));
     emulator.clear_requests();
     let deleted = lb_lbs::delete_error_page(&client, 1);
@@ -87,7 +139,10 @@ fn error_page_get_set_delete() {
     deleted.extract_err().expect("deleted");
     assert_eq!(sent(&emulator), one("DELETE", "/1/errorpage", ""));
     lb_lbs::wait_until_active(&client, 1, &WaitOpts::new()).expect("active");
-    assert_eq!(lb_lbs::get_error_page(&client, 1).extract().expect("page"), default);
+    assert_eq!(
+        lb_lbs::get_error_page(&client, 1).extract().expect("page"),
+        default
+    );
 }
 
 #[test]
@@ -112,23 +167,48 @@ fn reference_data_and_limits_are_plain_gets() {
     let client = dfw(&emulator);
     let base = format!("/dfw/v1.0/{}", rackcloud_emulator::DEMO_TENANT);
     emulator.clear_requests();
-    let protocols = lb_lbs::list_protocols(&client).extract().expect("protocols");
-    let algorithms = lb_lbs::list_algorithms(&client).extract().expect("algorithms");
-    let domains = lb_lbs::list_allowed_domains(&client).extract().expect("domains");
-    let cluster = lb_lbs::cluster_source_addresses(&client, 1).extract().expect("cluster");
-    let regional = lb_lbs::regional_source_addresses(&client).extract().expect("regional");
+    let protocols = lb_lbs::list_protocols(&client)
+        .extract()
+        .expect("protocols");
+    let algorithms = lb_lbs::list_algorithms(&client)
+        .extract()
+        .expect("algorithms");
+    let domains = lb_lbs::list_allowed_domains(&client)
+        .extract()
+        .expect("domains");
+    let cluster = lb_lbs::cluster_source_addresses(&client, 1)
+        .extract()
+        .expect("cluster");
+    let regional = lb_lbs::regional_source_addresses(&client)
+        .extract()
+        .expect("regional");
     let rate = lb_lbs::rate_limits(&client).extract().expect("rate");
-    let absolute = lb_lbs::absolute_limits(&client).extract().expect("absolute");
-    let paths: Vec<String> = sent(&emulator).into_iter().map(|(m, p, b)| {
-        assert_eq!((m.as_str(), b.as_str()), ("GET", ""));
-        p
-    }).collect();
-    assert_eq!(paths, [
-        path("/protocols"), path("/algorithms"), path("/alloweddomains"),
-        path("/1/clustersourceaddresses"), format!("{base}/regionalsourceaddresses"),
-        format!("{base}/limits"), path("/absolutelimits"),
-    ]);
-    let http = protocols.iter().find(|p| p.name() == &Protocol::Http).expect("HTTP");
+    let absolute = lb_lbs::absolute_limits(&client)
+        .extract()
+        .expect("absolute");
+    let paths: Vec<String> = sent(&emulator)
+        .into_iter()
+        .map(|(m, p, b)| {
+            assert_eq!((m.as_str(), b.as_str()), ("GET", ""));
+            p
+        })
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            path("/protocols"),
+            path("/algorithms"),
+            path("/alloweddomains"),
+            path("/1/clustersourceaddresses"),
+            format!("{base}/regionalsourceaddresses"),
+            format!("{base}/limits"),
+            path("/absolutelimits"),
+        ]
+    );
+    let http = protocols
+        .iter()
+        .find(|p| p.name() == &Protocol::Http)
+        .expect("HTTP");
     assert_eq!(http.port(), 80);
     assert_eq!(algorithms.len(), 5);
     assert!(algorithms.contains(&Algorithm::WeightedRoundRobin));
@@ -140,7 +220,11 @@ fn reference_data_and_limits_are_plain_gets() {
     assert!(get.next_available().is_some());
     assert_eq!(rate.groups()[0].uri(), "/v1.0/*");
     assert_eq!(
-        (absolute.load_balancer_limit(), absolute.access_list_limit(), absolute.load_balancer_meta_limit()),
+        (
+            absolute.load_balancer_limit(),
+            absolute.access_list_limit(),
+            absolute.load_balancer_meta_limit()
+        ),
         (Some(25), Some(100), Some(25))
     );
     assert_eq!(absolute.iter().count(), 8);
@@ -157,9 +241,18 @@ fn bulk_delete_sends_ten_ids_a_request() {
     let requests = sent(&emulator);
     // The first chunk names unknown ids: all or nothing, and the walk stops there.
     assert_eq!(requests.len(), 1);
-    assert_eq!(requests[0].1, path("?id=1&id=2&id=3&id=4&id=5&id=6&id=7&id=8&id=9&id=10"));
+    assert_eq!(
+        requests[0].1,
+        path("?id=1&id=2&id=3&id=4&id=5&id=6&id=7&id=8&id=9&id=10")
+    );
     assert_eq!(outcome.failed(), &ids[..10]);
     assert_eq!(outcome.not_attempted(), &ids[10..]);
-    assert_eq!(outcome.extract_err().expect_err("refused").status(), Some(400));
-    assert_eq!(lb_lbs::get(&client, 1).extract().expect("kept").status(), &lb_lbs::Status::Active);
+    assert_eq!(
+        outcome.extract_err().expect_err("refused").status(),
+        Some(400)
+    );
+    assert_eq!(
+        lb_lbs::get(&client, 1).extract().expect("kept").status(),
+        &lb_lbs::Status::Active
+    );
 }

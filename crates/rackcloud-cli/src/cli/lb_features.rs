@@ -136,9 +136,13 @@ pub(crate) struct ListArgs {
 fn parse_status(text: &str) -> Result<Status, String> {
     let text = text.trim();
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_') {
-        return Err(format!("{text:?} is not a status (such as ACTIVE or DELETED)"));
+        return Err(format!(
+            "{text:?} is not a status (such as ACTIVE or DELETED)"
+        ));
     }
-    Ok(text.parse::<Status>().unwrap_or_else(|_| Status::from(text.to_ascii_uppercase().as_str())))
+    Ok(text
+        .parse::<Status>()
+        .unwrap_or_else(|_| Status::from(text.to_ascii_uppercase().as_str())))
 }
 
 /// An instant (`2026-11-25T03:21:04Z`, any offset) or a date (midnight UTC).
@@ -149,7 +153,11 @@ fn parse_date(text: &str) -> Result<Timestamp, String> {
     }
     text.parse::<jiff::civil::Date>()
         .ok()
-        .and_then(|d| jiff::tz::TimeZone::UTC.to_timestamp(d.to_datetime(jiff::civil::Time::midnight())).ok())
+        .and_then(|d| {
+            jiff::tz::TimeZone::UTC
+                .to_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+                .ok()
+        })
         .ok_or_else(|| format!("{text:?} is not a date: use 2026-11-25 or 2026-11-25T03:21:04Z"))
 }
 
@@ -159,7 +167,10 @@ mod tests {
 
     #[test]
     fn dates_and_statuses() {
-        assert_eq!(parse_date("2026-11-25").map(|t| t.to_string()), Ok("2026-11-25T00:00:00Z".to_owned()));
+        assert_eq!(
+            parse_date("2026-11-25").map(|t| t.to_string()),
+            Ok("2026-11-25T00:00:00Z".to_owned())
+        );
         assert!(parse_date("2026-11-25T03:21:04+01:00").is_ok());
         assert!(parse_date("yesterday").is_err());
         assert_eq!(parse_status("deleted"), Ok(Status::Deleted));

@@ -22,7 +22,9 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
             LbCommand::List(args) => load_balancers::list(args, connect, out),
             LbCommand::Show { lb_id } => load_balancers::show(*lb_id, connect, out),
             LbCommand::Create(args) => load_balancers::create(args, connect, out),
-            LbCommand::Delete { lb_ids, wait } => load_balancers::delete(lb_ids, wait, connect, out),
+            LbCommand::Delete { lb_ids, wait } => {
+                load_balancers::delete(lb_ids, wait, connect, out)
+            }
             LbCommand::Features(command) => lb_features::run(command, connect, out),
             LbCommand::SessionPersistence { command } => {
                 session_persistence::run(command, connect, out)

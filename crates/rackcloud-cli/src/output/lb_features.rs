@@ -25,7 +25,10 @@ impl Render for SwitchShown {
     }
 
     fn json(&self, out: &mut dyn Write) -> io::Result<()> {
-        write_json(out, &json!({"loadBalancerId": self.lb_id, "enabled": self.enabled}))
+        write_json(
+            out,
+            &json!({"loadBalancerId": self.lb_id, "enabled": self.enabled}),
+        )
     }
 }
 
@@ -42,7 +45,10 @@ impl Render for ErrorPageShown {
     }
 
     fn json(&self, out: &mut dyn Write) -> io::Result<()> {
-        write_json(out, &json!({"loadBalancerId": self.lb_id, "content": self.content}))
+        write_json(
+            out,
+            &json!({"loadBalancerId": self.lb_id, "content": self.content}),
+        )
     }
 }
 
@@ -119,7 +125,12 @@ impl Render for LimitsShown {
         ]);
         for group in self.rate.groups() {
             for l in group.limits() {
-                table.row([l.verb().to_owned(), l.value().to_string(), l.remaining().to_string(), l.unit().to_owned()]);
+                table.row([
+                    l.verb().to_owned(),
+                    l.value().to_string(),
+                    l.remaining().to_string(),
+                    l.unit().to_owned(),
+                ]);
             }
         }
         table.write(out, "no rate limits")?;
@@ -136,10 +147,18 @@ impl Render for LimitsShown {
             .groups()
             .iter()
             .flat_map(|g| g.limits())
-            .map(|l| RateDoc { verb: l.verb(), value: l.value(), remaining: l.remaining(), unit: l.unit() })
+            .map(|l| RateDoc {
+                verb: l.verb(),
+                value: l.value(),
+                remaining: l.remaining(),
+                unit: l.unit(),
+            })
             .collect();
-        let absolute: serde_json::Map<String, serde_json::Value> =
-            self.absolute.iter().map(|(n, v)| (n.to_owned(), json!(v))).collect();
+        let absolute: serde_json::Map<String, serde_json::Value> = self
+            .absolute
+            .iter()
+            .map(|(n, v)| (n.to_owned(), json!(v)))
+            .collect();
         write_json(out, &json!({"rate": rate, "absolute": absolute}))
     }
 }
@@ -158,7 +177,11 @@ impl Render for ProtocolsShown {
     }
 
     fn json(&self, out: &mut dyn Write) -> io::Result<()> {
-        let items: Vec<_> = self.0.iter().map(|p| json!({"name": p.name().as_str(), "port": p.port()})).collect();
+        let items: Vec<_> = self
+            .0
+            .iter()
+            .map(|p| json!({"name": p.name().as_str(), "port": p.port()}))
+            .collect();
         write_json(out, &items)
     }
 }
@@ -194,7 +217,10 @@ impl Render for BulkDeletion {
         for id in &self.lb_ids {
             match &self.status {
                 Some(status) => writeln!(out, "load balancer {id}: deletion applied; {status}")?,
-                None => writeln!(out, "load balancer {id}: deletion accepted; PENDING_DELETE until deleted")?,
+                None => writeln!(
+                    out,
+                    "load balancer {id}: deletion accepted; PENDING_DELETE until deleted"
+                )?,
             }
         }
         Ok(())

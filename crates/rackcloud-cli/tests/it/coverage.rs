@@ -34,7 +34,10 @@ fn rows() -> Vec<(String, String, String)> {
         .map(|l| {
             let cells: Vec<&str> = l.split('|').map(str::trim).collect();
             let unquote = |s: &str| s.trim_matches('`').to_owned();
-            let cli = unquote(cells[6]).strip_prefix("rackcloud ").unwrap_or("").to_owned();
+            let cli = unquote(cells[6])
+                .strip_prefix("rackcloud ")
+                .unwrap_or("")
+                .to_owned();
             (unquote(cells[5]), cli, cells[7].to_owned())
         })
         .collect()
@@ -65,5 +68,8 @@ fn the_coverage_table_is_true() {
         }
         checked += 1;
     }
-    assert!(checked >= 24, "lb-lbs' and lb-sessions' rows at least: {checked}");
+    assert!(
+        checked >= 24,
+        "lb-lbs' and lb-sessions' rows at least: {checked}"
+    );
 }

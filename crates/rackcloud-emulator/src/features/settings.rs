@@ -77,7 +77,11 @@ mod tests {
         settings.served = 42;
         let stats = settings.stats_json();
         assert_eq!(
-            (&stats["maxConn"], &stats["connectTimeOut"], &stats["currentConn"]),
+            (
+                &stats["maxConn"],
+                &stats["connectTimeOut"],
+                &stats["currentConn"]
+            ),
             (&json!(42), &json!(4), &json!(2))
         );
         assert_eq!(stats["maxConnSsl"], 0);

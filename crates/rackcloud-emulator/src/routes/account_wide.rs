@@ -117,7 +117,10 @@ fn rate_limits(shared: &Shared, account: Account<'_>) -> Value {
 /// `{"RegionalSourceAddresses":{…}}` (capital R, as the public documentation shows it): the
 /// addresses the region's load balancers use towards nodes.
 fn regional_addresses(region: &str) -> Value {
-    let n = region.bytes().fold(0u32, |acc, b| (acc * 31 + u32::from(b)) % 200) + 1;
+    let n = region
+        .bytes()
+        .fold(0u32, |acc, b| (acc * 31 + u32::from(b)) % 200)
+        + 1;
     json!({"RegionalSourceAddresses": {
         "ipv4Publicnets": [format!("198.51.100.{n}"), format!("198.51.100.{}", n + 1)],
         "ipv4Servicenets": [format!("10.183.{n}.0/24")],

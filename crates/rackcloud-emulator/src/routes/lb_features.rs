@@ -16,7 +16,8 @@ use crate::state::Shared;
 use crate::sync::lock;
 
 /// The 422 of the error page operations, which does not name the status.
-const ERROR_PAGE_IMMUTABLE: &str = "Load balancer is considered immutable and cannot process request";
+const ERROR_PAGE_IMMUTABLE: &str =
+    "Load balancer is considered immutable and cannot process request";
 
 /// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
 pub(crate) fn route(
@@ -29,20 +30,29 @@ pub(crate) fn route(
     let method = req.method.as_str();
     match (rest, method) {
         (["usage", ..], _) => usage::load_balancer(shared, req, account, id, rest),
-        (["connectionlogging"], "GET") => read(shared, account, id, |lb| {
-            json!({"connectionLogging": {"enabled": lb.features.settings.connection_logging}})
-        }),
+        (["connectionlogging"], "GET") => read(
+            shared,
+            account,
+            id,
+            |lb| json!({"connectionLogging": {"enabled": lb.features.settings.connection_logging}}),
+        ),
         (["connectionlogging"], "PUT") => set_logging(shared, account, id, &req.body),
-        (["contentcaching"], "GET") => read(shared, account, id, |lb| {
-            json!({"contentCaching": {"enabled": lb.features.settings.content_caching}})
-        }),
+        (["contentcaching"], "GET") => read(
+            shared,
+            account,
+            id,
+            |lb| json!({"contentCaching": {"enabled": lb.features.settings.content_caching}}),
+        ),
         (["contentcaching"], "PUT") => set_caching(shared, account, id, &req.body),
         (["connectionlogging"] | ["contentcaching"], _) => {
             error_replies::method_not_allowed("GET, PUT")
         }
-        (["errorpage"], "GET") => read(shared, account, id, |lb| {
-            json!({"errorpage": {"content": lb.features.settings.error_page()}})
-        }),
+        (["errorpage"], "GET") => read(
+            shared,
+            account,
+            id,
+            |lb| json!({"errorpage": {"content": lb.features.settings.error_page()}}),
+        ),
         (["errorpage"], "PUT") => set_error_page(shared, account, id, &req.body),
         (["errorpage"], "DELETE") => delete_error_page(shared, account, id),
         (["errorpage"], _) => error_replies::method_not_allowed("GET, PUT, DELETE"),

@@ -104,7 +104,11 @@ fn iso_8601(value: &str) -> Option<Timestamp> {
     }
     let civil = value
         .parse::<DateTime>()
-        .or_else(|_| value.parse::<Date>().map(|d| d.to_datetime(jiff::civil::Time::midnight())))
+        .or_else(|_| {
+            value
+                .parse::<Date>()
+                .map(|d| d.to_datetime(jiff::civil::Time::midnight()))
+        })
         .ok()?;
     TimeZone::UTC.to_timestamp(civil).ok()
 }
@@ -151,9 +155,18 @@ mod tests {
     #[test]
     fn dates_follow_iso_8601() {
         let t = |s: &str| iso_8601(s).map(|t| t.to_string());
-        assert_eq!(t("2026-11-25T03:21:04Z").as_deref(), Some("2026-11-25T03:21:04Z"));
-        assert_eq!(t("2026-11-25T03:21:04+01:00").as_deref(), Some("2026-11-25T02:21:04Z"));
-        assert_eq!(t("2026-11-25T03:21:04").as_deref(), Some("2026-11-25T03:21:04Z"));
+        assert_eq!(
+            t("2026-11-25T03:21:04Z").as_deref(),
+            Some("2026-11-25T03:21:04Z")
+        );
+        assert_eq!(
+            t("2026-11-25T03:21:04+01:00").as_deref(),
+            Some("2026-11-25T02:21:04Z")
+        );
+        assert_eq!(
+            t("2026-11-25T03:21:04").as_deref(),
+            Some("2026-11-25T03:21:04Z")
+        );
         assert_eq!(t("2026-11-25").as_deref(), Some("2026-11-25T00:00:00Z"));
         for bad in ["", "yesterday", "2026-13-01", "25/11/2026"] {
             assert_eq!(t(bad), None, "{bad}");
@@ -165,9 +178,11 @@ mod tests {
         for bad in ["changes-since=soon", "limit=x", "marker=-1", "offset=x"] {
             assert!(ListQuery::parse(Some(bad)).is_err(), "{bad}");
         }
-        let q = ListQuery::parse(Some("name=a%20b&status=DELETED&offset=2&nodeaddress=10.0.0.1"))
-            .ok()
-            .expect("parses");
+        let Ok(q) = ListQuery::parse(Some(
+            "name=a%20b&status=DELETED&offset=2&nodeaddress=10.0.0.1",
+        )) else {
+            panic!("the query parses");
+        };
         assert_eq!(q.name.as_deref(), Some("a b"));
         assert_eq!((q.offset, q.status.as_deref()), (2, Some("DELETED")));
     }

@@ -69,7 +69,9 @@ pub(crate) fn bulk_delete(shared: &Shared, account: Account<'_>, query: Option<&
     if ids.len() > limit {
         return error_replies::flat(
             400,
-            &format!("Currently, the limit of accepted parameters is: {BATCH_DELETE_LIMIT} :please review your request and try again."),
+            &format!(
+                "Currently, the limit of accepted parameters is: {BATCH_DELETE_LIMIT} :please review your request and try again."
+            ),
         );
     }
     let mut state = lock(&shared.state);
@@ -78,13 +80,20 @@ pub(crate) fn bulk_delete(shared: &Shared, account: Account<'_>, query: Option<&
     let mut missing = Vec::new();
     for raw in &ids {
         let id = super::parse_id(raw);
-        match id.filter(|id| state.load_balancer(account.region, account.tenant, *id).is_some()) {
+        match id.filter(|id| {
+            state
+                .load_balancer(account.region, account.tenant, *id)
+                .is_some()
+        }) {
             Some(id) => found.push(id),
             None => missing.push(raw.as_str()),
         }
     }
     if !missing.is_empty() {
-        let message = format!("Must provide valid load balancers: {}  could not be found.", missing.join(","));
+        let message = format!(
+            "Must provide valid load balancers: {}  could not be found.",
+            missing.join(",")
+        );
         return error_replies::flat(400, &message);
     }
     let busy: Vec<String> = found
@@ -105,7 +114,11 @@ pub(crate) fn bulk_delete(shared: &Shared, account: Account<'_>, query: Option<&
     }
     for id in found {
         if let Some(lb) = state.load_balancer_mut(account.region, account.tenant, id) {
-            lb.begin("PENDING_DELETE", shared.config.pending_time, Settled::Deleted);
+            lb.begin(
+                "PENDING_DELETE",
+                shared.config.pending_time,
+                Settled::Deleted,
+            );
         }
     }
     Reply::empty(202)

@@ -58,9 +58,18 @@ mod tests {
     fn enabled_bodies() {
         let read = |b: &str| enabled(b.as_bytes(), "connectionLogging");
         assert_eq!(read(r#"{"connectionLogging":{"enabled":true}}"#), Ok(true));
-        assert_eq!(read(r#"{"connectionLogging":{"enabled":"false"}}"#), Ok(false));
+        assert_eq!(
+            read(r#"{"connectionLogging":{"enabled":"false"}}"#),
+            Ok(false)
+        );
         assert_eq!(read(r#"{"enabled":"TRUE"}"#), Ok(true));
-        for schema in ["", "[]", "null", r#"{"connectionLogging":true}"#, r#"{"enabled":1}"#] {
+        for schema in [
+            "",
+            "[]",
+            "null",
+            r#"{"connectionLogging":true}"#,
+            r#"{"enabled":1}"#,
+        ] {
             assert_eq!(read(schema), Err(BodyError::Schema), "{schema}");
         }
         assert_eq!(
