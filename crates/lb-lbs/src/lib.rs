@@ -136,19 +136,42 @@
 //! # }
 //! ```
 
+mod bulk_delete;
 mod create_opts;
+mod error_page;
 mod kinds;
+mod lb_parts;
+mod lb_wire;
+mod lenient;
+mod limits;
 mod list_opts;
+mod load_balancer;
 mod pages;
+mod reference;
 mod requests;
 mod results;
+mod settings;
+mod stats;
 mod update_opts;
 mod urls;
 mod wait;
 
+pub use bulk_delete::{bulk_delete, bulk_delete_and_wait};
 pub use create_opts::{CreateOpts, NodeOpts, VipOpts};
+pub use error_page::{
+    ErrorPageResult, delete_error_page, delete_error_page_and_wait, get_error_page, set_error_page,
+    set_error_page_and_wait,
+};
 pub use kinds::{Algorithm, IpVersion, NodeCondition, Protocol, VipType};
+pub use lb_parts::{
+    AccessItem, HealthMonitor, MetadataItem, Node, SourceAddresses, SslSummary, Throttle,
+};
+pub use limits::{
+    AbsoluteLimits, AbsoluteLimitsResult, DEFAULT_NODE_LIMIT, RateLimit, RateLimitGroup,
+    RateLimits, RateLimitsResult, absolute_limits, rate_limits, remaining_nodes,
+};
 pub use list_opts::ListOpts;
+pub use load_balancer::{LoadBalancer, VirtualIp};
 pub use pages::{Pages, list_all, pages};
 /// The status of a load balancer (core's [`LbStatus`](rackcloud_core::LbStatus), which every
 /// service crate shares).
@@ -157,11 +180,20 @@ pub use rackcloud_core::LbStatus as Status;
 pub use rackcloud_core::MAX_PAGE_SIZE;
 /// How to wait, and what each poll saw (core's, which every service crate shares).
 pub use rackcloud_core::{Progress, WaitOpts};
+pub use reference::{
+    AlgorithmsResult, AllowedDomainsResult, ProtocolInfo, ProtocolsResult, SourceAddressLists,
+    SourceAddressesResult, cluster_source_addresses, list_algorithms, list_allowed_domains,
+    list_protocols, regional_source_addresses,
+};
 pub use requests::{
     CreateOptsBuilder, ListOptsBuilder, UpdateOptsBuilder, create, delete, get, list, update,
 };
-pub use results::{
-    CreateResult, DeleteResult, GetResult, ListResult, LoadBalancer, UpdateResult, VirtualIp,
+pub use results::{CreateResult, DeleteResult, GetResult, ListResult, UpdateResult};
+pub use settings::{
+    SettingResult, SwitchResult, disable_caching, disable_caching_and_wait, disable_logging,
+    disable_logging_and_wait, enable_caching, enable_caching_and_wait, enable_logging,
+    enable_logging_and_wait, is_content_cached, is_logging_enabled,
 };
+pub use stats::{Stats, StatsResult, get_stats};
 pub use update_opts::UpdateOpts;
 pub use wait::{change_and_wait, wait_for_deletion, wait_for_status, wait_until_active};

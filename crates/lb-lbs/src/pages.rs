@@ -3,8 +3,8 @@
 use rackcloud_core::{Error, PageQuery, ServiceClient, marker_pages};
 
 use crate::list_opts::ListOpts;
+use crate::load_balancer::LoadBalancer;
 use crate::requests::list;
-use crate::results::LoadBalancer;
 
 /// An iterator over the pages of the account's load balancers, made by [`pages`].
 ///
@@ -22,8 +22,8 @@ pub struct Pages<'c> {
 
 type FetchPage<'c> = Box<dyn FnMut(&PageQuery) -> Result<Vec<LoadBalancer>, Error> + 'c>;
 
-/// Walks every page of the account's load balancers, `opts.limit` at a time, starting after
-/// `opts.marker` if set.
+/// Walks every page of the account's load balancers that pass `opts`' filters, `opts.limit` at
+/// a time, starting after `opts.marker` if set (and skipping `opts.offset` once).
 ///
 /// # Examples
 ///
@@ -44,15 +44,20 @@ type FetchPage<'c> = Box<dyn FnMut(&PageQuery) -> Result<Vec<LoadBalancer>, Erro
 /// # }
 /// ```
 pub fn pages(client: &ServiceClient, opts: ListOpts) -> Pages<'_> {
-    let fetch: FetchPage<'_> =
-        Box::new(move |page: &PageQuery| list(client, &opts.with_page(*page)).extract());
+    let bound = opts.page_bound();
+    let first_marker = opts.start_after();
+    let query = opts.page_query();
+    let fetch: FetchPage<'_> = Box::new(move |page: &PageQuery| {
+        // The offset skips items once: later pages start after the last id read.
+        let page = if page.start_after() == first_marker {
+            *page
+        } else {
+            without_offset(page)
+        };
+        list(client, &opts.with_page(page)).extract()
+    });
     Pages {
-        inner: marker_pages(
-            opts.page_query(),
-            opts.page_bound(),
-            LoadBalancer::id,
-            fetch,
-        ),
+        inner: marker_pages(query, bound, LoadBalancer::id, fetch),
     }
 }
 
@@ -86,6 +91,18 @@ pub fn list_all(client: &ServiceClient, opts: ListOpts) -> Result<Vec<LoadBalanc
         all.extend(page?);
     }
     Ok(all)
+}
+
+/// `page` without its offset.
+fn without_offset(page: &PageQuery) -> PageQuery {
+    let mut bare = PageQuery::new();
+    if let Some(limit) = page.page_size() {
+        bare = bare.limit(limit);
+    }
+    if let Some(marker) = page.start_after() {
+        bare = bare.marker(marker);
+    }
+    bare
 }
 
 impl Iterator for Pages<'_> {

@@ -8,7 +8,7 @@ use crate::urls::{resource_url, root_url};
 
 /// Anything that can build the query of a [`list`] request.
 ///
-/// [`ListOpts`] is the usual implementation; implement it for your own types to send query
+/// [`ListOpts`](crate::ListOpts) is the usual implementation; implement it for your own types to send query
 /// parameters this crate does not know.
 pub trait ListOptsBuilder {
     /// The query to append to `/loadbalancers`: empty, or starting with `?`.
@@ -22,7 +22,7 @@ pub trait ListOptsBuilder {
 
 /// Anything that can build the body of a [`create`] request.
 ///
-/// [`CreateOpts`] is the usual implementation; implement it for your own types to send fields
+/// [`CreateOpts`](crate::CreateOpts) is the usual implementation; implement it for your own types to send fields
 /// this crate does not know (metadata, an access list, …).
 pub trait CreateOptsBuilder {
     /// The JSON object to send: `{"loadBalancer":{…}}`.
@@ -36,7 +36,7 @@ pub trait CreateOptsBuilder {
 
 /// Anything that can build the body of an [`update`] request.
 ///
-/// [`UpdateOpts`] is the usual implementation.
+/// [`UpdateOpts`](crate::UpdateOpts) is the usual implementation.
 pub trait UpdateOptsBuilder {
     /// The JSON object to send: `{"loadBalancer":{…}}` with the attributes to change.
     ///

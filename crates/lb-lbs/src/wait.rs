@@ -4,8 +4,8 @@
 use rackcloud_core::{Error, ServiceClient, WaitOpts, poll_until, poll_until_deleted};
 
 use crate::Status;
+use crate::load_balancer::LoadBalancer;
 use crate::requests::get;
-use crate::results::LoadBalancer;
 
 /// Polls `GET /loadbalancers/{id}` every `opts.interval` until load balancer `id` is `target`,
 /// and returns it as last read.

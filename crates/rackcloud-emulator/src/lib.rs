@@ -66,6 +66,7 @@
 //! emulator's own; the public API is blocking and needs no async runtime. Any number of
 //! concurrent keep-alive connections is served, and a delayed or stalled answer holds no thread.
 
+mod absolute_limits;
 mod body;
 mod builder;
 mod catalog;

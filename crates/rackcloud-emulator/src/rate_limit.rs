@@ -103,6 +103,45 @@ impl RateLimits {
     }
 }
 
+/// One method's limit as `GET /limits` reports it: the method, the limit per minute, the
+/// requests left in the window, and how long until the next one is allowed (zero when some are
+/// left).
+pub(crate) type MethodUsage = (String, u32, u32, Duration);
+
+impl RateLimits {
+    /// Every method's limit and what `tenant` has left of it at `now`; with enforcement off
+    /// nothing is counted, so everything is left.
+    pub(crate) fn usage(&self, tenant: &str, now: Instant) -> Vec<MethodUsage> {
+        let enabled = self.enabled();
+        let inner = lock(&self.inner);
+        inner
+            .per_minute
+            .iter()
+            .map(|(method, &limit)| {
+                let window = inner
+                    .windows
+                    .get(&(tenant.to_owned(), method.clone()))
+                    .filter(|_| enabled);
+                let recent: Vec<Instant> = window
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|t| now.saturating_duration_since(*t) < WINDOW)
+                    .collect();
+                let used = u32::try_from(recent.len()).unwrap_or(u32::MAX);
+                let left = limit.saturating_sub(used);
+                let wait = match recent.first() {
+                    Some(oldest) if left == 0 => {
+                        WINDOW.saturating_sub(now.saturating_duration_since(*oldest))
+                    }
+                    _ => Duration::ZERO,
+                };
+                (method.clone(), limit, left, wait)
+            })
+            .collect()
+    }
+}
+
 /// A wait as whole seconds for `Retry-After`: rounded up, at least one.
 pub(crate) fn retry_after_seconds(wait: Duration) -> u64 {
     let whole = wait.as_secs();

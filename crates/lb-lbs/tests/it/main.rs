@@ -1,6 +1,9 @@
 //! The integration tests of `lb_lbs`, one binary: every module runs against the emulator.
 
+mod bulk_and_filters;
 mod common;
+mod feature_rules;
+mod feature_wire;
 mod paging;
 mod rules;
 mod wait;

@@ -161,7 +161,7 @@ fn a_walk_stops_at_its_page_bound_with_a_typed_error() {
     let opts = ListOpts::new()
         .limit(5)
         .bound(rackcloud_core::PageBound::new(3, 1000));
-    let walked: Vec<_> = lb_lbs::pages(&client, opts).collect();
+    let walked: Vec<_> = lb_lbs::pages(&client, opts.clone()).collect();
     assert_eq!(walked.len(), 4);
     assert!(
         walked[..3]

@@ -14,6 +14,11 @@ mod health_monitor;
 mod throttle;
 pub(crate) use health_monitor::{HealthMonitorCommand, HealthMonitorSetArgs};
 pub(crate) use throttle::ThrottleCommand;
+mod lb_features;
+
+pub(crate) use lb_features::{
+    AccountCommand, ErrorPageCommand, FeatureCommand, ListArgs, SwitchCommand,
+};
 
 /// The most a page of `lb list --limit` may hold (the API's own limit).
 const MAX_PAGE_SIZE: u32 = lb_lbs::MAX_PAGE_SIZE;
@@ -97,6 +102,8 @@ pub(crate) enum Command {
     Emulator(EmulatorArgs),
     /// A guided tour against an in-process emulator (no account, no network)
     Demo,
+    #[command(flatten)]
+    Account(AccountCommand),
 }
 
 /// `rackcloud lb …`.
@@ -112,11 +119,11 @@ pub(crate) enum LbCommand {
     },
     /// Create a load balancer with one new public virtual IP
     Create(CreateArgs),
-    /// Delete a load balancer
+    /// Delete load balancers (ten a request when several are given)
     Delete {
-        /// The load balancer id
-        #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
-        lb_id: u64,
+        /// The load balancer ids
+        #[arg(value_name = "LB_ID", value_parser = parse_lb_id, required = true, num_args = 1..)]
+        lb_ids: Vec<u64>,
         #[command(flatten)]
         wait: WaitArgs,
     },
@@ -135,18 +142,8 @@ pub(crate) enum LbCommand {
         #[command(subcommand)]
         command: ThrottleCommand,
     },
-}
-
-/// `rackcloud lb list …`.
-#[derive(Debug, Args)]
-pub(crate) struct ListArgs {
-    /// Print only one page of at most N load balancers (1 to 100) instead of every page
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_PAGE_SIZE)))]
-    pub(crate) limit: Option<u32>,
-
-    /// Print only one page, starting after the load balancer with this id
-    #[arg(long, value_name = "LB_ID")]
-    pub(crate) marker: Option<u64>,
+    #[command(flatten)]
+    Features(FeatureCommand),
 }
 
 /// `rackcloud lb create …`.

@@ -5,17 +5,29 @@ use lb_lbs::{CreateOpts, ListOpts, MAX_PAGE_SIZE, Status, VipOpts};
 use crate::auth::Connect;
 use crate::cli::{CreateArgs, ListArgs, WaitArgs};
 use crate::failure::{Failure, Operation};
-use crate::output::{Change, LoadBalancerDetails, LoadBalancers, Output};
+use crate::output::{BulkDeletion, Change, LoadBalancerDetails, LoadBalancers, Output};
 use crate::wait::Waiting;
 
 /// `lb list`: every page, 100 at a time; with `--limit` or `--marker`, that one page.
 pub(crate) fn list(args: &ListArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::new("list load balancers");
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    let mut opts = ListOpts::new();
+    if let Some(name) = &args.name {
+        opts = opts.name(name.as_str());
+    }
+    if let Some(status) = &args.status {
+        opts = opts.status(status.clone());
+    }
+    if let Some(since) = args.changed_since {
+        opts = opts.changes_since(since);
+    }
+    if let Some(address) = &args.node_address {
+        opts = opts.node_address(address.as_str());
+    }
     let lbs = if args.limit.is_none() && args.marker.is_none() {
-        lb_lbs::list_all(&client, ListOpts::new().limit(MAX_PAGE_SIZE))
+        lb_lbs::list_all(&client, opts.limit(MAX_PAGE_SIZE))
     } else {
-        let mut opts = ListOpts::new();
         if let Some(limit) = args.limit {
             opts = opts.limit(limit);
         }
@@ -63,13 +75,18 @@ pub(crate) fn create(args: &CreateArgs, connect: Connect<'_>, out: Output) -> Re
         .map_err(|e| op.failed_other(e))
 }
 
-/// `lb delete ID`; with `--wait`, until it is deleted.
+/// `lb delete ID…`: one id as before; several in bulk, ten a request. With `--wait`, until
+/// deleted.
 pub(crate) fn delete(
-    lb_id: u64,
+    lb_ids: &[u64],
     wait: &WaitArgs,
     connect: Connect<'_>,
     out: Output,
 ) -> Result<(), Failure> {
+    let [lb_id] = lb_ids else {
+        return delete_many(lb_ids, wait, connect, out);
+    };
+    let lb_id = *lb_id;
     let op = Operation::of_lb("delete", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
     lb_lbs::delete(&client, lb_id)
@@ -84,4 +101,33 @@ pub(crate) fn delete(
     };
     out.report(&Change::deletion(lb_id, status))
         .map_err(|e| op.failed_other(e))
+}
+
+/// `lb delete ID ID…`: a bulk delete; no wait between its requests (each load balancer goes
+/// away on its own).
+fn delete_many(
+    lb_ids: &[u64],
+    wait: &WaitArgs,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    let op = Operation::new("delete load balancers");
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    lb_lbs::bulk_delete(&client, lb_ids)
+        .extract_err()
+        .map_err(|e| op.failed(e))?;
+    let status = if wait.wait {
+        for &lb_id in lb_ids {
+            let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Deleted);
+            lb_lbs::wait_for_deletion(&client, lb_id, waiting.opts()).map_err(|e| op.failed(e))?;
+        }
+        Some(Status::Deleted)
+    } else {
+        None
+    };
+    let report = BulkDeletion {
+        lb_ids: lb_ids.to_vec(),
+        status,
+    };
+    out.report(&report).map_err(|e| op.failed_other(e))
 }

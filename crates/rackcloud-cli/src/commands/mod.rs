@@ -5,6 +5,7 @@ mod catalog;
 mod demo;
 mod emulator;
 mod health_monitor;
+mod lb_features;
 mod load_balancers;
 mod session_persistence;
 mod throttle;
@@ -23,7 +24,10 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
             LbCommand::List(args) => load_balancers::list(args, connect, out),
             LbCommand::Show { lb_id } => load_balancers::show(*lb_id, connect, out),
             LbCommand::Create(args) => load_balancers::create(args, connect, out),
-            LbCommand::Delete { lb_id, wait } => load_balancers::delete(*lb_id, wait, connect, out),
+            LbCommand::Delete { lb_ids, wait } => {
+                load_balancers::delete(lb_ids, wait, connect, out)
+            }
+            LbCommand::Features(command) => lb_features::run(command, connect, out),
             LbCommand::SessionPersistence { command } => {
                 session_persistence::run(command, connect, out)
             }
@@ -32,5 +36,6 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
         },
         Command::Emulator(args) => emulator::run(args, out),
         Command::Demo => demo::run(out, cli.global.verbose),
+        Command::Account(command) => lb_features::account(command, connect, out),
     }
 }

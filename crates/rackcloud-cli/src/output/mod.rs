@@ -12,6 +12,7 @@ mod catalog;
 mod change;
 mod emulator;
 mod health_monitor;
+mod lb_features;
 mod load_balancer;
 mod session_persistence;
 mod table;
@@ -27,6 +28,10 @@ pub(crate) use catalog::CatalogReport;
 pub(crate) use change::Change;
 pub(crate) use emulator::EmulatorReport;
 pub(crate) use health_monitor::{MonitorDeleted, MonitorShown, monitor_set};
+pub(crate) use lb_features::{
+    AlgorithmsShown, BulkDeletion, ErrorPageShown, LimitsShown, ProtocolsShown, StatsShown,
+    SwitchShown,
+};
 pub(crate) use load_balancer::{LoadBalancerDetails, LoadBalancers};
 pub(crate) use session_persistence::{PersistenceDisabled, PersistenceShown, persistence_enabled};
 pub(crate) use table::{Column, Table};

@@ -4,11 +4,13 @@
 
 mod catalog;
 mod common;
+mod coverage;
 mod demo;
 mod emulator;
 mod errors;
 mod health_monitor;
 mod hostile;
+mod lb_features;
 mod lbs;
 mod retries;
 mod secrets;

@@ -1,11 +1,23 @@
 //! The account's paths that name no load balancer: `/loadbalancers/{usage,billable,
 //! alloweddomains,protocols,algorithms,absolutelimits,limittypes}`, `/limits` and
-//! `/regionalsourceaddresses`.
+//! `/regionalsourceaddresses` (docs/api/reference-data.md, docs/api/limits.md). Usage reports
+//! are handed to their own module.
 
-use super::Account;
+use std::time::Instant;
+
+use jiff::Timestamp;
+use serde_json::{Value, json};
+
+use super::{Account, usage};
+use crate::absolute_limits::ABSOLUTE_LIMITS;
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
+use crate::load_balancer::{ALGORITHMS, PROTOCOLS};
 use crate::state::Shared;
+use crate::time;
+
+/// The domains a node may be named in instead of by address.
+const ALLOWED_DOMAINS: [&str; 2] = ["rackspace.com", "rackspacecloud.com"];
 
 /// The first segment after the tenant of each path this module answers, with the second when
 /// the first is `loadbalancers`.
@@ -26,18 +38,93 @@ pub(crate) fn serves(rest: &[&str]) -> bool {
     )
 }
 
-/// Answers a request for one of the paths [`serves`] accepts.
+/// Answers a request for one of the paths [`serves`] accepts: usage reports go to their module;
+/// the others are GETs that answer 200 (405 for another method).
 pub(crate) fn route(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]) -> Reply {
-    match rest {
-        ["loadbalancers", what @ ("usage" | "billable")] => {
-            super::usage::account(shared, req, account, what)
-        }
-        _ => reference(shared, req, account, rest),
+    if let ["loadbalancers", what @ ("usage" | "billable")] = rest {
+        return usage::account(shared, req, account, what);
     }
+    if req.method != "GET" {
+        return error_replies::method_not_allowed("GET");
+    }
+    let body = match rest {
+        ["loadbalancers", "protocols"] => protocols(),
+        ["loadbalancers", "algorithms"] => {
+            let items: Vec<Value> = ALGORITHMS.iter().map(|a| json!({"name": a})).collect();
+            json!({"algorithms": items})
+        }
+        ["loadbalancers", "alloweddomains"] => {
+            let items: Vec<Value> = ALLOWED_DOMAINS
+                .iter()
+                .map(|d| json!({"allowedDomain": {"name": d}}))
+                .collect();
+            json!({"allowedDomains": items})
+        }
+        ["loadbalancers", "absolutelimits"] => {
+            let items: Vec<Value> = ABSOLUTE_LIMITS
+                .iter()
+                .map(|(name, value, _)| json!({"name": name, "value": value}))
+                .collect();
+            json!({"absolute": items})
+        }
+        ["loadbalancers", "limittypes"] => {
+            let items: Vec<Value> = ABSOLUTE_LIMITS
+                .iter()
+                .map(|(name, value, description)| {
+                    json!({"name": name, "defaultValue": value, "description": description})
+                })
+                .collect();
+            json!({"limitTypes": items})
+        }
+        ["limits"] => rate_limits(shared, account),
+        ["regionalsourceaddresses"] => regional_addresses(account.region),
+        _ => return error_replies::not_found(),
+    };
+    Reply::json(200, body)
 }
 
-/// The reference data and limits: protocols, algorithms, allowed domains, absolute limits,
-/// limit types, rate limits, regional source addresses.
-fn reference(_shared: &Shared, _req: &Incoming, _account: Account<'_>, _rest: &[&str]) -> Reply {
-    error_replies::not_found()
+/// `{"protocols":[{name,port}]}`: the protocols create accepts, `port` 0 where it must be given.
+fn protocols() -> Value {
+    let items: Vec<Value> = PROTOCOLS
+        .iter()
+        .map(|(name, port)| json!({"name": name, "port": port.unwrap_or(0)}))
+        .collect();
+    json!({"protocols": items})
+}
+
+/// `{"limits":{"rate":[…]}}`: the limits the emulator enforces, with what the account has left
+/// in the current minute (everything when enforcement is off).
+fn rate_limits(shared: &Shared, account: Account<'_>) -> Value {
+    let now = Instant::now();
+    let wall = Timestamp::now();
+    let limits: Vec<Value> = shared
+        .rate_limits
+        .usage(account.tenant, now)
+        .into_iter()
+        .map(|(verb, value, remaining, wait)| {
+            json!({
+                "verb": verb,
+                "value": value,
+                "remaining": remaining,
+                "unit": "MINUTE",
+                "next-available": time::lb_time(time::later(wall, wait)),
+            })
+        })
+        .collect();
+    json!({"limits": {"rate": [{"uri": "/v1.0/*", "regex": "^/1\\.0/.*", "limit": limits}]}})
+}
+
+/// `{"RegionalSourceAddresses":{…}}` (capital R, as the public documentation shows it): the
+/// addresses the region's load balancers use towards nodes.
+fn regional_addresses(region: &str) -> Value {
+    let n = region
+        .bytes()
+        .fold(0u32, |acc, b| (acc * 31 + u32::from(b)) % 200)
+        + 1;
+    json!({"RegionalSourceAddresses": {
+        "ipv4Publicnets": [format!("198.51.100.{n}"), format!("198.51.100.{}", n + 1)],
+        "ipv4Servicenets": [format!("10.183.{n}.0/24")],
+        "ipv6Publicnets": [format!("2001:db8:{n:x}::/48")],
+        "ipv6Servicenets": [],
+    }})
 }

@@ -1,4 +1,5 @@
-//! `/loadbalancers` and `/loadbalancers/{id}`: list, create, show, update, delete.
+//! `/loadbalancers` and `/loadbalancers/{id}`: list (with its filters), create, show, update,
+//! delete, bulk delete.
 
 use std::ops::Bound;
 use std::time::Instant;
@@ -8,6 +9,8 @@ use serde_json::{Value, json};
 
 use super::Account;
 use super::bodies::{self, BodyError, VipRequest};
+use super::list_query::ListQuery;
+use crate::absolute_limits::BATCH_DELETE_LIMIT;
 use crate::error_replies;
 use crate::http::Reply;
 use crate::load_balancer::{
@@ -16,14 +19,13 @@ use crate::load_balancer::{
 use crate::state::{Shared, State};
 use crate::sync::lock;
 
-/// The page size when `limit` is absent, zero, negative or above it.
-const MAX_PAGE: usize = 100;
-
-/// `GET /loadbalancers`: the account's load balancers except deleted ones, by id, paged with
-/// `limit` (1 to 100, default 100) and `marker` (the id after which the page starts).
+/// `GET /loadbalancers`: the account's load balancers that pass the filters, by id, paged with
+/// `marker` (the id after which the page starts), `offset` (skipped after the marker) and
+/// `limit` (1 to 100, default 100). With `nodeaddress` the items hold only `id`, `name` and
+/// `status`.
 pub(crate) fn list(shared: &Shared, account: Account<'_>, query: Option<&str>) -> Reply {
-    let (limit, marker) = match paging(query) {
-        Ok(paging) => paging,
+    let q = match ListQuery::parse(query) {
+        Ok(q) => q,
         Err(reply) => return reply,
     };
     let state = lock(&shared.state);
@@ -33,16 +35,93 @@ pub(crate) fn list(shared: &Shared, account: Account<'_>, query: Option<&str>) -
         .into_iter()
         .flat_map(|lbs| {
             lbs.range((
-                marker.map_or(Bound::Unbounded, Bound::Excluded),
+                q.marker.map_or(Bound::Unbounded, Bound::Excluded),
                 Bound::Unbounded,
             ))
         })
         .map(|(_, lb)| (lb, lb.status(now)))
-        .filter(|(_, status)| status != "DELETED")
-        .take(limit)
-        .map(|(lb, status)| lb.summary_json(&status))
+        .filter(|(lb, status)| q.keeps(lb, status))
+        .skip(q.offset)
+        .take(q.limit)
+        .map(|(lb, status)| match q.node_address {
+            Some(_) => json!({"id": lb.id, "name": lb.name, "status": status}),
+            None => lb.summary_json(&status),
+        })
         .collect();
     Reply::json(200, json!({"loadBalancers": items}))
+}
+
+/// `DELETE /loadbalancers?id=…`: all or nothing. Ids: none or more than 10 → 400; unknown ones
+/// → 400 naming them; any not `ACTIVE` → 400 naming them; then 202 and each `PENDING_DELETE`.
+pub(crate) fn bulk_delete(shared: &Shared, account: Account<'_>, query: Option<&str>) -> Reply {
+    let mut ids: Vec<String> = Vec::new();
+    for pair in query.unwrap_or("").split('&') {
+        if let Some(("id", value)) = pair.split_once('=') {
+            if !ids.iter().any(|id| id == value) {
+                ids.push(value.to_owned());
+            }
+        }
+    }
+    if ids.is_empty() {
+        return error_replies::flat(400, "Must supply one or more id's to process this request.");
+    }
+    let limit = usize::try_from(BATCH_DELETE_LIMIT).unwrap_or(usize::MAX);
+    if ids.len() > limit {
+        return error_replies::flat(
+            400,
+            &format!(
+                "Currently, the limit of accepted parameters is: {BATCH_DELETE_LIMIT} :please review your request and try again."
+            ),
+        );
+    }
+    let mut state = lock(&shared.state);
+    let now = Instant::now();
+    let mut found = Vec::new();
+    let mut missing = Vec::new();
+    for raw in &ids {
+        let id = super::parse_id(raw);
+        match id.filter(|id| {
+            state
+                .load_balancer(account.region, account.tenant, *id)
+                .is_some()
+        }) {
+            Some(id) => found.push(id),
+            None => missing.push(raw.as_str()),
+        }
+    }
+    if !missing.is_empty() {
+        let message = format!(
+            "Must provide valid load balancers: {}  could not be found.",
+            missing.join(",")
+        );
+        return error_replies::flat(400, &message);
+    }
+    let busy: Vec<String> = found
+        .iter()
+        .filter(|id| {
+            state
+                .load_balancer(account.region, account.tenant, **id)
+                .is_some_and(|lb| lb.status(now) != "ACTIVE")
+        })
+        .map(u64::to_string)
+        .collect();
+    if !busy.is_empty() {
+        let message = format!(
+            "Must provide valid load balancers: {}  are immutable and could not be processed.",
+            busy.join(",")
+        );
+        return error_replies::flat(400, &message);
+    }
+    for id in found {
+        if let Some(lb) = state.load_balancer_mut(account.region, account.tenant, id) {
+            lb.begin(
+                "PENDING_DELETE",
+                shared.config.pending_time,
+                Settled::Deleted,
+            );
+        }
+    }
+    Reply::empty(202)
 }
 
 /// `POST /loadbalancers`: validation, then 202 with the new load balancer in `BUILD`.
@@ -198,40 +277,6 @@ pub(super) fn live<'a>(
         return Err(error_replies::lb_deleted());
     }
     Ok(lb)
-}
-
-/// `limit` and `marker` from the query; other parameters are ignored.
-fn paging(query: Option<&str>) -> Result<(usize, Option<u64>), Reply> {
-    let mut limit = MAX_PAGE;
-    let mut marker = None;
-    for pair in query.unwrap_or("").split('&') {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        match key {
-            "limit" => {
-                let Ok(n) = value.parse::<i64>() else {
-                    return Err(error_replies::flat(
-                        400,
-                        "The limit query parameter must be an integer.",
-                    ));
-                };
-                limit = usize::try_from(n)
-                    .ok()
-                    .filter(|n| (1..=MAX_PAGE).contains(n))
-                    .unwrap_or(MAX_PAGE);
-            }
-            "marker" => {
-                let Ok(n) = value.parse::<u64>() else {
-                    return Err(error_replies::flat(
-                        400,
-                        "The marker query parameter must be an integer.",
-                    ));
-                };
-                marker = Some(n);
-            }
-            _ => {}
-        }
-    }
-    Ok((limit, marker))
 }
 
 /// A virtual IP of one of the account's live load balancers.

@@ -8,6 +8,7 @@ mod control;
 mod health_monitor;
 mod identity;
 mod lb_features;
+mod list_query;
 mod load_balancers;
 mod metadata;
 mod nodes;
@@ -100,6 +101,7 @@ fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]
             return error_replies::not_found();
         };
         let sub = &rest[2..];
+        lb_features::count_request(shared, account, id);
         return match (*resource, tail) {
             ("sessionpersistence", []) => match method {
                 "GET" => session_persistence::show(shared, account, id),
@@ -132,12 +134,14 @@ fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]
         ["loadbalancers"] => match method {
             "GET" => load_balancers::list(shared, account, req.query()),
             "POST" => load_balancers::create(shared, account, &req.body),
-            _ => error_replies::method_not_allowed("GET, POST"),
+            "DELETE" => load_balancers::bulk_delete(shared, account, req.query()),
+            _ => error_replies::method_not_allowed("GET, POST, DELETE"),
         },
         ["loadbalancers", id] => {
             let Some(id) = parse_id(id) else {
                 return error_replies::not_found();
             };
+            lb_features::count_request(shared, account, id);
             match method {
                 "GET" => load_balancers::show(shared, account, id),
                 "PUT" => load_balancers::update(shared, account, id, &req.body),

@@ -209,7 +209,7 @@ fn unsupported_methods_are_405_with_allow() -> anyhow::Result<()> {
     let emulator = Emulator::start()?;
     let lb = Lb::demo(&emulator)?;
     let cases = [
-        ("DELETE", "/loadbalancers", "GET, POST"),
+        ("PUT", "/loadbalancers", "GET, POST, DELETE"),
         ("PATCH", "/loadbalancers/1", "GET, PUT, DELETE"),
         ("POST", "/loadbalancers/1", "GET, PUT, DELETE"),
         (

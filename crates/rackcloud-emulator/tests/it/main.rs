@@ -10,6 +10,7 @@ mod identity;
 mod identity_catalog;
 mod injected_faults;
 mod injected_stalls;
+mod lb_features;
 mod load_balancer_changes;
 mod load_balancer_create;
 mod load_balancers;

@@ -12,12 +12,14 @@ mod fields;
 mod health_monitor;
 mod lenient;
 mod persistence;
+mod settings;
 mod throttle;
 mod update;
 
 pub(crate) use create::{VipRequest, create};
 pub(crate) use health_monitor::health_monitor;
 pub(crate) use persistence::persistence;
+pub(crate) use settings::{enabled, error_page};
 pub(crate) use throttle::{ThrottleRequest, throttle};
 pub(crate) use update::update;
 

@@ -1,0 +1,210 @@
+//! `rackcloud lb logging|caching|error-page|stats` and `rackcloud limits|protocols|algorithms`.
+
+use lb_lbs::SettingResult;
+use rackcloud_core::ServiceClient;
+
+use crate::auth::Connect;
+use crate::cli::{AccountCommand, ErrorPageCommand, FeatureCommand, SwitchCommand, WaitArgs};
+use crate::failure::{Failure, Operation};
+use crate::output::{
+    AlgorithmsShown, Change, ErrorPageShown, LimitsShown, Output, ProtocolsShown, StatsShown,
+    SwitchShown,
+};
+use crate::wait;
+
+/// Runs one load balancer feature command.
+pub(crate) fn run(
+    command: &FeatureCommand,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    match command {
+        FeatureCommand::Logging { command } => switch(command, &LOGGING, connect, out),
+        FeatureCommand::Caching { command } => switch(command, &CACHING, connect, out),
+        FeatureCommand::ErrorPage { command } => error_page(command, connect, out),
+        FeatureCommand::Stats { lb_id } => {
+            let op = Operation::on_lb("show statistics", *lb_id);
+            let client = connect.lb_client().map_err(|e| op.failed(e))?;
+            let stats = lb_lbs::get_stats(&client, *lb_id)
+                .extract()
+                .map_err(|e| op.failed(e))?;
+            out.report(&StatsShown {
+                lb_id: *lb_id,
+                stats,
+            })
+            .map_err(|e| op.failed_other(e))
+        }
+    }
+}
+
+/// Runs one account-wide command.
+pub(crate) fn account(
+    command: &AccountCommand,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    match command {
+        AccountCommand::Limits => {
+            let op = Operation::new("show limits");
+            let client = connect.lb_client().map_err(|e| op.failed(e))?;
+            let rate = lb_lbs::rate_limits(&client)
+                .extract()
+                .map_err(|e| op.failed(e))?;
+            let absolute = lb_lbs::absolute_limits(&client)
+                .extract()
+                .map_err(|e| op.failed(e))?;
+            out.report(&LimitsShown { rate, absolute })
+                .map_err(|e| op.failed_other(e))
+        }
+        AccountCommand::Protocols => {
+            let op = Operation::new("list protocols");
+            let client = connect.lb_client().map_err(|e| op.failed(e))?;
+            let list = lb_lbs::list_protocols(&client)
+                .extract()
+                .map_err(|e| op.failed(e))?;
+            out.report(&ProtocolsShown(list))
+                .map_err(|e| op.failed_other(e))
+        }
+        AccountCommand::Algorithms => {
+            let op = Operation::new("list algorithms");
+            let client = connect.lb_client().map_err(|e| op.failed(e))?;
+            let list = lb_lbs::list_algorithms(&client)
+                .extract()
+                .map_err(|e| op.failed(e))?;
+            out.report(&AlgorithmsShown(list))
+                .map_err(|e| op.failed_other(e))
+        }
+    }
+}
+
+/// A setting that is on or off: its name and its three operations.
+struct Switch {
+    what: &'static str,
+    show: fn(&ServiceClient, u64) -> lb_lbs::SwitchResult,
+    enable: fn(&ServiceClient, u64) -> SettingResult,
+    disable: fn(&ServiceClient, u64) -> SettingResult,
+}
+
+const LOGGING: Switch = Switch {
+    what: "connection logging",
+    show: lb_lbs::is_logging_enabled,
+    enable: lb_lbs::enable_logging,
+    disable: lb_lbs::disable_logging,
+};
+
+const CACHING: Switch = Switch {
+    what: "content caching",
+    show: lb_lbs::is_content_cached,
+    enable: lb_lbs::enable_caching,
+    disable: lb_lbs::disable_caching,
+};
+
+fn switch(
+    command: &SwitchCommand,
+    s: &Switch,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    let (lb_id, change, wait) = match command {
+        SwitchCommand::Show { lb_id } => {
+            let op = Operation::on_lb(format!("show {}", s.what), *lb_id);
+            let client = connect.lb_client().map_err(|e| op.failed(e))?;
+            let enabled = (s.show)(&client, *lb_id)
+                .extract()
+                .map_err(|e| op.failed(e))?;
+            let report = SwitchShown {
+                lb_id: *lb_id,
+                what: s.what,
+                enabled,
+            };
+            return out.report(&report).map_err(|e| op.failed_other(e));
+        }
+        SwitchCommand::Enable { lb_id, wait } => (*lb_id, ("enable", s.enable), wait),
+        SwitchCommand::Disable { lb_id, wait } => (*lb_id, ("disable", s.disable), wait),
+    };
+    let (verb, send) = change;
+    let op = Operation::on_lb(format!("{verb} {}", s.what), lb_id);
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    send(&client, lb_id)
+        .extract_err()
+        .map_err(|e| op.failed(e))?;
+    applied(
+        &connect,
+        wait,
+        &client,
+        lb_id,
+        &format!("{} {verb}d", s.what),
+        &op,
+        out,
+    )
+}
+
+fn error_page(
+    command: &ErrorPageCommand,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    match command {
+        ErrorPageCommand::Show { lb_id } => {
+            let op = Operation::on_lb("show the error page", *lb_id);
+            let client = connect.lb_client().map_err(|e| op.failed(e))?;
+            let content = lb_lbs::get_error_page(&client, *lb_id)
+                .extract()
+                .map_err(|e| op.failed(e))?;
+            out.report(&ErrorPageShown {
+                lb_id: *lb_id,
+                content,
+            })
+            .map_err(|e| op.failed_other(e))
+        }
+        ErrorPageCommand::Set { lb_id, file, wait } => {
+            let op = Operation::on_lb("set the error page", *lb_id);
+            let html = std::fs::read_to_string(file)
+                .map_err(|e| Failure::usage(format!("cannot read {}: {e}", file.display())))?;
+            let client = connect.lb_client().map_err(|e| op.failed(e))?;
+            lb_lbs::set_error_page(&client, *lb_id, &html)
+                .extract_err()
+                .map_err(|e| op.failed(e))?;
+            applied(
+                &connect,
+                wait,
+                &client,
+                *lb_id,
+                "custom error page",
+                &op,
+                out,
+            )
+        }
+        ErrorPageCommand::Delete { lb_id, wait } => {
+            let op = Operation::on_lb("delete the error page", *lb_id);
+            let client = connect.lb_client().map_err(|e| op.failed(e))?;
+            lb_lbs::delete_error_page(&client, *lb_id)
+                .extract_err()
+                .map_err(|e| op.failed(e))?;
+            applied(
+                &connect,
+                wait,
+                &client,
+                *lb_id,
+                "default error page",
+                &op,
+                out,
+            )
+        }
+    }
+}
+
+/// With `--wait`, waits until the change is applied; then reports it.
+fn applied(
+    connect: &Connect<'_>,
+    wait: &WaitArgs,
+    client: &ServiceClient,
+    lb_id: u64,
+    what: &str,
+    op: &Operation,
+    out: Output,
+) -> Result<(), Failure> {
+    let status = wait::until_applied(connect, wait, client, lb_id).map_err(|e| op.failed(e))?;
+    out.report(&Change::update(lb_id, what, status))
+        .map_err(|e| op.failed_other(e))
+}
