@@ -150,7 +150,7 @@ fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]
 }
 
 /// A load balancer id: decimal digits only (no sign, no spaces).
-fn parse_id(segment: &str) -> Option<u64> {
+pub(super) fn parse_id(segment: &str) -> Option<u64> {
     if segment.is_empty() || !segment.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }

@@ -7,11 +7,13 @@
 //! right shape with missing or out-of-range values fails validation, with every message found.
 //! Unknown fields are ignored. `null` counts as absent.
 
+mod access_list;
 mod create;
 mod fields;
 mod persistence;
 mod update;
 
+pub(crate) use access_list::access_list;
 pub(crate) use create::{VipRequest, create};
 pub(crate) use persistence::persistence;
 pub(crate) use update::update;
