@@ -3,6 +3,7 @@
 
 mod common;
 
+mod access_list;
 mod auth_and_routing;
 mod control_api;
 mod identity;
