@@ -67,13 +67,11 @@ pub(crate) fn network(address: &str) -> Result<Network, Error> {
     let max = if ip.is_ipv4() { 32 } else { 128 };
     let prefix = match prefix {
         None => max,
-        Some(text) => parse_prefix(text)
-            .filter(|p| *p <= max)
-            .ok_or_else(|| {
-                Error::invalid_input(format!(
-                    "the prefix length of {address:?} must be a number from 0 to {max}"
-                ))
-            })?,
+        Some(text) => parse_prefix(text).filter(|p| *p <= max).ok_or_else(|| {
+            Error::invalid_input(format!(
+                "the prefix length of {address:?} must be a number from 0 to {max}"
+            ))
+        })?,
     };
     Ok(Network {
         address: ip,

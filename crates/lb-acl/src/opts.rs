@@ -228,7 +228,8 @@ mod tests {
             .to_access_list_append_map()
             .expect("valid");
         assert_eq!(body["accessList"][0]["address"], "2001:DB8::/32");
-        let empty = AppendOpts::new().item(AppendItem::new("192.0.2.7", RuleType::Other(" ".into())));
+        let empty =
+            AppendOpts::new().item(AppendItem::new("192.0.2.7", RuleType::Other(" ".into())));
         assert!(check(&empty).unwrap_err().is_invalid_input());
         let future = AppendOpts::new().item(AppendItem::new("192.0.2.7", RuleType::from("LOG")));
         assert!(check(&future).is_ok());

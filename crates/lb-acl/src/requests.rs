@@ -56,18 +56,20 @@ pub fn list(client: &ServiceClient, lb_id: u64) -> ListResult {
 /// # }
 /// ```
 pub fn append(client: &ServiceClient, lb_id: u64, opts: &impl AppendOptsBuilder) -> AppendResult {
-    let body = match check_id("load balancer", lb_id).and_then(|()| opts.to_access_list_append_map())
-    {
-        Ok(body) => body,
-        Err(e) => return AppendResult::from(e),
-    };
+    let body =
+        match check_id("load balancer", lb_id).and_then(|()| opts.to_access_list_append_map()) {
+            Ok(body) => body,
+            Err(e) => return AppendResult::from(e),
+        };
     AppendResult::from(client.post(&root_url(client, lb_id), &body))
 }
 
 /// Deletes one item (`DELETE /loadbalancers/{id}/accesslist/{itemId}`, answered 202); an
 /// unknown item is a 404.
 pub fn delete(client: &ServiceClient, lb_id: u64, item_id: u64) -> DeleteResult {
-    if let Err(e) = check_id("load balancer", lb_id).and_then(|()| check_id("access list item", item_id)) {
+    if let Err(e) =
+        check_id("load balancer", lb_id).and_then(|()| check_id("access list item", item_id))
+    {
         return DeleteResult::from(e);
     }
     DeleteResult::from(client.delete(&item_url(client, lb_id, item_id)))
@@ -153,7 +155,9 @@ pub fn append_and_wait(
     opts: &impl AppendOptsBuilder,
     wait: &WaitOpts,
 ) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| append(c, id, opts).extract_err())
+    change_and_wait(client, lb_id, wait, |c, id| {
+        append(c, id, opts).extract_err()
+    })
 }
 
 /// [`delete`], then waits until the change is applied.
@@ -167,7 +171,9 @@ pub fn delete_and_wait(
     item_id: u64,
     wait: &WaitOpts,
 ) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| delete(c, id, item_id).extract_err())
+    change_and_wait(client, lb_id, wait, |c, id| {
+        delete(c, id, item_id).extract_err()
+    })
 }
 
 /// [`delete_all`], then waits until the change is applied.
@@ -175,7 +181,11 @@ pub fn delete_and_wait(
 /// # Errors
 ///
 /// The error of [`delete_all`], or of the wait.
-pub fn delete_all_and_wait(client: &ServiceClient, lb_id: u64, wait: &WaitOpts) -> Result<(), Error> {
+pub fn delete_all_and_wait(
+    client: &ServiceClient,
+    lb_id: u64,
+    wait: &WaitOpts,
+) -> Result<(), Error> {
     change_and_wait(client, lb_id, wait, |c, id| delete_all(c, id).extract_err())
 }
 

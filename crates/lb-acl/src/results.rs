@@ -107,7 +107,9 @@ mod tests {
     #[test]
     fn lists_of_known_and_unknown_types() {
         assert_eq!(
-            parse(r#"{"accessList":[{"id":21,"address":"206.160.163.21","type":"DENY"},{"id":22,"address":"::/0","type":"LOG"}]}"#),
+            parse(
+                r#"{"accessList":[{"id":21,"address":"206.160.163.21","type":"DENY"},{"id":22,"address":"::/0","type":"LOG"}]}"#
+            ),
             Some(vec![
                 NetworkItem::new(21, "206.160.163.21", RuleType::Deny),
                 NetworkItem::new(22, "::/0", RuleType::Other("LOG".into())),
@@ -115,7 +117,10 @@ mod tests {
         );
         assert_eq!(parse(r#"{"accessList":[]}"#), Some(vec![]));
         assert_eq!(parse("{}"), None);
-        assert_eq!(parse(r#"{"accessList":[{"id":"x","address":"a","type":"DENY"}]}"#), None);
+        assert_eq!(
+            parse(r#"{"accessList":[{"id":"x","address":"a","type":"DENY"}]}"#),
+            None
+        );
     }
 
     proptest! {

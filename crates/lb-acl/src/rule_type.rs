@@ -32,7 +32,10 @@ mod tests {
     fn wire_names_round_trip_and_user_input_ignores_case() {
         for name in ["ALLOW", "DENY", "MAYBE"] {
             let t: RuleType = serde_json::from_str(&format!("{name:?}")).expect("a type");
-            assert_eq!(serde_json::to_string(&t).expect("json"), format!("{name:?}"));
+            assert_eq!(
+                serde_json::to_string(&t).expect("json"),
+                format!("{name:?}")
+            );
         }
         assert_eq!(" Deny ".parse::<RuleType>().expect("known"), RuleType::Deny);
         assert_eq!(RuleType::KNOWN_NAMES, ["ALLOW", "DENY"]);

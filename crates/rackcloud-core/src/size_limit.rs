@@ -44,7 +44,13 @@ mod tests {
     use super::*;
 
     fn answer(status: u16, body: &str) -> Error {
-        Error::from_status("POST", "http://127.0.0.1:1/x", status, None, body.as_bytes())
+        Error::from_status(
+            "POST",
+            "http://127.0.0.1:1/x",
+            status,
+            None,
+            body.as_bytes(),
+        )
     }
 
     #[test]
@@ -77,7 +83,10 @@ mod tests {
         );
         assert!(rate.is_rate_limited());
         assert!(!rate.is_size_limit());
-        let nodes = answer(413, r#"{"message":"Nodes must not exceed 25 per load balancer.","code":413}"#);
+        let nodes = answer(
+            413,
+            r#"{"message":"Nodes must not exceed 25 per load balancer.","code":413}"#,
+        );
         assert_eq!(nodes.kind(), ErrorKind::OverLimit);
         assert!(!nodes.is_size_limit());
     }

@@ -17,35 +17,52 @@ fn denies(n: usize, third: usize) -> AppendOpts {
 
 #[test]
 fn the_size_limit_is_a_400_that_is_not_a_rate_limit() {
-    let emulator = slow(Duration::from_millis(30), Duration::ZERO).start().expect("emulator");
+    let emulator = slow(Duration::from_millis(30), Duration::ZERO)
+        .start()
+        .expect("emulator");
     let client = dfw_no_retries(&emulator);
     lb_acl::append_and_wait(&client, 1, &denies(MAX_ITEMS - 1, 1), &quick()).expect("99");
-    let err = lb_acl::append(&client, 1, &denies(2, 2)).extract_err().unwrap_err();
+    let err = lb_acl::append(&client, 1, &denies(2, 2))
+        .extract_err()
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
     assert_eq!(err.status(), Some(400));
     assert!(err.is_size_limit(), "{err}");
     assert!(!err.is_rate_limited());
     assert!(!err.is_transient());
     // The 100th item fits.
-    lb_acl::append(&client, 1, &denies(1, 2)).extract_err().expect("100");
+    lb_acl::append(&client, 1, &denies(1, 2))
+        .extract_err()
+        .expect("100");
 }
 
 #[test]
 fn duplicates_with_the_list_are_validation_errors() {
-    let emulator = slow(Duration::from_millis(30), Duration::ZERO).start().expect("emulator");
+    let emulator = slow(Duration::from_millis(30), Duration::ZERO)
+        .start()
+        .expect("emulator");
     let client = dfw_no_retries(&emulator);
-    lb_acl::append_and_wait(&client, 2, &AppendOpts::new().allow("192.0.2.7"), &quick()).expect("first");
-    let err = lb_acl::append(&client, 2, &AppendOpts::new().deny("192.0.2.7")).extract_err().unwrap_err();
+    lb_acl::append_and_wait(&client, 2, &AppendOpts::new().allow("192.0.2.7"), &quick())
+        .expect("first");
+    let err = lb_acl::append(&client, 2, &AppendOpts::new().deny("192.0.2.7"))
+        .extract_err()
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
     assert!(!err.is_size_limit());
 }
 
 #[test]
 fn busy_unknown_and_foreign_ids() {
-    let emulator = slow(Duration::from_millis(300), Duration::ZERO).start().expect("emulator");
+    let emulator = slow(Duration::from_millis(300), Duration::ZERO)
+        .start()
+        .expect("emulator");
     let client = dfw_no_retries(&emulator);
-    lb_acl::append(&client, 1, &denies(3, 1)).extract_err().expect("append");
-    let err = lb_acl::append(&client, 1, &denies(1, 2)).extract_err().unwrap_err();
+    lb_acl::append(&client, 1, &denies(3, 1))
+        .extract_err()
+        .expect("append");
+    let err = lb_acl::append(&client, 1, &denies(1, 2))
+        .extract_err()
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Immutable);
     assert_eq!(err.lb_status(), Some("PENDING_UPDATE"));
     let err = lb_acl::delete_all(&client, 1).extract_err().unwrap_err();
@@ -61,8 +78,13 @@ fn busy_unknown_and_foreign_ids() {
     let err = lb_acl::list(&client, 999).extract().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
     emulator.set_load_balancer_status("DFW", DEMO_TENANT, 1, "ERROR");
-    let err = lb_acl::delete(&client, 1, 100_001).extract_err().unwrap_err();
-    assert_eq!((err.kind(), err.lb_status()), (ErrorKind::Immutable, Some("ERROR")));
+    let err = lb_acl::delete(&client, 1, 100_001)
+        .extract_err()
+        .unwrap_err();
+    assert_eq!(
+        (err.kind(), err.lb_status()),
+        (ErrorKind::Immutable, Some("ERROR"))
+    );
 }
 
 #[test]
@@ -73,19 +95,45 @@ fn invalid_input_sends_nothing() {
     let bad_wait = WaitOpts::new().interval(Duration::ZERO);
     let errors = [
         lb_acl::list(&client, 0).extract().unwrap_err(),
-        lb_acl::append(&client, 0, &denies(1, 1)).extract_err().unwrap_err(),
-        lb_acl::append(&client, 1, &AppendOpts::new()).extract_err().unwrap_err(),
-        lb_acl::append(&client, 1, &denies(MAX_ITEMS + 1, 1)).extract_err().unwrap_err(),
-        lb_acl::append(&client, 1, &AppendOpts::new().allow("192.0.2.1").deny("192.0.2.1")).extract_err().unwrap_err(),
-        lb_acl::append(&client, 1, &AppendOpts::new().allow("192.0.2.0/33")).extract_err().unwrap_err(),
-        lb_acl::append(&client, 1, &AppendOpts::new().allow("2001:db8::/129")).extract_err().unwrap_err(),
-        lb_acl::append(&client, 1, &AppendOpts::new().allow("host.example")).extract_err().unwrap_err(),
+        lb_acl::append(&client, 0, &denies(1, 1))
+            .extract_err()
+            .unwrap_err(),
+        lb_acl::append(&client, 1, &AppendOpts::new())
+            .extract_err()
+            .unwrap_err(),
+        lb_acl::append(&client, 1, &denies(MAX_ITEMS + 1, 1))
+            .extract_err()
+            .unwrap_err(),
+        lb_acl::append(
+            &client,
+            1,
+            &AppendOpts::new().allow("192.0.2.1").deny("192.0.2.1"),
+        )
+        .extract_err()
+        .unwrap_err(),
+        lb_acl::append(&client, 1, &AppendOpts::new().allow("192.0.2.0/33"))
+            .extract_err()
+            .unwrap_err(),
+        lb_acl::append(&client, 1, &AppendOpts::new().allow("2001:db8::/129"))
+            .extract_err()
+            .unwrap_err(),
+        lb_acl::append(&client, 1, &AppendOpts::new().allow("host.example"))
+            .extract_err()
+            .unwrap_err(),
         lb_acl::delete(&client, 1, 0).extract_err().unwrap_err(),
         lb_acl::delete_all(&client, 0).extract_err().unwrap_err(),
-        lb_acl::bulk_delete(&client, 1, &[], &quick()).extract_err().unwrap_err(),
-        lb_acl::bulk_delete(&client, 1, &[4, 4], &quick()).extract_err().unwrap_err(),
-        lb_acl::bulk_delete(&client, 0, &[4], &quick()).extract_err().unwrap_err(),
-        lb_acl::bulk_delete(&client, 1, &[4], &bad_wait).extract_err().unwrap_err(),
+        lb_acl::bulk_delete(&client, 1, &[], &quick())
+            .extract_err()
+            .unwrap_err(),
+        lb_acl::bulk_delete(&client, 1, &[4, 4], &quick())
+            .extract_err()
+            .unwrap_err(),
+        lb_acl::bulk_delete(&client, 0, &[4], &quick())
+            .extract_err()
+            .unwrap_err(),
+        lb_acl::bulk_delete(&client, 1, &[4], &bad_wait)
+            .extract_err()
+            .unwrap_err(),
         lb_acl::append_and_wait(&client, 1, &denies(1, 1), &bad_wait).unwrap_err(),
     ];
     for err in &errors {
@@ -94,7 +142,14 @@ fn invalid_input_sends_nothing() {
     }
     assert_eq!(emulator.stats().api_requests.total(), before);
     // The boundaries that pass.
-    lb_acl::append(&client, 1, &AppendOpts::new().allow("192.0.2.0/32").allow("2001:db8::/128").deny("::/0"))
-        .extract_err()
-        .expect("valid prefixes");
+    lb_acl::append(
+        &client,
+        1,
+        &AppendOpts::new()
+            .allow("192.0.2.0/32")
+            .allow("2001:db8::/128")
+            .deny("::/0"),
+    )
+    .extract_err()
+    .expect("valid prefixes");
 }

@@ -88,7 +88,11 @@ fn append(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply 
         );
     }
     list.append(id, new);
-    lb.begin("PENDING_UPDATE", shared.config.pending_time, Settled::Active);
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
     Reply::empty(202)
 }
 
@@ -108,7 +112,11 @@ fn delete_all(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
         return error_replies::flat(422, "No access list found to delete");
     }
     lb.features.access_list.clear();
-    lb.begin("PENDING_UPDATE", shared.config.pending_time, Settled::Active);
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
     Reply::empty(202)
 }
 
@@ -125,7 +133,10 @@ fn bulk_delete(shared: &Shared, account: Account<'_>, id: u64, query: &str) -> R
         match super::parse_id(value) {
             Some(item) => ids.push(item),
             None => {
-                return error_replies::flat(400, "Must supply one or more id's to process this request.");
+                return error_replies::flat(
+                    400,
+                    "Must supply one or more id's to process this request.",
+                );
             }
         }
     }
@@ -164,7 +175,11 @@ fn bulk_delete(shared: &Shared, account: Account<'_>, id: u64, query: &str) -> R
         );
     }
     list.remove(&ids);
-    lb.begin("PENDING_UPDATE", shared.config.pending_time, Settled::Active);
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
     Reply::empty(202)
 }
 
@@ -185,6 +200,10 @@ fn delete_one(shared: &Shared, account: Account<'_>, id: u64, item: u64) -> Repl
         return error_replies::immutable(id, &status);
     }
     lb.features.access_list.remove(&[item]);
-    lb.begin("PENDING_UPDATE", shared.config.pending_time, Settled::Active);
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
     Reply::empty(202)
 }

@@ -40,7 +40,10 @@ pub(crate) fn access_list(body: &[u8]) -> Result<Vec<(String, String)>, BodyErro
         }
         let address = string(item, "address")?;
         match &address {
-            None => push(&mut messages, "Must provide an address for the network item."),
+            None => push(
+                &mut messages,
+                "Must provide an address for the network item.",
+            ),
             Some(a) if !is_address_or_cidr(a) => push(
                 &mut messages,
                 "Must provide a valid IPv4 or IPv6 address or CIDR block for the network item.",
@@ -110,7 +113,14 @@ mod tests {
             access_list(br#"[{"address":"::/0","type":"ALLOW","id":null}]"#),
             Ok(vec![("::/0".to_owned(), "ALLOW".to_owned())])
         );
-        for schema in [&b""[..], b"{}", b"null", br#"{"accessList":{}}"#, br#"[1]"#, br#"[{"address":1,"type":"DENY"}]"#] {
+        for schema in [
+            &b""[..],
+            b"{}",
+            b"null",
+            br#"{"accessList":{}}"#,
+            br#"[1]"#,
+            br#"[{"address":1,"type":"DENY"}]"#,
+        ] {
             assert_eq!(access_list(schema), Err(BodyError::Schema));
         }
         assert_eq!(
