@@ -49,7 +49,10 @@
 //!     println!("{} ({}): {bytes} bytes", lb.name(), lb.id());
 //! }
 //!
-//! let billable = lb_usage::billable_all(&client, &BillableOpts::new(now - SignedDuration::from_hours(24), now))?;
+//! // Times are sent to the second: end the period a little after now to include what was
+//! // created in this second.
+//! let period = BillableOpts::new(now - SignedDuration::from_hours(24), now + SignedDuration::from_hours(1));
+//! let billable = lb_usage::billable_all(&client, &period)?;
 //! assert_eq!(billable.len(), 3);
 //!
 //! // Backwards periods never leave the machine.
