@@ -16,3 +16,4 @@ mod load_balancers;
 mod rate_limits;
 mod server;
 mod session_persistence;
+mod usage;
