@@ -1,11 +1,13 @@
 //! The commands: each takes the parsed arguments, does its work through the SDK and prints its
 //! result.
 
+mod access_list;
 mod catalog;
 mod demo;
 mod emulator;
 mod load_balancers;
 mod session_persistence;
+mod usage;
 
 use crate::auth::{Connect, Env};
 use crate::cli::{Cli, Command, LbCommand};
@@ -25,6 +27,8 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
             LbCommand::SessionPersistence { command } => {
                 session_persistence::run(command, connect, out)
             }
+            LbCommand::AccessList { command } => access_list::run(command, connect, out),
+            LbCommand::Usage(args) => usage::run(args, connect, out),
         },
         Command::Emulator(args) => emulator::run(args, out),
         Command::Demo => demo::run(out, cli.global.verbose),

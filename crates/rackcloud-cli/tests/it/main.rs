@@ -2,6 +2,7 @@
 //! cleared environment, mostly against an in-process emulator, and checks what it prints and its
 //! exit status.
 
+mod access_list;
 mod catalog;
 mod common;
 mod demo;
@@ -12,4 +13,5 @@ mod retries;
 mod secrets;
 mod session_persistence;
 mod usage_errors;
+mod usage_reports;
 mod wait;
