@@ -66,6 +66,7 @@ mod retry_policy;
 mod retry_reason;
 mod secret;
 mod service;
+mod size_limit;
 mod status_error;
 mod transport;
 mod wait;

@@ -19,6 +19,11 @@ mod lb_features;
 pub(crate) use lb_features::{
     AccountCommand, ErrorPageCommand, FeatureCommand, ListArgs, SwitchCommand,
 };
+mod access_list;
+mod usage;
+
+pub(crate) use access_list::AccessListCommand;
+pub(crate) use usage::UsageArgs;
 
 /// The most a page of `lb list --limit` may hold (the API's own limit).
 const MAX_PAGE_SIZE: u32 = lb_lbs::MAX_PAGE_SIZE;
@@ -144,6 +149,13 @@ pub(crate) enum LbCommand {
     },
     #[command(flatten)]
     Features(FeatureCommand),
+    /// Show the access list, allow or deny addresses, remove items, clear it
+    AccessList {
+        #[command(subcommand)]
+        command: AccessListCommand,
+    },
+    /// Usage of the account or of one load balancer, or the billable load balancers
+    Usage(UsageArgs),
 }
 
 /// `rackcloud lb create …`.
@@ -237,7 +249,7 @@ pub(crate) struct EmulatorArgs {
 }
 
 /// A load balancer id: a whole number from 1.
-pub(super) fn parse_lb_id(text: &str) -> Result<u64, String> {
+pub(crate) fn parse_lb_id(text: &str) -> Result<u64, String> {
     match text.trim().parse::<u64>() {
         Ok(0) => Err("load balancer ids start at 1".to_owned()),
         Ok(id) => Ok(id),

@@ -1,6 +1,7 @@
 //! The commands: each takes the parsed arguments, does its work through the SDK and prints its
 //! result.
 
+mod access_list;
 mod catalog;
 mod demo;
 mod emulator;
@@ -9,6 +10,7 @@ mod lb_features;
 mod load_balancers;
 mod session_persistence;
 mod throttle;
+mod usage;
 
 use crate::auth::{Connect, Env};
 use crate::cli::{Cli, Command, LbCommand};
@@ -33,6 +35,8 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
             }
             LbCommand::HealthMonitor { command } => health_monitor::run(command, connect, out),
             LbCommand::Throttle { command } => throttle::run(command, connect, out),
+            LbCommand::AccessList { command } => access_list::run(command, connect, out),
+            LbCommand::Usage(args) => usage::run(args, connect, out),
         },
         Command::Emulator(args) => emulator::run(args, out),
         Command::Demo => demo::run(out, cli.global.verbose),

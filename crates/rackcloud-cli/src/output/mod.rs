@@ -8,6 +8,7 @@
 //! - [`Change`]: a change the server accepted and, with `--wait`, the status once applied.
 //! - [`write_json`]: one JSON document on one line, keys in the order its type declares them.
 
+mod access_list;
 mod catalog;
 mod change;
 mod emulator;
@@ -17,6 +18,7 @@ mod load_balancer;
 mod session_persistence;
 mod table;
 mod throttle;
+mod usage;
 
 use std::io::{self, Write};
 
@@ -24,6 +26,7 @@ use serde::Serialize;
 
 use crate::cli::OutputFormat;
 
+pub(crate) use access_list::AccessListShown;
 pub(crate) use catalog::CatalogReport;
 pub(crate) use change::Change;
 pub(crate) use emulator::EmulatorReport;
@@ -36,6 +39,7 @@ pub(crate) use load_balancer::{LoadBalancerDetails, LoadBalancers};
 pub(crate) use session_persistence::{PersistenceDisabled, PersistenceShown, persistence_enabled};
 pub(crate) use table::{Column, Table};
 pub(crate) use throttle::{ThrottleDeleted, ThrottleShown, throttle_set};
+pub(crate) use usage::{BillableReport, UsageReport};
 
 /// The result of a command, printable as text or as one JSON document.
 pub(crate) trait Render {

@@ -2,6 +2,7 @@
 //! cleared environment, mostly against an in-process emulator, and checks what it prints and its
 //! exit status.
 
+mod access_list;
 mod catalog;
 mod common;
 mod coverage;
@@ -17,4 +18,5 @@ mod secrets;
 mod session_persistence;
 mod throttle;
 mod usage_errors;
+mod usage_reports;
 mod wait;

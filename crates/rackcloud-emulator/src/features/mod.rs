@@ -9,6 +9,7 @@ pub(crate) mod node_events;
 pub(crate) mod settings;
 pub(crate) mod ssl;
 pub(crate) mod throttle;
+pub(crate) mod usage;
 
 use serde_json::{Map, Value};
 
@@ -22,6 +23,7 @@ pub(crate) struct Features {
     pub(crate) metadata: metadata::Metadata,
     pub(crate) settings: settings::Settings,
     pub(crate) node_events: node_events::NodeEvents,
+    pub(crate) usage: usage::Usage,
 }
 
 impl Features {

@@ -17,6 +17,7 @@ mod session_persistence;
 mod ssl;
 mod throttle;
 mod usage;
+mod usage_records;
 mod virtual_ips;
 
 pub(crate) use control::is_control;
@@ -75,7 +76,9 @@ pub(crate) fn dispatch(shared: &Shared, req: &Incoming) -> Reply {
     if req.body_too_large {
         return error_replies::body_too_large();
     }
-    route_lb(shared, req, account, &rest)
+    let reply = route_lb(shared, req, account, &rest);
+    usage::meter(shared, account, &rest, req, &reply);
+    reply
 }
 
 /// Splits `/<region>/v1.0/<tenant>/<rest…>` (or `/snet-<region>/…`) for a served region.
@@ -93,6 +96,9 @@ fn lb_target<'a>(config: &'a Config, path: &'a str) -> Option<(Account<'a>, Vec<
 /// segment, a non-numeric id) is 404.
 fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]) -> Reply {
     let method = req.method.as_str();
+    if let ["loadbalancers", what @ ("usage" | "billable")] = rest {
+        return usage::account(shared, req, account, what);
+    }
     if account_wide::serves(rest) {
         return account_wide::route(shared, req, account, rest);
     }
@@ -116,6 +122,7 @@ fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]
             ("virtualips", _) => virtual_ips::route(shared, req, account, id, sub),
             ("healthmonitor", _) => health_monitor::route(shared, req, account, id, sub),
             ("accesslist", _) => access_list::route(shared, req, account, id, sub),
+            ("usage", _) => usage::load_balancer(shared, req, account, id, sub),
             ("connectionthrottle", _) => throttle::route(shared, req, account, id, sub),
             ("ssltermination", _) => ssl::route(shared, req, account, id, sub),
             ("usage", _) => usage::load_balancer(shared, req, account, id, sub),
@@ -154,7 +161,7 @@ fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]
 }
 
 /// A load balancer id: decimal digits only (no sign, no spaces).
-fn parse_id(segment: &str) -> Option<u64> {
+pub(super) fn parse_id(segment: &str) -> Option<u64> {
     if segment.is_empty() || !segment.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }

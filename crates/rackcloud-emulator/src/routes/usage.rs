@@ -1,29 +1,302 @@
 //! Usage reports: `/loadbalancers/usage`, `/loadbalancers/billable` and
-//! `/loadbalancers/{id}/usage[/current]`.
+//! `/loadbalancers/{id}/usage[/current]` (docs/api/usage.md), and the meter that counts the
+//! traffic they report.
+
+use std::time::Instant;
+
+use jiff::Timestamp;
+use serde_json::{Value, json};
 
 use super::Account;
+use super::load_balancers::live;
+use super::usage_records::{Range, parse_date, records, vip_counts};
 use crate::error_replies;
-use crate::http::{Incoming, Reply};
+use crate::http::{Incoming, Payload, Reply};
 use crate::state::Shared;
+use crate::sync::lock;
+
+/// The page size of billable load balancers when none is asked for.
+const BILLABLE_DEFAULT_LIMIT: usize = 500;
+/// The largest page of billable load balancers; a larger `limit` is cut to it.
+const BILLABLE_MAX_LIMIT: usize = 1000;
+
+/// The answer to a date the server cannot read.
+const BAD_DATE: &str = "Date parameters must follow ISO-8601 format";
 
 /// `GET /loadbalancers/usage` (`what` = "usage") or `GET /loadbalancers/billable` (`what` =
 /// "billable").
-pub(crate) fn account(
-    _shared: &Shared,
-    _req: &Incoming,
-    _account: Account<'_>,
-    _what: &str,
-) -> Reply {
-    error_replies::not_found()
+pub(crate) fn account(shared: &Shared, req: &Incoming, account: Account<'_>, what: &str) -> Reply {
+    if req.method != "GET" {
+        return error_replies::method_not_allowed("GET");
+    }
+    let query = match Query::parse(req.query()) {
+        Ok(query) => query,
+        Err(reply) => return reply,
+    };
+    let now = Timestamp::now();
+    if what == "billable" {
+        return billable(shared, account, &query);
+    }
+    let range = match query.range(now) {
+        Ok(range) => range,
+        Err(reply) => return reply,
+    };
+    let state = lock(&shared.state);
+    let live_now = Instant::now();
+    let lbs: Vec<_> = state
+        .account(account.region, account.tenant)
+        .into_iter()
+        .flat_map(|lbs| lbs.values())
+        .filter(|lb| lb.status(live_now) != "DELETED")
+        .collect();
+    let kept = range.kept(now);
+    let mut account_records = Vec::new();
+    let mut usages = Vec::new();
+    if let Some(kept) = kept {
+        let (public, servicenet) = lbs
+            .iter()
+            .map(|lb| vip_counts(lb))
+            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        for (_, part) in kept.days() {
+            account_records.push(json!({
+                "accountId": account.tenant.parse::<u64>().map_or(Value::from(account.tenant), Value::from),
+                "numLoadBalancers": lbs.len(),
+                "numPublicVips": public,
+                "numServicenetVips": servicenet,
+                "startTime": crate::time::lb_time(part.start),
+            }));
+        }
+        for lb in &lbs {
+            let lb_records = records(lb, kept);
+            if !lb_records.is_empty() {
+                usages.push(json!({
+                    "loadBalancerId": lb.id,
+                    "loadBalancerName": lb.name,
+                    "loadBalancerUsageRecords": lb_records,
+                    "links": [],
+                }));
+            }
+        }
+    }
+    Reply::json(
+        200,
+        json!({
+            "accountUsage": {"accountUsageRecords": account_records, "links": []},
+            "loadBalancerUsages": usages,
+        }),
+    )
 }
 
 /// `GET /loadbalancers/{id}/usage[/current]`; `rest` starts with `"usage"`.
 pub(crate) fn load_balancer(
-    _shared: &Shared,
-    _req: &Incoming,
-    _account: Account<'_>,
-    _id: u64,
-    _rest: &[&str],
+    shared: &Shared,
+    req: &Incoming,
+    account: Account<'_>,
+    id: u64,
+    rest: &[&str],
 ) -> Reply {
-    error_replies::not_found()
+    let current = match rest {
+        ["usage"] => false,
+        ["usage", "current"] => true,
+        _ => return error_replies::not_found(),
+    };
+    if req.method != "GET" {
+        return error_replies::method_not_allowed("GET");
+    }
+    let query = match Query::parse(req.query()) {
+        Ok(query) => query,
+        Err(reply) => return reply,
+    };
+    let now = Timestamp::now();
+    let range = if current {
+        Range::last_day(now)
+    } else {
+        match query.range(now) {
+            Ok(range) => range,
+            Err(reply) => return reply,
+        }
+    };
+    let mut state = lock(&shared.state);
+    let lb = match live(&mut state, account, id, Instant::now()) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let all = range
+        .kept(now)
+        .map(|kept| records(lb, kept))
+        .unwrap_or_default();
+    let page: Vec<Value> = if current {
+        all.into_iter()
+            .skip(query.offset)
+            .take(query.limit.unwrap_or(usize::MAX))
+            .collect()
+    } else {
+        all
+    };
+    Reply::json(200, json!({"loadBalancerUsageRecords": page}))
+}
+
+/// Counts a request to load balancer `id` and its answer in the load balancer's meter. Usage
+/// reads themselves are not counted, so that reading usage does not change it.
+pub(crate) fn meter(
+    shared: &Shared,
+    account: Account<'_>,
+    rest: &[&str],
+    req: &Incoming,
+    reply: &Reply,
+) {
+    let ["loadbalancers", id, tail @ ..] = rest else {
+        return;
+    };
+    if matches!(tail.first(), Some(&"usage")) {
+        return;
+    }
+    let Some(id) = super::parse_id(id) else {
+        return;
+    };
+    let bytes_out = match &reply.body {
+        Payload::Empty => 0,
+        Payload::Json(value) => serde_json::to_vec(value).map_or(0, |b| b.len()),
+        Payload::Bytes { bytes, .. } => bytes.len(),
+        Payload::Huge(len) => *len,
+    };
+    let mut state = lock(&shared.state);
+    if let Some(lb) = state.load_balancer_mut(account.region, account.tenant, id) {
+        lb.features
+            .usage
+            .count(Timestamp::now(), req.body.len() as u64, bytes_out as u64);
+    }
+}
+
+/// `GET /loadbalancers/billable`: both dates (400) → the load balancers that existed at some
+/// time in the range, by id, paged with `offset` and `limit` (default 500, at most 1000).
+fn billable(shared: &Shared, account: Account<'_>, query: &Query) -> Reply {
+    let (Some(start), Some(end)) = (query.start, query.end) else {
+        return error_replies::flat(400, "Must provide startTime and endTime query parameters.");
+    };
+    if end < start {
+        return error_replies::flat(400, "startTime must be before endTime.");
+    }
+    let limit = query
+        .limit
+        .unwrap_or(BILLABLE_DEFAULT_LIMIT)
+        .clamp(1, BILLABLE_MAX_LIMIT);
+    let state = lock(&shared.state);
+    let live_now = Instant::now();
+    let items: Vec<Value> = state
+        .account(account.region, account.tenant)
+        .into_iter()
+        .flat_map(|lbs| lbs.values())
+        .filter(|lb| lb.created <= end)
+        .skip(query.offset)
+        .take(limit)
+        .map(|lb| lb.summary_json(&lb.status(live_now)))
+        .collect();
+    Reply::json(200, json!({"loadBalancers": items}))
+}
+
+/// The query parameters of the usage paths.
+struct Query {
+    start: Option<Timestamp>,
+    end: Option<Timestamp>,
+    offset: usize,
+    limit: Option<usize>,
+}
+
+impl Query {
+    fn parse(query: Option<&str>) -> Result<Query, Reply> {
+        let mut out = Query {
+            start: None,
+            end: None,
+            offset: 0,
+            limit: None,
+        };
+        for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(value);
+            match key {
+                "startTime" | "endTime" => {
+                    let date =
+                        parse_date(&value).ok_or_else(|| error_replies::flat(400, BAD_DATE))?;
+                    if key == "startTime" {
+                        out.start = Some(date);
+                    } else {
+                        out.end = Some(date);
+                    }
+                }
+                "offset" | "limit" => {
+                    let n = value.parse::<usize>().map_err(|_| {
+                        error_replies::flat(
+                            400,
+                            &format!("The {key} query parameter must be an integer."),
+                        )
+                    })?;
+                    if key == "offset" {
+                        out.offset = n;
+                    } else {
+                        out.limit = Some(n);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
+    /// The range asked for; the last 24 hours without dates (a missing end is now, a missing
+    /// start a day before the end).
+    fn range(&self, now: Timestamp) -> Result<Range, Reply> {
+        let end = self.end.unwrap_or(now);
+        let start = self.start.unwrap_or_else(|| Range::last_day(end).start);
+        if end < start {
+            return Err(error_replies::flat(
+                400,
+                "startTime must be before endTime.",
+            ));
+        }
+        Ok(Range { start, end })
+    }
+}
+
+/// Percent-decoding (`%3A` → `:`, `+` → space); a malformed escape is kept as written.
+fn decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(high), Some(low)) => {
+                    out.push(high * 16 + low);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The value of one hexadecimal digit.
+fn hex(b: u8) -> Option<u8> {
+    char::from(b)
+        .to_digit(16)
+        .and_then(|d| u8::try_from(d).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_values_are_percent_decoded() {
+        assert_eq!(decode("2026-11-24T00%3A00%3A00Z"), "2026-11-24T00:00:00Z");
+        assert_eq!(decode("a+b%2"), "a b%2");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("%é%"), "%é%");
+    }
 }

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod access_list;
 mod auth_and_routing;
 mod control_api;
 mod health_monitor;
@@ -18,3 +19,4 @@ mod rate_limits;
 mod server;
 mod session_persistence;
 mod throttle;
+mod usage;

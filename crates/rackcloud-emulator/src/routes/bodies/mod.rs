@@ -7,6 +7,7 @@
 //! right shape with missing or out-of-range values fails validation, with every message found.
 //! Unknown fields are ignored. `null` counts as absent.
 
+mod access_list;
 mod create;
 mod fields;
 mod health_monitor;
@@ -16,6 +17,7 @@ mod settings;
 mod throttle;
 mod update;
 
+pub(crate) use access_list::access_list;
 pub(crate) use create::{VipRequest, create};
 pub(crate) use health_monitor::health_monitor;
 pub(crate) use persistence::persistence;

@@ -1,0 +1,129 @@
+//! `rackcloud lb access-list show|allow|deny|remove|clear`, `--wait` on the changes.
+
+use lb_acl::{AppendItem, AppendOpts, AppendOptsBuilder, RuleType};
+use lb_lbs::Status;
+
+use crate::auth::Connect;
+use crate::cli::{AccessListCommand, WaitArgs};
+use crate::failure::{Failure, Operation};
+use crate::output::{AccessListShown, Change, Output};
+use crate::wait::{self, Waiting};
+
+/// Runs one access list operation and prints its result.
+pub(crate) fn run(
+    command: &AccessListCommand,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    match command {
+        AccessListCommand::Show { lb_id } => show(*lb_id, connect, out),
+        AccessListCommand::Allow {
+            lb_id,
+            addresses,
+            wait,
+        } => append(*lb_id, RuleType::Allow, addresses, wait, connect, out),
+        AccessListCommand::Deny {
+            lb_id,
+            addresses,
+            wait,
+        } => append(*lb_id, RuleType::Deny, addresses, wait, connect, out),
+        AccessListCommand::Remove {
+            lb_id,
+            item_ids,
+            wait,
+        } => remove(*lb_id, item_ids, wait, connect, out),
+        AccessListCommand::Clear { lb_id, wait } => clear(*lb_id, wait, connect, out),
+    }
+}
+
+fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
+    let op = Operation::on_lb("show the access list", lb_id);
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    let items = lb_acl::list(&client, lb_id)
+        .extract()
+        .map_err(|e| op.failed(e))?;
+    out.report(&AccessListShown { lb_id, items })
+        .map_err(|e| op.failed_other(e))
+}
+
+fn append(
+    lb_id: u64,
+    rule_type: RuleType,
+    addresses: &[String],
+    wait: &WaitArgs,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    let verb = if rule_type == RuleType::Allow {
+        "allow"
+    } else {
+        "deny"
+    };
+    let op = Operation::on_lb(format!("{verb} {}", addresses.join(" ")), lb_id);
+    let opts: AppendOpts = addresses
+        .iter()
+        .map(|a| AppendItem::new(a.clone(), rule_type.clone()))
+        .collect();
+    // Checked before connecting, so that refused input sends nothing, not even a token request.
+    opts.to_access_list_append_map().map_err(|e| op.failed(e))?;
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    lb_acl::append(&client, lb_id, &opts)
+        .extract_err()
+        .map_err(|e| op.failed(e))?;
+    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
+    let what = format!("{} {}", rule_type, addresses.join(", "));
+    out.report(&Change::update(lb_id, what, status).with_fields(Fields {
+        rule_type: rule_type.as_str().to_owned(),
+        addresses: addresses.to_vec(),
+    }))
+    .map_err(|e| op.failed_other(e))
+}
+
+/// The JSON fields of `allow` and `deny`.
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Fields {
+    #[serde(rename = "type")]
+    rule_type: String,
+    addresses: Vec<String>,
+}
+
+fn remove(
+    lb_id: u64,
+    item_ids: &[u64],
+    wait: &WaitArgs,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    let op = Operation::on_lb("remove access list items", lb_id);
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    // Requests after the first wait for the load balancer, with or without --wait.
+    let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Active);
+    lb_acl::bulk_delete(&client, lb_id, item_ids, waiting.opts())
+        .extract_err()
+        .map_err(|e| op.failed(e))?;
+    drop(waiting);
+    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
+    let ids: Vec<String> = item_ids.iter().map(u64::to_string).collect();
+    out.report(&Change::update(
+        lb_id,
+        format!("removal of access list items {}", ids.join(", ")),
+        status,
+    ))
+    .map_err(|e| op.failed_other(e))
+}
+
+fn clear(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
+    let op = Operation::on_lb("clear the access list", lb_id);
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    lb_acl::delete_all(&client, lb_id)
+        .extract_err()
+        .map_err(|e| op.failed(e))?;
+    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
+    out.report(&Change::update(
+        lb_id,
+        "removal of every access list item",
+        status,
+    ))
+    .map_err(|e| op.failed_other(e))
+}
