@@ -181,7 +181,10 @@ mod tests {
         .expect("decodes");
         let items = list.into_items();
         assert_eq!(items.len(), 2);
-        assert_eq!((items[1].id(), items[1].key(), items[1].value()), (2, "label", "web"));
+        assert_eq!(
+            (items[1].id(), items[1].key(), items[1].value()),
+            (2, "label", "web")
+        );
         let one: GetBody =
             serde_json::from_str(r#"{"meta":{"id":1,"key":"color","value":"red"}}"#).expect("one");
         assert_eq!(Meta::from(one.meta).with_value("blue").value(), "blue");

@@ -55,7 +55,10 @@ mod tests {
     fn wire_names_round_trip_and_unknown_ones_are_kept() {
         for name in ["PUBLIC", "SERVICENET", "NEW"] {
             let t: VipType = serde_json::from_str(&format!("{name:?}")).expect("a type");
-            assert_eq!(serde_json::to_string(&t).expect("json"), format!("{name:?}"));
+            assert_eq!(
+                serde_json::to_string(&t).expect("json"),
+                format!("{name:?}")
+            );
         }
         for name in ["IPV4", "IPV6", "IPV8"] {
             let v: IpVersion = serde_json::from_str(&format!("{name:?}")).expect("a version");

@@ -1,8 +1,8 @@
 //! The options of an add, the builder trait, and the operations.
 
 use rackcloud_core::{
-    BulkOutcome, Error, MAX_IDS_PER_REQUEST, ServiceClient, WaitOpts, change_and_wait, check_id, id_query, in_chunks,
-    wait_until_active,
+    BulkOutcome, Error, MAX_IDS_PER_REQUEST, ServiceClient, WaitOpts, change_and_wait, check_id,
+    id_query, in_chunks, wait_until_active,
 };
 use serde_json::{Map, Value};
 
@@ -136,7 +136,10 @@ impl AddOptsBuilder for AddOpts {
         }
         let mut body = Map::new();
         body.insert("type".to_owned(), Value::from(self.vip_type.as_str()));
-        body.insert("ipVersion".to_owned(), Value::from(self.ip_version.as_str()));
+        body.insert(
+            "ipVersion".to_owned(),
+            Value::from(self.ip_version.as_str()),
+        );
         Ok(body)
     }
 }
@@ -197,8 +200,7 @@ pub fn add(client: &ServiceClient, lb_id: u64, opts: &impl AddOptsBuilder) -> Ad
 ///
 /// The last virtual IP of a load balancer cannot be deleted (400).
 pub fn delete(client: &ServiceClient, lb_id: u64, vip_id: u64) -> DeleteResult {
-    if let Err(e) = check_id("load balancer", lb_id).and_then(|()| check_id("virtual ip", vip_id))
-    {
+    if let Err(e) = check_id("load balancer", lb_id).and_then(|()| check_id("virtual ip", vip_id)) {
         return DeleteResult::from(e);
     }
     DeleteResult::from(client.delete(&resource_url(client, lb_id, vip_id)))

@@ -140,7 +140,10 @@ mod tests {
         assert_eq!(vips[1].ip_version(), &IpVersion::Other("IPV8".into()));
         assert_eq!(list(r#"{"virtualIps":[]}"#), Some(Vec::new()));
         assert_eq!(list("{}"), None);
-        assert_eq!(list(r#"{"virtualIps":[{"id":"7","address":"a","type":"PUBLIC","ipVersion":"IPV6"}]}"#), None);
+        assert_eq!(
+            list(r#"{"virtualIps":[{"id":"7","address":"a","type":"PUBLIC","ipVersion":"IPV6"}]}"#),
+            None
+        );
     }
 
     proptest! {

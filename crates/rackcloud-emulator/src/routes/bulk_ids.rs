@@ -48,8 +48,5 @@ pub(crate) fn parse(query: Option<&str>, noun: &str) -> Result<Vec<u64>, Reply> 
 
 /// `1,2,3`: ids as the service lists them in a message.
 pub(crate) fn joined(ids: &[u64]) -> String {
-    ids.iter()
-        .map(u64::to_string)
-        .collect::<Vec<_>>()
-        .join(",")
+    ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 }

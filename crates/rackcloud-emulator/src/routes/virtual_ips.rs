@@ -88,7 +88,11 @@ fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
     let vip = VirtualIp::allocate(vip_id, "PUBLIC", "IPV6");
     let answer = vip_json(&vip);
     lb.virtual_ips.push(vip);
-    lb.begin("PENDING_UPDATE", shared.config.pending_time, Settled::Active);
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
     Reply::json(202, answer)
 }
 
@@ -114,7 +118,11 @@ fn delete(shared: &Shared, account: Account<'_>, id: u64, vip_id: u64) -> Reply 
         return reply;
     }
     lb.virtual_ips.retain(|v| v.id != vip_id);
-    lb.begin("PENDING_UPDATE", shared.config.pending_time, Settled::Active);
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
     Reply::empty(202)
 }
 
@@ -150,7 +158,11 @@ fn bulk_delete(shared: &Shared, account: Account<'_>, id: u64, query: Option<&st
         return reply;
     }
     lb.virtual_ips.retain(|v| !ids.contains(&v.id));
-    lb.begin("PENDING_UPDATE", shared.config.pending_time, Settled::Active);
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
     Reply::empty(202)
 }
 

@@ -12,6 +12,8 @@ mod injected_stalls;
 mod load_balancer_changes;
 mod load_balancer_create;
 mod load_balancers;
+mod metadata;
 mod rate_limits;
 mod server;
 mod session_persistence;
+mod virtual_ips;

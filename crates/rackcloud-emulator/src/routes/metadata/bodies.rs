@@ -38,7 +38,10 @@ pub(crate) fn add(body: &[u8]) -> Result<Vec<(String, String)>, Reply> {
             push_once(&mut messages, "Must provide a key for every metadata item.");
         }
         if value.is_none() {
-            push_once(&mut messages, "Must provide a value for every metadata item.");
+            push_once(
+                &mut messages,
+                "Must provide a value for every metadata item.",
+            );
         }
         if let (Some(key), Some(value)) = (key, value) {
             pairs.push((key, value));

@@ -74,7 +74,10 @@ fn list(shared: &Shared, at: Target<'_>) -> Reply {
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
-    Reply::json(200, json!({"metadata": items_json(lb.features.metadata.items(at.of))}))
+    Reply::json(
+        200,
+        json!({"metadata": items_json(lb.features.metadata.items(at.of))}),
+    )
 }
 
 /// POST: body (400) → lookup (404, 410) → node (404) → status (422) → duplicate keys, in the
@@ -121,7 +124,13 @@ fn show(shared: &Shared, at: Target<'_>, meta: u64) -> Reply {
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
-    match lb.features.metadata.items(at.of).iter().find(|m| m.id == meta) {
+    match lb
+        .features
+        .metadata
+        .items(at.of)
+        .iter()
+        .find(|m| m.id == meta)
+    {
         Some(item) => Reply::json(200, json!({"meta": item.json()})),
         None => item_not_found(meta),
     }
@@ -161,7 +170,10 @@ fn delete(shared: &Shared, at: Target<'_>, meta: u64) -> Reply {
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
-    lb.features.metadata.items_mut(at.of).retain(|m| m.id != meta);
+    lb.features
+        .metadata
+        .items_mut(at.of)
+        .retain(|m| m.id != meta);
     Reply::empty(200)
 }
 
@@ -216,7 +228,10 @@ fn owner<'a>(
         if !lb.nodes.iter().any(|n| n.id == node_id) {
             return Err(error_replies::flat(
                 404,
-                &format!("Node with id #{node_id} not found for loadbalancer #{}", at.id),
+                &format!(
+                    "Node with id #{node_id} not found for loadbalancer #{}",
+                    at.id
+                ),
             ));
         }
     }
@@ -229,7 +244,13 @@ fn with_item<'a>(
     at: Target<'_>,
     meta: u64,
 ) -> Result<&'a mut LoadBalancer, Reply> {
-    if lb.features.metadata.items(at.of).iter().any(|m| m.id == meta) {
+    if lb
+        .features
+        .metadata
+        .items(at.of)
+        .iter()
+        .any(|m| m.id == meta)
+    {
         Ok(lb)
     } else {
         Err(item_not_found(meta))
