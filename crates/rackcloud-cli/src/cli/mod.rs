@@ -10,6 +10,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use lb_lbs::Protocol;
 use lb_sessions::Type;
 
+mod metadata;
+mod vips;
+
+pub(crate) use metadata::{MetadataCommand, NodeArg};
+pub(crate) use vips::VipCommand;
+
 /// The most a page of `lb list --limit` may hold (the API's own limit).
 const MAX_PAGE_SIZE: u32 = lb_lbs::MAX_PAGE_SIZE;
 
@@ -119,6 +125,16 @@ pub(crate) enum LbCommand {
     SessionPersistence {
         #[command(subcommand)]
         command: SessionPersistenceCommand,
+    },
+    /// List, add or remove virtual IPs
+    Vip {
+        #[command(subcommand)]
+        command: VipCommand,
+    },
+    /// List, set or remove metadata of a load balancer or of one of its nodes
+    Metadata {
+        #[command(subcommand)]
+        command: MetadataCommand,
     },
 }
 

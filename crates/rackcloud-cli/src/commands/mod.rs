@@ -5,7 +5,9 @@ mod catalog;
 mod demo;
 mod emulator;
 mod load_balancers;
+mod metadata;
 mod session_persistence;
+mod vips;
 
 use crate::auth::{Connect, Env};
 use crate::cli::{Cli, Command, LbCommand};
@@ -25,6 +27,8 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
             LbCommand::SessionPersistence { command } => {
                 session_persistence::run(command, connect, out)
             }
+            LbCommand::Vip { command } => vips::run(command, connect, out),
+            LbCommand::Metadata { command } => metadata::run(command, connect, out),
         },
         Command::Emulator(args) => emulator::run(args, out),
         Command::Demo => demo::run(out, cli.global.verbose),

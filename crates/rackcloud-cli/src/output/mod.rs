@@ -12,8 +12,10 @@ mod catalog;
 mod change;
 mod emulator;
 mod load_balancer;
+mod metadata;
 mod session_persistence;
 mod table;
+mod vips;
 
 use std::io::{self, Write};
 
@@ -25,8 +27,10 @@ pub(crate) use catalog::CatalogReport;
 pub(crate) use change::Change;
 pub(crate) use emulator::EmulatorReport;
 pub(crate) use load_balancer::{LoadBalancerDetails, LoadBalancers};
+pub(crate) use metadata::{MetadataItems, MetadataRemoved, MetadataSet};
 pub(crate) use session_persistence::{PersistenceDisabled, PersistenceShown, persistence_enabled};
 pub(crate) use table::{Column, Table};
+pub(crate) use vips::{VirtualIps, vip_added, vips_removed};
 
 /// The result of a command, printable as text or as one JSON document.
 pub(crate) trait Render {
