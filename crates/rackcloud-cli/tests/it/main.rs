@@ -12,4 +12,5 @@ mod retries;
 mod secrets;
 mod session_persistence;
 mod usage_errors;
+mod vips_metadata;
 mod wait;
