@@ -1,6 +1,7 @@
 //! Shared set-up: the helpers of every crate's tests, and this crate's paths and fixtures.
 
-pub use rackcloud_testing::{dfw, dfw_no_retries, lb_path, quick, slow};
+// No `quick`/`slow`: metadata changes leave the load balancer ACTIVE, so nothing here waits.
+pub use rackcloud_testing::{dfw, dfw_no_retries, lb_path};
 
 use lb_metadata::Owner;
 use rackcloud_core::ServiceClient;
