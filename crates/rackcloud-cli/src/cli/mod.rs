@@ -24,6 +24,11 @@ mod usage;
 
 pub(crate) use access_list::AccessListCommand;
 pub(crate) use usage::UsageArgs;
+mod metadata;
+mod vips;
+
+pub(crate) use metadata::{MetadataCommand, NodeArg};
+pub(crate) use vips::VipCommand;
 
 /// The most a page of `lb list --limit` may hold (the API's own limit).
 const MAX_PAGE_SIZE: u32 = lb_lbs::MAX_PAGE_SIZE;
@@ -156,6 +161,16 @@ pub(crate) enum LbCommand {
     },
     /// Usage of the account or of one load balancer, or the billable load balancers
     Usage(UsageArgs),
+    /// List, add or remove virtual IPs
+    Vip {
+        #[command(subcommand)]
+        command: VipCommand,
+    },
+    /// List, set or remove metadata of a load balancer or of one of its nodes
+    Metadata {
+        #[command(subcommand)]
+        command: MetadataCommand,
+    },
 }
 
 /// `rackcloud lb create …`.

@@ -8,9 +8,11 @@ mod emulator;
 mod health_monitor;
 mod lb_features;
 mod load_balancers;
+mod metadata;
 mod session_persistence;
 mod throttle;
 mod usage;
+mod vips;
 
 use crate::auth::{Connect, Env};
 use crate::cli::{Cli, Command, LbCommand};
@@ -37,6 +39,8 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
             LbCommand::Throttle { command } => throttle::run(command, connect, out),
             LbCommand::AccessList { command } => access_list::run(command, connect, out),
             LbCommand::Usage(args) => usage::run(args, connect, out),
+            LbCommand::Vip { command } => vips::run(command, connect, out),
+            LbCommand::Metadata { command } => metadata::run(command, connect, out),
         },
         Command::Emulator(args) => emulator::run(args, out),
         Command::Demo => demo::run(out, cli.global.verbose),

@@ -15,10 +15,12 @@ mod emulator;
 mod health_monitor;
 mod lb_features;
 mod load_balancer;
+mod metadata;
 mod session_persistence;
 mod table;
 mod throttle;
 mod usage;
+mod vips;
 
 use std::io::{self, Write};
 
@@ -36,10 +38,12 @@ pub(crate) use lb_features::{
     SwitchShown,
 };
 pub(crate) use load_balancer::{LoadBalancerDetails, LoadBalancers};
+pub(crate) use metadata::{MetadataItems, MetadataRemoved, MetadataSet};
 pub(crate) use session_persistence::{PersistenceDisabled, PersistenceShown, persistence_enabled};
 pub(crate) use table::{Column, Table};
 pub(crate) use throttle::{ThrottleDeleted, ThrottleShown, throttle_set};
 pub(crate) use usage::{BillableReport, UsageReport};
+pub(crate) use vips::{VirtualIps, vip_added, vips_removed};
 
 /// The result of a command, printable as text or as one JSON document.
 pub(crate) trait Render {

@@ -19,4 +19,5 @@ mod session_persistence;
 mod throttle;
 mod usage_errors;
 mod usage_reports;
+mod vips_metadata;
 mod wait;

@@ -4,6 +4,7 @@ mod access_list;
 mod account_wide;
 mod auth;
 mod bodies;
+mod bulk_ids;
 mod control;
 mod health_monitor;
 mod identity;

@@ -1,17 +1,241 @@
-//! `/loadbalancers/{id}/virtualips[/…]: virtual IPs`.
+//! `/loadbalancers/{id}/virtualips[/{vipId}]`: list, add (IPv6, public), delete, bulk delete,
+//! with the checks in the order the service makes them (docs/api/virtual-ips.md).
+
+use std::time::Instant;
+
+use serde_json::{Map, Value, json};
 
 use super::Account;
+use super::bulk_ids;
+use super::load_balancers::live;
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
-use crate::state::Shared;
+use crate::load_balancer::{LoadBalancer, Settled, VirtualIp};
+use crate::state::{Shared, State};
+use crate::sync::lock;
+
+/// IPv6 virtual IPs a load balancer may have (`IPV6_LIMIT`).
+pub(crate) const IPV6_LIMIT: usize = 25;
+
+/// The message of a delete that would leave a load balancer without a virtual IP.
+const LAST_VIP: &str = "A load balancer must keep at least one virtual ip.";
 
 /// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
 pub(crate) fn route(
-    _shared: &Shared,
-    _req: &Incoming,
-    _account: Account<'_>,
-    _id: u64,
-    _rest: &[&str],
+    shared: &Shared,
+    req: &Incoming,
+    account: Account<'_>,
+    id: u64,
+    rest: &[&str],
 ) -> Reply {
-    error_replies::not_found()
+    match (rest, req.method.as_str()) {
+        (["virtualips"], "GET") => list(shared, account, id),
+        (["virtualips"], "POST") => add(shared, account, id, &req.body),
+        (["virtualips"], "DELETE") => bulk_delete(shared, account, id, req.query()),
+        (["virtualips"], _) => error_replies::method_not_allowed("GET, POST, DELETE"),
+        (["virtualips", vip], "DELETE") => match super::parse_id(vip) {
+            Some(vip_id) => delete(shared, account, id, vip_id),
+            None => error_replies::not_found(),
+        },
+        (["virtualips", _], _) => error_replies::method_not_allowed("DELETE"),
+        _ => error_replies::not_found(),
+    }
+}
+
+/// GET: lookup (404, 410) → 200 `{"virtualIps":[…]}`.
+fn list(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
+    let mut state = lock(&shared.state);
+    let lb = match live(&mut state, account, id, Instant::now()) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let vips: Vec<Value> = lb.virtual_ips.iter().map(vip_json).collect();
+    Reply::json(200, json!({"virtualIps": vips}))
+}
+
+/// POST: body (400 schema; 400 validation: only `PUBLIC`, only `IPV6`, no shared id) → lookup
+/// (404, 410) → IPv6 limit (413 flat) → status (422) → 202 with the new virtual IP, not wrapped;
+/// `PENDING_UPDATE`.
+fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
+    if let Err(reply) = check_add_body(body) {
+        return reply;
+    }
+    let mut guard = lock(&shared.state);
+    let state = &mut *guard;
+    let now = Instant::now();
+    let lb = match live(state, account, id, now) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let ipv6 = lb
+        .virtual_ips
+        .iter()
+        .filter(|v| v.ip_version == "IPV6")
+        .count();
+    if ipv6 >= IPV6_LIMIT {
+        return error_replies::flat(
+            413,
+            &format!("Your load balancer cannot have more than {IPV6_LIMIT} IPv6 virtual ips."),
+        );
+    }
+    if let Err(reply) = active(lb, id, now) {
+        return reply;
+    }
+    let vip_id = State::take_id(&mut state.next_vip_id);
+    let Some(lb) = state.load_balancer_mut(account.region, account.tenant, id) else {
+        return error_replies::internal_error();
+    };
+    let vip = VirtualIp::allocate(vip_id, "PUBLIC", "IPV6");
+    let answer = vip_json(&vip);
+    lb.virtual_ips.push(vip);
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
+    Reply::json(202, answer)
+}
+
+/// DELETE one: lookup (404, 410) → the virtual IP (404) → the last one (400) → status (422) →
+/// 202, `PENDING_UPDATE`.
+fn delete(shared: &Shared, account: Account<'_>, id: u64, vip_id: u64) -> Reply {
+    let mut state = lock(&shared.state);
+    let now = Instant::now();
+    let lb = match live(&mut state, account, id, now) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    if !lb.virtual_ips.iter().any(|v| v.id == vip_id) {
+        return error_replies::flat(
+            404,
+            &format!("Virtual ip with id #{vip_id} not found for loadbalancer #{id}"),
+        );
+    }
+    if lb.virtual_ips.len() == 1 {
+        return error_replies::flat(400, LAST_VIP);
+    }
+    if let Err(reply) = active(lb, id, now) {
+        return reply;
+    }
+    lb.virtual_ips.retain(|v| v.id != vip_id);
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
+    Reply::empty(202)
+}
+
+/// DELETE `?id=…`: ids (400: none, not numbers, over 10) → lookup (404, 410) → ids not on the
+/// load balancer (400 validation naming them) → every virtual IP (400) → status (422) → 202,
+/// `PENDING_UPDATE`. All or nothing.
+fn bulk_delete(shared: &Shared, account: Account<'_>, id: u64, query: Option<&str>) -> Reply {
+    let ids = match bulk_ids::parse(query, "virtual ips") {
+        Ok(ids) => ids,
+        Err(reply) => return reply,
+    };
+    let mut state = lock(&shared.state);
+    let now = Instant::now();
+    let lb = match live(&mut state, account, id, now) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let foreign: Vec<u64> = ids
+        .iter()
+        .copied()
+        .filter(|vip_id| !lb.virtual_ips.iter().any(|v| v.id == *vip_id))
+        .collect();
+    if !foreign.is_empty() {
+        return error_replies::validation(vec![format!(
+            "Virtual ip ids {} are not a part of your loadbalancer",
+            bulk_ids::joined(&foreign)
+        )]);
+    }
+    if ids.len() >= lb.virtual_ips.len() {
+        return error_replies::flat(400, LAST_VIP);
+    }
+    if let Err(reply) = active(lb, id, now) {
+        return reply;
+    }
+    lb.virtual_ips.retain(|v| !ids.contains(&v.id));
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
+    Reply::empty(202)
+}
+
+/// 422 immutable unless the load balancer is `ACTIVE`.
+fn active(lb: &LoadBalancer, id: u64, now: Instant) -> Result<(), Reply> {
+    let status = lb.status(now);
+    if status != "ACTIVE" {
+        return Err(error_replies::immutable(id, &status));
+    }
+    Ok(())
+}
+
+/// `{"id":…,"address":…,"type":…,"ipVersion":…}`.
+fn vip_json(vip: &VirtualIp) -> Value {
+    json!({"id": vip.id, "address": vip.address, "type": vip.kind, "ipVersion": vip.ip_version})
+}
+
+/// The add body: a bare object (a `virtualIp` root is accepted too), `type` and `ipVersion`
+/// strings of the known names, no shared `id`. Unknown names and wrong JSON types are the schema
+/// answer; the rest is validation, every message at once.
+fn check_add_body(body: &[u8]) -> Result<(), Reply> {
+    let Ok(Value::Object(mut outer)) = serde_json::from_slice::<Value>(body) else {
+        return Err(error_replies::schema());
+    };
+    let object = match outer.remove("virtualIp") {
+        Some(Value::Object(inner)) => inner,
+        Some(Value::Null) | None => outer,
+        Some(_) => return Err(error_replies::schema()),
+    };
+    let shared_id = match object.get("id") {
+        None | Some(Value::Null) => false,
+        Some(Value::Number(_)) => true,
+        Some(Value::String(s)) if s.parse::<u64>().is_ok() => true,
+        Some(_) => return Err(error_replies::schema()),
+    };
+    let kind = known(&object, "type", &["PUBLIC", "SERVICENET"])?;
+    let version = known(&object, "ipVersion", &["IPV4", "IPV6"])?;
+    if shared_id {
+        return Err(error_replies::validation(vec![
+            "Cannot add a shared virtual ip.".to_owned(),
+        ]));
+    }
+    let mut messages = Vec::new();
+    match kind {
+        None => messages.push("Must provide a virtual ip type of PUBLIC.".to_owned()),
+        Some("PUBLIC") => {}
+        Some(_) => messages.push("Only PUBLIC virtual ips can be added.".to_owned()),
+    }
+    match version {
+        None => messages.push("Must provide an ipVersion of IPV6.".to_owned()),
+        Some("IPV6") => {}
+        Some(_) => messages.push("Only IPV6 virtual ips can be added.".to_owned()),
+    }
+    if !messages.is_empty() {
+        return Err(error_replies::validation(messages));
+    }
+    Ok(())
+}
+
+/// An optional string field holding one of `names` (matched exactly); another JSON type or an
+/// unknown name does not match the schema.
+fn known(
+    object: &Map<String, Value>,
+    key: &str,
+    names: &[&'static str],
+) -> Result<Option<&'static str>, Reply> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => names
+            .iter()
+            .find(|n| **n == s.as_str())
+            .map(|n| Some(*n))
+            .ok_or_else(error_replies::schema),
+        Some(_) => Err(error_replies::schema()),
+    }
 }

@@ -1,0 +1,67 @@
+//! `rackcloud lb vip list|add|remove`, `--wait` on the changes.
+
+use lb_lbs::Status;
+use lb_vips::AddOpts;
+use rackcloud_core::{MAX_IDS_PER_REQUEST, WaitOpts};
+
+use crate::auth::Connect;
+use crate::cli::{VipCommand, WaitArgs};
+use crate::failure::{Failure, Operation};
+use crate::output::{Output, VirtualIps, vip_added, vips_removed};
+use crate::wait::{self, Waiting};
+
+/// Runs one virtual IP operation and prints its result.
+pub(crate) fn run(command: &VipCommand, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
+    match command {
+        VipCommand::List { lb_id } => list(*lb_id, connect, out),
+        VipCommand::Add { lb_id, wait } => add(*lb_id, wait, connect, out),
+        VipCommand::Remove {
+            lb_id,
+            vip_ids,
+            wait,
+        } => remove(*lb_id, vip_ids, wait, connect, out),
+    }
+}
+
+fn list(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
+    let op = Operation::on_lb("list virtual ips", lb_id);
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    let vips = lb_vips::list(&client, lb_id)
+        .extract()
+        .map_err(|e| op.failed(e))?;
+    out.report(&VirtualIps { lb_id, vips })
+        .map_err(|e| op.failed_other(e))
+}
+
+fn add(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
+    let op = Operation::on_lb("add a virtual ip", lb_id);
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    let vip = lb_vips::add(&client, lb_id, &AddOpts::new())
+        .extract()
+        .map_err(|e| op.failed(e))?;
+    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
+    out.report(&vip_added(lb_id, &vip, status))
+        .map_err(|e| op.failed_other(e))
+}
+
+fn remove(
+    lb_id: u64,
+    vip_ids: &[u64],
+    wait: &WaitArgs,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    let op = Operation::on_lb("remove virtual ips", lb_id);
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    // More than one request: each waits for the one before to be applied, shown like --wait.
+    let outcome = if vip_ids.len() > MAX_IDS_PER_REQUEST {
+        let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Active);
+        lb_vips::bulk_delete(&client, lb_id, vip_ids, waiting.opts())
+    } else {
+        lb_vips::bulk_delete(&client, lb_id, vip_ids, &WaitOpts::new())
+    };
+    outcome.extract_err().map_err(|e| op.failed(e))?;
+    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
+    out.report(&vips_removed(lb_id, vip_ids, status))
+        .map_err(|e| op.failed_other(e))
+}

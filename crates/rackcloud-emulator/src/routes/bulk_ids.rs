@@ -1,0 +1,52 @@
+//! The id list of a bulk delete (`?id=1&id=2`): the checks every bulk delete makes before it
+//! looks anything up (docs/api/conventions.md, "Bulk operations").
+
+use crate::error_replies;
+use crate::http::Reply;
+
+/// The most ids one bulk delete takes (`BATCH_DELETE_LIMIT`).
+pub(crate) const BATCH_DELETE_LIMIT: usize = 10;
+
+/// The ids of `query`, in order, once each; `noun` names them in the over-limit message
+/// ("virtual ips", "metadata items"). Other parameters are ignored.
+///
+/// No id → 400 `Must supply one or more id's to process this request.`; an id that is not a
+/// whole number → 400 `Ids must be whole numbers.`; more than [`BATCH_DELETE_LIMIT`] → 400
+/// `Request to delete <n> <noun> exceeds the account limit BATCH_DELETE_LIMIT of 10, please
+/// attempt to delete fewer than 10.`
+pub(crate) fn parse(query: Option<&str>, noun: &str) -> Result<Vec<u64>, Reply> {
+    let mut ids = Vec::new();
+    for pair in query.unwrap_or("").split('&') {
+        let Some(value) = pair.strip_prefix("id=") else {
+            continue;
+        };
+        let Ok(id) = value.parse::<u64>() else {
+            return Err(error_replies::flat(400, "Ids must be whole numbers."));
+        };
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        return Err(error_replies::flat(
+            400,
+            "Must supply one or more id's to process this request.",
+        ));
+    }
+    if ids.len() > BATCH_DELETE_LIMIT {
+        return Err(error_replies::flat(
+            400,
+            &format!(
+                "Request to delete {} {noun} exceeds the account limit BATCH_DELETE_LIMIT of \
+                 {BATCH_DELETE_LIMIT}, please attempt to delete fewer than {BATCH_DELETE_LIMIT}.",
+                ids.len()
+            ),
+        ));
+    }
+    Ok(ids)
+}
+
+/// `1,2,3`: ids as the service lists them in a message.
+pub(crate) fn joined(ids: &[u64]) -> String {
+    ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
+}
