@@ -39,7 +39,10 @@ pub struct CertificateBundle {
 
 impl CertificateBundle {
     /// A certificate and its private key, both PEM.
-    pub fn new(certificate: impl Into<String>, private_key: impl Into<Secret>) -> CertificateBundle {
+    pub fn new(
+        certificate: impl Into<String>,
+        private_key: impl Into<Secret>,
+    ) -> CertificateBundle {
         CertificateBundle {
             certificate: certificate.into(),
             private_key: private_key.into(),
@@ -118,7 +121,10 @@ impl CertificateBundle {
 
 /// Checks an intermediate chain on its own (for a mapping update that sends only the chain):
 /// it parses, each certificate was issued by the next, none has expired.
-pub(crate) fn check_chain_alone(chain: &str, now: Timestamp) -> Result<Vec<CertificateWarning>, Error> {
+pub(crate) fn check_chain_alone(
+    chain: &str,
+    now: Timestamp,
+) -> Result<Vec<CertificateWarning>, Error> {
     let certs = parse_all(chain, "the intermediate chain")?;
     check_order(&certs)?;
     validity(&certs, now)
@@ -127,7 +133,11 @@ pub(crate) fn check_chain_alone(chain: &str, now: Timestamp) -> Result<Vec<Certi
 fn check_order(certs: &[Parsed]) -> Result<(), Error> {
     for (i, pair) in certs.windows(2).enumerate() {
         if !issued_by(&pair[0], &pair[1]) {
-            let child = if i == 0 { "the certificate".to_owned() } else { format!("chain certificate {i}") };
+            let child = if i == 0 {
+                "the certificate".to_owned()
+            } else {
+                format!("chain certificate {i}")
+            };
             return Err(Error::invalid_input(format!(
                 "the intermediate chain is not in order: {child} ({}) was not issued by chain certificate {} ({}); list the issuer of each certificate right after it",
                 pair[0].info.subject(),
@@ -156,7 +166,10 @@ fn validity(certs: &[Parsed], now: Timestamp) -> Result<Vec<CertificateWarning>,
                 not_before: info.not_before(),
             });
         }
-        if now.saturating_add(EXPIRY_WARNING).is_ok_and(|soon| info.not_after() <= soon) {
+        if now
+            .saturating_add(EXPIRY_WARNING)
+            .is_ok_and(|soon| info.not_after() <= soon)
+        {
             warnings.push(CertificateWarning::ExpiresSoon {
                 subject: info.subject().to_owned(),
                 not_after: info.not_after(),
@@ -192,8 +205,14 @@ impl fmt::Display for CertificateWarning {
             CertificateWarning::ExpiresSoon { subject, not_after } => {
                 write!(f, "the certificate {subject} expires soon, at {not_after}")
             }
-            CertificateWarning::NotYetValid { subject, not_before } => {
-                write!(f, "the certificate {subject} is not valid before {not_before}")
+            CertificateWarning::NotYetValid {
+                subject,
+                not_before,
+            } => {
+                write!(
+                    f,
+                    "the certificate {subject} is not valid before {not_before}"
+                )
             }
         }
     }

@@ -95,7 +95,9 @@ pub(crate) fn parse_all(pem: &str, what: &str) -> Result<Vec<Parsed>, Error> {
     let mut out = Vec::new();
     for item in CertificateDer::pem_slice_iter(pem.as_bytes()) {
         let der = item.map_err(|_| {
-            Error::invalid_input(format!("{what} is not valid PEM; expected BEGIN CERTIFICATE blocks"))
+            Error::invalid_input(format!(
+                "{what} is not valid PEM; expected BEGIN CERTIFICATE blocks"
+            ))
         })?;
         out.push(parse_der(der.as_ref(), what, out.len())?);
     }
@@ -108,7 +110,12 @@ pub(crate) fn parse_all(pem: &str, what: &str) -> Result<Vec<Parsed>, Error> {
 }
 
 fn parse_der(der: &[u8], what: &str, index: usize) -> Result<Parsed, Error> {
-    let bad = || Error::invalid_input(format!("{what}: certificate {} is not valid X.509", index + 1));
+    let bad = || {
+        Error::invalid_input(format!(
+            "{what}: certificate {} is not valid X.509",
+            index + 1
+        ))
+    };
     let cert = Certificate::from_der(der).map_err(|_| bad())?;
     let tbs = &cert.tbs_certificate;
     let not_before = timestamp(tbs.validity.not_before.to_unix_duration()).ok_or_else(bad)?;

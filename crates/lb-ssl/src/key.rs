@@ -25,8 +25,9 @@ pub(crate) fn public_key_bits(key: &Secret, what: &str) -> Result<Vec<u8>, Error
         PrivateKeyDer::Pkcs1(der) => RsaKeyPair::from_der(der.secret_pkcs1_der())
             .map(|k| k.public_key().as_ref().to_vec())
             .map_err(|e| unusable(&format!("not a valid RSA key ({e})"))),
-        PrivateKeyDer::Pkcs8(der) => pkcs8_public(der.secret_pkcs8_der())
-            .ok_or_else(|| unusable("not an RSA (2048 bits or more), ECDSA P-256/P-384 or Ed25519 key")),
+        PrivateKeyDer::Pkcs8(der) => pkcs8_public(der.secret_pkcs8_der()).ok_or_else(|| {
+            unusable("not an RSA (2048 bits or more), ECDSA P-256/P-384 or Ed25519 key")
+        }),
         PrivateKeyDer::Sec1(_) => Err(unusable(
             "SEC1 EC keys are not read; convert it to PKCS#8 (openssl pkcs8 -topk8 -nocrypt)",
         )),

@@ -91,8 +91,7 @@ pub use kinds::{CipherProfile, SecurityProtocol, SecurityProtocolName, SecurityP
 pub use mapping_opts::{CreateMappingOpts, MappingOptsBuilder, UpdateMappingOpts};
 pub use mappings::{
     MAPPING_LIMIT, create_mapping, create_mapping_and_wait, delete_mapping,
-    delete_mapping_and_wait, get_mapping, list_mappings, update_mapping,
-    update_mapping_and_wait,
+    delete_mapping_and_wait, get_mapping, list_mappings, update_mapping, update_mapping_and_wait,
 };
 pub use requests::{ciphers, delete, delete_and_wait, get, set, set_and_wait};
 pub use results::{

@@ -36,7 +36,9 @@ pub fn create_mapping(
 
 /// Reads one certificate mapping with its certificate (`GET …/certificatemappings/{id}`).
 pub fn get_mapping(client: &ServiceClient, lb_id: u64, mapping_id: u64) -> MappingResult {
-    if let Err(e) = check_id("load balancer", lb_id).and_then(|()| check_id("certificate mapping", mapping_id)) {
+    if let Err(e) =
+        check_id("load balancer", lb_id).and_then(|()| check_id("certificate mapping", mapping_id))
+    {
         return MappingResult::from(e);
     }
     MappingResult::from(client.get(&mappings_url(client, lb_id, Some(mapping_id))))
@@ -61,7 +63,9 @@ pub fn update_mapping(
 
 /// Removes a certificate mapping (`DELETE …/certificatemappings/{id}`, answered 202).
 pub fn delete_mapping(client: &ServiceClient, lb_id: u64, mapping_id: u64) -> MappingChangeResult {
-    if let Err(e) = check_id("load balancer", lb_id).and_then(|()| check_id("certificate mapping", mapping_id)) {
+    if let Err(e) =
+        check_id("load balancer", lb_id).and_then(|()| check_id("certificate mapping", mapping_id))
+    {
         return MappingChangeResult::from(e);
     }
     MappingChangeResult::from(client.delete(&mappings_url(client, lb_id, Some(mapping_id))))
@@ -78,7 +82,9 @@ pub fn create_mapping_and_wait(
     opts: &impl MappingOptsBuilder,
     wait: &WaitOpts,
 ) -> Result<CertificateMapping, Error> {
-    change_and_wait(client, lb_id, wait, |c, id| create_mapping(c, id, opts).extract())
+    change_and_wait(client, lb_id, wait, |c, id| {
+        create_mapping(c, id, opts).extract()
+    })
 }
 
 /// [`update_mapping`], then waits until the change is applied.

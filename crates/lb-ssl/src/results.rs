@@ -261,7 +261,10 @@ impl From<TerminationWire> for SslTermination {
             enabled: w.enabled.unwrap_or(false),
             secure_traffic_only: w.secure_traffic_only.unwrap_or(false),
             secure_port: w.secure_port,
-            cipher_profile: w.cipher_profile.filter(|p| !p.is_empty()).map(CipherProfile::from),
+            cipher_profile: w
+                .cipher_profile
+                .filter(|p| !p.is_empty())
+                .map(CipherProfile::from),
             security_protocols: w
                 .security_protocols
                 .into_iter()

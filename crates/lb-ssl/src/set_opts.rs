@@ -146,7 +146,10 @@ impl SetOptsBuilder for SetOpts {
             ssl.insert("cipherProfile".into(), json!(profile));
         }
         if !self.security_protocols.is_empty() {
-            ssl.insert("securityProtocols".into(), protocols(&self.security_protocols)?);
+            ssl.insert(
+                "securityProtocols".into(),
+                protocols(&self.security_protocols)?,
+            );
         }
         if ssl.is_empty() {
             return Err(Error::invalid_input(

@@ -162,7 +162,12 @@ pub fn disable_https_redirect(
 }
 
 /// `PUT /loadbalancers/{id}` with `{"loadBalancer":{"httpsRedirect":…}}`, then the wait.
-fn set_redirect(client: &ServiceClient, lb_id: u64, on: bool, wait: &WaitOpts) -> Result<(), Error> {
+fn set_redirect(
+    client: &ServiceClient,
+    lb_id: u64,
+    on: bool,
+    wait: &WaitOpts,
+) -> Result<(), Error> {
     change_and_wait(client, lb_id, wait, |c, id| {
         let body = json!({"loadBalancer": {"httpsRedirect": on}});
         c.put(&c.lb_url(id, &[]), &body).extract_err()

@@ -11,8 +11,11 @@ use serde_json::{Map, Value, json};
 pub(crate) const MAPPING_LIMIT: usize = 20;
 
 /// The cipher profiles the service knows.
-pub(crate) const CIPHER_PROFILES: [&str; 3] =
-    ["default", "CLBCipherPolicy2017-08", "CLBCipherPolicy2019-05"];
+pub(crate) const CIPHER_PROFILES: [&str; 3] = [
+    "default",
+    "CLBCipherPolicy2017-08",
+    "CLBCipherPolicy2019-05",
+];
 
 /// The ciphers of each profile (illustrative names, strongest first).
 pub(crate) fn ciphers(profile: &str) -> &'static [&'static str] {
@@ -121,7 +124,8 @@ impl Termination {
 impl Mapping {
     /// `{"certificateMapping":{id,hostName,certificate,intermediateCertificate?}}`, no key.
     pub(crate) fn json(&self) -> Value {
-        let mut m = json!({"id": self.id, "hostName": self.host_name, "certificate": self.certificate});
+        let mut m =
+            json!({"id": self.id, "hostName": self.host_name, "certificate": self.certificate});
         if let Some(chain) = &self.intermediate {
             m["intermediateCertificate"] = json!(chain);
         }
@@ -138,7 +142,11 @@ impl Mapping {
 pub(crate) const REDIRECT_PRECONDITION: &str = "HTTPS Redirect can only be enabled on an HTTPS load balancer using port 443, or on an HTTP load balancer with SSL termination on secure port 443 with secure traffic only.";
 
 /// Whether `httpsRedirect` may be on for this protocol, port and termination.
-pub(crate) fn redirect_allowed(protocol: &str, port: u16, termination: Option<&Termination>) -> bool {
+pub(crate) fn redirect_allowed(
+    protocol: &str,
+    port: u16,
+    termination: Option<&Termination>,
+) -> bool {
     (protocol == "HTTPS" && port == 443)
         || (protocol == "HTTP"
             && termination.is_some_and(|t| t.secure_traffic_only && t.secure_port == 443))
@@ -156,18 +164,26 @@ pub(crate) fn update_rule(
     let (cur_protocol, cur_port, cur_redirect) = current;
     let t = ssl.termination.as_ref();
     if t.is_some() && protocol.is_some_and(|p| p != cur_protocol) {
-        return Some("Cannot change the protocol of a load balancer with SSL termination. Please delete SSL termination first.");
+        return Some(
+            "Cannot change the protocol of a load balancer with SSL termination. Please delete SSL termination first.",
+        );
     }
     if let (Some(p), Some(t)) = (port, t) {
         if p == t.secure_port {
-            return Some("Load balancer port must not be the same as the SSL termination's secure port.");
+            return Some(
+                "Load balancer port must not be the same as the SSL termination's secure port.",
+            );
         }
     }
     if cur_redirect && redirect != Some(false) && port.is_some_and(|p| p != cur_port) {
         return Some("Cannot change the port of a load balancer while HTTPS Redirect is enabled.");
     }
     let on = redirect.unwrap_or(cur_redirect);
-    let allowed = redirect_allowed(protocol.unwrap_or(cur_protocol), port.unwrap_or(cur_port), t);
+    let allowed = redirect_allowed(
+        protocol.unwrap_or(cur_protocol),
+        port.unwrap_or(cur_port),
+        t,
+    );
     if on && !allowed {
         return Some(REDIRECT_PRECONDITION);
     }

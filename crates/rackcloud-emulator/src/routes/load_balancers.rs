@@ -133,7 +133,13 @@ pub(crate) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
     };
     let current = (lb.protocol.as_str(), lb.port, lb.https_redirect);
     let (protocol, port) = (update.protocol.as_deref(), update.port);
-    if let Some(m) = ssl::update_rule(current, &lb.features.ssl, protocol, port, update.https_redirect) {
+    if let Some(m) = ssl::update_rule(
+        current,
+        &lb.features.ssl,
+        protocol,
+        port,
+        update.https_redirect,
+    ) {
         return error_replies::flat(400, m);
     }
     let status = lb.status(now);

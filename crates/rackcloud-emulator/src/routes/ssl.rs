@@ -59,7 +59,10 @@ fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     };
     match &lb.features.ssl.termination {
         Some(t) => Reply::json(200, t.json()),
-        None => error_replies::flat(404, "SSL termination not found for requested load balancer."),
+        None => error_replies::flat(
+            404,
+            "SSL termination not found for requested load balancer.",
+        ),
     }
 }
 
@@ -76,7 +79,10 @@ fn list_ciphers(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
         .termination
         .as_ref()
         .map_or("default", |t| t.cipher_profile.as_str());
-    let list: Vec<_> = ciphers(profile).iter().map(|n| json!({"name": n})).collect();
+    let list: Vec<_> = ciphers(profile)
+        .iter()
+        .map(|n| json!({"name": n}))
+        .collect();
     Reply::json(200, json!({"ciphers": list}))
 }
 
@@ -116,7 +122,10 @@ fn set(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
             );
         }
     };
-    let secure_port = b.secure_port.or(old.as_ref().map(|t| t.secure_port)).unwrap_or(443);
+    let secure_port = b
+        .secure_port
+        .or(old.as_ref().map(|t| t.secure_port))
+        .unwrap_or(443);
     if secure_port == lb.port || others.contains(&secure_port) {
         let mut used: Vec<String> = others.iter().map(u16::to_string).collect();
         used.insert(0, lb.port.to_string());
@@ -168,7 +177,10 @@ fn set(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
         private_key,
         intermediate,
         secure_port,
-        enabled: b.enabled.or(old.as_ref().map(|t| t.enabled)).unwrap_or(true),
+        enabled: b
+            .enabled
+            .or(old.as_ref().map(|t| t.enabled))
+            .unwrap_or(true),
         secure_traffic_only: secure_only,
         cipher_profile: b
             .cipher_profile
@@ -219,12 +231,26 @@ fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
 fn terminable(protocol: &str) -> bool {
     !matches!(
         protocol,
-        "HTTPS" | "IMAPS" | "LDAPS" | "POP3S" | "SFTP" | "TCP_CLIENT_FIRST" | "UDP" | "UDP_STREAM" | "DNS_UDP"
+        "HTTPS"
+            | "IMAPS"
+            | "LDAPS"
+            | "POP3S"
+            | "SFTP"
+            | "TCP_CLIENT_FIRST"
+            | "UDP"
+            | "UDP_STREAM"
+            | "DNS_UDP"
     )
 }
 
 /// The ports (and secure ports) of the account's other live load balancers sharing a virtual IP.
-fn ports_sharing(state: &State, account: Account<'_>, id: u64, vips: &[u64], now: Instant) -> Vec<u16> {
+fn ports_sharing(
+    state: &State,
+    account: Account<'_>,
+    id: u64,
+    vips: &[u64],
+    now: Instant,
+) -> Vec<u16> {
     state
         .account(account.region, account.tenant)
         .into_iter()
@@ -240,5 +266,9 @@ fn ports_sharing(state: &State, account: Account<'_>, id: u64, vips: &[u64], now
 
 /// Accepts a change: `PENDING_UPDATE` for the configured time.
 fn begin(lb: &mut LoadBalancer, shared: &Shared) {
-    lb.begin("PENDING_UPDATE", shared.config.pending_time, Settled::Active);
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
 }

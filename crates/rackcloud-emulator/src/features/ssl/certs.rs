@@ -10,7 +10,8 @@ use x509_cert::Certificate;
 use x509_cert::der::Decode;
 
 /// The message for an unreadable certificate.
-pub(crate) const BAD_CERTIFICATE: &str = "Invalid certificate: the certificate could not be parsed.";
+pub(crate) const BAD_CERTIFICATE: &str =
+    "Invalid certificate: the certificate could not be parsed.";
 /// The message for an unreadable intermediate certificate.
 pub(crate) const BAD_INTERMEDIATE: &str =
     "Invalid intermediate certificate: the intermediate certificate could not be parsed.";
@@ -39,7 +40,10 @@ pub(crate) fn check_bundle(
         }
     }
     let public = public_key(key).ok_or(BAD_KEY)?;
-    let spki = cert.tbs_certificate.subject_public_key_info.subject_public_key;
+    let spki = cert
+        .tbs_certificate
+        .subject_public_key_info
+        .subject_public_key;
     if spki.raw_bytes() != public.as_slice() {
         return Err(KEY_MISMATCH);
     }
@@ -48,7 +52,9 @@ pub(crate) fn check_bundle(
 
 /// The first certificate of a PEM text, parsed.
 fn first_certificate(pem: &str) -> Option<Certificate> {
-    let der = CertificateDer::pem_slice_iter(pem.as_bytes()).next()?.ok()?;
+    let der = CertificateDer::pem_slice_iter(pem.as_bytes())
+        .next()?
+        .ok()?;
     Certificate::from_der(der.as_ref()).ok()
 }
 

@@ -55,7 +55,8 @@ pub(super) fn termination(body: &[u8]) -> Result<TerminationBody, BodyError> {
     }
     if t.intermediate.is_some() && !(cert && key) {
         messages.push(
-            "Must provide a certificate and private key with an intermediate certificate.".to_owned(),
+            "Must provide a certificate and private key with an intermediate certificate."
+                .to_owned(),
         );
     }
     let secure_port = match port {

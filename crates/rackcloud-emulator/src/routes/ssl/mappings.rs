@@ -17,7 +17,13 @@ use crate::sync::lock;
 const NO_TERMINATION: &str = "SSL termination not found for requested load balancer.";
 
 /// `tail` is the path after `certificatemappings`.
-pub(super) fn route(shared: &Shared, req: &Incoming, account: Account<'_>, id: u64, tail: &[&str]) -> Reply {
+pub(super) fn route(
+    shared: &Shared,
+    req: &Incoming,
+    account: Account<'_>,
+    id: u64,
+    tail: &[&str],
+) -> Reply {
     let method = req.method.as_str();
     match tail {
         [] => match method {
@@ -26,7 +32,11 @@ pub(super) fn route(shared: &Shared, req: &Incoming, account: Account<'_>, id: u
             _ => error_replies::method_not_allowed("GET, POST"),
         },
         [mapping] => {
-            let Some(mapping) = mapping.parse::<u64>().ok().filter(|_| mapping.bytes().all(|b| b.is_ascii_digit())) else {
+            let Some(mapping) = mapping
+                .parse::<u64>()
+                .ok()
+                .filter(|_| mapping.bytes().all(|b| b.is_ascii_digit()))
+            else {
                 return error_replies::not_found();
             };
             match method {
@@ -58,7 +68,13 @@ fn list(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
-    let items: Vec<Value> = lb.features.ssl.mappings.iter().map(Mapping::list_json).collect();
+    let items: Vec<Value> = lb
+        .features
+        .ssl
+        .mappings
+        .iter()
+        .map(Mapping::list_json)
+        .collect();
     Reply::json(200, json!({"certificateMappings": items}))
 }
 
@@ -82,7 +98,9 @@ fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
         Ok(b) => b,
         Err(err) => return err.reply(),
     };
-    let (Some(host_name), Some(private_key), Some(certificate)) = (b.host_name, b.private_key, b.certificate) else {
+    let (Some(host_name), Some(private_key), Some(certificate)) =
+        (b.host_name, b.private_key, b.certificate)
+    else {
         return error_replies::internal_error();
     };
     let mut state = lock(&shared.state);
@@ -101,7 +119,11 @@ fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
             &format!("Certificate mapping limit reached. Limit is set to '{MAPPING_LIMIT}'."),
         );
     }
-    if ssl.mappings.iter().any(|m| m.host_name.eq_ignore_ascii_case(&host_name)) {
+    if ssl
+        .mappings
+        .iter()
+        .any(|m| m.host_name.eq_ignore_ascii_case(&host_name))
+    {
         return duplicate();
     }
     if let Err(message) = check_bundle(&certificate, &private_key, b.intermediate.as_deref()) {
@@ -147,7 +169,11 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, mapping: u64, body: &[
         return mapping_not_found();
     };
     if let Some(host) = &b.host_name {
-        if ssl.mappings.iter().any(|m| m.id != mapping && m.host_name.eq_ignore_ascii_case(host)) {
+        if ssl
+            .mappings
+            .iter()
+            .any(|m| m.id != mapping && m.host_name.eq_ignore_ascii_case(host))
+        {
             return duplicate();
         }
     }
@@ -158,14 +184,24 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, mapping: u64, body: &[
         private_key: b.private_key.unwrap_or(old.private_key),
         intermediate: b.intermediate.or(old.intermediate),
     };
-    if let Err(message) = check_bundle(&new.certificate, &new.private_key, new.intermediate.as_deref()) {
+    if let Err(message) = check_bundle(
+        &new.certificate,
+        &new.private_key,
+        new.intermediate.as_deref(),
+    ) {
         return error_replies::flat(400, message);
     }
     let status = lb.status(now);
     if status != "ACTIVE" {
         return error_replies::immutable(id, &status);
     }
-    if let Some(slot) = lb.features.ssl.mappings.iter_mut().find(|m| m.id == mapping) {
+    if let Some(slot) = lb
+        .features
+        .ssl
+        .mappings
+        .iter_mut()
+        .find(|m| m.id == mapping)
+    {
         *slot = new;
     }
     begin(lb, shared);
