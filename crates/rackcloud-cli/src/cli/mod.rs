@@ -5,6 +5,12 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
+mod ssl;
+
+pub(crate) use ssl::{
+    BundleArgs, CertMappingCommand, RequiredBundleArgs, SslCommand, SslSetArgs, UpdateArgs,
+};
+
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use lb_lbs::Protocol;
@@ -114,6 +120,18 @@ pub(crate) enum LbCommand {
         lb_id: u64,
         #[command(flatten)]
         wait: WaitArgs,
+    },
+    /// Change a load balancer's attributes (HTTPS redirect)
+    Update(UpdateArgs),
+    /// SSL termination: show, set, delete, ciphers, rotate
+    Ssl {
+        #[command(subcommand)]
+        command: SslCommand,
+    },
+    /// Certificate mappings (SNI): list, add, show, update, remove
+    CertMapping {
+        #[command(subcommand)]
+        command: CertMappingCommand,
     },
     /// Show, enable or disable session persistence
     SessionPersistence {
@@ -225,7 +243,7 @@ pub(crate) struct EmulatorArgs {
 }
 
 /// A load balancer id: a whole number from 1.
-fn parse_lb_id(text: &str) -> Result<u64, String> {
+pub(crate) fn parse_lb_id(text: &str) -> Result<u64, String> {
     match text.trim().parse::<u64>() {
         Ok(0) => Err("load balancer ids start at 1".to_owned()),
         Ok(id) => Ok(id),

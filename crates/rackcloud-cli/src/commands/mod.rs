@@ -4,8 +4,10 @@
 mod catalog;
 mod demo;
 mod emulator;
+mod lb_update;
 mod load_balancers;
 mod session_persistence;
+mod ssl;
 
 use crate::auth::{Connect, Env};
 use crate::cli::{Cli, Command, LbCommand};
@@ -22,6 +24,9 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
             LbCommand::Show { lb_id } => load_balancers::show(*lb_id, connect, out),
             LbCommand::Create(args) => load_balancers::create(args, connect, out),
             LbCommand::Delete { lb_id, wait } => load_balancers::delete(*lb_id, wait, connect, out),
+            LbCommand::Update(args) => lb_update::run(args, connect, out),
+            LbCommand::Ssl { command } => ssl::run(command, connect, out),
+            LbCommand::CertMapping { command } => ssl::run_mapping(command, connect, out),
             LbCommand::SessionPersistence { command } => {
                 session_persistence::run(command, connect, out)
             }

@@ -13,6 +13,7 @@ mod change;
 mod emulator;
 mod load_balancer;
 mod session_persistence;
+mod ssl;
 mod table;
 
 use std::io::{self, Write};
@@ -26,6 +27,7 @@ pub(crate) use change::Change;
 pub(crate) use emulator::EmulatorReport;
 pub(crate) use load_balancer::{LoadBalancerDetails, LoadBalancers};
 pub(crate) use session_persistence::{PersistenceDisabled, PersistenceShown, persistence_enabled};
+pub(crate) use ssl::{CertFacts, Ciphers, MappingShown, Mappings, Rotated, SslShown};
 pub(crate) use table::{Column, Table};
 
 /// The result of a command, printable as text or as one JSON document.
