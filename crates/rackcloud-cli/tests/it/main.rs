@@ -11,5 +11,6 @@ mod lbs;
 mod retries;
 mod secrets;
 mod session_persistence;
+mod ssl;
 mod usage_errors;
 mod wait;
