@@ -15,3 +15,5 @@ mod load_balancers;
 mod rate_limits;
 mod server;
 mod session_persistence;
+mod ssl;
+mod ssl_mappings;
