@@ -322,3 +322,46 @@ impl From<MappingWire> for CertificateMapping {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_termination_body_never_keeps_a_key_and_reads_string_profiles() {
+        let body = r#"{"sslTermination":{"certificate":"C","privatekey":"K","securePort":443,
+            "enabled":true,"cipherProfile":"NEW","securityProtocols":[
+            {"securityProtocolName":"TLS_10","securityProtocolStatus":"DISABLED"}]}}"#;
+        let t: SslTermination = serde_json::from_str::<TerminationBody>(body)
+            .expect("decodes")
+            .ssl_termination
+            .into();
+        assert!(!format!("{t:?}").contains('K'));
+        assert_eq!(
+            t.cipher_profile(),
+            Some(&CipherProfile::Other("NEW".into()))
+        );
+        assert_eq!(
+            t.security_protocols()[0].name(),
+            &SecurityProtocolName::Tls10
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_body_decodes_or_fails_without_panicking(body in prop::collection::vec(any::<u8>(), 0..256)) {
+            let _ = serde_json::from_slice::<TerminationBody>(&body);
+            let _ = serde_json::from_slice::<MappingsBody>(&body);
+            let _ = serde_json::from_slice::<MappingWrapper>(&body);
+            let _ = serde_json::from_slice::<CiphersBody>(&body);
+        }
+
+        #[test]
+        fn any_pem_text_parses_or_fails_without_panicking(text in ".{0,300}") {
+            let pem = format!("-----BEGIN CERTIFICATE-----\n{text}\n-----END CERTIFICATE-----\n");
+            let _ = CertificateInfo::from_pem(&pem);
+            let _ = CertificateInfo::from_pem(&text);
+        }
+    }
+}

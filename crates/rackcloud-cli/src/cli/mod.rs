@@ -5,11 +5,7 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-mod ssl;
-
-pub(crate) use ssl::{
-    BundleArgs, CertMappingCommand, RequiredBundleArgs, SslCommand, SslSetArgs, UpdateArgs,
-};
+pub(crate) mod ssl;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -122,17 +118,11 @@ pub(crate) enum LbCommand {
         wait: WaitArgs,
     },
     /// Change a load balancer's attributes (HTTPS redirect)
-    Update(UpdateArgs),
+    Update(ssl::UpdateArgs),
     /// SSL termination: show, set, delete, ciphers, rotate
-    Ssl {
-        #[command(subcommand)]
-        command: SslCommand,
-    },
+    Ssl(ssl::SslGroup),
     /// Certificate mappings (SNI): list, add, show, update, remove
-    CertMapping {
-        #[command(subcommand)]
-        command: CertMappingCommand,
-    },
+    CertMapping(ssl::CertMappingGroup),
     /// Show, enable or disable session persistence
     SessionPersistence {
         #[command(subcommand)]

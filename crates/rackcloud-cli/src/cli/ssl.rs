@@ -17,6 +17,20 @@ fn parse_mapping_id(text: &str) -> Result<u64, String> {
     }
 }
 
+/// `rackcloud lb ssl <COMMAND>`.
+#[derive(Debug, Args)]
+pub(crate) struct SslGroup {
+    #[command(subcommand)]
+    pub(crate) command: SslCommand,
+}
+
+/// `rackcloud lb cert-mapping <COMMAND>`.
+#[derive(Debug, Args)]
+pub(crate) struct CertMappingGroup {
+    #[command(subcommand)]
+    pub(crate) command: CertMappingCommand,
+}
+
 /// `--cert FILE --key FILE [--chain FILE]`: PEM files, the key never printed.
 #[derive(Debug, Clone, Args)]
 pub(crate) struct BundleArgs {

@@ -3,7 +3,7 @@
 use lb_lbs::UpdateOpts;
 
 use crate::auth::Connect;
-use crate::cli::UpdateArgs;
+use crate::cli::ssl::UpdateArgs;
 use crate::failure::{Failure, Operation};
 use crate::output::{Change, Output};
 use crate::wait;

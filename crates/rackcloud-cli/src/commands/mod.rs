@@ -25,8 +25,8 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
             LbCommand::Create(args) => load_balancers::create(args, connect, out),
             LbCommand::Delete { lb_id, wait } => load_balancers::delete(*lb_id, wait, connect, out),
             LbCommand::Update(args) => lb_update::run(args, connect, out),
-            LbCommand::Ssl { command } => ssl::run(command, connect, out),
-            LbCommand::CertMapping { command } => ssl::run_mapping(command, connect, out),
+            LbCommand::Ssl(group) => ssl::run(&group.command, connect, out),
+            LbCommand::CertMapping(group) => ssl::run_mapping(&group.command, connect, out),
             LbCommand::SessionPersistence { command } => {
                 session_persistence::run(command, connect, out)
             }

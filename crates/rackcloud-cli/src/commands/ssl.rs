@@ -11,9 +11,8 @@ use rackcloud_core::{Error, Secret};
 use serde::Serialize;
 
 use crate::auth::Connect;
-use crate::cli::{
-    BundleArgs, CertMappingCommand, RequiredBundleArgs, SslCommand, SslSetArgs, WaitArgs,
-};
+use crate::cli::WaitArgs;
+use crate::cli::ssl::{BundleArgs, CertMappingCommand, RequiredBundleArgs, SslCommand, SslSetArgs};
 use crate::failure::{Failure, Operation};
 use crate::output::{
     CertFacts, Change, Ciphers, MappingShown, Mappings, Output, Rotated, SslShown,
