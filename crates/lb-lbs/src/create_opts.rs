@@ -191,6 +191,7 @@ pub struct CreateOpts {
     algorithm: Option<Algorithm>,
     timeout: Option<u32>,
     half_closed: Option<bool>,
+    https_redirect: Option<bool>,
     virtual_ips: Vec<VipOpts>,
     nodes: Vec<NodeOpts>,
 }
@@ -206,6 +207,7 @@ impl CreateOpts {
             algorithm: None,
             timeout: None,
             half_closed: None,
+            https_redirect: None,
             virtual_ips: Vec::new(),
             nodes: Vec::new(),
         }
@@ -233,6 +235,13 @@ impl CreateOpts {
     /// Whether one side of a TCP connection may close while the other still sends.
     pub fn half_closed(mut self, on: bool) -> CreateOpts {
         self.half_closed = Some(on);
+        self
+    }
+
+    /// Redirects plain HTTP to HTTPS (`httpsRedirect`); at creation only an `HTTPS` load
+    /// balancer on port 443 may have it on.
+    pub fn https_redirect(mut self, on: bool) -> CreateOpts {
+        self.https_redirect = Some(on);
         self
     }
 
@@ -276,6 +285,9 @@ impl CreateOptsBuilder for CreateOpts {
         }
         if let Some(half_closed) = self.half_closed {
             lb.insert("halfClosed".into(), json!(half_closed));
+        }
+        if let Some(on) = self.https_redirect {
+            lb.insert("httpsRedirect".into(), json!(on));
         }
         let vips = self.virtual_ips.iter().map(VipOpts::to_json);
         lb.insert("virtualIps".into(), vips.collect::<Result<_, _>>()?);

@@ -34,6 +34,7 @@ pub struct UpdateOpts {
     port: Option<u16>,
     timeout: Option<u32>,
     half_closed: Option<bool>,
+    https_redirect: Option<bool>,
 }
 
 impl UpdateOpts {
@@ -77,6 +78,14 @@ impl UpdateOpts {
         self.half_closed = Some(on);
         self
     }
+
+    /// Turns HTTP→HTTPS redirect on or off (`httpsRedirect`). On needs an `HTTPS` load balancer
+    /// on port 443, or SSL termination on secure port 443 with secure traffic only; `lb-ssl`'s
+    /// `enable_https_redirect` does the steps in that order.
+    pub fn https_redirect(mut self, on: bool) -> UpdateOpts {
+        self.https_redirect = Some(on);
+        self
+    }
 }
 
 impl UpdateOptsBuilder for UpdateOpts {
@@ -106,9 +115,12 @@ impl UpdateOptsBuilder for UpdateOpts {
         if let Some(half_closed) = self.half_closed {
             lb.insert("halfClosed".into(), json!(half_closed));
         }
+        if let Some(on) = self.https_redirect {
+            lb.insert("httpsRedirect".into(), json!(on));
+        }
         if lb.is_empty() {
             return Err(Error::invalid_input(
-                "nothing to update: set a name, algorithm, protocol, port, timeout or half-closed",
+                "nothing to update: set a name, algorithm, protocol, port, timeout, half-closed or https redirect",
             ));
         }
         Ok(wrap(lb))

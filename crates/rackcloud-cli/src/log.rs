@@ -9,9 +9,10 @@ use std::io::{self, Write};
 use log::{Level, LevelFilter, Log, Metadata, Record};
 
 /// The crates whose log lines `-v` shows.
-const TARGETS: [&str; 4] = [
+const TARGETS: [&str; 5] = [
     "rackcloud_core",
     "lb_sessions",
+    "lb_ssl",
     "rackcloud_emulator",
     "rackcloud",
 ];

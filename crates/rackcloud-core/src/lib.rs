@@ -47,6 +47,7 @@ mod fault;
 mod identity;
 mod ids;
 mod lb_status;
+mod log_redact;
 mod method;
 mod open_enum;
 mod paging;

@@ -299,7 +299,7 @@ fn log_request(out: &Outgoing<'_>) {
         out.url
     );
     if let Some(body) = out.body.filter(|_| !out.body_is_secret) {
-        log::trace!("request body {}", String::from_utf8_lossy(body));
+        log::trace!("request body {}", crate::log_redact::loggable_body(body));
     }
 }
 

@@ -17,6 +17,8 @@
 //! # }
 //! ```
 
+pub mod tls;
+
 use std::path::Path;
 use std::time::Duration;
 

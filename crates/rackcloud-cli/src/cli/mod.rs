@@ -5,6 +5,8 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
+pub(crate) mod ssl;
+
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use lb_lbs::Protocol;
@@ -137,6 +139,12 @@ pub(crate) enum LbCommand {
         #[command(flatten)]
         wait: WaitArgs,
     },
+    /// Change a load balancer's attributes (HTTPS redirect)
+    Update(ssl::UpdateArgs),
+    /// SSL termination: show, set, delete, ciphers, rotate
+    Ssl(ssl::SslGroup),
+    /// Certificate mappings (SNI): list, add, show, update, remove
+    CertMapping(ssl::CertMappingGroup),
     /// Show, enable or disable session persistence
     SessionPersistence {
         #[command(subcommand)]

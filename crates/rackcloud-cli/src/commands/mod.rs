@@ -7,9 +7,11 @@ mod demo;
 mod emulator;
 mod health_monitor;
 mod lb_features;
+mod lb_update;
 mod load_balancers;
 mod metadata;
 mod session_persistence;
+mod ssl;
 mod throttle;
 mod usage;
 mod vips;
@@ -32,6 +34,9 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
                 load_balancers::delete(lb_ids, wait, connect, out)
             }
             LbCommand::Features(command) => lb_features::run(command, connect, out),
+            LbCommand::Update(args) => lb_update::run(args, connect, out),
+            LbCommand::Ssl(group) => ssl::run(&group.command, connect, out),
+            LbCommand::CertMapping(group) => ssl::run_mapping(&group.command, connect, out),
             LbCommand::SessionPersistence { command } => {
                 session_persistence::run(command, connect, out)
             }

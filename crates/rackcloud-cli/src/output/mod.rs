@@ -17,6 +17,7 @@ mod lb_features;
 mod load_balancer;
 mod metadata;
 mod session_persistence;
+mod ssl;
 mod table;
 mod throttle;
 mod usage;
@@ -40,6 +41,7 @@ pub(crate) use lb_features::{
 pub(crate) use load_balancer::{LoadBalancerDetails, LoadBalancers};
 pub(crate) use metadata::{MetadataItems, MetadataRemoved, MetadataSet};
 pub(crate) use session_persistence::{PersistenceDisabled, PersistenceShown, persistence_enabled};
+pub(crate) use ssl::{CertFacts, Ciphers, MappingShown, Mappings, Rotated, SslShown};
 pub(crate) use table::{Column, Table};
 pub(crate) use throttle::{ThrottleDeleted, ThrottleShown, throttle_set};
 pub(crate) use usage::{BillableReport, UsageReport};

@@ -16,6 +16,7 @@ mod lbs;
 mod retries;
 mod secrets;
 mod session_persistence;
+mod ssl;
 mod throttle;
 mod usage_errors;
 mod usage_reports;

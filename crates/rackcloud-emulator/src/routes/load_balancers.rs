@@ -12,6 +12,7 @@ use super::bodies::{self, BodyError, VipRequest};
 use super::list_query::ListQuery;
 use crate::absolute_limits::BATCH_DELETE_LIMIT;
 use crate::error_replies;
+use crate::features::ssl;
 use crate::http::Reply;
 use crate::load_balancer::{
     LoadBalancer, Node, Settled, VirtualIp, persistence_after_protocol_change, persistence_fits,
@@ -135,6 +136,9 @@ pub(crate) fn create(shared: &Shared, account: Account<'_>, body: &[u8]) -> Repl
             return error_replies::flat(400, message);
         }
     }
+    if new.https_redirect && !ssl::redirect_allowed(&new.protocol, new.port, None) {
+        return error_replies::flat(400, ssl::REDIRECT_PRECONDITION);
+    }
     let mut guard = lock(&shared.state);
     let state = &mut *guard;
     let now = Instant::now();
@@ -206,6 +210,17 @@ pub(crate) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
+    let current = (lb.protocol.as_str(), lb.port, lb.https_redirect);
+    let (protocol, port) = (update.protocol.as_deref(), update.port);
+    if let Some(m) = ssl::update_rule(
+        current,
+        &lb.features.ssl,
+        protocol,
+        port,
+        update.https_redirect,
+    ) {
+        return error_replies::flat(400, m);
+    }
     let status = lb.status(now);
     if status != "ACTIVE" {
         return error_replies::immutable(id, &status);

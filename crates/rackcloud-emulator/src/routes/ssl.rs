@@ -1,17 +1,274 @@
-//! `/loadbalancers/{id}/ssltermination[/…]: SSL termination, ciphers, certificate mappings`.
+//! `/loadbalancers/{id}/ssltermination[/…]`: SSL termination, ciphers, certificate mappings, with
+//! the checks in the order the real server makes them (docs/api/ssl-termination.md).
+
+mod body;
+mod mappings;
+
+use std::time::Instant;
+
+use serde_json::json;
 
 use super::Account;
+use super::load_balancers::live;
 use crate::error_replies;
+use crate::features::ssl::{CIPHER_PROFILES, Termination, check_bundle, ciphers};
 use crate::http::{Incoming, Reply};
-use crate::state::Shared;
+use crate::load_balancer::{LoadBalancer, Settled};
+use crate::state::{Shared, State};
+use crate::sync::lock;
+
+/// The answer to deleting a termination while HTTPS redirect is on.
+pub(crate) const DELETE_WITH_REDIRECT: &str = "Cannot delete SSL Termination while HTTPS Redirect is enabled. Please disable HTTPS Redirect and try again.";
+/// The answer to deleting a termination when none is configured.
+pub(crate) const NONE_TO_DELETE: &str =
+    "SSL termination could not be found for the requested loadbalancer.";
 
 /// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
 pub(crate) fn route(
-    _shared: &Shared,
-    _req: &Incoming,
-    _account: Account<'_>,
-    _id: u64,
-    _rest: &[&str],
+    shared: &Shared,
+    req: &Incoming,
+    account: Account<'_>,
+    id: u64,
+    rest: &[&str],
 ) -> Reply {
-    error_replies::not_found()
+    let method = req.method.as_str();
+    match rest {
+        ["ssltermination"] => match method {
+            "GET" => show(shared, account, id),
+            "PUT" => set(shared, account, id, &req.body),
+            "DELETE" => delete(shared, account, id),
+            _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
+        },
+        ["ssltermination", "ciphers"] => match method {
+            "GET" => list_ciphers(shared, account, id),
+            _ => error_replies::method_not_allowed("GET"),
+        },
+        ["ssltermination", "certificatemappings", tail @ ..] => {
+            mappings::route(shared, req, account, id, tail)
+        }
+        _ => error_replies::not_found(),
+    }
+}
+
+/// GET: lookup (404, 410) → 404 when none is configured → 200, never with the key.
+fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
+    let mut state = lock(&shared.state);
+    let lb = match live(&mut state, account, id, Instant::now()) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    match &lb.features.ssl.termination {
+        Some(t) => Reply::json(200, t.json()),
+        None => error_replies::flat(
+            404,
+            "SSL termination not found for requested load balancer.",
+        ),
+    }
+}
+
+/// GET ciphers: lookup → 200 with the ciphers of the profile in use (`default` without one).
+fn list_ciphers(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
+    let mut state = lock(&shared.state);
+    let lb = match live(&mut state, account, id, Instant::now()) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let profile = lb
+        .features
+        .ssl
+        .termination
+        .as_ref()
+        .map_or("default", |t| t.cipher_profile.as_str());
+    let list: Vec<_> = ciphers(profile)
+        .iter()
+        .map(|n| json!({"name": n}))
+        .collect();
+    Reply::json(200, json!({"ciphers": list}))
+}
+
+/// PUT: body (400) → lookup (404, 410) → protocol (400) → a first termination needs a
+/// certificate and key (400) → secure port unique (400) → cipher profile known (400) →
+/// certificate, chain and key parse and match (400) → redirect keeps port 443 and secure traffic
+/// only (400) → status (422) → 202 with the termination, `PENDING_UPDATE`.
+fn set(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
+    let b = match body::termination(body) {
+        Ok(b) => b,
+        Err(err) => return err.reply(),
+    };
+    let mut guard = lock(&shared.state);
+    let now = Instant::now();
+    let ports_in_use = match live(&mut guard, account, id, now) {
+        Ok(lb) => lb.virtual_ips.iter().map(|v| v.id).collect::<Vec<_>>(),
+        Err(reply) => return reply,
+    };
+    let others = ports_sharing(&guard, account, id, &ports_in_use, now);
+    let Ok(lb) = live(&mut guard, account, id, now) else {
+        return error_replies::lb_not_found();
+    };
+    if !terminable(&lb.protocol) {
+        return error_replies::flat(
+            400,
+            "SSL termination can only be configured on a load balancer using a non-secure protocol such as HTTP; TCP_CLIENT_FIRST and secure protocols are not supported.",
+        );
+    }
+    let old = lb.features.ssl.termination.clone();
+    let (certificate, private_key) = match (&b.certificate, &b.private_key, &old) {
+        (Some(c), Some(k), _) => (c.clone(), k.clone()),
+        (None, None, Some(t)) => (t.certificate.clone(), t.private_key.clone()),
+        _ => {
+            return error_replies::flat(
+                400,
+                "No SSL termination is configured: a certificate, a private key and a secure port are required to create one.",
+            );
+        }
+    };
+    let secure_port = b
+        .secure_port
+        .or(old.as_ref().map(|t| t.secure_port))
+        .unwrap_or(443);
+    if secure_port == lb.port || others.contains(&secure_port) {
+        let mut used: Vec<String> = others.iter().map(u16::to_string).collect();
+        used.insert(0, lb.port.to_string());
+        return error_replies::flat(
+            400,
+            &format!(
+                "Secure port: '{secure_port}' must be unique across loadbalancers sharing the same virtual ip. Ports in use: {}",
+                used.join(", ")
+            ),
+        );
+    }
+    if let Some(profile) = &b.cipher_profile {
+        if !CIPHER_PROFILES.contains(&profile.as_str()) {
+            return error_replies::flat(
+                400,
+                &format!(
+                    "Cipher profile '{profile}' is not supported. Supported profiles: {}.",
+                    CIPHER_PROFILES.join(", ")
+                ),
+            );
+        }
+    }
+    let intermediate = if b.certificate.is_some() {
+        b.intermediate.clone()
+    } else {
+        old.as_ref().and_then(|t| t.intermediate.clone())
+    };
+    if b.certificate.is_some() {
+        if let Err(message) = check_bundle(&certificate, &private_key, intermediate.as_deref()) {
+            return error_replies::flat(400, message);
+        }
+    }
+    let secure_only = b
+        .secure_traffic_only
+        .or(old.as_ref().map(|t| t.secure_traffic_only))
+        .unwrap_or(false);
+    if lb.https_redirect && (!secure_only || secure_port != 443) {
+        return error_replies::flat(
+            400,
+            "HTTPS Redirect is enabled: SSL termination must keep secureTrafficOnly true and securePort 443.",
+        );
+    }
+    let status = lb.status(now);
+    if status != "ACTIVE" {
+        return error_replies::immutable(id, &status);
+    }
+    let termination = Termination {
+        certificate,
+        private_key,
+        intermediate,
+        secure_port,
+        enabled: b
+            .enabled
+            .or(old.as_ref().map(|t| t.enabled))
+            .unwrap_or(true),
+        secure_traffic_only: secure_only,
+        cipher_profile: b
+            .cipher_profile
+            .or(old.as_ref().map(|t| t.cipher_profile.clone()))
+            .unwrap_or_else(|| "default".to_owned()),
+        security_protocols: b
+            .security_protocols
+            .or(old.map(|t| t.security_protocols))
+            .unwrap_or_else(|| {
+                vec![
+                    ("TLS_10".to_owned(), "ENABLED".to_owned()),
+                    ("TLS_11".to_owned(), "ENABLED".to_owned()),
+                ]
+            }),
+    };
+    let body = termination.json();
+    lb.features.ssl.termination = Some(termination);
+    begin(lb, shared);
+    Reply::json(202, body)
+}
+
+/// DELETE: lookup (404, 410) → none configured (400) → redirect on (400) → status (422) → 202,
+/// `PENDING_UPDATE`. The certificate mappings go with it.
+fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
+    let mut state = lock(&shared.state);
+    let now = Instant::now();
+    let lb = match live(&mut state, account, id, now) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    if lb.features.ssl.termination.is_none() {
+        return error_replies::flat(400, NONE_TO_DELETE);
+    }
+    if lb.https_redirect {
+        return error_replies::flat(400, DELETE_WITH_REDIRECT);
+    }
+    let status = lb.status(now);
+    if status != "ACTIVE" {
+        return error_replies::immutable(id, &status);
+    }
+    lb.features.ssl.termination = None;
+    lb.features.ssl.mappings.clear();
+    begin(lb, shared);
+    Reply::empty(202)
+}
+
+/// Protocols SSL termination may sit on: plain TCP-based ones, not TCP_CLIENT_FIRST.
+fn terminable(protocol: &str) -> bool {
+    !matches!(
+        protocol,
+        "HTTPS"
+            | "IMAPS"
+            | "LDAPS"
+            | "POP3S"
+            | "SFTP"
+            | "TCP_CLIENT_FIRST"
+            | "UDP"
+            | "UDP_STREAM"
+            | "DNS_UDP"
+    )
+}
+
+/// The ports (and secure ports) of the account's other live load balancers sharing a virtual IP.
+fn ports_sharing(
+    state: &State,
+    account: Account<'_>,
+    id: u64,
+    vips: &[u64],
+    now: Instant,
+) -> Vec<u16> {
+    state
+        .account(account.region, account.tenant)
+        .into_iter()
+        .flat_map(|lbs| lbs.values())
+        .filter(|lb| lb.id != id && lb.status(now) != "DELETED")
+        .filter(|lb| lb.virtual_ips.iter().any(|v| vips.contains(&v.id)))
+        .flat_map(|lb| {
+            let secure = lb.features.ssl.termination.as_ref().map(|t| t.secure_port);
+            std::iter::once(lb.port).chain(secure)
+        })
+        .collect()
+}
+
+/// Accepts a change: `PENDING_UPDATE` for the configured time.
+fn begin(lb: &mut LoadBalancer, shared: &Shared) {
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
 }

@@ -19,6 +19,8 @@ mod metadata;
 mod rate_limits;
 mod server;
 mod session_persistence;
+mod ssl;
+mod ssl_mappings;
 mod throttle;
 mod usage;
 mod virtual_ips;

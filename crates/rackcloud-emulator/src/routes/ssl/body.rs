@@ -1,0 +1,197 @@
+//! The bodies of `PUT …/ssltermination` and of the certificate mappings. The root key is
+//! optional, `null` is absent, and booleans and numbers may be strings (docs/api/conventions.md).
+
+use serde_json::{Map, Value};
+
+use super::super::bodies::BodyError;
+
+/// A valid `PUT …/ssltermination` body.
+#[derive(Debug, Default)]
+pub(super) struct TerminationBody {
+    pub(super) certificate: Option<String>,
+    pub(super) private_key: Option<String>,
+    pub(super) intermediate: Option<String>,
+    pub(super) secure_port: Option<u16>,
+    pub(super) enabled: Option<bool>,
+    pub(super) secure_traffic_only: Option<bool>,
+    pub(super) cipher_profile: Option<String>,
+    pub(super) security_protocols: Option<Vec<(String, String)>>,
+}
+
+/// A valid certificate mapping body (add or update).
+#[derive(Debug, Default)]
+pub(super) struct MappingBody {
+    pub(super) host_name: Option<String>,
+    pub(super) private_key: Option<String>,
+    pub(super) certificate: Option<String>,
+    pub(super) intermediate: Option<String>,
+}
+
+/// Parses and validates a termination body.
+pub(super) fn termination(body: &[u8]) -> Result<TerminationBody, BodyError> {
+    let o = root(body, "sslTermination")?;
+    // The termination's key is `privatekey`; the mapping spelling is not a known field here.
+    if present(&o, "privateKey") {
+        return Err(BodyError::Schema);
+    }
+    let port = number(&o, "securePort")?;
+    let t = TerminationBody {
+        certificate: string(&o, "certificate")?,
+        private_key: string(&o, "privatekey")?,
+        intermediate: string(&o, "intermediateCertificate")?,
+        secure_port: None,
+        enabled: boolean(&o, "enabled")?,
+        secure_traffic_only: boolean(&o, "secureTrafficOnly")?,
+        cipher_profile: string(&o, "cipherProfile")?,
+        security_protocols: protocols(&o)?,
+    };
+    let mut messages = Vec::new();
+    let (cert, key) = (t.certificate.is_some(), t.private_key.is_some());
+    if cert != key {
+        messages.push("Must provide a certificate and a private key together.".to_owned());
+    }
+    if (cert || key) && port.is_none() {
+        messages.push("Must provide a secure port with a certificate and private key.".to_owned());
+    }
+    if t.intermediate.is_some() && !(cert && key) {
+        messages.push(
+            "Must provide a certificate and private key with an intermediate certificate."
+                .to_owned(),
+        );
+    }
+    let secure_port = match port {
+        Some(p) => match u16::try_from(p).ok().filter(|p| *p >= 1) {
+            Some(p) => Some(p),
+            None => {
+                messages.push("Secure port is invalid. Please specify a valid port.".to_owned());
+                None
+            }
+        },
+        None => None,
+    };
+    if let Some(list) = &t.security_protocols {
+        for (i, (name, status)) in list.iter().enumerate() {
+            if !["TLS_10", "TLS_11"].contains(&name.as_str()) {
+                messages.push("Security protocol name must be TLS_10 or TLS_11.".to_owned());
+            }
+            if !["ENABLED", "DISABLED"].contains(&status.as_str()) {
+                messages.push("Security protocol status must be ENABLED or DISABLED.".to_owned());
+            }
+            if list[..i].iter().any(|(n, _)| n == name) {
+                messages.push("Must not provide duplicate security protocols.".to_owned());
+            }
+        }
+    }
+    let nothing = !cert
+        && !key
+        && t.intermediate.is_none()
+        && port.is_none()
+        && t.enabled.is_none()
+        && t.secure_traffic_only.is_none()
+        && t.cipher_profile.is_none()
+        && t.security_protocols.is_none();
+    if nothing {
+        messages.push("Must provide at least one SSL termination attribute to update.".to_owned());
+    }
+    if !messages.is_empty() {
+        return Err(BodyError::Validation(messages));
+    }
+    Ok(TerminationBody { secure_port, ..t })
+}
+
+/// Parses a mapping body; `add` requires host name, key and certificate, an update at least one
+/// field.
+pub(super) fn mapping(body: &[u8], add: bool) -> Result<MappingBody, BodyError> {
+    let o = root(body, "certificateMapping")?;
+    if present(&o, "privatekey") {
+        return Err(BodyError::Schema);
+    }
+    let m = MappingBody {
+        host_name: string(&o, "hostName")?,
+        private_key: string(&o, "privateKey")?,
+        certificate: string(&o, "certificate")?,
+        intermediate: string(&o, "intermediateCertificate")?,
+    };
+    let mut messages = Vec::new();
+    if add {
+        if m.host_name.as_deref().is_none_or(|h| h.trim().is_empty()) {
+            messages.push("Must provide a host name for the certificate mapping.".to_owned());
+        }
+        if m.private_key.is_none() {
+            messages.push("Must provide a private key for the certificate mapping.".to_owned());
+        }
+        if m.certificate.is_none() {
+            messages.push("Must provide a certificate for the certificate mapping.".to_owned());
+        }
+    } else if m.host_name.is_none()
+        && m.private_key.is_none()
+        && m.certificate.is_none()
+        && m.intermediate.is_none()
+    {
+        messages.push("Must provide at least one of hostName, privateKey, certificate or intermediateCertificate.".to_owned());
+    }
+    if !messages.is_empty() {
+        return Err(BodyError::Validation(messages));
+    }
+    Ok(m)
+}
+
+/// The object under `key`, or the body itself when the root key is absent.
+fn root(body: &[u8], key: &str) -> Result<Map<String, Value>, BodyError> {
+    let Ok(Value::Object(mut outer)) = serde_json::from_slice::<Value>(body) else {
+        return Err(BodyError::Schema);
+    };
+    match outer.remove(key) {
+        Some(Value::Object(inner)) => Ok(inner),
+        Some(_) => Err(BodyError::Schema),
+        None => Ok(outer),
+    }
+}
+
+fn present(o: &Map<String, Value>, key: &str) -> bool {
+    o.get(key).is_some_and(|v| !v.is_null())
+}
+
+fn string(o: &Map<String, Value>, key: &str) -> Result<Option<String>, BodyError> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(BodyError::Schema),
+    }
+}
+
+fn boolean(o: &Map<String, Value>, key: &str) -> Result<Option<bool>, BodyError> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(Value::String(s)) if s == "true" => Ok(Some(true)),
+        Some(Value::String(s)) if s == "false" => Ok(Some(false)),
+        Some(_) => Err(BodyError::Schema),
+    }
+}
+
+fn number(o: &Map<String, Value>, key: &str) -> Result<Option<i64>, BodyError> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => s.trim().parse().map(Some).map_err(|_| BodyError::Schema),
+        Some(v) => v.as_i64().map(Some).ok_or(BodyError::Schema),
+    }
+}
+
+fn protocols(o: &Map<String, Value>) -> Result<Option<Vec<(String, String)>>, BodyError> {
+    let items = match o.get("securityProtocols") {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(BodyError::Schema),
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let Value::Object(p) = item else {
+            return Err(BodyError::Schema);
+        };
+        let name = string(p, "securityProtocolName")?.unwrap_or_default();
+        let status = string(p, "securityProtocolStatus")?.unwrap_or_default();
+        out.push((name, status));
+    }
+    Ok(Some(out))
+}

@@ -1,0 +1,229 @@
+//! `…/ssltermination/certificatemappings[/{mappingId}]`: list, add, show, update, delete.
+
+use std::time::Instant;
+
+use serde_json::{Value, json};
+
+use super::super::Account;
+use super::super::load_balancers::live;
+use super::{begin, body};
+use crate::error_replies;
+use crate::features::ssl::{MAPPING_LIMIT, Mapping, check_bundle};
+use crate::http::{Incoming, Reply};
+use crate::state::Shared;
+use crate::sync::lock;
+
+/// No termination to map certificates on.
+const NO_TERMINATION: &str = "SSL termination not found for requested load balancer.";
+
+/// `tail` is the path after `certificatemappings`.
+pub(super) fn route(
+    shared: &Shared,
+    req: &Incoming,
+    account: Account<'_>,
+    id: u64,
+    tail: &[&str],
+) -> Reply {
+    let method = req.method.as_str();
+    match tail {
+        [] => match method {
+            "GET" => list(shared, account, id),
+            "POST" => add(shared, account, id, &req.body),
+            _ => error_replies::method_not_allowed("GET, POST"),
+        },
+        [mapping] => {
+            let Some(mapping) = mapping
+                .parse::<u64>()
+                .ok()
+                .filter(|_| mapping.bytes().all(|b| b.is_ascii_digit()))
+            else {
+                return error_replies::not_found();
+            };
+            match method {
+                "GET" => show(shared, account, id, mapping),
+                "PUT" => update(shared, account, id, mapping, &req.body),
+                "DELETE" => remove(shared, account, id, mapping),
+                _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
+            }
+        }
+        _ => error_replies::not_found(),
+    }
+}
+
+fn mapping_not_found() -> Reply {
+    error_replies::flat(404, "Certificate mapping not found.")
+}
+
+fn duplicate() -> Reply {
+    error_replies::flat(
+        422,
+        "Duplicate host name detected. Please ensure that host names are unique for each certificate mapping.",
+    )
+}
+
+/// GET: lookup → 200, each item wrapped again.
+fn list(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
+    let mut state = lock(&shared.state);
+    let lb = match live(&mut state, account, id, Instant::now()) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let items: Vec<Value> = lb
+        .features
+        .ssl
+        .mappings
+        .iter()
+        .map(Mapping::list_json)
+        .collect();
+    Reply::json(200, json!({"certificateMappings": items}))
+}
+
+/// GET one: lookup → mapping (404) → 200 without the key.
+fn show(shared: &Shared, account: Account<'_>, id: u64, mapping: u64) -> Reply {
+    let mut state = lock(&shared.state);
+    let lb = match live(&mut state, account, id, Instant::now()) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    match lb.features.ssl.mappings.iter().find(|m| m.id == mapping) {
+        Some(m) => Reply::json(200, m.json()),
+        None => mapping_not_found(),
+    }
+}
+
+/// POST: body (400) → lookup (404, 410) → termination (404) → limit (413) → duplicate host
+/// (422) → certificate and key (400) → status (422) → 202 with the mapping, `PENDING_UPDATE`.
+fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
+    let b = match body::mapping(body, true) {
+        Ok(b) => b,
+        Err(err) => return err.reply(),
+    };
+    let (Some(host_name), Some(private_key), Some(certificate)) =
+        (b.host_name, b.private_key, b.certificate)
+    else {
+        return error_replies::internal_error();
+    };
+    let mut state = lock(&shared.state);
+    let now = Instant::now();
+    let lb = match live(&mut state, account, id, now) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let ssl = &lb.features.ssl;
+    if ssl.termination.is_none() {
+        return error_replies::flat(404, NO_TERMINATION);
+    }
+    if ssl.mappings.len() >= MAPPING_LIMIT {
+        return error_replies::flat(
+            413,
+            &format!("Certificate mapping limit reached. Limit is set to '{MAPPING_LIMIT}'."),
+        );
+    }
+    if ssl
+        .mappings
+        .iter()
+        .any(|m| m.host_name.eq_ignore_ascii_case(&host_name))
+    {
+        return duplicate();
+    }
+    if let Err(message) = check_bundle(&certificate, &private_key, b.intermediate.as_deref()) {
+        return error_replies::flat(400, message);
+    }
+    let status = lb.status(now);
+    if status != "ACTIVE" {
+        return error_replies::immutable(id, &status);
+    }
+    let ssl = &mut lb.features.ssl;
+    ssl.next_mapping_id += 1;
+    let mapping = Mapping {
+        id: ssl.next_mapping_id,
+        host_name,
+        certificate,
+        private_key,
+        intermediate: b.intermediate,
+    };
+    let reply = mapping.json();
+    ssl.mappings.push(mapping);
+    begin(lb, shared);
+    Reply::json(202, reply)
+}
+
+/// PUT: body (400) → lookup → termination (404) → mapping (404) → duplicate host (422) →
+/// certificate and key (400) → status (422) → 202 without a body.
+fn update(shared: &Shared, account: Account<'_>, id: u64, mapping: u64, body: &[u8]) -> Reply {
+    let b = match body::mapping(body, false) {
+        Ok(b) => b,
+        Err(err) => return err.reply(),
+    };
+    let mut state = lock(&shared.state);
+    let now = Instant::now();
+    let lb = match live(&mut state, account, id, now) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let ssl = &lb.features.ssl;
+    if ssl.termination.is_none() {
+        return error_replies::flat(404, NO_TERMINATION);
+    }
+    let Some(old) = ssl.mappings.iter().find(|m| m.id == mapping).cloned() else {
+        return mapping_not_found();
+    };
+    if let Some(host) = &b.host_name {
+        if ssl
+            .mappings
+            .iter()
+            .any(|m| m.id != mapping && m.host_name.eq_ignore_ascii_case(host))
+        {
+            return duplicate();
+        }
+    }
+    let new = Mapping {
+        id: mapping,
+        host_name: b.host_name.unwrap_or(old.host_name),
+        certificate: b.certificate.unwrap_or(old.certificate),
+        private_key: b.private_key.unwrap_or(old.private_key),
+        intermediate: b.intermediate.or(old.intermediate),
+    };
+    if let Err(message) = check_bundle(
+        &new.certificate,
+        &new.private_key,
+        new.intermediate.as_deref(),
+    ) {
+        return error_replies::flat(400, message);
+    }
+    let status = lb.status(now);
+    if status != "ACTIVE" {
+        return error_replies::immutable(id, &status);
+    }
+    if let Some(slot) = lb
+        .features
+        .ssl
+        .mappings
+        .iter_mut()
+        .find(|m| m.id == mapping)
+    {
+        *slot = new;
+    }
+    begin(lb, shared);
+    Reply::empty(202)
+}
+
+/// DELETE: lookup → mapping (404) → status (422) → 202.
+fn remove(shared: &Shared, account: Account<'_>, id: u64, mapping: u64) -> Reply {
+    let mut state = lock(&shared.state);
+    let now = Instant::now();
+    let lb = match live(&mut state, account, id, now) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    if !lb.features.ssl.mappings.iter().any(|m| m.id == mapping) {
+        return mapping_not_found();
+    }
+    let status = lb.status(now);
+    if status != "ACTIVE" {
+        return error_replies::immutable(id, &status);
+    }
+    lb.features.ssl.mappings.retain(|m| m.id != mapping);
+    begin(lb, shared);
+    Reply::empty(202)
+}
