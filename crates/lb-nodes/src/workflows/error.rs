@@ -148,11 +148,7 @@ impl fmt::Display for WorkflowError {
                 .join(", ")
         };
         let added: Vec<u64> = self.added.iter().map(Node::id).collect();
-        if self.completed.is_empty()
-            && added.is_empty()
-            && self.updated.is_empty()
-            && self.removed.is_empty()
-        {
+        if added.is_empty() && self.updated.is_empty() && self.removed.is_empty() {
             f.write_str("; nothing was applied")?;
         } else {
             write!(
