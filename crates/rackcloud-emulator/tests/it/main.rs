@@ -12,6 +12,7 @@ mod injected_stalls;
 mod load_balancer_changes;
 mod load_balancer_create;
 mod load_balancers;
+mod nodes;
 mod rate_limits;
 mod server;
 mod session_persistence;
