@@ -2,6 +2,8 @@
 //!
 //! The names here are an interface: scripts depend on them.
 
+mod nodes;
+
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -9,6 +11,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use lb_lbs::Protocol;
 use lb_sessions::Type;
+pub(crate) use nodes::{AddArgs, NodeCommand, UpdateArgs};
 
 /// The most a page of `lb list --limit` may hold (the API's own limit).
 const MAX_PAGE_SIZE: u32 = lb_lbs::MAX_PAGE_SIZE;
@@ -114,6 +117,11 @@ pub(crate) enum LbCommand {
         lb_id: u64,
         #[command(flatten)]
         wait: WaitArgs,
+    },
+    /// List, show, add, update, drain and remove nodes; node events
+    Node {
+        #[command(subcommand)]
+        command: NodeCommand,
     },
     /// Show, enable or disable session persistence
     SessionPersistence {

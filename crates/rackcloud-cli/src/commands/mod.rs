@@ -5,6 +5,7 @@ mod catalog;
 mod demo;
 mod emulator;
 mod load_balancers;
+mod nodes;
 mod session_persistence;
 
 use crate::auth::{Connect, Env};
@@ -22,6 +23,7 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
             LbCommand::Show { lb_id } => load_balancers::show(*lb_id, connect, out),
             LbCommand::Create(args) => load_balancers::create(args, connect, out),
             LbCommand::Delete { lb_id, wait } => load_balancers::delete(*lb_id, wait, connect, out),
+            LbCommand::Node { command } => nodes::run(command, connect, out),
             LbCommand::SessionPersistence { command } => {
                 session_persistence::run(command, connect, out)
             }

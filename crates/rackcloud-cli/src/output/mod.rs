@@ -12,6 +12,7 @@ mod catalog;
 mod change;
 mod emulator;
 mod load_balancer;
+mod nodes;
 mod session_persistence;
 mod table;
 
@@ -25,6 +26,7 @@ pub(crate) use catalog::CatalogReport;
 pub(crate) use change::Change;
 pub(crate) use emulator::EmulatorReport;
 pub(crate) use load_balancer::{LoadBalancerDetails, LoadBalancers};
+pub(crate) use nodes::{NodeDetails, NodeEvents, NodeIds, Nodes, added_nodes};
 pub(crate) use session_persistence::{PersistenceDisabled, PersistenceShown, persistence_enabled};
 pub(crate) use table::{Column, Table};
 
