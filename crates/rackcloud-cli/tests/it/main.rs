@@ -8,6 +8,7 @@ mod demo;
 mod emulator;
 mod errors;
 mod lbs;
+mod nodes;
 mod retries;
 mod secrets;
 mod session_persistence;
