@@ -9,8 +9,11 @@ use lb_nodes::{
 
 use crate::common::{dfw, pending, quick};
 
+/// The step events seen, as `(step, "started"|"polled"|"done")`.
+type Seen = Arc<Mutex<Vec<(Step, &'static str)>>>;
+
 /// Workflow options that record every step event as `(step, "started"|"polled"|"done")`.
-fn recording() -> (WorkflowOpts, Arc<Mutex<Vec<(Step, &'static str)>>>) {
+fn recording() -> (WorkflowOpts, Seen) {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let log = Arc::clone(&seen);
     let opts = WorkflowOpts::new(quick()).on_step(move |p| {
