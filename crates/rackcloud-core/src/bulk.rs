@@ -24,6 +24,18 @@ pub struct BulkOutcome {
 }
 
 impl BulkOutcome {
+    /// An outcome where nothing was sent: every id of `ids` was refused with `error` by a check
+    /// of the caller's own before [`in_chunks`] (options that cannot make a valid request).
+    pub fn refused(what: &str, ids: &[u64], error: Error) -> BulkOutcome {
+        BulkOutcome {
+            what: what.to_owned(),
+            done: Vec::new(),
+            failed: Vec::new(),
+            not_attempted: ids.to_vec(),
+            error: Some(error),
+        }
+    }
+
     /// The ids of every request the server accepted.
     pub fn done(&self) -> &[u64] {
         &self.done

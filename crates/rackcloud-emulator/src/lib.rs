@@ -78,6 +78,7 @@ mod injected_fault;
 mod injection_queue;
 mod listener;
 mod load_balancer;
+mod node;
 mod pattern;
 mod rate_limit;
 mod record;

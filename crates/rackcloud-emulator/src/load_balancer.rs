@@ -6,6 +6,8 @@ use jiff::Timestamp;
 use serde_json::{Map, Value, json};
 
 use crate::features::Features;
+pub(crate) use crate::node::Node;
+use crate::node::is_weighted;
 use crate::time;
 
 /// The session persistence types the API accepts.
@@ -71,18 +73,6 @@ pub(crate) struct VirtualIp {
     pub(crate) kind: String,
     /// `IPV4` or `IPV6`.
     pub(crate) ip_version: String,
-}
-
-/// A back-end node of a load balancer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Node {
-    pub(crate) id: u64,
-    pub(crate) address: String,
-    pub(crate) port: u16,
-    pub(crate) condition: String,
-    /// `PRIMARY` or `SECONDARY`.
-    pub(crate) kind: String,
-    pub(crate) weight: Option<u32>,
 }
 
 /// Where a load balancer is in its life; the status is derived from it when asked.
@@ -172,9 +162,10 @@ impl LoadBalancer {
         lb.insert("timeout".into(), json!(self.timeout));
         lb.insert("halfClosed".into(), json!(self.half_closed));
         lb.insert("httpsRedirect".into(), json!(self.https_redirect));
+        let weighted = is_weighted(&self.algorithm);
         lb.insert(
             "nodes".into(),
-            Value::Array(self.nodes.iter().map(Node::json).collect()),
+            Value::Array(self.nodes.iter().map(|n| n.json(weighted)).collect()),
         );
         lb.insert("cluster".into(), json!({"name": cluster_name(region)}));
         lb.insert("sourceAddresses".into(), source_addresses(self.id));
@@ -237,23 +228,6 @@ impl VirtualIp {
 
     fn json(&self) -> Value {
         json!({"id": self.id, "address": self.address, "type": self.kind, "ipVersion": self.ip_version})
-    }
-}
-
-impl Node {
-    fn json(&self) -> Value {
-        let mut node = json!({
-            "id": self.id,
-            "address": self.address,
-            "port": self.port,
-            "condition": self.condition,
-            "status": "ONLINE",
-            "type": self.kind,
-        });
-        if let (Some(weight), Some(map)) = (self.weight, node.as_object_mut()) {
-            map.insert("weight".into(), json!(weight));
-        }
-        node
     }
 }
 

@@ -100,6 +100,21 @@ impl Emulator {
         self.shared.force_status(region, tenant, id, status);
     }
 
+    /// Marks node `node_id` of load balancer `lb_id` `"OFFLINE"` (as if its health check
+    /// failed) or `"ONLINE"` again (any case), recording a node service event when its status
+    /// changes. A node that is `DISABLED` shows `OFFLINE` whatever is set here. Returns `false`
+    /// (and changes nothing) for an unknown load balancer or node, or another status.
+    pub fn set_node_status(
+        &self,
+        region: &str,
+        tenant: &str,
+        lb_id: u64,
+        node_id: u64,
+        status: &str,
+    ) -> bool {
+        crate::node::set_status(&self.shared, region, tenant, lb_id, node_id, status).is_ok()
+    }
+
     /// The session persistence of a load balancer: `None` when there is no such load balancer,
     /// `Some(None)` when persistence is disabled, `Some(Some("HTTP_COOKIE"))` when enabled.
     pub fn session_persistence(
@@ -260,14 +275,10 @@ fn seeded_load_balancer(
             .push(VirtualIp::allocate(id, "PUBLIC", ip_version));
     }
     for address in ["10.180.0.11", "10.180.0.12"] {
-        lb.nodes.push(Node {
-            id: State::take_id(&mut state.next_node_id),
-            address: address.to_owned(),
-            port: seed.port,
-            condition: "ENABLED".to_owned(),
-            kind: "PRIMARY".to_owned(),
-            weight: None,
-        });
+        let id = State::take_id(&mut state.next_node_id);
+        lb.nodes.push(Node::new(
+            id, address, seed.port, "ENABLED", "PRIMARY", None,
+        ));
     }
     lb
 }

@@ -2,6 +2,8 @@
 //!
 //! The names here are an interface: scripts depend on them.
 
+mod nodes;
+
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -11,6 +13,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use lb_lbs::Protocol;
 use lb_sessions::Type;
+pub(crate) use nodes::{AddArgs, NodeCommand, UpdateArgs};
 
 mod health_monitor;
 mod throttle;
@@ -145,6 +148,11 @@ pub(crate) enum LbCommand {
     Ssl(ssl::SslGroup),
     /// Certificate mappings (SNI): list, add, show, update, remove
     CertMapping(ssl::CertMappingGroup),
+    /// List, show, add, update, drain and remove nodes; node events
+    Node {
+        #[command(subcommand)]
+        command: NodeCommand,
+    },
     /// Show, enable or disable session persistence
     SessionPersistence {
         #[command(subcommand)]

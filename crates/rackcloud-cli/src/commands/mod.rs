@@ -10,6 +10,7 @@ mod lb_features;
 mod lb_update;
 mod load_balancers;
 mod metadata;
+mod nodes;
 mod session_persistence;
 mod ssl;
 mod throttle;
@@ -37,6 +38,7 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
             LbCommand::Update(args) => lb_update::run(args, connect, out),
             LbCommand::Ssl(group) => ssl::run(&group.command, connect, out),
             LbCommand::CertMapping(group) => ssl::run_mapping(&group.command, connect, out),
+            LbCommand::Node { command } => nodes::run(command, connect, out),
             LbCommand::SessionPersistence { command } => {
                 session_persistence::run(command, connect, out)
             }

@@ -16,6 +16,7 @@ mod health_monitor;
 mod lb_features;
 mod load_balancer;
 mod metadata;
+mod nodes;
 mod session_persistence;
 mod ssl;
 mod table;
@@ -40,6 +41,7 @@ pub(crate) use lb_features::{
 };
 pub(crate) use load_balancer::{LoadBalancerDetails, LoadBalancers};
 pub(crate) use metadata::{MetadataItems, MetadataRemoved, MetadataSet};
+pub(crate) use nodes::{NodeDetails, NodeEvents, NodeIds, Nodes, added_nodes};
 pub(crate) use session_persistence::{PersistenceDisabled, PersistenceShown, persistence_enabled};
 pub(crate) use ssl::{CertFacts, Ciphers, MappingShown, Mappings, Rotated, SslShown};
 pub(crate) use table::{Column, Table};

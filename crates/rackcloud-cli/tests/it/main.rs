@@ -13,6 +13,7 @@ mod health_monitor;
 mod hostile;
 mod lb_features;
 mod lbs;
+mod nodes;
 mod retries;
 mod secrets;
 mod session_persistence;

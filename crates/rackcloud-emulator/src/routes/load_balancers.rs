@@ -167,14 +167,15 @@ pub(crate) fn create(shared: &Shared, account: Account<'_>, body: &[u8]) -> Repl
     lb.persistence = new.persistence;
     lb.virtual_ips = virtual_ips;
     for node in new.nodes {
-        lb.nodes.push(Node {
-            id: State::take_id(&mut state.next_node_id),
-            address: node.address,
-            port: node.port,
-            condition: node.condition,
-            kind: node.kind,
-            weight: node.weight,
-        });
+        let node_id = State::take_id(&mut state.next_node_id);
+        lb.nodes.push(Node::new(
+            node_id,
+            &node.address,
+            node.port,
+            &node.condition,
+            &node.kind,
+            node.weight,
+        ));
     }
     lb.begin("BUILD", shared.config.build_time, Settled::Active);
     lb.created = lb.updated;

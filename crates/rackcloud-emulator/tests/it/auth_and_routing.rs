@@ -165,7 +165,8 @@ fn path_variations_are_404() -> anyhow::Result<()> {
         "/loadbalancers/-1",
         "/loadbalancers/1/sessionpersistence/",
         "/loadbalancers/1/sessionPersistence",
-        "/loadbalancers/1/nodes",
+        "/loadbalancers/1/nodes/",
+        "/loadbalancers/1/nodes/x",
         "/LoadBalancers",
     ] {
         let answer = lb.get(path)?;

@@ -16,6 +16,7 @@ mod load_balancer_changes;
 mod load_balancer_create;
 mod load_balancers;
 mod metadata;
+mod nodes;
 mod rate_limits;
 mod server;
 mod session_persistence;

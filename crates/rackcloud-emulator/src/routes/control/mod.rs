@@ -13,6 +13,7 @@ use serde_json::{Map, Value, json};
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::injected_fault;
+use crate::node::{self, SetStatusError};
 use crate::state::Shared;
 use crate::sync::lock;
 
@@ -65,6 +66,18 @@ pub(crate) fn handle(shared: &Shared, req: &Incoming) -> Reply {
             "GET" => lb_status(shared, region, tenant, id),
             "PUT" => set_lb_status(shared, region, tenant, id, &req.body),
             _ => error_replies::method_not_allowed("GET, PUT"),
+        },
+        [
+            "load-balancers",
+            region,
+            tenant,
+            id,
+            "nodes",
+            node_id,
+            "status",
+        ] => match method {
+            "PUT" => set_node_status(shared, region, tenant, id, node_id, &req.body),
+            _ => error_replies::method_not_allowed("PUT"),
         },
         _ => error_replies::flat(
             404,
@@ -200,6 +213,39 @@ fn set_lb_status(shared: &Shared, region: &str, tenant: &str, id: &str, body: &[
         Reply::empty(204)
     } else {
         no_such_lb(region, tenant, id)
+    }
+}
+
+fn set_node_status(
+    shared: &Shared,
+    region: &str,
+    tenant: &str,
+    id: &str,
+    node_id: &str,
+    body: &[u8],
+) -> Reply {
+    let (Some(id), Some(node_id)) = (lb_id(id), lb_id(node_id)) else {
+        return bad_request("the load balancer and node ids must be decimal numbers");
+    };
+    let status = json::object(body, &["status"]).and_then(|object| {
+        json::optional_string(&object, "status")?
+            .ok_or_else(|| "'status' must be \"ONLINE\" or \"OFFLINE\"".to_owned())
+    });
+    let status = match status {
+        Ok(status) => status,
+        Err(message) => return bad_request(&message),
+    };
+    match node::set_status(shared, region, tenant, id, node_id, &status) {
+        Ok(()) => Reply::empty(204),
+        Err(SetStatusError::UnknownStatus) => {
+            bad_request("'status' must be \"ONLINE\" or \"OFFLINE\"")
+        }
+        Err(SetStatusError::NotFound) => error_replies::flat(
+            404,
+            &format!(
+                "No node {node_id} on load balancer {id} in region {region} for tenant {tenant}."
+            ),
+        ),
     }
 }
 

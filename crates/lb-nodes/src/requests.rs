@@ -1,0 +1,231 @@
+//! The operations: list, get, create, update, bulk update, delete, bulk delete, events, and
+//! finding a node by address and port.
+
+use rackcloud_core::{
+    BulkOutcome, Error, PageQuery, ServiceClient, WaitOpts, check_id, id_query, in_chunks,
+    marker_pages, wait_until_active,
+};
+
+use crate::checks::{address_key, check_port};
+use crate::create_opts::CreateOptsBuilder;
+use crate::list_opts::ListOpts;
+use crate::results::{
+    CreateResult, DeleteResult, EventsResult, GetResult, ListResult, Node, NodeEvent, UpdateResult,
+};
+use crate::update_opts::{BulkUpdateOpts, UpdateOptsBuilder};
+use crate::urls::{events_url, node_url, root_url};
+
+/// Reads one page of the nodes of load balancer `lb_id` (`GET …/nodes`).
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use lb_nodes::ListOpts;
+///
+/// let nodes = lb_nodes::list(&client, 1, &ListOpts::new()).extract()?;
+/// assert_eq!(nodes.len(), 2);
+/// # Ok(())
+/// # }
+/// ```
+pub fn list(client: &ServiceClient, lb_id: u64, opts: &ListOpts) -> ListResult {
+    let query = match check_id("load balancer", lb_id).and_then(|()| opts.to_query()) {
+        Ok(query) => query,
+        Err(e) => return ListResult::from(e),
+    };
+    ListResult::from(client.get(&format!("{}{query}", root_url(client, lb_id))))
+}
+
+/// Every node of load balancer `lb_id`, page after page (`limit` and `marker`), stopping at the
+/// options' bound.
+///
+/// # Errors
+///
+/// The first page's error; [`Decode`](rackcloud_core::ErrorKind::Decode) when a page does not
+/// move past its marker; [`TooManyPages`](rackcloud_core::ErrorKind::TooManyPages) at the bound.
+pub fn list_all(client: &ServiceClient, lb_id: u64, opts: ListOpts) -> Result<Vec<Node>, Error> {
+    check_id("load balancer", lb_id)?;
+    let fetch = |page: &PageQuery| list(client, lb_id, &opts.with_page(*page)).extract();
+    marker_pages(opts.page_query(), opts.page_bound(), Node::id, fetch).collect_all()
+}
+
+/// Reads node `node_id` of load balancer `lb_id` (`GET …/nodes/{nodeId}`).
+pub fn get(client: &ServiceClient, lb_id: u64, node_id: u64) -> GetResult {
+    if let Err(e) = check_id("load balancer", lb_id).and_then(|()| check_id("node", node_id)) {
+        return GetResult::from(e);
+    }
+    GetResult::from(client.get(&node_url(client, lb_id, node_id)))
+}
+
+/// Adds nodes to load balancer `lb_id` in one request (`POST …/nodes`, answered 202 with the
+/// new nodes). The load balancer is `PENDING_UPDATE` until the change is applied.
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use lb_nodes::{CreateOpts, NodeOpts};
+///
+/// let opts = CreateOpts::new([NodeOpts::new("10.1.1.1", 80), NodeOpts::new("10.1.1.2", 80)]);
+/// let added = lb_nodes::create(&client, 1, &opts).extract()?;
+/// assert_eq!(added.len(), 2);
+/// # Ok(())
+/// # }
+/// ```
+pub fn create(client: &ServiceClient, lb_id: u64, opts: &impl CreateOptsBuilder) -> CreateResult {
+    let body = match check_id("load balancer", lb_id).and_then(|()| opts.to_node_create_map()) {
+        Ok(body) => body,
+        Err(e) => return CreateResult::from(e),
+    };
+    CreateResult::from(client.post(&root_url(client, lb_id), &body))
+}
+
+/// Changes node `node_id` (`PUT …/nodes/{nodeId}`, answered 202).
+pub fn update(
+    client: &ServiceClient,
+    lb_id: u64,
+    node_id: u64,
+    opts: &impl UpdateOptsBuilder,
+) -> UpdateResult {
+    let body = match check_id("load balancer", lb_id)
+        .and_then(|()| check_id("node", node_id))
+        .and_then(|()| opts.to_node_update_map())
+    {
+        Ok(body) => body,
+        Err(e) => return UpdateResult::from(e),
+    };
+    UpdateResult::from(client.put(&node_url(client, lb_id, node_id), &body))
+}
+
+/// Changes several nodes (`PUT …/nodes` with `{"nodes":[{"id":…,…}]}`), at most
+/// [`MAX_IDS_PER_REQUEST`](rackcloud_core::MAX_IDS_PER_REQUEST) nodes a request. Each request is
+/// a change of its own, so before every request after the first it waits until the load
+/// balancer is `ACTIVE` again (`wait`).
+///
+/// The outcome says which nodes were changed, which request failed and which nodes were never
+/// sent; every change is checked before the first request.
+pub fn bulk_update(
+    client: &ServiceClient,
+    lb_id: u64,
+    opts: &BulkUpdateOpts,
+    wait: &WaitOpts,
+) -> BulkOutcome {
+    let ids = opts.ids();
+    let what = format!("update nodes of load balancer {lb_id}");
+    let checked = check_id("load balancer", lb_id)
+        .and_then(|()| wait.check(lb_id))
+        .and_then(|()| opts.check());
+    if let Err(e) = checked {
+        return BulkOutcome::refused(&what, &ids, e);
+    }
+    in_chunks(&what, "node", &ids, |i, chunk| {
+        if i > 0 {
+            wait_until_active(client, lb_id, wait)?;
+        }
+        let body = opts.body_for(chunk)?;
+        client.put(&root_url(client, lb_id), &body).extract_err()
+    })
+}
+
+/// Deletes node `node_id` (`DELETE …/nodes/{nodeId}`, answered 202).
+pub fn delete(client: &ServiceClient, lb_id: u64, node_id: u64) -> DeleteResult {
+    if let Err(e) = check_id("load balancer", lb_id).and_then(|()| check_id("node", node_id)) {
+        return DeleteResult::from(e);
+    }
+    DeleteResult::from(client.delete(&node_url(client, lb_id, node_id)))
+}
+
+/// Deletes several nodes (`DELETE …/nodes?id=…`), at most
+/// [`MAX_IDS_PER_REQUEST`](rackcloud_core::MAX_IDS_PER_REQUEST) a request, waiting until the
+/// load balancer is `ACTIVE` again before every request after the first.
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use rackcloud_core::WaitOpts;
+///
+/// // Nodes 1 and 2 of load balancer 1.
+/// let outcome = lb_nodes::bulk_delete(&client, 1, &[1, 2], &WaitOpts::new());
+/// assert_eq!(outcome.done(), [1, 2]);
+/// # Ok(())
+/// # }
+/// ```
+pub fn bulk_delete(
+    client: &ServiceClient,
+    lb_id: u64,
+    node_ids: &[u64],
+    wait: &WaitOpts,
+) -> BulkOutcome {
+    let what = format!("delete nodes of load balancer {lb_id}");
+    if let Err(e) = check_id("load balancer", lb_id).and_then(|()| wait.check(lb_id)) {
+        return BulkOutcome::refused(&what, node_ids, e);
+    }
+    in_chunks(&what, "node", node_ids, |i, chunk| {
+        if i > 0 {
+            wait_until_active(client, lb_id, wait)?;
+        }
+        let url = format!("{}{}", root_url(client, lb_id), id_query(chunk));
+        client.delete(&url).extract_err()
+    })
+}
+
+/// Reads one page of the node service events of load balancer `lb_id`
+/// (`GET …/nodes/events`).
+pub fn events(client: &ServiceClient, lb_id: u64, opts: &ListOpts) -> EventsResult {
+    let query = match check_id("load balancer", lb_id).and_then(|()| opts.to_query()) {
+        Ok(query) => query,
+        Err(e) => return EventsResult::from(e),
+    };
+    EventsResult::from(client.get(&format!("{}{query}", events_url(client, lb_id))))
+}
+
+/// Every node service event, page after page, stopping at the options' bound (gophercloud read
+/// only the first page).
+///
+/// # Errors
+///
+/// As [`list_all`].
+pub fn events_all(
+    client: &ServiceClient,
+    lb_id: u64,
+    opts: ListOpts,
+) -> Result<Vec<NodeEvent>, Error> {
+    check_id("load balancer", lb_id)?;
+    let fetch = |page: &PageQuery| events(client, lb_id, &opts.with_page(*page)).extract();
+    marker_pages(opts.page_query(), opts.page_bound(), NodeEvent::id, fetch).collect_all()
+}
+
+/// The node at `address` and `port`, reading every page (IP addresses compared in canonical
+/// form, host names ignoring case); `None` when there is none.
+///
+/// # Errors
+///
+/// As [`list_all`] (unlike gophercloud's `GetByIPPort`, a page's error is not ignored), or
+/// [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput) for port 0.
+pub fn find_by_address_port(
+    client: &ServiceClient,
+    lb_id: u64,
+    address: &str,
+    port: u16,
+) -> Result<Option<Node>, Error> {
+    check_port(port)?;
+    let key = address_key(address);
+    let nodes = list_all(
+        client,
+        lb_id,
+        ListOpts::new().limit(rackcloud_core::MAX_PAGE_SIZE),
+    )?;
+    Ok(nodes
+        .into_iter()
+        .find(|n| n.port() == port && address_key(n.address()) == key))
+}

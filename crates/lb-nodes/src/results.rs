@@ -1,0 +1,319 @@
+//! [`Node`], [`NodeEvent`] and the result wrappers with their `extract` methods.
+
+use rackcloud_core::{Error, result_type};
+use serde::Deserialize;
+
+use crate::kinds::{Condition, Status, Type};
+use crate::wire::{lenient_u16, lenient_u64, opt_lenient_u32, opt_string};
+
+/// A node of a load balancer, as the service shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Node {
+    #[serde(deserialize_with = "lenient_u64")]
+    id: u64,
+    address: String,
+    #[serde(deserialize_with = "lenient_u16")]
+    port: u16,
+    condition: Condition,
+    #[serde(default = "unknown_status")]
+    status: Status,
+    #[serde(default, deserialize_with = "opt_lenient_u32")]
+    weight: Option<u32>,
+    #[serde(rename = "type", default = "primary")]
+    node_type: Type,
+}
+
+fn unknown_status() -> Status {
+    Status::Other(String::new())
+}
+
+fn primary() -> Type {
+    Type::Primary
+}
+
+impl Node {
+    /// The node's id.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Its IP address or host name.
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// Its port.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// How it takes traffic.
+    pub fn condition(&self) -> &Condition {
+        &self.condition
+    }
+
+    /// Whether it passes its health check (`ONLINE`); an empty `Other` when the service sent
+    /// none.
+    pub fn status(&self) -> &Status {
+        &self.status
+    }
+
+    /// Its weight; the service shows it only for weighted algorithms.
+    pub fn weight(&self) -> Option<u32> {
+        self.weight
+    }
+
+    /// Its role (`PRIMARY` when the service sent none).
+    pub fn node_type(&self) -> &Type {
+        &self.node_type
+    }
+}
+
+/// A node service event: a change of a node, or of its health (`GET …/nodes/events`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeEvent {
+    #[serde(deserialize_with = "lenient_u64")]
+    id: u64,
+    #[serde(default, deserialize_with = "opt_string")]
+    node_id: Option<String>,
+    #[serde(rename = "loadbalancerId", default, deserialize_with = "opt_string")]
+    load_balancer_id: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    account_id: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    detailed_message: Option<String>,
+    #[serde(default)]
+    category: Option<String>,
+    #[serde(rename = "type", default)]
+    event_type: Option<String>,
+    #[serde(default)]
+    severity: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    created: Option<String>,
+    #[serde(default)]
+    callback_host: Option<String>,
+    #[serde(default)]
+    relative_uri: Option<String>,
+}
+
+impl NodeEvent {
+    /// The event's id (the marker of the next page).
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The node it is about.
+    pub fn node_id(&self) -> Option<u64> {
+        self.node_id.as_deref().and_then(|s| s.parse().ok())
+    }
+
+    /// The load balancer (`loadbalancerId` on the wire).
+    pub fn load_balancer_id(&self) -> Option<u64> {
+        self.load_balancer_id
+            .as_deref()
+            .and_then(|s| s.parse().ok())
+    }
+
+    /// The account.
+    pub fn account_id(&self) -> Option<&str> {
+        self.account_id.as_deref()
+    }
+
+    /// A short title, such as `Node Status Updated`.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// What happened, in a sentence.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The longer message.
+    pub fn detailed_message(&self) -> Option<&str> {
+        self.detailed_message.as_deref()
+    }
+
+    /// `CREATE`, `UPDATE`, `DELETE`, …
+    pub fn category(&self) -> Option<&str> {
+        self.category.as_deref()
+    }
+
+    /// The event type, such as `NODE_STATUS_CHANGE`.
+    pub fn event_type(&self) -> Option<&str> {
+        self.event_type.as_deref()
+    }
+
+    /// `INFO`, `WARNING`, …
+    pub fn severity(&self) -> Option<&str> {
+        self.severity.as_deref()
+    }
+
+    /// Who made the change.
+    pub fn author(&self) -> Option<&str> {
+        self.author.as_deref()
+    }
+
+    /// When, as the service wrote it.
+    pub fn created(&self) -> Option<&str> {
+        self.created.as_deref()
+    }
+
+    /// The host that ran the health check (gophercloud's `NodeEvent` lacks it).
+    pub fn callback_host(&self) -> Option<&str> {
+        self.callback_host.as_deref()
+    }
+
+    /// The node's path, relative to the service.
+    pub fn relative_uri(&self) -> Option<&str> {
+        self.relative_uri.as_deref()
+    }
+}
+
+result_type! {
+    /// The result of [`list`](crate::list): one page of nodes.
+    #[must_use = "call extract to read the nodes"]
+    pub struct ListResult(RequestResult);
+}
+
+result_type! {
+    /// The result of [`get`](crate::get).
+    #[must_use = "call extract to read the node"]
+    pub struct GetResult(RequestResult);
+}
+
+result_type! {
+    /// The result of [`create`](crate::create): the new nodes with their ids.
+    #[must_use = "call extract to read the new nodes, or extract_err"]
+    pub struct CreateResult(RequestResult);
+}
+
+result_type! {
+    /// The result of [`update`](crate::update).
+    #[must_use = "call extract_err to learn whether the change was accepted"]
+    pub struct UpdateResult(ErrResult);
+}
+
+result_type! {
+    /// The result of [`delete`](crate::delete).
+    #[must_use = "call extract_err to learn whether the change was accepted"]
+    pub struct DeleteResult(ErrResult);
+}
+
+result_type! {
+    /// The result of [`events`](crate::events): one page of node service events.
+    #[must_use = "call extract to read the events"]
+    pub struct EventsResult(RequestResult);
+}
+
+impl ListResult {
+    /// The nodes of the page.
+    ///
+    /// # Errors
+    ///
+    /// The request's error, or [`Decode`](rackcloud_core::ErrorKind::Decode) when the body is
+    /// not `{"nodes":[…]}`.
+    pub fn extract(self) -> Result<Vec<Node>, Error> {
+        Ok(self.0.extract_json::<NodesBody>()?.nodes)
+    }
+}
+
+impl GetResult {
+    /// The node.
+    ///
+    /// # Errors
+    ///
+    /// The request's error (404 for a node not on the load balancer), or a decode error.
+    pub fn extract(self) -> Result<Node, Error> {
+        Ok(self.0.extract_json::<NodeBody>()?.node)
+    }
+}
+
+impl CreateResult {
+    /// The new nodes, with their ids and statuses (gophercloud swallowed the error here).
+    ///
+    /// # Errors
+    ///
+    /// The request's error, or a decode error when the answer holds no `{"nodes":[…]}`.
+    pub fn extract(self) -> Result<Vec<Node>, Error> {
+        Ok(self.0.extract_json::<NodesBody>()?.nodes)
+    }
+
+    /// Whether the server accepted the nodes, without reading the answer's body.
+    ///
+    /// # Errors
+    ///
+    /// The request's error.
+    pub fn extract_err(self) -> Result<(), Error> {
+        self.0.extract_err()
+    }
+}
+
+impl EventsResult {
+    /// The events of the page, oldest first.
+    ///
+    /// # Errors
+    ///
+    /// The request's error, or a decode error when the body is not
+    /// `{"nodeServiceEvents":[…]}`.
+    pub fn extract(self) -> Result<Vec<NodeEvent>, Error> {
+        Ok(self.0.extract_json::<EventsBody>()?.node_service_events)
+    }
+}
+
+#[derive(Deserialize)]
+struct NodesBody {
+    nodes: Vec<Node>,
+}
+
+#[derive(Deserialize)]
+struct NodeBody {
+    node: Node,
+}
+
+#[derive(Deserialize)]
+struct EventsBody {
+    #[serde(rename = "nodeServiceEvents")]
+    node_service_events: Vec<NodeEvent>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_may_be_strings_and_unknown_values_are_kept() {
+        let body = r#"{"node":{"id":"7","address":"10.0.0.1","port":"80","condition":"PAUSED",
+            "status":"ONLINE","weight":"3","type":"SECONDARY"}}"#;
+        let node = serde_json::from_str::<NodeBody>(body).expect("a node").node;
+        assert_eq!((node.id(), node.port(), node.weight()), (7, 80, Some(3)));
+        assert_eq!(node.condition(), &Condition::Other("PAUSED".into()));
+        assert_eq!(node.node_type(), &Type::Secondary);
+        let bare = r#"{"nodes":[{"id":1,"address":"a","port":1,"condition":"ENABLED"}]}"#;
+        let nodes = serde_json::from_str::<NodesBody>(bare)
+            .expect("nodes")
+            .nodes;
+        assert_eq!(nodes[0].node_type(), &Type::Primary);
+        assert_eq!(nodes[0].weight(), None);
+    }
+
+    #[test]
+    fn events_read_every_field() {
+        let body = r#"{"nodeServiceEvents":[{"id":1,"nodeId":410,"loadbalancerId":2000,
+            "accountId":123456,"callbackHost":"10.0.0.1","type":"NODE_STATUS_CHANGE"}],"links":[]}"#;
+        let events = serde_json::from_str::<EventsBody>(body)
+            .expect("events")
+            .node_service_events;
+        assert_eq!(events[0].node_id(), Some(410));
+        assert_eq!(events[0].load_balancer_id(), Some(2000));
+        assert_eq!(events[0].account_id(), Some("123456"));
+        assert_eq!(events[0].callback_host(), Some("10.0.0.1"));
+    }
+}

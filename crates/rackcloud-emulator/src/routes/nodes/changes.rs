@@ -1,0 +1,180 @@
+//! Add, update and delete one node (docs/api/nodes.md, in the server's order of checks).
+
+use std::time::Instant;
+
+use serde_json::{Value, json};
+
+use super::super::Account;
+use super::super::load_balancers::live;
+use super::{bodies, node_not_found, secondary_rules};
+use crate::error_replies;
+use crate::features::node_events::NodeChange;
+use crate::http::Reply;
+use crate::load_balancer::{LoadBalancer, Settled};
+use crate::node::{NODE_LIMIT, Node, is_weighted};
+use crate::state::Shared;
+use crate::sync::lock;
+
+/// POST `…/nodes`: body (400) → duplicates in the request (400) → lookup (404, 410) → an
+/// address of a virtual IP (400) → the node limit (413) → the `SECONDARY` rules (400) → a
+/// duplicate of an existing node (422) → status (422) → 202 `{"nodes":[…]}`, `PENDING_UPDATE`.
+pub(super) fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
+    let new = match bodies::add(body) {
+        Ok(new) => new,
+        Err(err) => return err.reply(),
+    };
+    let mut guard = lock(&shared.state);
+    let state = &mut *guard;
+    let now = Instant::now();
+    let first_id = state.next_node_id;
+    let lb = match live(state, account, id, now) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    if new
+        .iter()
+        .any(|n| lb.virtual_ips.iter().any(|v| v.address == n.address))
+    {
+        return error_replies::flat(
+            400,
+            "Nodes must not have the address of a virtual ip of the load balancer.",
+        );
+    }
+    if lb.nodes.len() + new.len() > NODE_LIMIT {
+        return error_replies::flat(
+            413,
+            &format!("Nodes must not exceed {NODE_LIMIT} per load balancer."),
+        );
+    }
+    let nodes: Vec<Node> = new
+        .iter()
+        .zip(first_id..)
+        .map(|(n, node_id)| Node::new(node_id, &n.address, n.port, &n.condition, &n.kind, n.weight))
+        .collect();
+    if let Err(reply) = secondary_rules(lb, lb.nodes.iter().chain(&nodes)) {
+        return reply;
+    }
+    let duplicate = nodes.iter().any(|n| {
+        lb.nodes
+            .iter()
+            .any(|old| old.port == n.port && old.address.eq_ignore_ascii_case(&n.address))
+    });
+    if duplicate {
+        return error_replies::flat(
+            422,
+            "Duplicate nodes detected. One or more nodes already configured on load balancer.",
+        );
+    }
+    if let Err(reply) = active(lb, id, now) {
+        return reply;
+    }
+    let weighted = is_weighted(&lb.algorithm);
+    let answer: Vec<Value> = nodes.iter().map(|n| n.json(weighted)).collect();
+    for node in nodes {
+        let detail = format!("{}:{}", node.address, node.port);
+        lb.features
+            .node_events
+            .record(node.id, NodeChange::Created, detail);
+        lb.nodes.push(node);
+    }
+    changed(lb, shared);
+    let count = u64::try_from(answer.len()).unwrap_or(0);
+    state.next_node_id = first_id.saturating_add(count);
+    Reply::json(202, json!({ "nodes": answer }))
+}
+
+/// PUT `…/nodes/{nodeId}`: body (400) → lookup (404, 410, node 404) → the `SECONDARY` rules
+/// (400) → status (422) → 202, `PENDING_UPDATE`.
+pub(super) fn update(
+    shared: &Shared,
+    account: Account<'_>,
+    id: u64,
+    node_id: u64,
+    body: &[u8],
+) -> Reply {
+    let change = match bodies::update(body) {
+        Ok(change) => change,
+        Err(err) => return err.reply(),
+    };
+    let mut state = lock(&shared.state);
+    let now = Instant::now();
+    let lb = match live(&mut state, account, id, now) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let Some(index) = lb.nodes.iter().position(|n| n.id == node_id) else {
+        return node_not_found(id, node_id);
+    };
+    let mut after = lb.nodes.clone();
+    apply(&mut after[index], &change);
+    if let Err(reply) = secondary_rules(lb, after.iter()) {
+        return reply;
+    }
+    if let Err(reply) = active(lb, id, now) {
+        return reply;
+    }
+    let node = &after[index];
+    let detail = format!("{}:{}", node.address, node.port);
+    lb.features
+        .node_events
+        .record(node_id, NodeChange::Updated, detail);
+    lb.nodes = after;
+    changed(lb, shared);
+    Reply::empty(202)
+}
+
+/// DELETE `…/nodes/{nodeId}`: lookup (404, 410, node 404) → status (422) → 202,
+/// `PENDING_UPDATE`.
+pub(super) fn delete(shared: &Shared, account: Account<'_>, id: u64, node_id: u64) -> Reply {
+    let mut state = lock(&shared.state);
+    let now = Instant::now();
+    let lb = match live(&mut state, account, id, now) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let Some(index) = lb.nodes.iter().position(|n| n.id == node_id) else {
+        return node_not_found(id, node_id);
+    };
+    if let Err(reply) = active(lb, id, now) {
+        return reply;
+    }
+    let node = lb.nodes.remove(index);
+    let detail = format!("{}:{}", node.address, node.port);
+    lb.features
+        .node_events
+        .record(node_id, NodeChange::Deleted, detail);
+    changed(lb, shared);
+    Reply::empty(202)
+}
+
+/// Applies a validated change to a node.
+pub(super) fn apply(node: &mut Node, change: &bodies::NodeChanges) {
+    if let Some(condition) = &change.condition {
+        node.condition.clone_from(condition);
+    }
+    if let Some(kind) = &change.kind {
+        node.kind.clone_from(kind);
+    }
+    if let Some(weight) = change.weight {
+        node.weight = Some(weight);
+    }
+}
+
+/// 422 immutable unless the load balancer is `ACTIVE`.
+pub(super) fn active(lb: &LoadBalancer, id: u64, now: Instant) -> Result<(), Reply> {
+    let status = lb.status(now);
+    if status == "ACTIVE" {
+        Ok(())
+    } else {
+        Err(error_replies::immutable(id, &status))
+    }
+}
+
+/// Starts the `PENDING_UPDATE` every accepted node change leads to.
+pub(super) fn changed(lb: &mut LoadBalancer, shared: &Shared) {
+    lb.begin(
+        "PENDING_UPDATE",
+        shared.config.pending_time,
+        Settled::Active,
+    );
+}

@@ -1,0 +1,212 @@
+//! `/loadbalancers/{id}/nodes[/…]`: nodes, bulk update and delete, node service events, with
+//! the checks in the order the real server makes them (docs/api/nodes.md).
+
+mod bodies;
+mod bulk;
+mod changes;
+
+use std::time::Instant;
+
+use serde_json::{Value, json};
+
+use super::Account;
+use super::load_balancers::live;
+use crate::error_replies;
+use crate::http::{Incoming, Reply};
+use crate::load_balancer::LoadBalancer;
+use crate::node::{Node, is_weighted};
+use crate::state::Shared;
+use crate::sync::lock;
+
+/// The largest page of nodes or events, and the size of a page when `limit` is absent.
+const MAX_PAGE: usize = 100;
+
+/// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
+pub(crate) fn route(
+    shared: &Shared,
+    req: &Incoming,
+    account: Account<'_>,
+    id: u64,
+    rest: &[&str],
+) -> Reply {
+    let method = req.method.as_str();
+    match rest {
+        ["nodes"] => match method {
+            "GET" => list(shared, account, id, req.query()),
+            "POST" => changes::add(shared, account, id, &req.body),
+            "PUT" => bulk::update(shared, account, id, &req.body),
+            "DELETE" => bulk::delete(shared, account, id, req.query()),
+            _ => error_replies::method_not_allowed("GET, POST, PUT, DELETE"),
+        },
+        ["nodes", "events"] => match method {
+            "GET" => events(shared, account, id, req.query()),
+            _ => error_replies::method_not_allowed("GET"),
+        },
+        ["nodes", node_id] => {
+            let Some(node_id) = parse_id(node_id) else {
+                return error_replies::not_found();
+            };
+            match method {
+                "GET" => show(shared, account, id, node_id),
+                "PUT" => changes::update(shared, account, id, node_id, &req.body),
+                "DELETE" => changes::delete(shared, account, id, node_id),
+                _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
+            }
+        }
+        _ => error_replies::not_found(),
+    }
+}
+
+/// GET `…/nodes`: lookup (404, 410) → 200 `{"nodes":[…]}` by id, paged with `limit`, `marker`
+/// (a node id) and `offset`.
+fn list(shared: &Shared, account: Account<'_>, id: u64, query: Option<&str>) -> Reply {
+    let page = match Page::parse(query) {
+        Ok(page) => page,
+        Err(reply) => return reply,
+    };
+    let mut state = lock(&shared.state);
+    let lb = match live(&mut state, account, id, Instant::now()) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let weighted = is_weighted(&lb.algorithm);
+    let mut nodes: Vec<&Node> = lb.nodes.iter().collect();
+    nodes.sort_by_key(|n| n.id);
+    let items: Vec<Value> = nodes
+        .into_iter()
+        .filter(|n| page.marker.is_none_or(|m| n.id > m))
+        .skip(page.offset)
+        .take(page.limit)
+        .map(|n| n.json(weighted))
+        .collect();
+    Reply::json(200, json!({"nodes": items}))
+}
+
+/// GET `…/nodes/{nodeId}`: lookup (404, 410, node 404) → 200 `{"node":{…}}`.
+fn show(shared: &Shared, account: Account<'_>, id: u64, node_id: u64) -> Reply {
+    let mut state = lock(&shared.state);
+    let lb = match live(&mut state, account, id, Instant::now()) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    match lb.nodes.iter().find(|n| n.id == node_id) {
+        Some(node) => Reply::json(200, json!({"node": node.json(is_weighted(&lb.algorithm))})),
+        None => node_not_found(id, node_id),
+    }
+}
+
+/// GET `…/nodes/events`: lookup (404, 410) → 200 `{"nodeServiceEvents":[…],"links":[…]}`,
+/// oldest first, paged with `limit`, `marker` (an event id) and `offset`; `links` holds
+/// `next` when more follow.
+fn events(shared: &Shared, account: Account<'_>, id: u64, query: Option<&str>) -> Reply {
+    let page = match Page::parse(query) {
+        Ok(page) => page,
+        Err(reply) => return reply,
+    };
+    let mut state = lock(&shared.state);
+    let lb = match live(&mut state, account, id, Instant::now()) {
+        Ok(lb) => lb,
+        Err(reply) => return reply,
+    };
+    let (items, more) = lb
+        .features
+        .node_events
+        .page(page.marker, page.offset, page.limit);
+    let mut links = Vec::new();
+    if let (true, Some(last)) = (more, items.last()) {
+        let href = format!(
+            "{}/loadbalancers/{id}/nodes/events?marker={}&limit={}",
+            shared.config.lb_endpoint(account.region, account.tenant),
+            last.id,
+            page.limit
+        );
+        links.push(json!({"href": href, "rel": "next"}));
+    }
+    let events: Vec<Value> = items.iter().map(|e| e.json(id, account.tenant)).collect();
+    Reply::json(200, json!({"nodeServiceEvents": events, "links": links}))
+}
+
+/// 404 for a node that is not on the load balancer.
+fn node_not_found(id: u64, node_id: u64) -> Reply {
+    error_replies::flat(
+        404,
+        &format!("Node with id #{node_id} not found for loadbalancer #{id}"),
+    )
+}
+
+/// The `SECONDARY` rules on the nodes a load balancer would have: with an `ENABLED`
+/// `SECONDARY` node it needs a health monitor, and an `ENABLED` `PRIMARY` node (only
+/// `ENABLED` nodes count). `Err` holds the 400 to answer.
+fn secondary_rules<'a>(
+    lb: &LoadBalancer,
+    nodes: impl Iterator<Item = &'a Node> + Clone,
+) -> Result<(), Reply> {
+    let mut all = nodes.clone();
+    if !all.any(|n| n.is_enabled_as("SECONDARY")) {
+        return Ok(());
+    }
+    if lb.features.health_monitor.is_none() {
+        return Err(error_replies::flat(
+            400,
+            "you must enable health monitoring to use secondary nodes",
+        ));
+    }
+    let mut all = nodes;
+    if !all.any(|n| n.is_enabled_as("PRIMARY")) {
+        return Err(error_replies::flat(
+            400,
+            "you must have at least one primary node enabled",
+        ));
+    }
+    Ok(())
+}
+
+/// `limit`, `marker` and `offset` of a listing.
+#[derive(Debug, Clone, Copy)]
+struct Page {
+    limit: usize,
+    marker: Option<u64>,
+    offset: usize,
+}
+
+impl Page {
+    /// Absent, zero or over 100 `limit` is 100; other parameters are ignored.
+    fn parse(query: Option<&str>) -> Result<Page, Reply> {
+        let mut page = Page {
+            limit: MAX_PAGE,
+            marker: None,
+            offset: 0,
+        };
+        for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let number = || {
+                value.parse::<u64>().map_err(|_| {
+                    error_replies::flat(
+                        400,
+                        &format!("The {key} query parameter must be an integer."),
+                    )
+                })
+            };
+            match key {
+                "limit" => {
+                    page.limit = usize::try_from(number()?)
+                        .ok()
+                        .filter(|n| (1..=MAX_PAGE).contains(n))
+                        .unwrap_or(MAX_PAGE);
+                }
+                "marker" => page.marker = Some(number()?),
+                "offset" => page.offset = usize::try_from(number()?).unwrap_or(usize::MAX),
+                _ => {}
+            }
+        }
+        Ok(page)
+    }
+}
+
+/// A node id: decimal digits only.
+fn parse_id(segment: &str) -> Option<u64> {
+    if segment.is_empty() || !segment.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    segment.parse().ok()
+}
