@@ -179,7 +179,9 @@ impl RetryPolicy {
     /// [`ends_at`](RetryPolicy::ends_at) is nearer.
     pub fn operation_deadline(&self) -> Duration {
         match self.ends_at {
-            Some(end) => self.deadline.min(end.saturating_duration_since(Instant::now())),
+            Some(end) => self
+                .deadline
+                .min(end.saturating_duration_since(Instant::now())),
             None => self.deadline,
         }
     }

@@ -369,7 +369,9 @@ mod tests {
     #[test]
     fn a_failed_lookup_keeps_the_resolvers_words_and_is_not_repeated() {
         let words = "failed to lookup address information: Name or service not known";
-        let e = from_ureq(LookupFailed::mark(ureq::Error::Io(std::io::Error::other(words))));
+        let e = from_ureq(LookupFailed::mark(ureq::Error::Io(std::io::Error::other(
+            words,
+        ))));
         assert_eq!(e.kind(), ErrorKind::Transport);
         assert!(
             e.to_string()
@@ -381,6 +383,9 @@ mod tests {
         assert!(!e.is_transient());
         // Other I/O failures keep the I/O error itself as their source.
         let e = from_ureq(ureq::Error::Io(std::io::Error::other("reset")));
-        assert_eq!(std::error::Error::source(&e).expect("a source").to_string(), "reset");
+        assert_eq!(
+            std::error::Error::source(&e).expect("a source").to_string(),
+            "reset"
+        );
     }
 }

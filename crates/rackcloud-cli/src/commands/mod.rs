@@ -4,6 +4,7 @@
 mod catalog;
 mod demo;
 mod emulator;
+mod generate;
 mod load_balancers;
 mod session_persistence;
 
@@ -14,10 +15,11 @@ use crate::output::Output;
 
 /// Runs the command of `cli`, reading the environment through `env`.
 pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
-    let connect = Connect::new(&cli.global, env);
+    let global = cli.global();
+    let connect = Connect::new(&global, env);
     match &cli.command {
-        Command::Catalog => catalog::run(connect, out),
-        Command::Lb { command } => match command {
+        Command::Catalog(_) => catalog::run(connect, out),
+        Command::Lb { command, .. } => match command {
             LbCommand::List(args) => load_balancers::list(args, connect, out),
             LbCommand::Show { lb_id } => load_balancers::show(*lb_id, connect, out),
             LbCommand::Create(args) => load_balancers::create(args, connect, out),
@@ -26,7 +28,21 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
                 session_persistence::run(command, connect, out)
             }
         },
-        Command::Emulator(args) => emulator::run(args, out),
-        Command::Demo => demo::run(out, cli.global.verbose),
+        Command::Emulator(args) => {
+            generate::offline(cli, "emulator")?;
+            emulator::run(args, out)
+        }
+        Command::Demo => {
+            generate::offline(cli, "demo")?;
+            demo::run(out, global.verbose)
+        }
+        Command::Completions { shell } => {
+            generate::offline(cli, "completions")?;
+            generate::completions(*shell, out)
+        }
+        Command::Man(args) => {
+            generate::offline(cli, "man")?;
+            generate::man(args, out)
+        }
     }
 }
