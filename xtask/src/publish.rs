@@ -113,10 +113,10 @@ fn check_manifests(root: &Path, metadata: &Value) -> Result<Vec<String>> {
                 problems.push(format!("{name}: no `{}`", field.replace('_', "-")));
             }
         }
-        if let Some(readme) = package["readme"].as_str() {
-            if !dir.join(readme).is_file() {
-                problems.push(format!("{name}: readme {readme} does not exist"));
-            }
+        if let Some(readme) = package["readme"].as_str()
+            && !dir.join(readme).is_file()
+        {
+            problems.push(format!("{name}: readme {readme} does not exist"));
         }
         for licence in LICENCES {
             let wanted = std::fs::read(root.join(licence)).with_context(|| licence.to_owned())?;

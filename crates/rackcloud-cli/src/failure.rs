@@ -222,10 +222,8 @@ pub(crate) fn describe(e: &Error, verbose: bool) -> String {
     if e.attempts() > 1 {
         text.push_str(&format!(" (gave up after {} attempts)", e.attempts()));
     }
-    if verbose {
-        if let (Some(method), Some(url)) = (e.method(), e.url()) {
-            text.push_str(&format!(" [{method} {url}]"));
-        }
+    if verbose && let (Some(method), Some(url)) = (e.method(), e.url()) {
+        text.push_str(&format!(" [{method} {url}]"));
     }
     text
 }

@@ -1,7 +1,6 @@
 //! The CLI against a stand-in identity service (tiny_http): one that echoes the request in its
 //! 401 message, one whose catalog names a plain-http endpoint, and one that answers slowly.
 
-use std::io::Read;
 use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
