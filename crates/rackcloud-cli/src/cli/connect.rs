@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::{OutputArgs, OutputFormat, parse_timeout};
+use super::{Cli, OutputArgs, OutputFormat, parse_timeout};
 
 /// Declares a struct of the connection options; `global` says whether they reach subcommands.
 macro_rules! connection_args {
@@ -121,6 +121,22 @@ impl GlobalArgs {
             no_retry: after.no_retry || before.no_retry,
             timeout: after.timeout.or(before.timeout),
         }
+    }
+}
+
+impl Cli {
+    /// The connection options (those after the command name first) and the output options.
+    pub(crate) fn global(&self) -> GlobalArgs {
+        let after = match &self.command {
+            super::Command::Catalog(connection) | super::Command::Lb { connection, .. } => {
+                Some(connection)
+            }
+            super::Command::Emulator(_)
+            | super::Command::Demo
+            | super::Command::Completions { .. }
+            | super::Command::Man(_) => None,
+        };
+        GlobalArgs::merge(&self.output, &self.connection, after)
     }
 }
 

@@ -40,20 +40,6 @@ pub(crate) struct Cli {
     pub(crate) command: Command,
 }
 
-impl Cli {
-    /// The connection options (those after the command name first) and the output options.
-    pub(crate) fn global(&self) -> GlobalArgs {
-        let after = match &self.command {
-            Command::Catalog(connection) | Command::Lb { connection, .. } => Some(connection),
-            Command::Emulator(_)
-            | Command::Demo
-            | Command::Completions { .. }
-            | Command::Man(_) => None,
-        };
-        GlobalArgs::merge(&self.output, &self.connection, after)
-    }
-}
-
 /// Options every command accepts, before or after the command name.
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
