@@ -6,6 +6,12 @@
 //!   release mode and runs every scenario against the emulator (see docs/benchmarks.md). Without
 //!   `--json` it prints the table and writes it into docs/benchmarks.md; with `--json` it prints
 //!   one JSON array on stdout and writes nothing.
+//! - `package [--allow-dirty]`: checks every published crate's manifest and licence files, and
+//!   that no dependency needs a newer Rust than `rust-version`, then runs
+//!   `cargo package --workspace` (it needs the crates.io index: not part of `ci`).
+//! - `man`: writes the manual pages of `rackcloud` into `<target>/man`.
+
+mod publish;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -18,9 +24,11 @@ fn main() -> ExitCode {
     let outcome = match task {
         Some("ci") => ci(),
         Some("bench") => bench(&args[1..]),
+        Some("package") => publish::package(&args[1..]),
+        Some("man") => publish::man(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\ntasks:\n  ci                        fmt, clippy, rustdoc and tests, warnings denied\n  bench [--quick] [--json]  measure the SDK against the emulator (docs/benchmarks.md)"
+                "usage: cargo xtask <task>\n\ntasks:\n  ci                        fmt, clippy, rustdoc and tests, warnings denied\n  bench [--quick] [--json]  measure the SDK against the emulator (docs/benchmarks.md)\n  package [--allow-dirty]   check the published crates' manifests and licences, then cargo package --workspace\n  man                       write the manual pages into <target>/man"
             );
             return ExitCode::from(2);
         }
@@ -119,7 +127,7 @@ fn bench(args: &[String]) -> Result<()> {
 }
 
 /// Where cargo puts build output: `CARGO_TARGET_DIR`, or `target/` in the workspace.
-fn target_dir() -> Result<PathBuf> {
+pub(crate) fn target_dir() -> Result<PathBuf> {
     if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
         return Ok(PathBuf::from(dir));
     }
@@ -127,7 +135,7 @@ fn target_dir() -> Result<PathBuf> {
 }
 
 /// The workspace root: xtask's manifest directory's parent.
-fn workspace_root() -> Result<PathBuf> {
+pub(crate) fn workspace_root() -> Result<PathBuf> {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map(Path::to_path_buf)
@@ -152,7 +160,7 @@ const PER_CRATE: [&str; 8] = [
 /// variables (ring's asks to rerun when `CARGO_PKG_NAME` changes) would otherwise be fingerprinted
 /// with xtask's values, and the next plain `cargo test --workspace` would rebuild them and
 /// everything above them.
-fn run(program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<()> {
+pub(crate) fn run(program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<()> {
     let line = format!("{program} {}", args.join(" "));
     eprintln!("xtask: running {line}");
     let mut command = Command::new(program);

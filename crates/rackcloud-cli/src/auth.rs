@@ -5,6 +5,8 @@
 //! `--username` answers `RS_USERNAME` when [`AuthOptions::from_env_with`] asks. The API key and
 //! the password come only from the real environment.
 
+use std::time::{Duration, Instant};
+
 use rackcloud_core::{
     AuthOptions, EndpointOpts, Error, ProviderClient, RetryEvent, RetryPolicy, ServiceClient,
     new_lb_v1,
@@ -12,6 +14,10 @@ use rackcloud_core::{
 
 use crate::cli::{GlobalArgs, OutputFormat};
 use crate::stderr::Stderr;
+use crate::{redact, sent};
+
+/// The variables that hold a credential: whatever they hold is never printed.
+const SECRET_VARIABLES: [&str; 3] = ["RS_API_KEY", "RS_PASSWORD", "OS_PASSWORD"];
 
 /// Reads a variable of the process environment (or a test's stand-in).
 pub(crate) type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
@@ -23,6 +29,8 @@ pub(crate) struct Connect<'a> {
     global: &'a GlobalArgs,
     env: Env<'a>,
     stderr: Stderr,
+    /// When `--timeout` runs out: it bounds the whole command.
+    ends_at: Option<Instant>,
 }
 
 impl<'a> Connect<'a> {
@@ -32,7 +40,16 @@ impl<'a> Connect<'a> {
             global,
             env,
             stderr: Stderr::new(),
+            ends_at: global
+                .timeout
+                .and_then(|timeout| Instant::now().checked_add(timeout)),
         }
+    }
+
+    /// The time left before `--timeout` runs out, if it was given.
+    pub(crate) fn time_left(&self) -> Option<Duration> {
+        self.ends_at
+            .map(|end| end.saturating_duration_since(Instant::now()))
     }
 
     /// The global options.
@@ -61,6 +78,11 @@ impl<'a> Connect<'a> {
                 .map(str::to_owned)
                 .or_else(|| (self.env)(name))
         };
+        for name in SECRET_VARIABLES {
+            if let Some(secret) = (self.env)(name) {
+                redact::remember(&secret);
+            }
+        }
         AuthOptions::from_env_with(lookup)
     }
 
@@ -96,11 +118,21 @@ impl<'a> Connect<'a> {
         }
         let mut builder = ProviderClient::builder()
             .user_agent_prefix(concat!("rackcloud-cli/", env!("CARGO_PKG_VERSION")))
+            .allow_plain_http(self.global.allow_plain_http)
             .retry_policy(self.retry_policy());
         if let Some(timeout) = self.global.timeout {
             builder = builder.timeout(timeout);
         }
-        builder.authenticate(opts)
+        let provider = builder.authenticate(opts);
+        match &provider {
+            Ok(provider) => {
+                redact::remember(provider.token().expose());
+                sent::mark();
+            }
+            Err(e) if !sent::refused_before_sending(e) => sent::mark(),
+            Err(_) => {}
+        }
+        provider
     }
 
     /// `--no-retry` and `--timeout` as a policy; in text mode each retry is told on stderr.
@@ -112,6 +144,9 @@ impl<'a> Connect<'a> {
         };
         if let Some(timeout) = self.global.timeout {
             policy = policy.deadline(timeout);
+        }
+        if let Some(end) = self.ends_at {
+            policy = policy.ends_at(end);
         }
         if self.global.output == OutputFormat::Text {
             let stderr = self.stderr.clone();
@@ -177,6 +212,7 @@ mod tests {
             verbose: false,
             no_retry: false,
             timeout: None,
+            allow_plain_http: false,
         }
     }
 

@@ -5,7 +5,9 @@
 
 use std::process::ExitCode;
 
-use rackcloud_core::{Error, ErrorKind};
+use rackcloud_core::Error;
+
+use crate::sent;
 use serde::Serialize;
 
 /// Exit status of a usage error or invalid input: nothing was sent.
@@ -99,9 +101,22 @@ impl Failure {
     pub(crate) fn exit_status(&self) -> u8 {
         match &self.cause {
             Cause::Usage(_) => EXIT_USAGE,
-            Cause::Sdk(e) if nothing_sent(e) => EXIT_USAGE,
+            Cause::Sdk(e) if sent::refused_before_sending(e) && !sent::anything() => EXIT_USAGE,
             Cause::Sdk(_) | Cause::Other(_) => EXIT_FAILURE,
         }
+    }
+
+    /// Whether the failure is only that the reader of stdout closed it (`rackcloud lb list |
+    /// head -1`): the tool then ends quietly, with status 0, as Unix tools do.
+    pub(crate) fn is_broken_pipe(&self) -> bool {
+        let Cause::Other(e) = &self.cause else {
+            return false;
+        };
+        e.chain().any(|cause| {
+            cause
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        })
     }
 
     /// The exit status as an [`ExitCode`].
@@ -189,9 +204,9 @@ impl Operation {
 /// the error's own text for failures without an answer (nothing sent, transport, timeout).
 pub(crate) fn describe(e: &Error, verbose: bool) -> String {
     let Some(status) = e.status() else {
-        // No answer: the SDK's message (which names the request, if one was attempted) is all
-        // there is, and the SDK gives no accessor for it but `Display`.
-        return one_line(&e.to_string());
+        // No answer: the SDK's message (which names the request, if one was attempted) and its
+        // causes (the resolver's or the TLS library's words) are all there is.
+        return one_line(&plain_http_hint(&with_causes(e)));
     };
     let mut text = format!("{status} {}", e.kind());
     if let Some(lb_status) = e.lb_status() {
@@ -207,26 +222,44 @@ pub(crate) fn describe(e: &Error, verbose: bool) -> String {
     if e.attempts() > 1 {
         text.push_str(&format!(" (gave up after {} attempts)", e.attempts()));
     }
-    if verbose {
-        if let (Some(method), Some(url)) = (e.method(), e.url()) {
-            text.push_str(&format!(" [{method} {url}]"));
-        }
+    if verbose && let (Some(method), Some(url)) = (e.method(), e.url()) {
+        text.push_str(&format!(" [{method} {url}]"));
     }
     text
 }
 
-/// Whether the SDK refused before sending anything.
-fn nothing_sent(e: &Error) -> bool {
-    matches!(e.kind(), ErrorKind::InvalidInput | ErrorKind::Configuration)
-}
-
-/// The server's words for an answer, else the SDK's message.
+/// The server's words for an answer, else the SDK's message and its causes.
 fn message(e: &Error) -> String {
     match (e.status(), e.server_message()) {
         (Some(_), Some(said)) => one_line(&said),
         (Some(_), None) => "(empty body)".to_owned(),
-        (None, _) => one_line(&e.to_string()),
+        (None, _) => one_line(&plain_http_hint(&with_causes(e))),
     }
+}
+
+/// The error's message, then each cause in its `source()` chain that the text does not already
+/// say: `…: host name lookup failed: failed to lookup address information: Name or service not
+/// known`, `…: TLS failure: invalid peer certificate: UnknownIssuer`.
+fn with_causes(e: &Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        let said = c.to_string();
+        if !said.is_empty() && !text.contains(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+        cause = c.source();
+    }
+    text
+}
+
+/// The SDK's refusal of plain `http://` names its builder setting; the tool's own is a flag.
+fn plain_http_hint(text: &str) -> String {
+    text.replace(
+        "allow plain http with ProviderClientBuilder::allow_plain_http",
+        "pass --allow-plain-http (only on a network you trust)",
+    )
 }
 
 /// Collapses any line breaks and runs of whitespace, so a message stays on one line.
@@ -237,6 +270,7 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rackcloud_core::ErrorKind;
 
     #[test]
     fn invalid_input_and_usage_exit_2_other_failures_exit_1() {

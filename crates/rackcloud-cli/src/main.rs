@@ -13,6 +13,9 @@
 //! - [`wait`]: `--wait`: the poll interval and deadline, and the progress shown meanwhile.
 //! - [`stderr`]: retry and progress lines on stderr, above the spinner when one is shown.
 //! - [`log`]: the `-v` logger.
+//! - [`redact`]: the credentials and tokens the tool holds, kept out of everything it prints.
+//! - [`sanitize`]: control characters in server text shown as escapes in text output.
+//! - [`sent`]: whether anything was sent yet, for the exactness of exit status 2.
 
 mod auth;
 mod cli;
@@ -20,6 +23,9 @@ mod commands;
 mod failure;
 mod log;
 mod output;
+mod redact;
+mod sanitize;
+mod sent;
 mod stderr;
 mod wait;
 
@@ -39,14 +45,16 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e, wants_json(&args)),
     };
-    if cli.global.verbose {
+    if cli.output.verbose {
         log::init_verbose();
     }
-    let out = Output::new(cli.global.output);
+    let out = Output::new(cli.output.output);
     let env = |name: &str| std::env::var(name).ok();
     match commands::run(&cli, &env, out) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => fail(&failure, out, cli.global.verbose),
+        // The reader of the output went away (`rackcloud lb list | head -1`): end quietly.
+        Err(failure) if failure.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(failure) => fail(&failure, out, cli.output.verbose),
     }
 }
 
@@ -56,7 +64,8 @@ fn fail(failure: &Failure, out: Output, verbose: bool) -> ExitCode {
         // Scripts read stdout; if it is gone, the line on stderr still says what failed.
         let _ = out.json(&failure.json());
     }
-    let _ = writeln!(io::stderr().lock(), "{}", failure.line(verbose));
+    let line = redact::for_terminal(&failure.line(verbose));
+    let _ = writeln!(io::stderr().lock(), "{line}");
     failure.exit_code()
 }
 

@@ -21,8 +21,10 @@ impl Stderr {
         Stderr::default()
     }
 
-    /// Writes one line; a line that cannot be written is not worth failing the command for.
+    /// Writes one line, secrets redacted and control characters shown as escapes; a line that
+    /// cannot be written is not worth failing the command for.
     pub(crate) fn line(&self, text: &str) {
+        let text = crate::redact::for_terminal(text);
         let write = || {
             let _ = writeln!(io::stderr().lock(), "{text}");
         };

@@ -86,7 +86,7 @@ impl Waiting {
         );
         let opts = WaitOpts::new()
             .interval(args.wait_interval.unwrap_or(WaitOpts::DEFAULT_INTERVAL))
-            .deadline(global.timeout.unwrap_or(WaitOpts::DEFAULT_DEADLINE));
+            .deadline(connect.time_left().unwrap_or(WaitOpts::DEFAULT_DEADLINE));
         let stderr = connect.stderr().clone();
         let opts = match display {
             Display::Quiet => opts,

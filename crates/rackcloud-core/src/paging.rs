@@ -292,17 +292,17 @@ where
         match self.advance {
             Advance::Marker(id_of) => {
                 let last = id_of(last);
-                if let Some(marker) = self.query.start_after() {
-                    if last <= marker {
-                        let e = Error::new(
-                            ErrorKind::Decode,
-                            format!(
-                                "the page after id {marker} ends at id {last}: the server did not \
+                if let Some(marker) = self.query.start_after()
+                    && last <= marker
+                {
+                    let e = Error::new(
+                        ErrorKind::Decode,
+                        format!(
+                            "the page after id {marker} ends at id {last}: the server did not \
                                  move past the marker"
-                            ),
-                        );
-                        return self.stop(e);
-                    }
+                        ),
+                    );
+                    return self.stop(e);
                 }
                 self.query = self.query.marker(last);
             }

@@ -32,8 +32,47 @@ impl Resolver for LiteralFirstResolver {
                 addresses.push(address);
                 Ok(addresses)
             }
-            None => self.names.resolve(uri, config, timeout),
+            None => self
+                .names
+                .resolve(uri, config, timeout)
+                .map_err(LookupFailed::mark),
         }
+    }
+}
+
+/// The resolver's own failure (such as "failed to lookup address information: Name or service
+/// not known"), marked so that the transport can tell a failed lookup from other I/O failures,
+/// which ureq reports alike.
+#[derive(Debug)]
+pub(crate) struct LookupFailed(pub(crate) std::io::Error);
+
+impl LookupFailed {
+    pub(crate) fn mark(e: ureq::Error) -> ureq::Error {
+        match e {
+            ureq::Error::Io(io) => {
+                ureq::Error::Io(std::io::Error::new(io.kind(), LookupFailed(io)))
+            }
+            other => other,
+        }
+    }
+
+    /// The resolver's failure inside an I/O error that [`mark`](LookupFailed::mark) wrapped.
+    pub(crate) fn inside(io: &std::io::Error) -> Option<&std::io::Error> {
+        io.get_ref()
+            .and_then(|inner| inner.downcast_ref::<LookupFailed>())
+            .map(|LookupFailed(io)| io)
+    }
+}
+
+impl std::fmt::Display for LookupFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for LookupFailed {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
     }
 }
 

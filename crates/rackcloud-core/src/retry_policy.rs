@@ -4,7 +4,7 @@
 use std::fmt;
 use std::hash::{BuildHasher, Hasher, RandomState};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::deadline::clamp;
 use crate::error::Error;
@@ -68,6 +68,7 @@ type Sleeper = Arc<dyn Fn(Duration) + Send + Sync>;
 pub struct RetryPolicy {
     max_attempts: u32,
     deadline: Duration,
+    ends_at: Option<Instant>,
     initial_backoff: Duration,
     max_backoff: Duration,
     on_retry: Option<RetryCallback>,
@@ -79,6 +80,7 @@ impl Default for RetryPolicy {
         RetryPolicy {
             max_attempts: RetryPolicy::DEFAULT_MAX_ATTEMPTS,
             deadline: RetryPolicy::DEFAULT_DEADLINE,
+            ends_at: None,
             initial_backoff: RetryPolicy::DEFAULT_INITIAL_BACKOFF,
             max_backoff: RetryPolicy::DEFAULT_MAX_BACKOFF,
             on_retry: None,
@@ -92,6 +94,7 @@ impl fmt::Debug for RetryPolicy {
         f.debug_struct("RetryPolicy")
             .field("max_attempts", &self.max_attempts)
             .field("deadline", &self.deadline)
+            .field("ends_at", &self.ends_at)
             .field("initial_backoff", &self.initial_backoff)
             .field("max_backoff", &self.max_backoff)
             .field("on_retry", &self.on_retry.is_some())
@@ -124,6 +127,13 @@ impl RetryPolicy {
     /// days, such as `Duration::MAX`, is taken as 365 days: no deadline in practice.
     pub fn deadline(mut self, deadline: Duration) -> RetryPolicy {
         self.deadline = clamp(deadline);
+        self
+    }
+
+    /// A point in time no operation goes past, whatever its own deadline: the end of a whole
+    /// task made of several operations (a command-line tool's `--timeout`, for one).
+    pub fn ends_at(mut self, end: Instant) -> RetryPolicy {
+        self.ends_at = Some(end);
         self
     }
 
@@ -165,9 +175,15 @@ impl RetryPolicy {
         self.max_attempts
     }
 
-    /// The time allowed for one operation.
+    /// The time allowed for one operation starting now: the deadline, or less when
+    /// [`ends_at`](RetryPolicy::ends_at) is nearer.
     pub fn operation_deadline(&self) -> Duration {
-        self.deadline
+        match self.ends_at {
+            Some(end) => self
+                .deadline
+                .min(end.saturating_duration_since(Instant::now())),
+            None => self.deadline,
+        }
     }
 }
 
@@ -227,5 +243,15 @@ mod tests {
             let f = jitter_fraction();
             assert!((0.0..1.0).contains(&f));
         }
+    }
+
+    #[test]
+    fn an_end_cuts_every_operation_deadline() {
+        let policy = RetryPolicy::default().deadline(Duration::from_secs(60));
+        assert_eq!(policy.operation_deadline(), Duration::from_secs(60));
+        let policy = policy.ends_at(Instant::now() + Duration::from_secs(5));
+        assert!(policy.operation_deadline() <= Duration::from_secs(5));
+        let passed = RetryPolicy::default().ends_at(Instant::now());
+        assert_eq!(passed.operation_deadline(), Duration::ZERO);
     }
 }

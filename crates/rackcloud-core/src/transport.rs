@@ -13,7 +13,7 @@ use ureq::unversioned::transport::DefaultConnector;
 use crate::error::Error;
 use crate::error_kind::ErrorKind;
 use crate::method::Method;
-use crate::resolver::LiteralFirstResolver;
+use crate::resolver::{LiteralFirstResolver, LookupFailed};
 use crate::secret::Secret;
 
 /// What one exchange sends.
@@ -175,7 +175,7 @@ fn checked_uri(url: &str, allow_plain_http: bool) -> Result<Uri, Error> {
                 Err(Error::new(
                     ErrorKind::Configuration,
                     format!(
-                        "refusing to send credentials over plain http:// to {host}; use https:// or allow plain http explicitly"
+                        "refusing to send credentials over plain http:// to {host}; use https://, or allow plain http with ProviderClientBuilder::allow_plain_http"
                     ),
                 ))
             }
@@ -224,7 +224,19 @@ fn from_ureq(e: ureq::Error) -> Error {
             format!("the response body is larger than the {limit}-byte limit"),
             false,
         ),
-        ureq::Error::HostNotFound => (ErrorKind::Transport, "host not found".to_owned(), true),
+        // A failed lookup is not repeated (nothing marks it not-sent): the system resolver has
+        // already tried its servers, and a name that does not exist will not exist a second
+        // later. The resolver's own words are kept, in the message and as the source.
+        ureq::Error::HostNotFound => (
+            ErrorKind::Transport,
+            "host name lookup failed: no address found".to_owned(),
+            false,
+        ),
+        ureq::Error::Io(io) if LookupFailed::inside(io).is_some() => (
+            ErrorKind::Transport,
+            format!("host name lookup failed: {io}"),
+            false,
+        ),
         ureq::Error::ConnectionFailed => {
             (ErrorKind::Transport, "could not connect".to_owned(), true)
         }
@@ -272,7 +284,18 @@ fn from_ureq(e: ureq::Error) -> Error {
             false,
         ),
     };
-    let error = Error::new(kind, message).with_source(e);
+    let error = match e {
+        // The I/O error itself is the cause (the resolver's, for a failed lookup), so that the
+        // chain of `source()` ends in the system's own words.
+        ureq::Error::Io(io) => match LookupFailed::inside(&io) {
+            Some(lookup) => {
+                let resolver = std::io::Error::new(lookup.kind(), lookup.to_string());
+                Error::new(kind, message).with_source(resolver)
+            }
+            None => Error::new(kind, message).with_source(io),
+        },
+        other => Error::new(kind, message).with_source(other),
+    };
     if not_sent {
         error.with_not_sent()
     } else {
@@ -341,5 +364,28 @@ mod tests {
         assert!(check_url("ftp://x/y", true).is_err());
         assert!(check_url("/relative", true).is_err());
         assert!(check_url("not a url", true).is_err());
+    }
+
+    #[test]
+    fn a_failed_lookup_keeps_the_resolvers_words_and_is_not_repeated() {
+        let words = "failed to lookup address information: Name or service not known";
+        let e = from_ureq(LookupFailed::mark(ureq::Error::Io(std::io::Error::other(
+            words,
+        ))));
+        assert_eq!(e.kind(), ErrorKind::Transport);
+        assert!(
+            e.to_string()
+                .contains(&format!("host name lookup failed: {words}")),
+            "{e}"
+        );
+        let source = std::error::Error::source(&e).expect("a source");
+        assert_eq!(source.to_string(), words);
+        assert!(!e.is_transient());
+        // Other I/O failures keep the I/O error itself as their source.
+        let e = from_ureq(ureq::Error::Io(std::io::Error::other("reset")));
+        assert_eq!(
+            std::error::Error::source(&e).expect("a source").to_string(),
+            "reset"
+        );
     }
 }

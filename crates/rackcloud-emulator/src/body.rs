@@ -144,19 +144,19 @@ impl Body for WireBody {
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
         let this = self.get_mut();
-        if let Some(staller) = &mut this.stall {
-            if staller.left == 0 {
-                let duration = staller.duration;
-                let sleep = staller
-                    .sleep
-                    .get_or_insert_with(|| Box::pin(tokio::time::sleep(duration)));
-                ready!(sleep.as_mut().poll(cx));
-                this.stall = None;
-                this.source = Source::Fixed(Bytes::new());
-                return Poll::Ready(Some(Err(io::Error::other(
-                    "the emulator closes the connection after a stall",
-                ))));
-            }
+        if let Some(staller) = &mut this.stall
+            && staller.left == 0
+        {
+            let duration = staller.duration;
+            let sleep = staller
+                .sleep
+                .get_or_insert_with(|| Box::pin(tokio::time::sleep(duration)));
+            ready!(sleep.as_mut().poll(cx));
+            this.stall = None;
+            this.source = Source::Fixed(Bytes::new());
+            return Poll::Ready(Some(Err(io::Error::other(
+                "the emulator closes the connection after a stall",
+            ))));
         }
         let Some(mut chunk) = this.next_chunk() else {
             return Poll::Ready(None);

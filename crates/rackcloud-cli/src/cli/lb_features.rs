@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 use jiff::Timestamp;
 use lb_lbs::Status;
 
+use super::connect::Connection;
 use super::{MAX_PAGE_SIZE, WaitArgs, parse_lb_id};
 
 /// The load balancer commands of this file, flattened into `rackcloud lb …`.
@@ -96,11 +97,22 @@ pub(crate) enum ErrorPageCommand {
 #[derive(Debug, Subcommand)]
 pub(crate) enum AccountCommand {
     /// Show the account's rate limits and absolute limits
-    Limits,
+    Limits(Connection),
     /// List the protocols and their default ports (0: a port must be given)
-    Protocols,
+    Protocols(Connection),
     /// List the balancing algorithms
-    Algorithms,
+    Algorithms(Connection),
+}
+
+impl AccountCommand {
+    /// The connection options given after the command name.
+    pub(crate) fn connection(&self) -> &Connection {
+        match self {
+            AccountCommand::Limits(c)
+            | AccountCommand::Protocols(c)
+            | AccountCommand::Algorithms(c) => c,
+        }
+    }
 }
 
 /// `rackcloud lb list …`.
@@ -111,7 +123,7 @@ pub(crate) struct ListArgs {
     pub(crate) limit: Option<u32>,
 
     /// Print only one page, starting after the load balancer with this id
-    #[arg(long, value_name = "LB_ID")]
+    #[arg(long, value_name = "LB_ID", value_parser = parse_lb_id)]
     pub(crate) marker: Option<u64>,
 
     /// Only load balancers with exactly this name

@@ -2,15 +2,18 @@
 //!
 //! The names here are an interface: scripts depend on them.
 
+mod connect;
 mod nodes;
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 pub(crate) mod ssl;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 use lb_lbs::Protocol;
 use lb_sessions::Type;
 pub(crate) use nodes::{AddArgs, NodeCommand, UpdateArgs};
@@ -35,10 +38,12 @@ mod vips;
 pub(crate) use metadata::{MetadataCommand, NodeArg};
 pub(crate) use vips::VipCommand;
 
+pub(crate) use connect::{Connection, GlobalArgs, RootConnection};
+
 /// The most a page of `lb list --limit` may hold (the API's own limit).
 const MAX_PAGE_SIZE: u32 = lb_lbs::MAX_PAGE_SIZE;
 
-/// `rackcloud [GLOBAL OPTIONS] <COMMAND>`.
+/// `rackcloud [OPTIONS] <COMMAND>`.
 #[derive(Debug, Parser)]
 #[command(
     name = "rackcloud",
@@ -48,34 +53,21 @@ const MAX_PAGE_SIZE: u32 = lb_lbs::MAX_PAGE_SIZE;
         Credentials come from the environment only: RS_USERNAME (or OS_USERNAME, or --username) and \
         RS_API_KEY, or RS_PASSWORD (or OS_PASSWORD). Try `rackcloud demo` for a tour that needs no \
         account and no network.",
-    after_help = "Exit status: 0 success; 2 usage or invalid input (nothing was sent); 1 any other failure."
+    after_help = "Exit status: 0 success (also when the reader of the output closed it early); 2 usage or invalid input (nothing was sent); 1 any other failure."
 )]
 pub(crate) struct Cli {
     #[command(flatten)]
-    pub(crate) global: GlobalArgs,
+    pub(crate) output: OutputArgs,
+    #[command(flatten)]
+    pub(crate) connection: RootConnection,
     #[command(subcommand)]
     pub(crate) command: Command,
 }
 
 /// Options every command accepts, before or after the command name.
 #[derive(Debug, Clone, Args)]
-pub(crate) struct GlobalArgs {
-    /// Identity endpoint [default: RS_AUTH_URL, then OS_AUTH_URL, then the global Rackspace identity]
-    #[arg(long, global = true, value_name = "URL")]
-    pub(crate) auth_url: Option<String>,
-
-    /// User name [default: RS_USERNAME, then OS_USERNAME]
-    #[arg(long, global = true, value_name = "NAME")]
-    pub(crate) username: Option<String>,
-
-    /// Region [default: RS_REGION, then OS_REGION_NAME, then the user's default region]
-    #[arg(long, global = true, value_name = "REGION")]
-    pub(crate) region: Option<String>,
-
-    /// Use this load balancer endpoint instead of the catalog's
-    #[arg(long, global = true, value_name = "URL")]
-    pub(crate) endpoint: Option<String>,
-
+#[command(next_help_heading = "Global options")]
+pub(crate) struct OutputArgs {
     /// Output format: text for people, json for scripts (one document on stdout)
     #[arg(long, global = true, value_enum, value_name = "FORMAT", default_value_t = OutputFormat::Text)]
     pub(crate) output: OutputFormat,
@@ -83,15 +75,6 @@ pub(crate) struct GlobalArgs {
     /// Log each request and response status to stderr (secrets redacted)
     #[arg(short, long, global = true)]
     pub(crate) verbose: bool,
-
-    /// Do not repeat requests refused as rate limited (413), busy (422) or unavailable (503)
-    #[arg(long, global = true)]
-    pub(crate) no_retry: bool,
-
-    /// Time allowed for each operation, its retries included, and for a --wait [default: 60 for
-    /// an operation, 600 for a wait]
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_timeout)]
-    pub(crate) timeout: Option<Duration>,
 }
 
 /// How results are printed.
@@ -107,9 +90,11 @@ pub(crate) enum OutputFormat {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// List the services, regions and endpoints of the token
-    Catalog,
+    Catalog(Connection),
     /// Load balancer operations
     Lb {
+        #[command(flatten)]
+        connection: Connection,
         #[command(subcommand)]
         command: LbCommand,
     },
@@ -119,6 +104,23 @@ pub(crate) enum Command {
     Demo,
     #[command(flatten)]
     Account(AccountCommand),
+    /// Print the shell completion script for bash, zsh, fish or powershell
+    Completions {
+        /// The shell
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), or write one page per command into a directory
+    Man(ManArgs),
+}
+
+/// `rackcloud man …`.
+#[derive(Debug, Args)]
+pub(crate) struct ManArgs {
+    /// Write rackcloud.1 and a page per subcommand (rackcloud-lb-list.1, …) into this directory
+    /// instead of printing rackcloud.1
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out_dir: Option<PathBuf>,
 }
 
 /// `rackcloud lb …`.
@@ -377,6 +379,7 @@ mod tests {
                             persistence_type, ..
                         },
                 },
+            ..
         } = cli.command
         else {
             panic!("parsed another command: {:?}", cli.command);
@@ -407,6 +410,7 @@ mod tests {
         .expect("a known protocol in another case");
         let Command::Lb {
             command: LbCommand::Create(args),
+            ..
         } = cli.command
         else {
             panic!("parsed another command: {:?}", cli.command);

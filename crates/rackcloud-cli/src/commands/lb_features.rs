@@ -44,7 +44,7 @@ pub(crate) fn account(
     out: Output,
 ) -> Result<(), Failure> {
     match command {
-        AccountCommand::Limits => {
+        AccountCommand::Limits(_) => {
             let op = Operation::new("show limits");
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
             let rate = lb_lbs::rate_limits(&client)
@@ -56,7 +56,7 @@ pub(crate) fn account(
             out.report(&LimitsShown { rate, absolute })
                 .map_err(|e| op.failed_other(e))
         }
-        AccountCommand::Protocols => {
+        AccountCommand::Protocols(_) => {
             let op = Operation::new("list protocols");
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
             let list = lb_lbs::list_protocols(&client)
@@ -65,7 +65,7 @@ pub(crate) fn account(
             out.report(&ProtocolsShown(list))
                 .map_err(|e| op.failed_other(e))
         }
-        AccountCommand::Algorithms => {
+        AccountCommand::Algorithms(_) => {
             let op = Operation::new("list algorithms");
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
             let list = lb_lbs::list_algorithms(&client)

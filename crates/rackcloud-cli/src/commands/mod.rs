@@ -5,6 +5,7 @@ mod access_list;
 mod catalog;
 mod demo;
 mod emulator;
+mod generate;
 mod health_monitor;
 mod lb_features;
 mod lb_update;
@@ -24,10 +25,11 @@ use crate::output::Output;
 
 /// Runs the command of `cli`, reading the environment through `env`.
 pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
-    let connect = Connect::new(&cli.global, env);
+    let global = cli.global();
+    let connect = Connect::new(&global, env);
     match &cli.command {
-        Command::Catalog => catalog::run(connect, out),
-        Command::Lb { command } => match command {
+        Command::Catalog(_) => catalog::run(connect, out),
+        Command::Lb { command, .. } => match command {
             LbCommand::List(args) => load_balancers::list(args, connect, out),
             LbCommand::Show { lb_id } => load_balancers::show(*lb_id, connect, out),
             LbCommand::Create(args) => load_balancers::create(args, connect, out),
@@ -49,8 +51,22 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
             LbCommand::Vip { command } => vips::run(command, connect, out),
             LbCommand::Metadata { command } => metadata::run(command, connect, out),
         },
-        Command::Emulator(args) => emulator::run(args, out),
-        Command::Demo => demo::run(out, cli.global.verbose),
+        Command::Emulator(args) => {
+            generate::offline(cli, "emulator")?;
+            emulator::run(args, out)
+        }
+        Command::Demo => {
+            generate::offline(cli, "demo")?;
+            demo::run(out, global.verbose)
+        }
+        Command::Completions { shell } => {
+            generate::offline(cli, "completions")?;
+            generate::completions(*shell, out)
+        }
+        Command::Man(args) => {
+            generate::offline(cli, "man")?;
+            generate::man(args, out)
+        }
         Command::Account(command) => lb_features::account(command, connect, out),
     }
 }

@@ -75,7 +75,7 @@ impl Render for LoadBalancerDetails {
     fn text(&self, out: &mut dyn Write) -> io::Result<()> {
         let lb = &self.0;
         writeln!(out, "id: {}", lb.id())?;
-        writeln!(out, "name: {}", lb.name())?;
+        writeln!(out, "name: {}", crate::sanitize::line(lb.name()))?;
         writeln!(out, "protocol: {}", lb.protocol())?;
         writeln!(out, "port: {}", lb.port())?;
         writeln!(out, "status: {}", lb.status())?;

@@ -29,6 +29,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::cli::OutputFormat;
+use crate::redact;
 
 pub(crate) use access_list::AccessListShown;
 pub(crate) use catalog::CatalogReport;
@@ -96,25 +97,44 @@ impl Output {
 
     /// Prints a report in the chosen format.
     pub(crate) fn report(self, report: &dyn Render) -> io::Result<()> {
-        let mut stdout = io::stdout().lock();
-        emit(report, self.format, &mut stdout)?;
-        stdout.flush()
+        let mut buffer = Vec::new();
+        emit(report, self.format, &mut buffer)?;
+        self.print(&buffer)
     }
 
     /// Prints one JSON document on one line, keys in the order the document declares them.
     pub(crate) fn json(self, doc: &impl Serialize) -> io::Result<()> {
+        let mut buffer = Vec::new();
+        write_json(&mut buffer, doc)?;
+        self.print(&buffer)
+    }
+
+    /// Prints text lines.
+    pub(crate) fn lines(self, lines: &[String]) -> io::Result<()> {
+        let mut buffer = Vec::new();
+        for line in lines {
+            writeln!(buffer, "{line}")?;
+        }
+        self.print(&buffer)
+    }
+
+    /// Prints bytes exactly as they are: generated text that holds nothing from a server
+    /// (completion scripts, the manual page).
+    pub(crate) fn verbatim(self, bytes: &[u8]) -> io::Result<()> {
         let mut stdout = io::stdout().lock();
-        write_json(&mut stdout, doc)?;
+        stdout.write_all(bytes)?;
         stdout.flush()
     }
 
-    /// Prints text lines as they are.
-    pub(crate) fn lines(self, lines: &[String]) -> io::Result<()> {
-        let mut stdout = io::stdout().lock();
-        for line in lines {
-            writeln!(stdout, "{line}")?;
-        }
-        stdout.flush()
+    /// Prints what a report wrote, with every secret the tool holds redacted and, in text
+    /// mode, control characters shown as escapes (`crate::sanitize`).
+    fn print(self, rendered: &[u8]) -> io::Result<()> {
+        let rendered = String::from_utf8_lossy(rendered);
+        let cleaned = match self.format {
+            OutputFormat::Text => redact::for_terminal(&rendered),
+            OutputFormat::Json => redact::text(&rendered).into_owned(),
+        };
+        self.verbatim(cleaned.as_bytes())
     }
 }
 

@@ -53,9 +53,11 @@ impl<const N: usize> Table<N> {
         }
     }
 
-    /// Adds a row.
+    /// Adds a row. Each cell stays on its line: control characters (a line break, an escape
+    /// sequence in a name) are shown as escapes.
     pub(crate) fn row(&mut self, cells: [String; N]) {
-        self.rows.push(cells);
+        self.rows
+            .push(cells.map(|cell| crate::sanitize::line(&cell).into_owned()));
     }
 
     /// Writes the header and the rows, or only the line `empty` when there are no rows.

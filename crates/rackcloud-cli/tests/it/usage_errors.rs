@@ -145,7 +145,7 @@ fn configuration_error_lines_and_documents() {
     );
     assert_eq!(
         run.error_line(),
-        "rackcloud: show session persistence on load balancer 1 failed: configuration error: refusing to send credentials over plain http:// to lb.example.com; use https:// or allow plain http explicitly"
+        "rackcloud: show session persistence on load balancer 1 failed: configuration error: refusing to send credentials over plain http:// to lb.example.com; use https://, or pass --allow-plain-http (only on a network you trust)"
     );
     nothing_sent(&emulator);
 }

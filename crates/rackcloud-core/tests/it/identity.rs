@@ -146,7 +146,7 @@ fn credentials_are_never_sent_over_plain_http_to_a_remote_host() {
     assert_eq!(err.kind(), ErrorKind::Configuration);
     assert_eq!(
         err.to_string(),
-        "POST http://identity.example.com/v2.0/tokens: configuration error: refusing to send credentials over plain http:// to identity.example.com; use https:// or allow plain http explicitly"
+        "POST http://identity.example.com/v2.0/tokens: configuration error: refusing to send credentials over plain http:// to identity.example.com; use https://, or allow plain http with ProviderClientBuilder::allow_plain_http"
     );
 }
 

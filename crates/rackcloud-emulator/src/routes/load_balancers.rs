@@ -131,10 +131,10 @@ pub(crate) fn create(shared: &Shared, account: Account<'_>, body: &[u8]) -> Repl
         Ok(new) => new,
         Err(err) => return err.reply(),
     };
-    if let Some(persistence) = &new.persistence {
-        if let Err(message) = persistence_fits(persistence, &new.protocol) {
-            return error_replies::flat(400, message);
-        }
+    if let Some(persistence) = &new.persistence
+        && let Err(message) = persistence_fits(persistence, &new.protocol)
+    {
+        return error_replies::flat(400, message);
     }
     if new.https_redirect && !ssl::redirect_allowed(&new.protocol, new.port, None) {
         return error_replies::flat(400, ssl::REDIRECT_PRECONDITION);
@@ -226,11 +226,11 @@ pub(crate) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
     if status != "ACTIVE" {
         return error_replies::immutable(id, &status);
     }
-    if let Some(protocol) = update.protocol {
-        if protocol != lb.protocol {
-            lb.persistence = persistence_after_protocol_change(lb.persistence.take(), &protocol);
-            lb.protocol = protocol;
-        }
+    if let Some(protocol) = update.protocol
+        && protocol != lb.protocol
+    {
+        lb.persistence = persistence_after_protocol_change(lb.persistence.take(), &protocol);
+        lb.protocol = protocol;
     }
     if let Some(name) = update.name {
         lb.name = name;

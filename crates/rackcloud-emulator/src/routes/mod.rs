@@ -126,7 +126,6 @@ fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]
             ("usage", _) => usage::load_balancer(shared, req, account, id, sub),
             ("connectionthrottle", _) => throttle::route(shared, req, account, id, sub),
             ("ssltermination", _) => ssl::route(shared, req, account, id, sub),
-            ("usage", _) => usage::load_balancer(shared, req, account, id, sub),
             (
                 "connectionlogging"
                 | "contentcaching"
