@@ -77,6 +77,7 @@ mod injected_fault;
 mod injection_queue;
 mod listener;
 mod load_balancer;
+mod mfa_sessions;
 mod pattern;
 mod rate_limit;
 mod record;
@@ -88,6 +89,7 @@ mod state;
 mod stats;
 mod sync;
 mod time;
+mod tls;
 mod tokens;
 
 pub use builder::EmulatorBuilder;

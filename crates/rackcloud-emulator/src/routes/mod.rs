@@ -7,6 +7,8 @@ mod bodies;
 mod control;
 mod health_monitor;
 mod identity;
+mod identity_mfa;
+mod identity_tokens;
 mod lb_features;
 mod load_balancers;
 mod metadata;
@@ -60,7 +62,19 @@ pub(crate) fn dispatch(shared: &Shared, req: &Incoming) -> Reply {
         if req.body_too_large {
             return error_replies::body_too_large();
         }
+        if req.method == "DELETE" {
+            return identity_tokens::revoke(shared, req);
+        }
         return identity::tokens(shared, req);
+    }
+    if let Some(id) = path.strip_prefix(TOKENS_PATH).and_then(|p| p.strip_prefix('/')) {
+        return match req.method.as_str() {
+            "GET" if !id.is_empty() && !id.contains('/') => {
+                identity_tokens::validate(shared, req, id)
+            }
+            "GET" => error_replies::not_found(),
+            _ => error_replies::method_not_allowed("GET"),
+        };
     }
     let Some((account, rest)) = target else {
         return error_replies::not_found();
