@@ -223,6 +223,17 @@ fn invalid_header(e: ureq::http::Error) -> Error {
 fn from_ureq(e: ureq::Error) -> Error {
     use std::io::ErrorKind as Io;
     use ureq::Timeout;
+    // rustls reports a refused certificate as an I/O error of kind `InvalidData` around its own.
+    let e = match e {
+        ureq::Error::Io(io) if is_rustls(&io) => {
+            return match io.into_inner().map(|inner| inner.downcast::<rustls::Error>()) {
+                Some(Ok(tls)) => tls_failure(*tls),
+                _ => Error::new(ErrorKind::Transport, "TLS handshake failed"),
+            };
+        }
+        ureq::Error::Rustls(tls) => return tls_failure(tls),
+        other => other,
+    };
     let (kind, message, not_sent) = match &e {
         ureq::Error::Timeout(which @ (Timeout::Resolve | Timeout::Connect)) => (
             ErrorKind::Timeout,
@@ -274,13 +285,6 @@ fn from_ureq(e: ureq::Error) -> Error {
             true,
         ),
         ureq::Error::Tls(why) => (ErrorKind::Transport, format!("TLS failure: {why}"), false),
-        ureq::Error::Rustls(tls) => {
-            // The rustls error itself is the source, so callers can inspect it.
-            let message = format!("TLS handshake failed: {tls}");
-            return Error::new(ErrorKind::Transport, message)
-                .with_source(tls.clone())
-                .with_not_sent();
-        }
         ureq::Error::ConnectProxyFailed(_) => (
             ErrorKind::Transport,
             "the proxy refused the connection (CONNECT failed)".to_owned(),
@@ -303,6 +307,26 @@ fn from_ureq(e: ureq::Error) -> Error {
     } else {
         error
     }
+}
+
+fn is_rustls(io: &std::io::Error) -> bool {
+    io.get_ref().is_some_and(|inner| inner.is::<rustls::Error>())
+}
+
+/// A TLS failure with the rustls error as its source, so that callers can inspect it; a
+/// refused certificate says so ("invalid peer certificate: UnknownIssuer", "certificate not
+/// valid for name …"). Not repeated: trying again meets the same certificate.
+fn tls_failure(tls: rustls::Error) -> Error {
+    let hint = if matches!(tls, rustls::Error::InvalidCertificate(_)) {
+        " (the server's certificate is not trusted: see TrustedRoots)"
+    } else {
+        ""
+    };
+    Error::new(
+        ErrorKind::Transport,
+        format!("TLS handshake failed: {tls}{hint}"),
+    )
+    .with_source(tls)
 }
 
 fn log_request(out: &Outgoing<'_>) {
