@@ -20,6 +20,7 @@ mod commands;
 mod failure;
 mod log;
 mod output;
+mod prompt;
 mod stderr;
 mod wait;
 

@@ -31,10 +31,10 @@ const WIRE_TARGETS: [&str; 2] = ["ureq_proto", "ureq"];
 ///     fn flush(&self) {}
 /// }
 ///
-/// let logger = RedactingLogger::new(Stderr);
-/// # let installed =
-/// log::set_boxed_logger(Box::new(logger)).map(|()| log::set_max_level(LevelFilter::Trace));
-/// # let _ = installed;
+/// let logger: &'static RedactingLogger<Stderr> = Box::leak(Box::new(RedactingLogger::new(Stderr)));
+/// if log::set_logger(logger).is_ok() {
+///     log::set_max_level(LevelFilter::Trace);
+/// }
 /// ```
 #[derive(Debug)]
 pub struct RedactingLogger<L> {

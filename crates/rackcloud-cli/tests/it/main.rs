@@ -12,5 +12,6 @@ mod lbs;
 mod retries;
 mod secrets;
 mod session_persistence;
+mod tls_mfa;
 mod usage_errors;
 mod wait;
