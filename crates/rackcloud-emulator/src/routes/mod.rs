@@ -69,10 +69,8 @@ pub(crate) fn dispatch(shared: &Shared, req: &Incoming) -> Reply {
     }
     if let Some(id) = path.strip_prefix(TOKENS_PATH).and_then(|p| p.strip_prefix('/')) {
         return match req.method.as_str() {
-            "GET" if !id.is_empty() && !id.contains('/') => {
-                identity_tokens::validate(shared, req, id)
-            }
-            "GET" => error_replies::not_found(),
+            _ if id.is_empty() || id.contains('/') => error_replies::not_found(),
+            "GET" => identity_tokens::validate(shared, req, id),
             _ => error_replies::method_not_allowed("GET"),
         };
     }

@@ -7,6 +7,7 @@ mod auth_and_routing;
 mod control_api;
 mod identity;
 mod identity_catalog;
+mod identity_mfa;
 mod injected_faults;
 mod injected_stalls;
 mod load_balancer_changes;
