@@ -23,7 +23,11 @@ pub(crate) fn measure(rounds: usize, warmup: usize, calls: usize) -> Result<Vec<
         .collect();
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
-        .tls_config(TlsConfig::builder().root_certs(RootCerts::from(certs)).build())
+        .tls_config(
+            TlsConfig::builder()
+                .root_certs(RootCerts::from(certs))
+                .build(),
+        )
         .proxy(None)
         .build()
         .into();

@@ -183,6 +183,7 @@ mod tests {
             verbose: false,
             no_retry: false,
             timeout: None,
+            ca_file: None,
         }
     }
 

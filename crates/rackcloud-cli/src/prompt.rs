@@ -20,10 +20,15 @@ pub(crate) const PASSCODE_VAR: &str = "RS_PASSCODE";
 /// # Errors
 ///
 /// A configuration error naming the file when it cannot be read or holds no certificate.
-pub(crate) fn trusted_roots(flag: Option<&PathBuf>, env: Env<'_>) -> Result<Option<TrustedRoots>, Error> {
-    let path = flag
-        .cloned()
-        .or_else(|| env(CA_FILE_VAR).filter(|v| !v.is_empty()).map(PathBuf::from));
+pub(crate) fn trusted_roots(
+    flag: Option<&PathBuf>,
+    env: Env<'_>,
+) -> Result<Option<TrustedRoots>, Error> {
+    let path = flag.cloned().or_else(|| {
+        env(CA_FILE_VAR)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    });
     path.map(TrustedRoots::from_pem_file).transpose()
 }
 
@@ -49,8 +54,11 @@ pub(crate) fn passcode_callback(
         let who = challenge.username().unwrap_or("the user");
         let prompt = format!("rackcloud: passcode for {who} ({}): ", challenge.factor());
         let typed = rpassword::prompt_password(prompt).map_err(|e| {
-            Error::new(ErrorKind::Authentication, "could not read the passcode from the terminal")
-                .with_source(e)
+            Error::new(
+                ErrorKind::Authentication,
+                "could not read the passcode from the terminal",
+            )
+            .with_source(e)
         })?;
         Ok(Secret::new(typed.trim().to_owned()))
     }

@@ -113,9 +113,8 @@ impl ProxyConfig {
         let Some(url) = var("HTTPS_PROXY", "https_proxy") else {
             return Ok(ProxyConfig::none());
         };
-        let proxy = parse(url.trim()).map_err(|e| {
-            Error::new(ErrorKind::Configuration, format!("HTTPS_PROXY: {e}"))
-        })?;
+        let proxy = parse(url.trim())
+            .map_err(|e| Error::new(ErrorKind::Configuration, format!("HTTPS_PROXY: {e}")))?;
         let no_proxy = var("NO_PROXY", "no_proxy")
             .map(|list| split_list(&list))
             .unwrap_or_default();
@@ -207,7 +206,11 @@ fn parse(url: &str) -> Result<Parsed, Error> {
     }
     let port = authority
         .port_u16()
-        .unwrap_or(if protocol == ProxyProtocol::Https { 443 } else { 80 });
+        .unwrap_or(if protocol == ProxyProtocol::Https {
+            443
+        } else {
+            80
+        });
     let (username, password) = match authority.as_str().rsplit_once('@') {
         None => (None, None),
         Some((userinfo, _)) => {
@@ -274,7 +277,12 @@ mod tests {
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect();
-        move |name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        }
     }
 
     #[test]
@@ -297,7 +305,10 @@ mod tests {
             ("no_proxy", "x"),
         ]))
         .unwrap();
-        assert_eq!(format!("{upper:?}"), "ProxyConfig(http://up:3, no_proxy: x)");
+        assert_eq!(
+            format!("{upper:?}"),
+            "ProxyConfig(http://up:3, no_proxy: x)"
+        );
         let e = ProxyConfig::from_env_with(env(&[("HTTPS_PROXY", "ftp://u:pw@h")])).unwrap_err();
         assert!(e.to_string().contains("HTTPS_PROXY"), "{e}");
         assert!(!e.to_string().contains("pw"), "{e}");
@@ -321,7 +332,11 @@ mod tests {
             .unwrap()
             .to_ureq()
             .unwrap();
-        for url in ["http://127.0.0.1:9/x", "http://localhost/x", "http://[::1]:9/x"] {
+        for url in [
+            "http://127.0.0.1:9/x",
+            "http://localhost/x",
+            "http://[::1]:9/x",
+        ] {
             assert!(p.is_no_proxy(&url.parse().unwrap()), "{url}");
         }
         assert!(!p.is_no_proxy(&"https://lb.example.com/".parse().unwrap()));

@@ -99,8 +99,14 @@ pub(crate) fn authenticate(
     let body = identity::token_request_body(opts);
     let reply = post_tokens(transport, &url, &body, None, time_left)?;
     if reply.status == 401 {
-        if let Some(challenge) = reply.header("www-authenticate").and_then(mfa::parse_challenge) {
-            log::debug!("the identity service asks for a second factor ({})", challenge.factor);
+        if let Some(challenge) = reply
+            .header("www-authenticate")
+            .and_then(mfa::parse_challenge)
+        {
+            log::debug!(
+                "the identity service asks for a second factor ({})",
+                challenge.factor
+            );
             let passcode = mfa::ask(opts, &challenge).map_err(|e| e.with_request("POST", &url))?;
             let body = mfa::passcode_body(&passcode);
             let session_id = Some(challenge.session_id.as_str());

@@ -33,6 +33,9 @@ mod tests {
             shown_url("https://h/v2.0/tokens/abc?belongsTo=1"),
             "https://h/v2.0/tokens/[redacted]?belongsTo=1"
         );
-        assert_eq!(shown_url("https://h/v2.0/tokens/"), "https://h/v2.0/tokens/");
+        assert_eq!(
+            shown_url("https://h/v2.0/tokens/"),
+            "https://h/v2.0/tokens/"
+        );
     }
 }

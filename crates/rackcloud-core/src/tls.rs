@@ -52,7 +52,9 @@ enum Kind {
 impl TrustedRoots {
     /// Mozilla's root certificates, compiled in (the default).
     pub fn bundled() -> TrustedRoots {
-        TrustedRoots { kind: Kind::Bundled }
+        TrustedRoots {
+            kind: Kind::Bundled,
+        }
     }
 
     /// The operating system's certificate store and verifier.
@@ -161,7 +163,13 @@ mod tests {
 
     #[test]
     fn debug_says_which_set() {
-        assert_eq!(format!("{:?}", TrustedRoots::default()), "TrustedRoots::Bundled");
-        assert_eq!(format!("{:?}", TrustedRoots::platform()), "TrustedRoots::Platform");
+        assert_eq!(
+            format!("{:?}", TrustedRoots::default()),
+            "TrustedRoots::Bundled"
+        );
+        assert_eq!(
+            format!("{:?}", TrustedRoots::platform()),
+            "TrustedRoots::Platform"
+        );
     }
 }

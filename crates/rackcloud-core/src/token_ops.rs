@@ -85,7 +85,11 @@ impl ProviderClient {
     /// path segment (nothing is sent); otherwise as any request.
     pub fn validate_token(&self, token: &Secret) -> Result<Option<TokenInfo>, Error> {
         let id = token.expose();
-        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b)) {
+        if id.is_empty()
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b))
+        {
             return Err(Error::invalid_input(
                 "a token to validate must be non-empty letters, digits, '-', '_', '.' or '~'",
             ));

@@ -226,7 +226,10 @@ fn from_ureq(e: ureq::Error) -> Error {
     // rustls reports a refused certificate as an I/O error of kind `InvalidData` around its own.
     let e = match e {
         ureq::Error::Io(io) if is_rustls(&io) => {
-            return match io.into_inner().map(|inner| inner.downcast::<rustls::Error>()) {
+            return match io
+                .into_inner()
+                .map(|inner| inner.downcast::<rustls::Error>())
+            {
                 Some(Ok(tls)) => tls_failure(*tls),
                 _ => Error::new(ErrorKind::Transport, "TLS handshake failed"),
             };
@@ -310,7 +313,8 @@ fn from_ureq(e: ureq::Error) -> Error {
 }
 
 fn is_rustls(io: &std::io::Error) -> bool {
-    io.get_ref().is_some_and(|inner| inner.is::<rustls::Error>())
+    io.get_ref()
+        .is_some_and(|inner| inner.is::<rustls::Error>())
 }
 
 /// A TLS failure with the rustls error as its source, so that callers can inspect it; a

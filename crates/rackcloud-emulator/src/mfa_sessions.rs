@@ -2,7 +2,7 @@
 //! for their passcode.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 use std::time::{Duration, Instant};
 
 /// How long a session waits for its passcode.
@@ -41,9 +41,7 @@ impl MfaSessions {
             }
         }
         self.counter = self.counter.wrapping_add(1);
-        let mut hasher = self.keys.build_hasher();
-        self.counter.hash(&mut hasher);
-        let id = format!("{:016x}{:08x}", hasher.finish(), self.counter);
+        let id = format!("{:016x}{:08x}", self.keys.hash_one(self.counter), self.counter);
         self.map.insert(
             id.clone(),
             MfaSession {

@@ -52,9 +52,7 @@ pub(crate) fn generate() -> io::Result<Tls> {
         .distinguished_name
         .push(DnType::CommonName, "rackcloud emulator");
     params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
-    let server = params
-        .signed_by(&server_key, &ca, &ca_key)
-        .map_err(other)?;
+    let server = params.signed_by(&server_key, &ca, &ca_key).map_err(other)?;
 
     let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(server_key.serialize_der()));
     let chain = vec![server.der().clone(), ca.der().clone()];

@@ -57,7 +57,10 @@ impl Render for EmulatorReport {
         writeln!(out, "password: {}", self.password)?;
         writeln!(out, "tenant: {}", self.tenant_id)?;
         if let Some(ca) = &self.ca_file {
-            writeln!(out, "CA certificate: {ca} (trust it with --ca-file or RS_CA_FILE)")?;
+            writeln!(
+                out,
+                "CA certificate: {ca} (trust it with --ca-file or RS_CA_FILE)"
+            )?;
         }
         writeln!(out, "load balancer endpoints: {}", endpoints.join(", "))?;
         writeln!(

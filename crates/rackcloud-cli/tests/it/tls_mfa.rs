@@ -25,7 +25,11 @@ impl Drop for TempFile {
 }
 
 fn tls_emulator() -> (Emulator, TempFile) {
-    let emulator = Emulator::builder().default_seed().tls().start().expect("emulator");
+    let emulator = Emulator::builder()
+        .default_seed()
+        .tls()
+        .start()
+        .expect("emulator");
     let ca = TempFile::new(&format!("ca-{}.pem", emulator.addr().port()));
     std::fs::write(&ca.0, emulator.ca_pem().unwrap_or_default()).expect("CA written");
     (emulator, ca)
@@ -34,7 +38,10 @@ fn tls_emulator() -> (Emulator, TempFile) {
 #[test]
 fn ca_file_and_rs_ca_file_trust_the_emulator() {
     let (emulator, ca) = tls_emulator();
-    ok(as_demo(&emulator, &["--ca-file", ca.path(), "lb", "show", "1"]));
+    ok(as_demo(
+        &emulator,
+        &["--ca-file", ca.path(), "lb", "show", "1"],
+    ));
     let mut env = DEMO_ENV.to_vec();
     env.push(("RS_CA_FILE", ca.path()));
     ok(against(&emulator, &["lb", "show", "1"], &env));
@@ -48,7 +55,10 @@ fn without_the_ca_the_certificate_is_refused() {
     assert_eq!(run.status, 1, "{run:?}");
     assert!(run.stderr.contains("certificate"), "{run:?}");
     // An unreadable CA file is a configuration error: nothing was sent.
-    let run = as_demo(&emulator, &["--ca-file", "/nonexistent/ca.pem", "lb", "show", "1"]);
+    let run = as_demo(
+        &emulator,
+        &["--ca-file", "/nonexistent/ca.pem", "lb", "show", "1"],
+    );
     assert_eq!(run.status, 2, "{run:?}");
     assert!(run.stderr.contains("/nonexistent/ca.pem"), "{run:?}");
     assert_eq!(emulator.stats().token_requests, 0);
@@ -56,7 +66,11 @@ fn without_the_ca_the_certificate_is_refused() {
 
 fn mfa_emulator() -> Emulator {
     Emulator::builder()
-        .user(User::new("carol", DEMO_TENANT).password("carol-pw").mfa("246810"))
+        .user(
+            User::new("carol", DEMO_TENANT)
+                .password("carol-pw")
+                .mfa("246810"),
+        )
         .load_balancer("DFW", DEMO_TENANT, LoadBalancerSeed::new(1, "web", "HTTP"))
         .start()
         .expect("emulator")
@@ -86,19 +100,33 @@ fn without_a_terminal_the_passcode_must_be_given() {
 fn the_standalone_emulator_serves_tls_and_writes_its_ca() {
     let ca = TempFile::new("standalone-ca.pem");
     let mut server = Background::start(&[
-        "emulator", "--listen", "127.0.0.1:0", "--tls", "--ca-out", ca.path(),
+        "emulator",
+        "--listen",
+        "127.0.0.1:0",
+        "--tls",
+        "--ca-out",
+        ca.path(),
     ]);
     let first = server.line();
-    let url = first.strip_prefix("identity URL: ").unwrap_or_default().to_owned();
+    let url = first
+        .strip_prefix("identity URL: ")
+        .unwrap_or_default()
+        .to_owned();
     assert!(url.starts_with("https://127.0.0.1:"), "{first}");
     let lines: Vec<String> = (0..5).map(|_| server.line()).collect();
     assert_eq!(
         lines[4],
-        format!("CA certificate: {} (trust it with --ca-file or RS_CA_FILE)", ca.path())
+        format!(
+            "CA certificate: {} (trust it with --ca-file or RS_CA_FILE)",
+            ca.path()
+        )
     );
     let pem = std::fs::read_to_string(&ca.0).unwrap_or_default();
     assert!(pem.starts_with("-----BEGIN CERTIFICATE-----"), "{pem}");
-    ok(rackcloud(&["--auth-url", &url, "--ca-file", ca.path(), "catalog"], &DEMO_ENV));
+    ok(rackcloud(
+        &["--auth-url", &url, "--ca-file", ca.path(), "catalog"],
+        &DEMO_ENV,
+    ));
     let run = rackcloud(&["emulator", "--ca-out", ca.path()], &[]);
     assert_eq!(run.status, 2, "{run:?}");
 }

@@ -12,9 +12,22 @@ const PASSCODE: &str = "246810";
 
 fn emulator() -> anyhow::Result<Emulator> {
     Ok(Emulator::builder()
-        .user(User::new("carol", "777777").password("carol-pw").api_key("carol-key").mfa(PASSCODE))
-        .user(User::new("dave", "888888").password("dave-pw").mfa_setup_required(true))
-        .load_balancer("DFW", "777777", rackcloud_emulator::LoadBalancerSeed::new(1, "web", "HTTP"))
+        .user(
+            User::new("carol", "777777")
+                .password("carol-pw")
+                .api_key("carol-key")
+                .mfa(PASSCODE),
+        )
+        .user(
+            User::new("dave", "888888")
+                .password("dave-pw")
+                .mfa_setup_required(true),
+        )
+        .load_balancer(
+            "DFW",
+            "777777",
+            rackcloud_emulator::LoadBalancerSeed::new(1, "web", "HTTP"),
+        )
         .start()?)
 }
 
@@ -55,14 +68,16 @@ fn the_passcode_completes_authentication_with_the_exact_wire() -> anyhow::Result
         r#"{"auth":{"RAX-AUTH:passcodeCredentials":{"passcode":"246810"}}}"#
     );
     let lb = new_lb_v1(&provider, EndpointOpts::new().region("DFW"))?;
-    lb.get(&lb.service_url(&["loadbalancers", "1"])).extract_err()?;
+    lb.get(&lb.service_url(&["loadbalancers", "1"]))
+        .extract_err()?;
     Ok(())
 }
 
 #[test]
 fn without_a_callback_the_challenge_is_an_authentication_error() -> anyhow::Result<()> {
     let emulator = emulator()?;
-    let opts = AuthOptions::password("carol", "carol-pw").identity_endpoint(emulator.identity_url());
+    let opts =
+        AuthOptions::password("carol", "carol-pw").identity_endpoint(emulator.identity_url());
     let e = client().authenticate(opts).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Authentication);
     assert!(e.to_string().contains("second factor (PASSCODE)"), "{e}");
@@ -90,7 +105,12 @@ fn a_callback_error_is_returned_as_it_is() -> anyhow::Result<()> {
     let emulator = emulator()?;
     let opts = AuthOptions::password("carol", "carol-pw")
         .identity_endpoint(emulator.identity_url())
-        .passcode_callback(|_| Err(rackcloud_core::Error::new(ErrorKind::Configuration, "no terminal")));
+        .passcode_callback(|_| {
+            Err(rackcloud_core::Error::new(
+                ErrorKind::Configuration,
+                "no terminal",
+            ))
+        });
     let e = client().authenticate(opts).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Configuration);
     assert!(e.to_string().contains("no terminal"));
@@ -113,7 +133,8 @@ fn set_up_required_is_its_own_kind() -> anyhow::Result<()> {
 #[test]
 fn an_api_key_needs_no_second_factor() -> anyhow::Result<()> {
     let emulator = emulator()?;
-    let opts = AuthOptions::api_key("carol", "carol-key").identity_endpoint(emulator.identity_url());
+    let opts =
+        AuthOptions::api_key("carol", "carol-key").identity_endpoint(emulator.identity_url());
     client().authenticate(opts)?;
     assert_eq!(emulator.requests().len(), 1);
     Ok(())

@@ -25,18 +25,29 @@ fn an_explicit_proxy_carries_every_request_over_tls() -> anyhow::Result<()> {
         .authenticate(opts(emulator.identity_url()))?;
     let client = new_lb_v1(&provider, EndpointOpts::new().region("DFW"))?;
     for _ in 0..3 {
-        client.get(&client.service_url(&["loadbalancers", "1"])).extract_err()?;
+        client
+            .get(&client.service_url(&["loadbalancers", "1"]))
+            .extract_err()?;
     }
     let connects = proxy.connects();
     // One tunnel, reused: the identity request and the three calls share it.
     assert_eq!(connects.len(), 1, "{connects:?}");
     let head = &connects[0];
-    assert!(head.starts_with(&format!("CONNECT 127.0.0.1:{} HTTP/1.1", emulator.addr().port())), "{head}");
+    assert!(
+        head.starts_with(&format!(
+            "CONNECT 127.0.0.1:{} HTTP/1.1",
+            emulator.addr().port()
+        )),
+        "{head}"
+    );
     // "janitor:pa:ss" in Basic.
     assert!(head.contains("amFuaXRvcjpwYTpzcw=="), "{head}");
     assert_eq!(emulator.stats().connections_accepted, 1);
     let debug = format!("{provider:?}");
-    assert!(!debug.contains("janitor") && !debug.contains("pa%3Ass") && !debug.contains("pa:ss"), "{debug}");
+    assert!(
+        !debug.contains("janitor") && !debug.contains("pa%3Ass") && !debug.contains("pa:ss"),
+        "{debug}"
+    );
     Ok(())
 }
 
@@ -61,7 +72,9 @@ fn the_environment_proxy_is_used_but_loopback_goes_directly() -> anyhow::Result<
     assert!(proxy.connects()[0].starts_with("CONNECT identity.invalid:"));
     // The catalog's endpoints are on 127.0.0.1: directly, not through the proxy.
     let client = new_lb_v1(&provider, EndpointOpts::new().region("DFW"))?;
-    client.get(&client.service_url(&["loadbalancers", "1"])).extract_err()?;
+    client
+        .get(&client.service_url(&["loadbalancers", "1"]))
+        .extract_err()?;
     assert_eq!(proxy.connects().len(), 1);
     assert!(!format!("{from_env:?}").contains("secret-pw"));
     Ok(())

@@ -28,7 +28,9 @@ fn the_emulator_ca_is_trusted_and_connections_are_reused() -> anyhow::Result<()>
     let client = new_lb_v1(&provider, EndpointOpts::new().region("DFW"))?;
     assert!(client.endpoint().starts_with("https://"));
     for _ in 0..10 {
-        client.get(&client.service_url(&["loadbalancers", "1"])).extract_err()?;
+        client
+            .get(&client.service_url(&["loadbalancers", "1"]))
+            .extract_err()?;
     }
     let stats = emulator.stats();
     assert_eq!(stats.api_requests.get, 10);
@@ -74,7 +76,9 @@ fn a_name_the_certificate_does_not_cover_is_refused() -> anyhow::Result<()> {
         .tls()
         .listen("127.0.0.2:0".parse()?)
         .start()?;
-    let e = trusting(&emulator)?.authenticate(opts(&emulator)).unwrap_err();
+    let e = trusting(&emulator)?
+        .authenticate(opts(&emulator))
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Transport);
     let text = e.to_string();
     assert!(text.contains("certificate not valid for name"), "{text}");
@@ -93,9 +97,11 @@ fn platform_roots_and_bad_pem_are_options() -> anyhow::Result<()> {
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Transport);
     assert!(e.to_string().contains("TLS handshake failed"), "{e}");
-    let e = TrustedRoots::from_pem(b"-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n")
-        .err()
-        .map(|e| e.kind());
+    let e = TrustedRoots::from_pem(
+        b"-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n",
+    )
+    .err()
+    .map(|e| e.kind());
     assert_eq!(e, Some(ErrorKind::Configuration));
     Ok(())
 }

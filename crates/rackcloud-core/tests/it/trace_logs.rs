@@ -21,7 +21,11 @@ pub fn recorded_lines() -> Vec<String> {
         .inner()
         .lines
         .lock()
-        .map(|l| l.iter().map(|(_, level, text)| format!("{level} {text}")).collect())
+        .map(|l| {
+            l.iter()
+                .map(|(_, level, text)| format!("{level} {text}"))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -37,7 +41,11 @@ impl Log for Everything {
     }
     fn log(&self, record: &Record<'_>) {
         if let Ok(mut lines) = self.lines.lock() {
-            lines.push((record.target().to_owned(), record.level(), record.args().to_string()));
+            lines.push((
+                record.target().to_owned(),
+                record.level(),
+                record.args().to_string(),
+            ));
         }
     }
     fn flush(&self) {}
@@ -90,15 +98,28 @@ fn exercise(emulator: &Emulator) -> anyhow::Result<Vec<String>> {
             .passcode_callback(|_| Ok(Secret::new(PASSCODE))),
     )?;
     let lb = new_lb_v1(&by_password, EndpointOpts::new().region("DFW"))?;
-    lb.get(&lb.service_url(&["loadbalancers", "1"])).extract_err()?;
+    lb.get(&lb.service_url(&["loadbalancers", "1"]))
+        .extract_err()?;
     by_password.validate_token(&by_key.token())?;
-    Ok(vec![by_key.token().expose().to_owned(), by_password.token().expose().to_owned()])
+    Ok(vec![
+        by_key.token().expose().to_owned(),
+        by_password.token().expose().to_owned(),
+    ])
 }
 
 fn tracy_emulator() -> anyhow::Result<Emulator> {
     Ok(Emulator::builder()
-        .user(User::new("tracy", "31337").api_key(API_KEY).password(PASSWORD).mfa(PASSCODE))
-        .load_balancer("DFW", "31337", rackcloud_emulator::LoadBalancerSeed::new(1, "web", "HTTP"))
+        .user(
+            User::new("tracy", "31337")
+                .api_key(API_KEY)
+                .password(PASSWORD)
+                .mfa(PASSCODE),
+        )
+        .load_balancer(
+            "DFW",
+            "31337",
+            rackcloud_emulator::LoadBalancerSeed::new(1, "web", "HTTP"),
+        )
         .start()?)
 }
 
@@ -113,7 +134,11 @@ fn trace_everything_records_no_secret_through_the_redacting_logger() -> anyhow::
     exercise(&emulator)?;
     let raw_dumps = lines
         .lock()
-        .map(|l| l.iter().filter(|(t, lvl, _)| t.starts_with("ureq_proto") && *lvl == log::Level::Trace).count())
+        .map(|l| {
+            l.iter()
+                .filter(|(t, lvl, _)| t.starts_with("ureq_proto") && *lvl == log::Level::Trace)
+                .count()
+        })
         .unwrap_or(0);
     assert!(raw_dumps > 0, "ureq_proto dumped nothing at TRACE");
 
@@ -123,9 +148,14 @@ fn trace_everything_records_no_secret_through_the_redacting_logger() -> anyhow::
     let emulator = tracy_emulator()?;
     let tokens = exercise(&emulator)?;
     logger.redacting.store(false, Ordering::SeqCst);
-    let recorded = lines.lock().map(|l| l[start..].to_vec()).unwrap_or_default();
+    let recorded = lines
+        .lock()
+        .map(|l| l[start..].to_vec())
+        .unwrap_or_default();
     assert!(
-        recorded.iter().any(|(t, _, _)| t.starts_with("rackcloud_core")),
+        recorded
+            .iter()
+            .any(|(t, _, _)| t.starts_with("rackcloud_core")),
         "the SDK's own lines still pass"
     );
     for (target, level, text) in &recorded {
@@ -133,7 +163,11 @@ fn trace_everything_records_no_secret_through_the_redacting_logger() -> anyhow::
             !(target.starts_with("ureq") && *level == log::Level::Trace),
             "{target} {level} {text}"
         );
-        for secret in [API_KEY, PASSWORD, PASSCODE].iter().copied().chain(tokens.iter().map(String::as_str)) {
+        for secret in [API_KEY, PASSWORD, PASSCODE]
+            .iter()
+            .copied()
+            .chain(tokens.iter().map(String::as_str))
+        {
             assert!(!text.contains(secret), "{target} {level}: {text}");
         }
     }

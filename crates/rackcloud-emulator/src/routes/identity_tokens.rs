@@ -14,7 +14,8 @@ use crate::state::Shared;
 use crate::sync::lock;
 use crate::tokens::TokenCheck;
 
-const UNAUTHORIZED: &str = "No valid token provided. Please use the 'X-Auth-Token' header with a valid token.";
+const UNAUTHORIZED: &str =
+    "No valid token provided. Please use the 'X-Auth-Token' header with a valid token.";
 
 /// `DELETE /v2.0/tokens`.
 pub(super) fn revoke(shared: &Shared, req: &Incoming) -> Reply {

@@ -67,7 +67,10 @@ pub(crate) fn dispatch(shared: &Shared, req: &Incoming) -> Reply {
         }
         return identity::tokens(shared, req);
     }
-    if let Some(id) = path.strip_prefix(TOKENS_PATH).and_then(|p| p.strip_prefix('/')) {
+    if let Some(id) = path
+        .strip_prefix(TOKENS_PATH)
+        .and_then(|p| p.strip_prefix('/'))
+    {
         return match req.method.as_str() {
             _ if id.is_empty() || id.contains('/') => error_replies::not_found(),
             "GET" => identity_tokens::validate(shared, req, id),

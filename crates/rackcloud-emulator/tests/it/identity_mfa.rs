@@ -6,7 +6,8 @@ use serde_json::json;
 
 use crate::common::{Lb, agent, send};
 
-const PASSWORD_BODY: &str = r#"{"auth":{"passwordCredentials":{"username":"carol","password":"carol-pw"}}}"#;
+const PASSWORD_BODY: &str =
+    r#"{"auth":{"passwordCredentials":{"username":"carol","password":"carol-pw"}}}"#;
 
 fn passcode_body(passcode: &str) -> String {
     format!(r#"{{"auth":{{"RAX-AUTH:passcodeCredentials":{{"passcode":"{passcode}"}}}}}}"#)
@@ -15,8 +16,17 @@ fn passcode_body(passcode: &str) -> String {
 fn emulator() -> anyhow::Result<Emulator> {
     Ok(Emulator::builder()
         .default_seed()
-        .user(User::new("carol", DEMO_TENANT).password("carol-pw").api_key("carol-key").mfa("246810"))
-        .user(User::new("dave", DEMO_TENANT).password("dave-pw").mfa_setup_required(true))
+        .user(
+            User::new("carol", DEMO_TENANT)
+                .password("carol-pw")
+                .api_key("carol-key")
+                .mfa("246810"),
+        )
+        .user(
+            User::new("dave", DEMO_TENANT)
+                .password("dave-pw")
+                .mfa_setup_required(true),
+        )
         .start()?)
 }
 
@@ -31,7 +41,10 @@ fn a_password_meets_the_challenge_and_the_passcode_completes_it() -> anyhow::Res
         first.json()?,
         json!({"unauthorized": {"code": 401, "message": "Additional authentication credentials required."}})
     );
-    let challenge = first.header("www-authenticate").unwrap_or_default().to_owned();
+    let challenge = first
+        .header("www-authenticate")
+        .unwrap_or_default()
+        .to_owned();
     let session = challenge
         .strip_prefix("OS-MF sessionId='")
         .and_then(|rest| rest.strip_suffix("', factor='PASSCODE'"))
@@ -39,28 +52,58 @@ fn a_password_meets_the_challenge_and_the_passcode_completes_it() -> anyhow::Res
         .to_owned();
 
     // In order: a missing passcode (400), a missing or unknown session (401), a wrong passcode (401).
-    let empty = send(&agent, "POST", &tokens, &[("X-SessionId", &session)], Some(&passcode_body("")))?;
+    let empty = send(
+        &agent,
+        "POST",
+        &tokens,
+        &[("X-SessionId", &session)],
+        Some(&passcode_body("")),
+    )?;
     assert_eq!(empty.status, 400);
-    assert_eq!(empty.json()?, json!({"badRequest": {"code": 400, "message": "Expecting passcode"}}));
+    assert_eq!(
+        empty.json()?,
+        json!({"badRequest": {"code": 400, "message": "Expecting passcode"}})
+    );
     let no_session = send(&agent, "POST", &tokens, &[], Some(&passcode_body("246810")))?;
     assert_eq!(no_session.status, 401);
     assert_eq!(
         no_session.json()?,
         json!({"unauthorized": {"code": 401, "message": "The multi-factor session is missing, unknown or expired."}})
     );
-    let wrong = send(&agent, "POST", &tokens, &[("X-SessionId", &session)], Some(&passcode_body("000000")))?;
+    let wrong = send(
+        &agent,
+        "POST",
+        &tokens,
+        &[("X-SessionId", &session)],
+        Some(&passcode_body("000000")),
+    )?;
     assert_eq!(wrong.status, 401);
     assert_eq!(
         wrong.json()?,
         json!({"unauthorized": {"code": 401, "message": "Unable to authenticate user with credentials provided."}})
     );
     // The session survives a wrong passcode, and closes with the right one.
-    let right = send(&agent, "POST", &tokens, &[("X-SessionId", &session)], Some(&passcode_body("246810")))?;
+    let right = send(
+        &agent,
+        "POST",
+        &tokens,
+        &[("X-SessionId", &session)],
+        Some(&passcode_body("246810")),
+    )?;
     assert_eq!(right.status, 200);
     let access = right.json()?;
-    assert_eq!(access["access"]["token"]["RAX-AUTH:authenticatedBy"], json!(["PASSCODE", "PASSWORD"]));
+    assert_eq!(
+        access["access"]["token"]["RAX-AUTH:authenticatedBy"],
+        json!(["PASSCODE", "PASSWORD"])
+    );
     assert_eq!(access["access"]["user"]["name"], "carol");
-    let again = send(&agent, "POST", &tokens, &[("X-SessionId", &session)], Some(&passcode_body("246810")))?;
+    let again = send(
+        &agent,
+        "POST",
+        &tokens,
+        &[("X-SessionId", &session)],
+        Some(&passcode_body("246810")),
+    )?;
     assert_eq!(again.status, 401);
     Ok(())
 }
@@ -70,7 +113,8 @@ fn an_api_key_skips_the_second_factor_and_set_up_is_a_403() -> anyhow::Result<()
     let emulator = emulator()?;
     let agent = agent();
     let tokens = format!("{}tokens", emulator.identity_url());
-    let key = r#"{"auth":{"RAX-KSKEY:apiKeyCredentials":{"username":"carol","apiKey":"carol-key"}}}"#;
+    let key =
+        r#"{"auth":{"RAX-KSKEY:apiKeyCredentials":{"username":"carol","apiKey":"carol-key"}}}"#;
     assert_eq!(send(&agent, "POST", &tokens, &[], Some(key))?.status, 200);
     let dave = r#"{"auth":{"passwordCredentials":{"username":"dave","password":"dave-pw"}}}"#;
     let answer = send(&agent, "POST", &tokens, &[], Some(dave))?;
@@ -96,11 +140,23 @@ fn a_revoked_token_is_refused_everywhere() -> anyhow::Result<()> {
     assert_eq!(lb.get("/loadbalancers/1")?.status, 200);
     let missing = send(&agent, "DELETE", &tokens, &[], None)?;
     assert_eq!(missing.status, 401);
-    let revoked = send(&agent, "DELETE", &tokens, &[("X-Auth-Token", &lb.token)], None)?;
+    let revoked = send(
+        &agent,
+        "DELETE",
+        &tokens,
+        &[("X-Auth-Token", &lb.token)],
+        None,
+    )?;
     assert_eq!(revoked.status, 204);
     assert!(revoked.body.is_empty());
     assert_eq!(lb.get("/loadbalancers/1")?.status, 401);
-    let twice = send(&agent, "DELETE", &tokens, &[("X-Auth-Token", &lb.token)], None)?;
+    let twice = send(
+        &agent,
+        "DELETE",
+        &tokens,
+        &[("X-Auth-Token", &lb.token)],
+        None,
+    )?;
     assert_eq!(twice.status, 401);
     Ok(())
 }
@@ -117,13 +173,22 @@ fn validation_answers_200_404_403_and_401() -> anyhow::Result<()> {
     let valid = send(&agent, "GET", &url(&second), &auth, None)?;
     assert_eq!(valid.status, 200);
     assert_eq!(valid.json()?["access"]["token"]["id"], second.as_str());
-    assert_eq!(valid.json()?["access"]["token"]["tenant"]["id"], DEMO_TENANT);
+    assert_eq!(
+        valid.json()?["access"]["token"]["tenant"]["id"],
+        DEMO_TENANT
+    );
     let unknown = send(&agent, "GET", &url("nope"), &auth, None)?;
     assert_eq!(unknown.status, 404);
-    assert_eq!(unknown.json()?, json!({"itemNotFound": {"code": 404, "message": "Token not found."}}));
+    assert_eq!(
+        unknown.json()?,
+        json!({"itemNotFound": {"code": 404, "message": "Token not found."}})
+    );
     let foreign = send(&agent, "GET", &url(&other), &auth, None)?;
     assert_eq!(foreign.status, 403);
-    assert_eq!(foreign.json()?, json!({"forbidden": {"code": 403, "message": "Not authorized."}}));
+    assert_eq!(
+        foreign.json()?,
+        json!({"forbidden": {"code": 403, "message": "Not authorized."}})
+    );
     assert_eq!(send(&agent, "GET", &url(&second), &[], None)?.status, 401);
     assert_eq!(send(&agent, "PUT", &url(&second), &auth, None)?.status, 405);
     Ok(())
@@ -143,7 +208,11 @@ fn tls_serves_with_the_ca_it_made() -> anyhow::Result<()> {
     assert_eq!(certs.len(), 1);
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
-        .tls_config(TlsConfig::builder().root_certs(RootCerts::from(certs)).build())
+        .tls_config(
+            TlsConfig::builder()
+                .root_certs(RootCerts::from(certs))
+                .build(),
+        )
         .build()
         .into();
     for host in ["127.0.0.1", "localhost"] {
