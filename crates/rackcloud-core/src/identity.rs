@@ -112,8 +112,8 @@ pub(crate) fn parse_token_response(body: &[u8]) -> Result<Session, Error> {
 fn parse_expires(text: &str) -> Result<SystemTime, Error> {
     let at: jiff::Timestamp = match text.parse() {
         Ok(at) => at,
-        // Past the date library's range (years after 9999, or the last day of 9999 with a
-        // negative offset): the token does not expire soon, which is all the client needs.
+        // Past the date library's range (years after 9999, or the last hours of 9999): the
+        // token does not expire soon, which is all the client needs.
         Err(_) if beyond_year_9999(text) => jiff::Timestamp::MAX,
         Err(e) => {
             return Err(Error::new(
@@ -132,12 +132,12 @@ fn parse_expires(text: &str) -> Result<SystemTime, Error> {
     })
 }
 
-/// `YYYYY…-` with five or more digits, or `9999-12-31T…`: a date at or past the end of year
-/// 9999.
+/// `YYYYY…-` with five or more digits, or the last two days of 9999 (the date library ends at
+/// 9999-12-30T22:00Z, so that any offset fits): a date at or past the end of its range.
 fn beyond_year_9999(text: &str) -> bool {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let year_then_dash = text.as_bytes().get(digits) == Some(&b'-');
-    (digits > 4 && year_then_dash) || text.starts_with("9999-12-31T")
+    (digits > 4 && year_then_dash) || text.starts_with("9999-12-3")
 }
 
 #[derive(Serialize)]
@@ -279,9 +279,10 @@ mod tests {
 
     #[test]
     fn expires_past_the_date_range_is_far_away() {
-        let far = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(253_402_300_000);
+        let far = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(253_402_000_000);
         for text in [
             "9999-12-31T23:59:59Z",
+            "9999-12-30T23:00:00Z",
             "9999-12-31T23:59:59.999-05:00",
             "10000-01-01T00:00:00Z",
             "275760-09-13T00:00:00.000Z",
