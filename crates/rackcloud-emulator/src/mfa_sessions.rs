@@ -41,7 +41,11 @@ impl MfaSessions {
             }
         }
         self.counter = self.counter.wrapping_add(1);
-        let id = format!("{:016x}{:08x}", self.keys.hash_one(self.counter), self.counter);
+        let id = format!(
+            "{:016x}{:08x}",
+            self.keys.hash_one(self.counter),
+            self.counter
+        );
         self.map.insert(
             id.clone(),
             MfaSession {

@@ -7,6 +7,7 @@
 //! it must be set up, else a 401 challenge). Success is 200 with the token, the user and the
 //! catalog.
 
+use std::sync::MutexGuard;
 use std::time::Instant;
 
 use serde_json::{Map, Value, json};
@@ -94,14 +95,14 @@ pub(crate) fn tokens(shared: &Shared, req: &Incoming) -> Reply {
             return reply;
         }
     }
-    issue(shared, &mut state, &user, authenticated_by, existing)
+    issue(shared, state, &user, authenticated_by, existing)
 }
 
 /// The 200 answer with a token: a re-scope answers with the same token (same id and expiry);
 /// the others mint a new one.
 pub(super) fn issue(
     shared: &Shared,
-    state: &mut State,
+    mut state: MutexGuard<'_, State>,
     user: &User,
     authenticated_by: &'static str,
     existing: Option<Token>,
@@ -120,6 +121,8 @@ pub(super) fn issue(
         .iter()
         .position(|u| u.username == user.username)
         .unwrap_or(0);
+    // The answer is built without holding the lock.
+    drop(state);
     Reply::json(200, access(shared, user, user_index, &token))
 }
 

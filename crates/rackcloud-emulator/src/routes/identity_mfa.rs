@@ -82,7 +82,7 @@ pub(super) fn passcode(shared: &Shared, req: &Incoming) -> Reply {
         return error_replies::identity(401, "unauthorized", BAD_PASSCODE);
     };
     state.mfa_sessions.close(session_id);
-    super::identity::issue(shared, &mut state, &user, BY_PASSCODE, None)
+    super::identity::issue(shared, state, &user, BY_PASSCODE, None)
 }
 
 /// `RAX-AUTH:authenticatedBy` of a token: both factors after a passcode.
