@@ -12,6 +12,7 @@ mod machine;
 mod measure;
 mod report;
 mod scenarios;
+mod tls_rows;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -241,7 +242,8 @@ fn measure_all(plan: Plan, args: &Args) -> Result<Vec<Row>> {
             .map(|(cli, curl)| mean_secs(cli) / mean_secs(curl))
             .collect::<Vec<_>>(),
     );
-    Ok(vec![
+    let tls = tls_rows::measure(plan.rounds, plan.warmup, plan.calls)?;
+    Ok([
         Row::from_runs("raw", &raw_runs, 1.0, *raw_n).with_cpu(cpu[0]),
         Row::from_runs("sdk-get", &get_runs, ratios(&get_runs), *get_n).with_cpu(cpu[1]),
         Row::from_runs(
@@ -259,7 +261,10 @@ fn measure_all(plan: Plan, args: &Args) -> Result<Vec<Row>> {
         ),
         Row::from_processes("cli-cold", &cli_runs, cold_ratio, per_process(cli_n)),
         Row::from_processes("curl-cold", &curl_runs, 1.0, per_process(curl_n)),
-    ])
+    ]
+    .into_iter()
+    .chain(tls)
+    .collect())
 }
 
 fn mean_secs(runs: &[ProcessRun]) -> f64 {

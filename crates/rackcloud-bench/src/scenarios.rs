@@ -32,11 +32,16 @@ impl World {
     /// The default seed, pending time zero, no faults, no request recording (it would grow
     /// with every call and cost the server time that is not the SDK's).
     pub(crate) fn start() -> Result<World> {
-        let emulator = Emulator::builder()
-            .default_seed()
-            .record_requests(false)
-            .start()
-            .context("could not start the emulator")?;
+        World::start_with(false)
+    }
+
+    /// The same, serving HTTPS when `tls` is set.
+    pub(crate) fn start_with(tls: bool) -> Result<World> {
+        let mut builder = Emulator::builder().default_seed().record_requests(false);
+        if tls {
+            builder = builder.tls();
+        }
+        let emulator = builder.start().context("could not start the emulator")?;
         let identity = emulator.identity_url();
         let sp_url = format!(
             "{}/loadbalancers/{LB_ID}/sessionpersistence",
@@ -97,6 +102,11 @@ impl Raw {
             .http_status_as_error(false)
             .build()
             .into();
+        Raw::with_agent(world, agent)
+    }
+
+    /// With an agent of the caller's (one that trusts a TLS emulator's CA).
+    pub(crate) fn with_agent(world: &World, agent: ureq::Agent) -> Result<Raw> {
         let body = format!(
             r#"{{"auth":{{"RAX-KSKEY:apiKeyCredentials":{{"username":"{DEMO_USERNAME}","apiKey":"{DEMO_API_KEY}"}}}}}}"#
         );
@@ -141,8 +151,16 @@ impl Raw {
 
 /// An SDK client for DFW, authenticated once.
 pub(crate) fn sdk_client(world: &World) -> Result<ServiceClient> {
+    sdk_client_with(world, ProviderClient::builder())
+}
+
+/// An SDK client for DFW made with `builder` (one that trusts a TLS emulator's CA).
+pub(crate) fn sdk_client_with(
+    world: &World,
+    builder: rackcloud_core::ProviderClientBuilder,
+) -> Result<ServiceClient> {
     let opts = AuthOptions::api_key(DEMO_USERNAME, DEMO_API_KEY).identity_endpoint(&world.identity);
-    let provider = ProviderClient::builder().authenticate(opts)?;
+    let provider = builder.authenticate(opts)?;
     Ok(new_lb_v1(&provider, EndpointOpts::new().region("DFW"))?)
 }
 

@@ -110,7 +110,10 @@ impl<'a> Connect<'a> {
     /// Configuration errors (missing variables, an unusable `--endpoint` or identity URL), or the
     /// token request's error.
     pub(crate) fn provider(&self) -> Result<ProviderClient, Error> {
-        let opts = self.auth_options()?;
+        let opts = self
+            .auth_options()?
+            .passcode_callback(crate::prompt::passcode_callback(self.env));
+        let roots = crate::prompt::trusted_roots(self.global.ca_file.as_ref(), self.env)?;
         if let Some(endpoint) = &self.global.endpoint {
             // The SDK checks an endpoint only when it makes a client for it; a client with a
             // placeholder token makes that check now, before any credential is sent.
@@ -122,6 +125,9 @@ impl<'a> Connect<'a> {
             .retry_policy(self.retry_policy());
         if let Some(timeout) = self.global.timeout {
             builder = builder.timeout(timeout);
+        }
+        if let Some(roots) = roots {
+            builder = builder.trusted_roots(roots);
         }
         let provider = builder.authenticate(opts);
         match &provider {
@@ -213,6 +219,7 @@ mod tests {
             no_retry: false,
             timeout: None,
             allow_plain_http: false,
+            ca_file: None,
         }
     }
 

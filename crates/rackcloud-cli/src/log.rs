@@ -7,6 +7,7 @@
 use std::io::{self, Write};
 
 use log::{Level, LevelFilter, Log, Metadata, Record};
+use rackcloud_core::RedactingLogger;
 
 /// The crates whose log lines `-v` shows.
 const TARGETS: [&str; 5] = [
@@ -19,11 +20,13 @@ const TARGETS: [&str; 5] = [
 
 struct StderrLogger;
 
-static LOGGER: StderrLogger = StderrLogger;
-
-/// Sends debug lines of the rackcloud crates to stderr for the rest of the process.
+/// Sends debug lines of the rackcloud crates to stderr for the rest of the process, behind the
+/// SDK's `RedactingLogger` (so that widening the targets can never let the HTTP library's wire
+/// dumps through).
 pub(crate) fn init_verbose() {
-    if log::set_logger(&LOGGER).is_ok() {
+    let logger: &'static RedactingLogger<StderrLogger> =
+        Box::leak(Box::new(RedactingLogger::new(StderrLogger)));
+    if log::set_logger(logger).is_ok() {
         log::set_max_level(LevelFilter::Debug);
     }
 }

@@ -23,6 +23,7 @@ mod commands;
 mod failure;
 mod log;
 mod output;
+mod prompt;
 mod redact;
 mod sanitize;
 mod sent;

@@ -32,6 +32,7 @@ pub struct AuthOptions {
     credential: Credential,
     tenant: Option<Tenant>,
     allow_reauth: bool,
+    pub(crate) passcode: Option<crate::mfa::PasscodeSource>,
 }
 
 #[derive(Clone, Debug)]
@@ -80,6 +81,7 @@ impl AuthOptions {
             credential,
             tenant: None,
             allow_reauth: true,
+            passcode: None,
         }
     }
 

@@ -122,7 +122,12 @@ impl Error {
     /// Names the request the error is about.
     pub fn with_request(mut self, method: &str, url: &str) -> Error {
         self.inner.method = Some(method.to_owned());
-        self.inner.url = Some(url.to_owned());
+        self.inner.url = Some(crate::redact::shown_url(url).into_owned());
+        self
+    }
+
+    pub(crate) fn with_kind(mut self, kind: ErrorKind) -> Error {
+        self.inner.kind = kind;
         self
     }
 

@@ -21,6 +21,9 @@ pub enum ErrorKind {
     Authentication,
     /// The account may not do this (403).
     Forbidden,
+    /// The user must set up multi-factor authentication before authenticating (a 403 to the
+    /// token request that names the `SETUP-MFA` scope or multi-factor authentication).
+    MfaSetupRequired,
     /// The resource does not exist (404).
     NotFound,
     /// The resource was deleted (410).
@@ -77,6 +80,7 @@ impl ErrorKind {
             ErrorKind::EndpointAmbiguous => "endpoint_ambiguous",
             ErrorKind::Authentication => "authentication",
             ErrorKind::Forbidden => "forbidden",
+            ErrorKind::MfaSetupRequired => "mfa_setup_required",
             ErrorKind::NotFound => "not_found",
             ErrorKind::Gone => "gone",
             ErrorKind::Immutable => "immutable",
@@ -106,6 +110,7 @@ impl ErrorKind {
             ErrorKind::EndpointAmbiguous => "ambiguous endpoint",
             ErrorKind::Authentication => "authentication failed",
             ErrorKind::Forbidden => "forbidden",
+            ErrorKind::MfaSetupRequired => "multi-factor authentication must be set up",
             ErrorKind::NotFound => "not found",
             ErrorKind::Gone => "gone",
             ErrorKind::Immutable => "load balancer is immutable",

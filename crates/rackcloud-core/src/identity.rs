@@ -110,13 +110,19 @@ pub(crate) fn parse_token_response(body: &[u8]) -> Result<Session, Error> {
 }
 
 fn parse_expires(text: &str) -> Result<SystemTime, Error> {
-    let at: jiff::Timestamp = text.parse().map_err(|e| {
-        Error::new(
-            ErrorKind::Decode,
-            format!("the token's expiry {text:?} is not an RFC 3339 date"),
-        )
-        .with_source(e)
-    })?;
+    let at: jiff::Timestamp = match text.parse() {
+        Ok(at) => at,
+        // Past the date library's range (years after 9999, or the last hours of 9999): the
+        // token does not expire soon, which is all the client needs.
+        Err(_) if beyond_year_9999(text) => jiff::Timestamp::MAX,
+        Err(e) => {
+            return Err(Error::new(
+                ErrorKind::Decode,
+                format!("the token's expiry {text:?} is not an RFC 3339 date"),
+            )
+            .with_source(e));
+        }
+    };
     SystemTime::try_from(at).map_err(|e| {
         Error::new(
             ErrorKind::Decode,
@@ -124,6 +130,14 @@ fn parse_expires(text: &str) -> Result<SystemTime, Error> {
         )
         .with_source(e)
     })
+}
+
+/// `YYYYY…-` with five or more digits, or the last two days of 9999 (the date library ends at
+/// 9999-12-30T22:00Z, so that any offset fits): a date at or past the end of its range.
+fn beyond_year_9999(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let year_then_dash = text.as_bytes().get(digits) == Some(&b'-');
+    (digits > 4 && year_then_dash) || text.starts_with("9999-12-3")
 }
 
 #[derive(Serialize)]
@@ -261,6 +275,23 @@ mod tests {
         assert_eq!(z, offset);
         assert!(parse_expires("tomorrow").is_err());
         assert!(parse_expires("2026-11-26T03:21:04").is_err());
+    }
+
+    #[test]
+    fn expires_past_the_date_range_is_far_away() {
+        let far = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(253_402_000_000);
+        for text in [
+            "9999-12-31T23:59:59Z",
+            "9999-12-30T23:00:00Z",
+            "9999-12-31T23:59:59.999-05:00",
+            "10000-01-01T00:00:00Z",
+            "275760-09-13T00:00:00.000Z",
+        ] {
+            let at = parse_expires(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert!(at > far, "{text}");
+        }
+        assert!(parse_expires("99999").is_err());
+        assert!(parse_expires("9999-13-01T00:00:00Z").is_err());
     }
 
     #[test]

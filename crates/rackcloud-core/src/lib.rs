@@ -47,8 +47,10 @@ mod fault;
 mod identity;
 mod ids;
 mod lb_status;
+mod log_filter;
 mod log_redact;
 mod method;
+mod mfa;
 mod open_enum;
 mod paging;
 #[cfg(test)]
@@ -56,8 +58,10 @@ mod parser_properties;
 mod provider;
 mod provider_builder;
 mod provider_request;
+mod proxy;
 mod query;
 mod reauth;
+mod redact;
 mod resolver;
 mod result;
 mod result_type;
@@ -69,6 +73,8 @@ mod secret;
 mod service;
 mod size_limit;
 mod status_error;
+mod tls;
+mod token_ops;
 mod transport;
 mod wait;
 mod wait_opts;
@@ -83,19 +89,24 @@ pub use error_kind::ErrorKind;
 pub use fault::Fault;
 pub use ids::{MAX_IDS_PER_REQUEST, check_id, check_ids, id_query};
 pub use lb_status::LbStatus;
+pub use log_filter::RedactingLogger;
 pub use method::Method;
+pub use mfa::MfaChallenge;
 pub use paging::{MAX_PAGE_SIZE, PageBound, PageQuery, Pages, marker_pages, offset_pages};
 pub use provider::ProviderClient;
 pub use provider_builder::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT, DEFAULT_TOKEN_REFRESH_MARGIN,
     ProviderClientBuilder, authenticated_client,
 };
+pub use proxy::ProxyConfig;
 pub use query::query_string;
 pub use result::{ErrResult, RequestResult, Response};
 pub use retry_policy::{RetryEvent, RetryPolicy};
 pub use retry_reason::RetryReason;
 pub use secret::Secret;
 pub use service::{LB_SERVICE_NAME, LB_SERVICE_TYPE, RequestOpts, ServiceClient, new_lb_v1};
+pub use tls::TrustedRoots;
+pub use token_ops::TokenInfo;
 pub use wait::{HasLbStatus, change_and_wait, poll_until, poll_until_deleted, wait_until_active};
 pub use wait_opts::{Progress, WaitOpts};
 

@@ -10,10 +10,12 @@ use crate::error::Error;
 use crate::identity::Session;
 use crate::method::Method;
 use crate::provider::ProviderClient;
+use crate::proxy::ProxyConfig;
 use crate::reauth::{authenticate, tokens_url};
 use crate::retry;
 use crate::retry_policy::RetryPolicy;
 use crate::secret::Secret;
+use crate::tls::TrustedRoots;
 use crate::transport::{Transport, TransportConfig};
 
 /// The default time allowed to open a connection.
@@ -82,6 +84,8 @@ pub struct ProviderClientBuilder {
     max_idle_connections_per_host: usize,
     retry: RetryPolicy,
     refresh_margin: Duration,
+    roots: TrustedRoots,
+    proxy: ProxyConfig,
 }
 
 impl Default for ProviderClientBuilder {
@@ -95,6 +99,8 @@ impl Default for ProviderClientBuilder {
             max_idle_connections_per_host: 16,
             retry: RetryPolicy::default(),
             refresh_margin: DEFAULT_TOKEN_REFRESH_MARGIN,
+            roots: TrustedRoots::default(),
+            proxy: ProxyConfig::default(),
         }
     }
 }
@@ -156,13 +162,30 @@ impl ProviderClientBuilder {
         self
     }
 
+    /// The certificate authorities trusted for `https://` (default
+    /// [`TrustedRoots::bundled`]); see [`TrustedRoots`].
+    pub fn trusted_roots(mut self, roots: TrustedRoots) -> ProviderClientBuilder {
+        self.roots = roots;
+        self
+    }
+
+    /// Whether and through which proxy to connect (default [`ProxyConfig::from_env`]: the
+    /// `HTTPS_PROXY` and `NO_PROXY` variables, read when the client is made); see
+    /// [`ProxyConfig`].
+    pub fn proxy(mut self, proxy: ProxyConfig) -> ProviderClientBuilder {
+        self.proxy = proxy;
+        self
+    }
+
     /// Authenticates and returns the client.
     ///
     /// # Errors
     ///
-    /// As [`authenticated_client`].
+    /// As [`authenticated_client`], and a [`Configuration`](crate::ErrorKind::Configuration)
+    /// error when `HTTPS_PROXY` is not a usable proxy URL.
     pub fn authenticate(self, opts: AuthOptions) -> Result<ProviderClient, Error> {
-        let transport = Transport::new(self.transport_config());
+        let proxy = self.proxy.resolved()?;
+        let transport = Transport::new(self.transport_config(proxy));
         let url = tokens_url(opts.identity_url());
         let session = retry::run(&self.retry, Method::Post, &url, |left| {
             authenticate(&transport, &opts, Some(left))
@@ -171,7 +194,8 @@ impl ProviderClientBuilder {
     }
 
     /// A client that uses a token it was given, with no identity service and no catalog (for
-    /// tests and proxies). A 401 is final: there is nothing to re-authenticate with.
+    /// tests and proxies). A 401 is final: there is nothing to re-authenticate with. Since this
+    /// cannot fail, an unusable `HTTPS_PROXY` is logged as a warning and ignored here.
     pub fn with_token(self, token: impl Into<Secret>) -> ProviderClient {
         let session = Session {
             token: token.into(),
@@ -180,7 +204,11 @@ impl ProviderClientBuilder {
             default_region: None,
             catalog: Catalog::default(),
         };
-        let transport = Transport::new(self.transport_config());
+        let proxy = self.proxy.resolved().unwrap_or_else(|e| {
+            log::warn!("{e}; connecting without a proxy");
+            ProxyConfig::none()
+        });
+        let transport = Transport::new(self.transport_config(proxy));
         self.client(transport, None, session)
     }
 
@@ -193,7 +221,7 @@ impl ProviderClientBuilder {
         ProviderClient::new(transport, auth, session, self.retry, self.refresh_margin)
     }
 
-    fn transport_config(&self) -> TransportConfig {
+    fn transport_config(&self, proxy: ProxyConfig) -> TransportConfig {
         let user_agent = match &self.user_agent_prefix {
             Some(prefix) => format!("{prefix} {}", default_user_agent()),
             None => default_user_agent(),
@@ -205,6 +233,8 @@ impl ProviderClientBuilder {
             allow_plain_http: self.allow_plain_http,
             max_body_bytes: self.max_body_bytes,
             max_idle_connections_per_host: self.max_idle_connections_per_host,
+            roots: self.roots.clone(),
+            proxy,
         }
     }
 }

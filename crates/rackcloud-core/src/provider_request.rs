@@ -78,6 +78,7 @@ impl ProviderClient {
             token: Some(token),
             body,
             body_is_secret: false,
+            session_id: None,
             time_left: Some(time_left),
         })
     }

@@ -7,11 +7,13 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::auth_options::AuthOptions;
 use crate::error::Error;
+use crate::error_kind::ErrorKind;
 use crate::identity::{self, Session};
 use crate::method::Method;
+use crate::mfa;
 use crate::provider::ProviderClient;
 use crate::secret::Secret;
-use crate::transport::{Outgoing, Transport};
+use crate::transport::{Outgoing, Reply, Transport};
 
 /// After an early refresh, how long before the next one may be tried: a down identity service
 /// does not get a token request with every call, and a client whose clock runs far ahead of the
@@ -85,7 +87,9 @@ impl ProviderClient {
     }
 }
 
-/// `POST {identity}/tokens` with the credential of `opts`.
+/// `POST {identity}/tokens` with the credential of `opts`; when the service answers with a
+/// multi-factor challenge, a second `POST` with the passcode from the caller's callback (asked
+/// once).
 pub(crate) fn authenticate(
     transport: &Transport,
     opts: &AuthOptions,
@@ -93,24 +97,59 @@ pub(crate) fn authenticate(
 ) -> Result<Session, Error> {
     let url = tokens_url(opts.identity_url());
     let body = identity::token_request_body(opts);
-    let reply = transport.send(&Outgoing {
+    let reply = post_tokens(transport, &url, &body, None, time_left)?;
+    if reply.status == 401 {
+        if let Some(challenge) = reply
+            .header("www-authenticate")
+            .and_then(mfa::parse_challenge)
+        {
+            log::debug!(
+                "the identity service asks for a second factor ({})",
+                challenge.factor
+            );
+            let passcode = mfa::ask(opts, &challenge).map_err(|e| e.with_request("POST", &url))?;
+            let body = mfa::passcode_body(&passcode);
+            let session_id = Some(challenge.session_id.as_str());
+            let second = post_tokens(transport, &url, &body, session_id, time_left)?;
+            return session_of(&url, &second);
+        }
+    }
+    session_of(&url, &reply)
+}
+
+fn post_tokens(
+    transport: &Transport,
+    url: &str,
+    body: &[u8],
+    session_id: Option<&str>,
+    time_left: Option<Duration>,
+) -> Result<Reply, Error> {
+    transport.send(&Outgoing {
         method: Method::Post,
-        url: &url,
+        url,
         token: None,
-        body: Some(&body),
+        body: Some(body),
         body_is_secret: true,
+        session_id,
         time_left,
-    })?;
+    })
+}
+
+fn session_of(url: &str, reply: &Reply) -> Result<Session, Error> {
     if !matches!(reply.status, 200 | 203) {
-        return Err(Error::from_status(
+        let error = Error::from_status(
             "POST",
-            &url,
+            url,
             reply.status,
             reply.header("retry-after"),
             &reply.body,
-        ));
+        );
+        if reply.status == 403 && mfa::asks_for_setup(&reply.body) {
+            return Err(error.with_kind(ErrorKind::MfaSetupRequired));
+        }
+        return Err(error);
     }
-    identity::parse_token_response(&reply.body).map_err(|e| e.with_request("POST", &url))
+    identity::parse_token_response(&reply.body).map_err(|e| e.with_request("POST", url))
 }
 
 pub(crate) fn tokens_url(identity: &str) -> String {

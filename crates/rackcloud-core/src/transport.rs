@@ -13,8 +13,11 @@ use ureq::unversioned::transport::DefaultConnector;
 use crate::error::Error;
 use crate::error_kind::ErrorKind;
 use crate::method::Method;
+use crate::proxy::ProxyConfig;
+use crate::redact::shown_url;
 use crate::resolver::{LiteralFirstResolver, LookupFailed};
 use crate::secret::Secret;
+use crate::tls::TrustedRoots;
 
 /// What one exchange sends.
 pub(crate) struct Outgoing<'a> {
@@ -24,6 +27,8 @@ pub(crate) struct Outgoing<'a> {
     pub(crate) body: Option<&'a [u8]>,
     /// The body carries a credential (the identity request): it is never logged.
     pub(crate) body_is_secret: bool,
+    /// The multi-factor session of the passcode request (`X-SessionId`).
+    pub(crate) session_id: Option<&'a str>,
     /// A shorter limit than the configured timeout for this exchange (the time left before an
     /// operation's deadline).
     pub(crate) time_left: Option<Duration>,
@@ -51,6 +56,9 @@ pub(crate) struct TransportConfig {
     pub(crate) allow_plain_http: bool,
     pub(crate) max_body_bytes: u64,
     pub(crate) max_idle_connections_per_host: usize,
+    pub(crate) roots: TrustedRoots,
+    /// Resolved: never `from_env`.
+    pub(crate) proxy: ProxyConfig,
 }
 
 pub(crate) struct Transport {
@@ -60,6 +68,7 @@ pub(crate) struct Transport {
 
 const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
 const X_AUTH_TOKEN: HeaderName = HeaderName::from_static("x-auth-token");
+const X_SESSION_ID: HeaderName = HeaderName::from_static("x-sessionid");
 
 /// Response headers worth a debug line; everything else (cookies, tokens) stays out of logs.
 const LOGGED_RESPONSE_HEADERS: [&str; 3] = ["content-type", "content-length", "retry-after"];
@@ -75,6 +84,8 @@ impl Transport {
             .user_agent(config.user_agent.as_str())
             .max_idle_connections_per_host(config.max_idle_connections_per_host)
             .max_idle_connections(config.max_idle_connections_per_host.saturating_mul(4))
+            .tls_config(config.roots.tls_config())
+            .proxy(config.proxy.to_ureq())
             .build();
         let agent = Agent::with_parts(
             agent_config,
@@ -115,7 +126,8 @@ impl Transport {
     /// Sends one request and reads the whole answer, whatever its status.
     pub(crate) fn send(&self, out: &Outgoing<'_>) -> Result<Reply, Error> {
         let method = out.method.as_str();
-        let fail = |e: Error| e.with_request(method, out.url);
+        let shown = shown_url(out.url);
+        let fail = |e: Error| e.with_request(method, &shown);
         let uri = checked_uri(out.url, self.config.allow_plain_http).map_err(fail)?;
         let mut builder = Request::builder()
             .method(out.method.as_http())
@@ -123,6 +135,9 @@ impl Transport {
             .header(ACCEPT, APPLICATION_JSON);
         if let Some(token) = out.token {
             builder = builder.header(X_AUTH_TOKEN, token.expose());
+        }
+        if let Some(session) = out.session_id {
+            builder = builder.header(X_SESSION_ID, session);
         }
         log_request(out);
         let started = Instant::now();
@@ -208,6 +223,20 @@ fn invalid_header(e: ureq::http::Error) -> Error {
 fn from_ureq(e: ureq::Error) -> Error {
     use std::io::ErrorKind as Io;
     use ureq::Timeout;
+    // rustls reports a refused certificate as an I/O error of kind `InvalidData` around its own.
+    let e = match e {
+        ureq::Error::Io(io) if is_rustls(&io) => {
+            return match io
+                .into_inner()
+                .map(|inner| inner.downcast::<rustls::Error>())
+            {
+                Some(Ok(tls)) => tls_failure(*tls),
+                _ => Error::new(ErrorKind::Transport, "TLS handshake failed"),
+            };
+        }
+        ureq::Error::Rustls(tls) => return tls_failure(tls),
+        other => other,
+    };
     let (kind, message, not_sent) = match &e {
         ureq::Error::Timeout(which @ (Timeout::Resolve | Timeout::Connect)) => (
             ErrorKind::Timeout,
@@ -270,9 +299,12 @@ fn from_ureq(e: ureq::Error) -> Error {
             "invalid request URL".to_owned(),
             true,
         ),
-        ureq::Error::Tls(_) | ureq::Error::Rustls(_) => {
-            (ErrorKind::Transport, "TLS failure".to_owned(), false)
-        }
+        ureq::Error::Tls(why) => (ErrorKind::Transport, format!("TLS failure: {why}"), false),
+        ureq::Error::ConnectProxyFailed(_) => (
+            ErrorKind::Transport,
+            "the proxy refused the connection (CONNECT failed)".to_owned(),
+            true,
+        ),
         ureq::Error::BodyStalled => (
             ErrorKind::Timeout,
             "the response body stalled".to_owned(),
@@ -303,6 +335,27 @@ fn from_ureq(e: ureq::Error) -> Error {
     }
 }
 
+fn is_rustls(io: &std::io::Error) -> bool {
+    io.get_ref()
+        .is_some_and(|inner| inner.is::<rustls::Error>())
+}
+
+/// A TLS failure with the rustls error as its source, so that callers can inspect it; a
+/// refused certificate says so ("invalid peer certificate: UnknownIssuer", "certificate not
+/// valid for name …"). Not repeated: trying again meets the same certificate.
+fn tls_failure(tls: rustls::Error) -> Error {
+    let hint = if matches!(tls, rustls::Error::InvalidCertificate(_)) {
+        " (the server's certificate is not trusted: see TrustedRoots)"
+    } else {
+        ""
+    };
+    Error::new(
+        ErrorKind::Transport,
+        format!("TLS handshake failed: {tls}{hint}"),
+    )
+    .with_source(tls)
+}
+
 fn log_request(out: &Outgoing<'_>) {
     if !log::log_enabled!(log::Level::Debug) {
         return;
@@ -319,7 +372,7 @@ fn log_request(out: &Outgoing<'_>) {
     log::debug!(
         "request {} {} accept=application/json{body}{token}",
         out.method,
-        out.url
+        shown_url(out.url)
     );
     if let Some(body) = out.body.filter(|_| !out.body_is_secret) {
         log::trace!("request body {}", crate::log_redact::loggable_body(body));
@@ -337,7 +390,7 @@ fn log_reply(out: &Outgoing<'_>, reply: &Reply, elapsed: Duration) {
     log::debug!(
         "response {} {} -> {} in {} ms{headers}",
         out.method,
-        out.url,
+        shown_url(out.url),
         reply.status,
         elapsed.as_millis()
     );

@@ -188,12 +188,35 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Serves HTTPS instead of plain HTTP (default off): at start, the emulator makes a
+    /// certificate authority and a server certificate for `localhost` and `127.0.0.1` signed by
+    /// it (ECDSA P-256, with rcgen; nothing is written to disk), and serves TLS 1.2 and 1.3
+    /// with rustls. Its URLs start with `https://`, and clients trust
+    /// [`Emulator::ca_pem`](crate::Emulator::ca_pem). Each accepted connection has one
+    /// handshake (see [`Stats::connections_accepted`](crate::Stats)).
+    ///
+    /// ```
+    /// use rackcloud_emulator::Emulator;
+    ///
+    /// # fn main() -> std::io::Result<()> {
+    /// let emulator = Emulator::builder().default_seed().tls().start()?;
+    /// assert!(emulator.identity_url().starts_with("https://127.0.0.1:"));
+    /// assert!(emulator.ca_pem().is_some_and(|pem| pem.starts_with("-----BEGIN CERTIFICATE-----")));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn tls(mut self) -> Self {
+        self.setup.tls = true;
+        self
+    }
+
     /// Binds the address and starts the server.
     ///
     /// # Errors
     ///
     /// The address cannot be bound (in use, not local, …), the server's threads or runtime
-    /// cannot be started, or the `expires` offset is outside ±25:59.
+    /// cannot be started, the `expires` offset is outside ±25:59, or the TLS certificates cannot
+    /// be made.
     pub fn start(self) -> std::io::Result<Emulator> {
         server::start(self.setup)
     }
@@ -215,6 +238,7 @@ impl fmt::Debug for EmulatorBuilder {
             .field("faults", &s.faults)
             .field("rate_limits", &s.rate_limits)
             .field("rate_limit_overrides", &s.rate_limit_overrides)
+            .field("tls", &s.tls)
             .finish()
     }
 }

@@ -78,6 +78,7 @@ mod injected_fault;
 mod injection_queue;
 mod listener;
 mod load_balancer;
+mod mfa_sessions;
 mod node;
 mod pattern;
 mod rate_limit;
@@ -90,6 +91,7 @@ mod state;
 mod stats;
 mod sync;
 mod time;
+mod tls;
 mod tokens;
 
 pub use builder::EmulatorBuilder;

@@ -18,6 +18,7 @@ use tokio::sync::oneshot;
 
 use crate::exchange;
 use crate::state::Shared;
+use crate::tls::Tls;
 
 /// How long stopping waits for the runtime's threads to finish.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
@@ -38,13 +39,14 @@ impl Server {
         listener: StdListener,
         shared: Arc<Shared>,
         workers: usize,
+        tls: Option<Tls>,
     ) -> io::Result<Server> {
         listener.set_nonblocking(true)?;
         let (stop, stopped) = oneshot::channel();
         let (ready, started) = mpsc::sync_channel(1);
         let thread = std::thread::Builder::new()
             .name("rackcloud-emulator".to_owned())
-            .spawn(move || run(listener, shared, workers, stopped, &ready))?;
+            .spawn(move || run(listener, shared, workers, tls, stopped, &ready))?;
         let mut server = Server {
             stop: Some(stop),
             thread: Some(thread),
@@ -92,6 +94,7 @@ fn run(
     listener: StdListener,
     shared: Arc<Shared>,
     workers: usize,
+    tls: Option<Tls>,
     stopped: oneshot::Receiver<()>,
     ready: &mpsc::SyncSender<io::Result<()>>,
 ) {
@@ -120,7 +123,7 @@ fn run(
         }
     };
     let _ = ready.send(Ok(()));
-    runtime.block_on(accept_loop(listener, shared, stopped));
+    runtime.block_on(accept_loop(listener, shared, tls, stopped));
     // Dropping the runtime's tasks closes every connection, idle, busy or stalled.
     runtime.shutdown_timeout(SHUTDOWN_GRACE);
 }
@@ -129,6 +132,7 @@ fn run(
 async fn accept_loop(
     listener: TcpListener,
     shared: Arc<Shared>,
+    tls: Option<Tls>,
     mut stopped: oneshot::Receiver<()>,
 ) {
     loop {
@@ -140,7 +144,14 @@ async fn accept_loop(
         match accepted {
             Ok((stream, _remote)) => {
                 shared.counters.connection_accepted();
-                tokio::spawn(connection(stream, Arc::clone(&shared)));
+                match &tls {
+                    None => drop(tokio::spawn(connection(stream, Arc::clone(&shared)))),
+                    Some(tls) => drop(tokio::spawn(tls_connection(
+                        stream,
+                        tls.clone(),
+                        Arc::clone(&shared),
+                    ))),
+                }
             }
             Err(err) => {
                 log::warn!("emulator: accept failed: {err}");
@@ -154,6 +165,22 @@ async fn accept_loop(
 async fn connection(stream: TcpStream, shared: Arc<Shared>) {
     // Small answers on a keep-alive connection must not wait for Nagle's algorithm.
     let _ = stream.set_nodelay(true);
+    serve(stream, shared).await;
+}
+
+/// The TLS handshake (one per connection), then the same HTTP/1.1 service inside it.
+async fn tls_connection(stream: TcpStream, tls: Tls, shared: Arc<Shared>) {
+    let _ = stream.set_nodelay(true);
+    match tls.acceptor.accept(stream).await {
+        Ok(stream) => serve(stream, shared).await,
+        Err(err) => log::debug!("emulator: TLS handshake failed: {err}"),
+    }
+}
+
+async fn serve<S>(stream: S, shared: Arc<Shared>)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
     let service = service_fn(move |request| {
         let shared = Arc::clone(&shared);
         async move { Ok::<_, Infallible>(exchange::exchange(shared, request).await) }

@@ -38,6 +38,10 @@ pub struct User {
     pub(crate) password: Option<String>,
     pub(crate) default_region: String,
     pub(crate) enabled: bool,
+    /// The passcode of multi-factor authentication, when the user has it.
+    pub(crate) mfa_passcode: Option<String>,
+    /// Multi-factor authentication must be set up before a password works (403).
+    pub(crate) mfa_setup_required: bool,
 }
 
 impl User {
@@ -51,6 +55,8 @@ impl User {
             password: None,
             default_region: "DFW".to_owned(),
             enabled: true,
+            mfa_passcode: None,
+            mfa_setup_required: false,
         }
     }
 
@@ -84,6 +90,33 @@ impl User {
         self
     }
 
+    /// Multi-factor authentication with this passcode: a password answers 401 with an `OS-MF`
+    /// challenge, and the second request must carry the passcode (an API key is not affected,
+    /// as with the real service).
+    ///
+    /// ```
+    /// use rackcloud_emulator::{Emulator, User};
+    ///
+    /// # fn main() -> std::io::Result<()> {
+    /// let emulator = Emulator::builder()
+    ///     .user(User::new("carol", "777777").password("carol-pw").mfa("246810"))
+    ///     .start()?;
+    /// # let _ = emulator;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn mfa(mut self, passcode: &str) -> Self {
+        self.mfa_passcode = Some(passcode.to_owned());
+        self
+    }
+
+    /// The user must set up multi-factor authentication first: a password answers 403
+    /// `{"forbidden":{"code":403,"message":"Multi-factor authentication must be set up for this user (RAX-AUTH:scope SETUP-MFA)."}}`.
+    pub fn mfa_setup_required(mut self, on: bool) -> Self {
+        self.mfa_setup_required = on;
+        self
+    }
+
     pub(crate) fn effective_tenant_name(&self) -> &str {
         self.tenant_name.as_deref().unwrap_or(&self.tenant_id)
     }
@@ -100,6 +133,8 @@ impl std::fmt::Debug for User {
             .field("password", &self.password.as_ref().map(|_| "[redacted]"))
             .field("default_region", &self.default_region)
             .field("enabled", &self.enabled)
+            .field("mfa", &self.mfa_passcode.as_ref().map(|_| "[redacted]"))
+            .field("mfa_setup_required", &self.mfa_setup_required)
             .finish()
     }
 }

@@ -33,10 +33,12 @@ pub struct Emulator {
     server: Server,
     addr: SocketAddr,
     workers: usize,
+    ca_pem: Option<String>,
 }
 
 impl Emulator {
-    /// The identity endpoint: `http://127.0.0.1:PORT/v2.0/` (tokens are at `…/v2.0/tokens`).
+    /// The identity endpoint: `http://127.0.0.1:PORT/v2.0/` (tokens are at `…/v2.0/tokens`), or
+    /// `https://…` when serving TLS.
     pub fn identity_url(&self) -> String {
         self.shared.config.identity_url()
     }
@@ -46,6 +48,13 @@ impl Emulator {
     /// balancer endpoint gives a URL that answers 404.
     pub fn lb_endpoint(&self, region: &str, tenant: &str) -> String {
         self.shared.config.lb_endpoint(region, tenant)
+    }
+
+    /// The PEM text of the certificate authority that signed the server's certificate, for an
+    /// emulator started with [`tls`](crate::EmulatorBuilder::tls); `None` for plain HTTP.
+    /// Clients trust it to connect (`rackcloud --ca-file`, the SDK's `TrustedRoots::from_pem`).
+    pub fn ca_pem(&self) -> Option<&str> {
+        self.ca_pem.as_deref()
     }
 
     /// The address the server listens on.
@@ -174,8 +183,14 @@ pub(crate) fn start(setup: Setup) -> io::Result<Emulator> {
     let listener = TcpListener::bind(setup.listen)?;
     let addr = listener.local_addr()?;
     let reachable = SocketAddr::new(advertised_ip(addr.ip()), addr.port());
+    let tls = if setup.tls {
+        Some(crate::tls::generate()?)
+    } else {
+        None
+    };
+    let scheme = if tls.is_some() { "https" } else { "http" };
     let config = Config {
-        base_url: format!("http://{reachable}"),
+        base_url: format!("{scheme}://{reachable}"),
         lb_regions: lb_regions(&setup),
         pending_time: setup.pending_time,
         build_time: setup.build_time,
@@ -195,13 +210,15 @@ pub(crate) fn start(setup: Setup) -> io::Result<Emulator> {
         rate_limits: RateLimits::new(setup.rate_limits, &setup.rate_limit_overrides),
     });
     let workers = setup.workers.max(1);
-    let server = Server::start(listener, Arc::clone(&shared), workers)?;
+    let ca_pem = tls.as_ref().map(|t| t.ca_pem.clone());
+    let server = Server::start(listener, Arc::clone(&shared), workers, tls)?;
     log::debug!("emulator listening on {addr}");
     Ok(Emulator {
         shared,
         server,
         addr,
         workers,
+        ca_pem,
     })
 }
 

@@ -24,6 +24,8 @@ pub(crate) struct Setup {
     pub(crate) rate_limits: bool,
     /// (method upper case, requests per minute).
     pub(crate) rate_limit_overrides: Vec<(String, u32)>,
+    /// Serve HTTPS with a certificate made at start.
+    pub(crate) tls: bool,
 }
 
 impl Default for Setup {
@@ -41,6 +43,7 @@ impl Default for Setup {
             faults: Vec::new(),
             rate_limits: false,
             rate_limit_overrides: Vec::new(),
+            tls: false,
         }
     }
 }

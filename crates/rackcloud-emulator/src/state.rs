@@ -90,6 +90,7 @@ impl Config {
 pub(crate) struct State {
     pub(crate) users: Vec<User>,
     pub(crate) tokens: Tokens,
+    pub(crate) mfa_sessions: crate::mfa_sessions::MfaSessions,
     /// Load balancers by (region upper case, tenant), then by id.
     pub(crate) accounts: BTreeMap<(String, String), BTreeMap<u64, LoadBalancer>>,
     pub(crate) next_lb_id: u64,

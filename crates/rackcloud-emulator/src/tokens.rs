@@ -78,6 +78,11 @@ impl Tokens {
         }
     }
 
+    /// Revokes one token; `false` when it is not known.
+    pub(crate) fn revoke(&mut self, id: &str) -> bool {
+        self.map.get_mut(id).map(|t| t.revoked = true).is_some()
+    }
+
     /// Every token issued so far is expired from now on.
     pub(crate) fn expire_all(&mut self) {
         for token in self.map.values_mut() {

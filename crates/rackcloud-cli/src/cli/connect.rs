@@ -52,6 +52,12 @@ macro_rules! connection_args {
             /// a --wait [default: 60 for each operation, 600 for a wait]
             #[arg(long, global = $global, value_name = "SECONDS", value_parser = parse_timeout)]
             pub(crate) timeout: Option<Duration>,
+
+            /// Trust only the certificate authorities in this PEM file for https:// (a
+            /// TLS-inspecting proxy's CA, the emulator's --ca-out) [default: RS_CA_FILE, else the
+            /// bundled roots]
+            #[arg(long, global = $global, value_name = "FILE")]
+            pub(crate) ca_file: Option<std::path::PathBuf>,
         }
 
     };
@@ -99,6 +105,7 @@ pub(crate) struct GlobalArgs {
     pub(crate) verbose: bool,
     pub(crate) no_retry: bool,
     pub(crate) timeout: Option<Duration>,
+    pub(crate) ca_file: Option<std::path::PathBuf>,
 }
 
 impl GlobalArgs {
@@ -120,6 +127,7 @@ impl GlobalArgs {
             verbose: output.verbose,
             no_retry: after.no_retry || before.no_retry,
             timeout: after.timeout.or(before.timeout),
+            ca_file: after.ca_file.clone().or_else(|| before.ca_file.clone()),
         }
     }
 }

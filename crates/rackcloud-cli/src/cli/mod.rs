@@ -279,6 +279,14 @@ pub(crate) struct EmulatorArgs {
     /// How long a load balancer stays PENDING_UPDATE after a change, in seconds (fractions allowed)
     #[arg(long, value_name = "SECONDS", default_value = "1", value_parser = parse_seconds)]
     pub(crate) pending_time: Duration,
+
+    /// Serve HTTPS with a certificate for localhost and 127.0.0.1 made at start
+    #[arg(long)]
+    pub(crate) tls: bool,
+
+    /// Write the CA certificate (PEM) that clients must trust to this file (with --tls)
+    #[arg(long, value_name = "FILE", requires = "tls")]
+    pub(crate) ca_out: Option<std::path::PathBuf>,
 }
 
 /// A load balancer id: a whole number from 1.

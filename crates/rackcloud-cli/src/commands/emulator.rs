@@ -12,12 +12,20 @@ const REGIONS: [&str; 2] = ["DFW", "ORD"];
 /// Starts the emulator with the default seed, prints how to use it, and serves until killed.
 pub(crate) fn run(args: &EmulatorArgs, out: Output) -> Result<(), Failure> {
     let op = Operation::new(format!("start the emulator on {}", args.listen));
-    let emulator = Emulator::builder()
+    let mut builder = Emulator::builder()
         .default_seed()
         .pending_time(args.pending_time)
-        .listen(args.listen)
-        .start()
-        .map_err(|e| op.failed_other(e))?;
+        .listen(args.listen);
+    if args.tls {
+        builder = builder.tls();
+    }
+    let emulator = builder.start().map_err(|e| op.failed_other(e))?;
+    if let (Some(path), Some(pem)) = (&args.ca_out, emulator.ca_pem()) {
+        std::fs::write(path, pem).map_err(|e| {
+            Operation::new(format!("write the CA certificate to {}", path.display()))
+                .failed_other(e)
+        })?;
+    }
     let report = EmulatorReport {
         identity_url: emulator.identity_url(),
         username: DEMO_USERNAME.to_owned(),
@@ -29,6 +37,7 @@ pub(crate) fn run(args: &EmulatorArgs, out: Output) -> Result<(), Failure> {
             .map(|r| ((*r).to_owned(), emulator.lb_endpoint(r, DEMO_TENANT)))
             .collect(),
         pending_seconds: args.pending_time.as_secs_f64(),
+        ca_file: args.ca_out.as_ref().map(|p| p.display().to_string()),
     };
     out.report(&report).map_err(|e| op.failed_other(e))?;
     emulator.wait();

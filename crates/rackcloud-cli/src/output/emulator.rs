@@ -18,6 +18,8 @@ pub(crate) struct EmulatorReport {
     /// (region, load balancer endpoint) pairs.
     pub(crate) lb_endpoints: Vec<(String, String)>,
     pub(crate) pending_seconds: f64,
+    /// Where the CA certificate was written (`--tls --ca-out`).
+    pub(crate) ca_file: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -30,6 +32,8 @@ struct Document<'a> {
     tenant_id: &'a str,
     load_balancer_endpoints: Vec<RegionEndpoint<'a>>,
     pending_seconds: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ca_file: Option<&'a str>,
 }
 
 /// A region's load balancer endpoint.
@@ -52,6 +56,12 @@ impl Render for EmulatorReport {
         writeln!(out, "API key: {}", self.api_key)?;
         writeln!(out, "password: {}", self.password)?;
         writeln!(out, "tenant: {}", self.tenant_id)?;
+        if let Some(ca) = &self.ca_file {
+            writeln!(
+                out,
+                "CA certificate: {ca} (trust it with --ca-file or RS_CA_FILE)"
+            )?;
+        }
         writeln!(out, "load balancer endpoints: {}", endpoints.join(", "))?;
         writeln!(
             out,
@@ -79,6 +89,7 @@ impl Render for EmulatorReport {
                 .map(|(region, url)| RegionEndpoint { region, url })
                 .collect(),
             pending_seconds: self.pending_seconds,
+            ca_file: self.ca_file.as_deref(),
         };
         write_json(out, &doc)
     }

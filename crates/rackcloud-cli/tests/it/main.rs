@@ -22,6 +22,7 @@ mod session_persistence;
 mod ssl;
 mod standin;
 mod throttle;
+mod tls_mfa;
 mod unix;
 mod usage_errors;
 mod usage_reports;

@@ -2,11 +2,18 @@
 //! emulator on loopback.
 
 mod common;
+mod connect_proxy;
 mod durations;
 mod endpoints;
+mod far_expiry;
 mod identity;
+mod mfa;
+mod proxies;
 mod reauth;
 mod refresh;
 mod requests;
 mod secrets;
 mod send_sync;
+mod tls;
+mod token_ops;
+mod trace_logs;

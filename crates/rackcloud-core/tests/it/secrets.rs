@@ -1,38 +1,16 @@
 //! No credential or token appears in Debug output, error text or log lines, on any path.
 
-use std::sync::{Mutex, OnceLock};
-
 use rackcloud_core::{AuthOptions, EndpointOpts, ServiceClient, authenticated_client, new_lb_v1};
 use rackcloud_emulator::{DEMO_TENANT, Emulator, User};
 
 const API_KEY: &str = "SECRET-KEY-6b1f0c";
 const PASSWORD: &str = "SECRET-PASSWORD-93ad";
 
-/// Every log line of the test binary, at every level (other modules' lines included: none of
-/// them may hold this test's secrets either).
-struct Capture;
-
-static LINES: OnceLock<Mutex<Vec<String>>> = OnceLock::new();
-
-impl log::Log for Capture {
-    fn enabled(&self, _: &log::Metadata<'_>) -> bool {
-        true
-    }
-    fn log(&self, record: &log::Record<'_>) {
-        let lines = LINES.get_or_init(Default::default);
-        lines
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(format!("{} {}", record.level(), record.args()));
-    }
-    fn flush(&self) {}
-}
-
 #[test]
 fn no_secret_in_debug_errors_or_logs() {
-    static LOGGER: Capture = Capture;
-    log::set_logger(&LOGGER).expect("the only logger of this binary");
-    log::set_max_level(log::LevelFilter::Trace);
+    // Every log line of the test binary, at every level (other modules' lines included: none
+    // of them may hold this test's secrets either).
+    crate::trace_logs::logger();
 
     let emulator = Emulator::builder()
         .default_seed()
@@ -99,11 +77,7 @@ fn no_secret_in_debug_errors_or_logs() {
         .chain([token])
         .collect();
     assert!(tokens.len() > 3, "tokens were used");
-    let logged = LINES
-        .get_or_init(Default::default)
-        .lock()
-        .expect("lines")
-        .clone();
+    let logged = crate::trace_logs::recorded_lines();
     assert!(
         logged.iter().any(|l| l.contains("x-auth-token=[redacted]")),
         "requests were logged"

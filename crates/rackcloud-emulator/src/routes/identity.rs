@@ -3,8 +3,11 @@
 //! Checks, in order: the body parses to exactly one credential with its fields (400
 //! `badRequest`), `tenantId` and `tenantName` are not both given (400), the credential is right
 //! (401 `unauthorized`), the user is enabled (403 `forbidden`), the requested tenant is the
-//! user's (401). Success is 200 with the token, the user and the catalog.
+//! user's (401), and for a password, multi-factor authentication (`identity_mfa.rs`: 403 when
+//! it must be set up, else a 401 challenge). Success is 200 with the token, the user and the
+//! catalog.
 
+use std::sync::MutexGuard;
 use std::time::Instant;
 
 use serde_json::{Map, Value, json};
@@ -13,10 +16,12 @@ use crate::catalog;
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::seed::User;
-use crate::state::Shared;
+use crate::state::{Shared, State};
 use crate::sync::lock;
 use crate::time;
 use crate::tokens::{Token, TokenCheck};
+
+use super::identity_mfa;
 
 /// The 401 message for wrong credentials, verbatim from the real service.
 const BAD_CREDENTIALS: &str = "Unable to authenticate user with credentials provided.";
@@ -30,7 +35,10 @@ const TOKEN_CREDENTIALS: &str = "token";
 /// Handles the token request.
 pub(crate) fn tokens(shared: &Shared, req: &Incoming) -> Reply {
     if req.method != "POST" {
-        return error_replies::method_not_allowed("POST");
+        return error_replies::method_not_allowed("POST, DELETE");
+    }
+    if identity_mfa::is_passcode_request(&req.body) {
+        return identity_mfa::passcode(shared, req);
     }
     let request = match parse(&req.body) {
         Ok(request) => request,
@@ -82,7 +90,23 @@ pub(crate) fn tokens(shared: &Shared, req: &Incoming) -> Reply {
             return error_replies::identity(401, "unauthorized", &message);
         }
     }
-    // A re-scope answers with the same token (same id and expiry); the others mint a new one.
+    if authenticated_by == "PASSWORD" {
+        if let Some(reply) = identity_mfa::second_factor(&mut state, &user, now) {
+            return reply;
+        }
+    }
+    issue(shared, state, &user, authenticated_by, existing)
+}
+
+/// The 200 answer with a token: a re-scope answers with the same token (same id and expiry);
+/// the others mint a new one.
+pub(super) fn issue(
+    shared: &Shared,
+    mut state: MutexGuard<'_, State>,
+    user: &User,
+    authenticated_by: &'static str,
+    existing: Option<Token>,
+) -> Reply {
     let token = match existing {
         Some(token) => token,
         None => {
@@ -97,8 +121,9 @@ pub(crate) fn tokens(shared: &Shared, req: &Incoming) -> Reply {
         .iter()
         .position(|u| u.username == user.username)
         .unwrap_or(0);
+    // The answer is built without holding the lock.
     drop(state);
-    Reply::json(200, access(shared, &user, user_index, &token))
+    Reply::json(200, access(shared, user, user_index, &token))
 }
 
 /// The exactly-one credential of a token request.
@@ -193,8 +218,8 @@ fn optional(object: &Map<String, Value>, name: &str) -> Result<Option<String>, S
     }
 }
 
-/// The 200 body.
-fn access(shared: &Shared, user: &User, user_index: usize, token: &Token) -> Value {
+/// The 200 body (also the body of a token validation).
+pub(super) fn access(shared: &Shared, user: &User, user_index: usize, token: &Token) -> Value {
     let config = &shared.config;
     let tenant = &user.tenant_id;
     let user_id = 10_000_001 + user_index;
@@ -204,7 +229,7 @@ fn access(shared: &Shared, user: &User, user_index: usize, token: &Token) -> Val
                 "id": token.id,
                 "expires": time::expires(token.expires, config.expires_offset),
                 "tenant": {"id": tenant, "name": user.effective_tenant_name()},
-                "RAX-AUTH:authenticatedBy": [token.authenticated_by],
+                "RAX-AUTH:authenticatedBy": identity_mfa::authenticated_by(token.authenticated_by),
             },
             "user": {
                 "id": user_id.to_string(),

@@ -8,6 +8,8 @@ mod bulk_ids;
 mod control;
 mod health_monitor;
 mod identity;
+mod identity_mfa;
+mod identity_tokens;
 mod lb_features;
 mod list_query;
 mod load_balancers;
@@ -63,7 +65,20 @@ pub(crate) fn dispatch(shared: &Shared, req: &Incoming) -> Reply {
         if req.body_too_large {
             return error_replies::body_too_large();
         }
+        if req.method == "DELETE" {
+            return identity_tokens::revoke(shared, req);
+        }
         return identity::tokens(shared, req);
+    }
+    if let Some(id) = path
+        .strip_prefix(TOKENS_PATH)
+        .and_then(|p| p.strip_prefix('/'))
+    {
+        return match req.method.as_str() {
+            _ if id.is_empty() || id.contains('/') => error_replies::not_found(),
+            "GET" => identity_tokens::validate(shared, req, id),
+            _ => error_replies::method_not_allowed("GET"),
+        };
     }
     let Some((account, rest)) = target else {
         return error_replies::not_found();

@@ -316,13 +316,13 @@ fn a_disabled_user_is_403_only_with_the_right_credentials() -> anyhow::Result<()
 }
 
 #[test]
-fn the_tokens_path_is_exact_and_post_only() -> anyhow::Result<()> {
+fn the_tokens_path_is_exact_and_post_or_delete_only() -> anyhow::Result<()> {
     let emulator = Emulator::start()?;
     let agent = agent();
     let tokens = format!("{}tokens", emulator.identity_url());
     let answer = send(&agent, "GET", &tokens, &[], None)?;
     assert_eq!(answer.status, 405);
-    assert_eq!(answer.header("allow"), Some("POST"));
+    assert_eq!(answer.header("allow"), Some("POST, DELETE"));
     assert_eq!(
         answer.json()?,
         json!({"message": "Method not allowed", "code": 405})

@@ -9,6 +9,7 @@ mod control_api;
 mod health_monitor;
 mod identity;
 mod identity_catalog;
+mod identity_mfa;
 mod injected_faults;
 mod injected_stalls;
 mod lb_features;

@@ -1,0 +1,175 @@
+//! [`TrustedRoots`]: which certificate authorities a client trusts for `https://`.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
+
+use crate::error::Error;
+use crate::error_kind::ErrorKind;
+
+/// The certificate authorities a [`ProviderClient`](crate::ProviderClient) trusts for `https://`.
+///
+/// - [`TrustedRoots::bundled`] (the default): Mozilla's root certificates, compiled into the
+///   program (the `webpki-roots` set). Works the same on every machine, and ignores the
+///   machine's own certificate store.
+/// - [`TrustedRoots::platform`]: the operating system's certificate store and its verifier (on
+///   Linux the system's CA bundle, on macOS the keychain, on Windows the certificate store).
+///   Use it where an administrator has added a company CA to the machine, as TLS-inspecting
+///   proxies require.
+/// - [`TrustedRoots::from_pem`] / [`TrustedRoots::from_pem_file`]: exactly the certificates of a
+///   PEM file, and nothing else (a TLS-inspecting proxy's CA, a private CA, the emulator's CA).
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::builder().default_seed().tls().start()?;
+/// # let ca_pem = emulator.ca_pem().ok_or("no CA")?;
+/// use rackcloud_core::{AuthOptions, ProviderClient, TrustedRoots};
+///
+/// // `ca_pem` holds the PEM text of the CA that signed the server's certificate.
+/// let provider = ProviderClient::builder()
+///     .trusted_roots(TrustedRoots::from_pem(ca_pem.as_bytes())?)
+///     .authenticate(AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(emulator.identity_url()))?;
+/// assert!(emulator.identity_url().starts_with("https://"));
+/// # let _ = provider;
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, Default)]
+pub struct TrustedRoots {
+    kind: Kind,
+}
+
+#[derive(Clone, Default)]
+enum Kind {
+    #[default]
+    Bundled,
+    Platform,
+    Pem(Arc<Vec<Certificate<'static>>>),
+}
+
+impl TrustedRoots {
+    /// Mozilla's root certificates, compiled in (the default).
+    pub fn bundled() -> TrustedRoots {
+        TrustedRoots {
+            kind: Kind::Bundled,
+        }
+    }
+
+    /// The operating system's certificate store and verifier.
+    pub fn platform() -> TrustedRoots {
+        TrustedRoots {
+            kind: Kind::Platform,
+        }
+    }
+
+    /// Exactly the certificates in `pem` (one or more `-----BEGIN CERTIFICATE-----` blocks;
+    /// other blocks, such as keys, are ignored).
+    ///
+    /// # Errors
+    ///
+    /// [`Configuration`](ErrorKind::Configuration) when the text is not PEM or holds no
+    /// certificate.
+    pub fn from_pem(pem: &[u8]) -> Result<TrustedRoots, Error> {
+        let mut certs = Vec::new();
+        for item in ureq::tls::parse_pem(pem) {
+            match item {
+                Ok(PemItem::Certificate(cert)) => certs.push(cert),
+                Ok(_) => {}
+                Err(e) => {
+                    return Err(Error::new(
+                        ErrorKind::Configuration,
+                        "the trusted certificates are not valid PEM",
+                    )
+                    .with_source(e));
+                }
+            }
+        }
+        if certs.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Configuration,
+                "the trusted certificates hold no PEM certificate (-----BEGIN CERTIFICATE-----)",
+            ));
+        }
+        Ok(TrustedRoots {
+            kind: Kind::Pem(Arc::new(certs)),
+        })
+    }
+
+    /// Reads a PEM file, as [`from_pem`](Self::from_pem).
+    ///
+    /// # Errors
+    ///
+    /// [`Configuration`](ErrorKind::Configuration) when the file cannot be read, is not PEM, or
+    /// holds no certificate; the message names the file.
+    pub fn from_pem_file(path: impl AsRef<Path>) -> Result<TrustedRoots, Error> {
+        let path = path.as_ref();
+        let text = std::fs::read(path).map_err(|e| {
+            Error::new(
+                ErrorKind::Configuration,
+                format!("cannot read the CA file {}", path.display()),
+            )
+            .with_source(e)
+        })?;
+        TrustedRoots::from_pem(&text).map_err(|e| {
+            Error::new(
+                ErrorKind::Configuration,
+                format!("the CA file {}: {e}", path.display()),
+            )
+        })
+    }
+
+    /// How many certificates a PEM set holds; `None` for the bundled and platform sets.
+    pub fn pem_certificates(&self) -> Option<usize> {
+        match &self.kind {
+            Kind::Pem(certs) => Some(certs.len()),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn tls_config(&self) -> TlsConfig {
+        let roots = match &self.kind {
+            Kind::Bundled => RootCerts::WebPki,
+            Kind::Platform => RootCerts::PlatformVerifier,
+            Kind::Pem(certs) => RootCerts::Specific(Arc::clone(certs)),
+        };
+        TlsConfig::builder().root_certs(roots).build()
+    }
+}
+
+impl fmt::Debug for TrustedRoots {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            Kind::Bundled => f.write_str("TrustedRoots::Bundled"),
+            Kind::Platform => f.write_str("TrustedRoots::Platform"),
+            Kind::Pem(certs) => write!(f, "TrustedRoots::Pem({} certificates)", certs.len()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pem_without_certificates_is_refused() {
+        let e = TrustedRoots::from_pem(b"hello").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Configuration);
+        assert!(e.to_string().contains("no PEM certificate"), "{e}");
+        let e = TrustedRoots::from_pem_file("/nonexistent/ca.pem").unwrap_err();
+        assert!(e.to_string().contains("/nonexistent/ca.pem"), "{e}");
+    }
+
+    #[test]
+    fn debug_says_which_set() {
+        assert_eq!(
+            format!("{:?}", TrustedRoots::default()),
+            "TrustedRoots::Bundled"
+        );
+        assert_eq!(
+            format!("{:?}", TrustedRoots::platform()),
+            "TrustedRoots::Platform"
+        );
+    }
+}
