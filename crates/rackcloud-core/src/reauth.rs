@@ -98,21 +98,20 @@ pub(crate) fn authenticate(
     let url = tokens_url(opts.identity_url());
     let body = identity::token_request_body(opts);
     let reply = post_tokens(transport, &url, &body, None, time_left)?;
-    if reply.status == 401 {
-        if let Some(challenge) = reply
+    if reply.status == 401
+        && let Some(challenge) = reply
             .header("www-authenticate")
             .and_then(mfa::parse_challenge)
-        {
-            log::debug!(
-                "the identity service asks for a second factor ({})",
-                challenge.factor
-            );
-            let passcode = mfa::ask(opts, &challenge).map_err(|e| e.with_request("POST", &url))?;
-            let body = mfa::passcode_body(&passcode);
-            let session_id = Some(challenge.session_id.as_str());
-            let second = post_tokens(transport, &url, &body, session_id, time_left)?;
-            return session_of(&url, &second);
-        }
+    {
+        log::debug!(
+            "the identity service asks for a second factor ({})",
+            challenge.factor
+        );
+        let passcode = mfa::ask(opts, &challenge).map_err(|e| e.with_request("POST", &url))?;
+        let body = mfa::passcode_body(&passcode);
+        let session_id = Some(challenge.session_id.as_str());
+        let second = post_tokens(transport, &url, &body, session_id, time_left)?;
+        return session_of(&url, &second);
     }
     session_of(&url, &reply)
 }
