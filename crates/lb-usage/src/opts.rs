@@ -185,14 +185,14 @@ impl BillableOpts {
 
 /// Refuses a period whose end is not after its start.
 fn check_order(start: Option<Timestamp>, end: Option<Timestamp>) -> Result<(), Error> {
-    if let (Some(start), Some(end)) = (start, end) {
-        if end <= start {
-            return Err(Error::invalid_input(format!(
-                "the period ends ({}) before it starts ({}); the end must come after the start",
-                wire_time(end),
-                wire_time(start)
-            )));
-        }
+    if let (Some(start), Some(end)) = (start, end)
+        && end <= start
+    {
+        return Err(Error::invalid_input(format!(
+            "the period ends ({}) before it starts ({}); the end must come after the start",
+            wire_time(end),
+            wire_time(start)
+        )));
     }
     Ok(())
 }

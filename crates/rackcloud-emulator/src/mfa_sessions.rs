@@ -30,15 +30,14 @@ impl MfaSessions {
     pub(crate) fn open(&mut self, username: &str, now: Instant) -> String {
         self.map
             .retain(|_, s| now.duration_since(s.opened) < SESSION_LIFETIME);
-        if self.map.len() >= MAX_SESSIONS {
-            if let Some(oldest) = self
+        if self.map.len() >= MAX_SESSIONS
+            && let Some(oldest) = self
                 .map
                 .iter()
                 .min_by_key(|(_, s)| s.opened)
                 .map(|(id, _)| id.clone())
-            {
-                self.map.remove(&oldest);
-            }
+        {
+            self.map.remove(&oldest);
         }
         self.counter = self.counter.wrapping_add(1);
         let id = format!(

@@ -108,10 +108,10 @@ pub fn plan(current: &[Node], desired: &[NodeOpts]) -> Result<Plan, Error> {
         if *node.node_type() != want_type {
             change = change.node_type(want_type);
         }
-        if let (Some(want_weight), Some(weight)) = (want.get_weight(), node.weight()) {
-            if want_weight != weight {
-                change = change.weight(want_weight);
-            }
+        if let (Some(want_weight), Some(weight)) = (want.get_weight(), node.weight())
+            && want_weight != weight
+        {
+            change = change.weight(want_weight);
         }
         if !change.is_empty() {
             result.update = result.update.node(node.id(), change);

@@ -168,12 +168,12 @@ pub(crate) fn update_rule(
             "Cannot change the protocol of a load balancer with SSL termination. Please delete SSL termination first.",
         );
     }
-    if let (Some(p), Some(t)) = (port, t) {
-        if p == t.secure_port {
-            return Some(
-                "Load balancer port must not be the same as the SSL termination's secure port.",
-            );
-        }
+    if let (Some(p), Some(t)) = (port, t)
+        && p == t.secure_port
+    {
+        return Some(
+            "Load balancer port must not be the same as the SSL termination's secure port.",
+        );
     }
     if cur_redirect && redirect != Some(false) && port.is_some_and(|p| p != cur_port) {
         return Some("Cannot change the port of a load balancer while HTTPS Redirect is enabled.");

@@ -90,10 +90,10 @@ pub(crate) fn tokens(shared: &Shared, req: &Incoming) -> Reply {
             return error_replies::identity(401, "unauthorized", &message);
         }
     }
-    if authenticated_by == "PASSWORD" {
-        if let Some(reply) = identity_mfa::second_factor(&mut state, &user, now) {
-            return reply;
-        }
+    if authenticated_by == "PASSWORD"
+        && let Some(reply) = identity_mfa::second_factor(&mut state, &user, now)
+    {
+        return reply;
     }
     issue(shared, state, &user, authenticated_by, existing)
 }

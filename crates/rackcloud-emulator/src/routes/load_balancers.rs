@@ -57,10 +57,10 @@ pub(crate) fn list(shared: &Shared, account: Account<'_>, query: Option<&str>) -
 pub(crate) fn bulk_delete(shared: &Shared, account: Account<'_>, query: Option<&str>) -> Reply {
     let mut ids: Vec<String> = Vec::new();
     for pair in query.unwrap_or("").split('&') {
-        if let Some(("id", value)) = pair.split_once('=') {
-            if !ids.iter().any(|id| id == value) {
-                ids.push(value.to_owned());
-            }
+        if let Some(("id", value)) = pair.split_once('=')
+            && !ids.iter().any(|id| id == value)
+        {
+            ids.push(value.to_owned());
         }
     }
     if ids.is_empty() {

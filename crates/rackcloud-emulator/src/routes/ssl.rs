@@ -137,26 +137,26 @@ fn set(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
             ),
         );
     }
-    if let Some(profile) = &b.cipher_profile {
-        if !CIPHER_PROFILES.contains(&profile.as_str()) {
-            return error_replies::flat(
-                400,
-                &format!(
-                    "Cipher profile '{profile}' is not supported. Supported profiles: {}.",
-                    CIPHER_PROFILES.join(", ")
-                ),
-            );
-        }
+    if let Some(profile) = &b.cipher_profile
+        && !CIPHER_PROFILES.contains(&profile.as_str())
+    {
+        return error_replies::flat(
+            400,
+            &format!(
+                "Cipher profile '{profile}' is not supported. Supported profiles: {}.",
+                CIPHER_PROFILES.join(", ")
+            ),
+        );
     }
     let intermediate = if b.certificate.is_some() {
         b.intermediate.clone()
     } else {
         old.as_ref().and_then(|t| t.intermediate.clone())
     };
-    if b.certificate.is_some() {
-        if let Err(message) = check_bundle(&certificate, &private_key, intermediate.as_deref()) {
-            return error_replies::flat(400, message);
-        }
+    if b.certificate.is_some()
+        && let Err(message) = check_bundle(&certificate, &private_key, intermediate.as_deref())
+    {
+        return error_replies::flat(400, message);
     }
     let secure_only = b
         .secure_traffic_only

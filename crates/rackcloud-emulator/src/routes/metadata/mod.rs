@@ -224,16 +224,16 @@ fn owner<'a>(
     now: Instant,
 ) -> Result<&'a mut LoadBalancer, Reply> {
     let lb = live(state, at.account, at.id, now)?;
-    if let Of::Node(node_id) = at.of {
-        if !lb.nodes.iter().any(|n| n.id == node_id) {
-            return Err(error_replies::flat(
-                404,
-                &format!(
-                    "Node with id #{node_id} not found for loadbalancer #{}",
-                    at.id
-                ),
-            ));
-        }
+    if let Of::Node(node_id) = at.of
+        && !lb.nodes.iter().any(|n| n.id == node_id)
+    {
+        return Err(error_replies::flat(
+            404,
+            &format!(
+                "Node with id #{node_id} not found for loadbalancer #{}",
+                at.id
+            ),
+        ));
     }
     Ok(lb)
 }

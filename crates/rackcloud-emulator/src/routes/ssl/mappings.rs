@@ -168,14 +168,13 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, mapping: u64, body: &[
     let Some(old) = ssl.mappings.iter().find(|m| m.id == mapping).cloned() else {
         return mapping_not_found();
     };
-    if let Some(host) = &b.host_name {
-        if ssl
+    if let Some(host) = &b.host_name
+        && ssl
             .mappings
             .iter()
             .any(|m| m.id != mapping && m.host_name.eq_ignore_ascii_case(host))
-        {
-            return duplicate();
-        }
+    {
+        return duplicate();
     }
     let new = Mapping {
         id: mapping,
