@@ -151,7 +151,7 @@ impl NodeOpts {
     }
 }
 
-/// The options of [`create`]: a name, a protocol, at least one virtual IP, and optionally a
+/// The options of [`create`](crate::create): a name, a protocol, at least one virtual IP, and optionally a
 /// port, an algorithm, a timeout, half-closed support and nodes.
 ///
 /// The server checks the values (name length, timeout range, node count …) and answers 400

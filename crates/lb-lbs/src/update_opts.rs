@@ -7,7 +7,7 @@ use crate::create_opts::{check_port, wrap};
 use crate::kinds::{Algorithm, Protocol};
 use crate::requests::UpdateOptsBuilder;
 
-/// The options of [`update`]: the attributes to change, at least one.
+/// The options of [`update`](crate::update): the attributes to change, at least one.
 ///
 /// Changing the protocol keeps only the session persistence mode that fits the new protocol
 /// and silently disables any other.

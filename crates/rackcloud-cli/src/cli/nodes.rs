@@ -73,7 +73,7 @@ pub(crate) struct AddArgs {
     /// The load balancer id
     #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
     pub(crate) lb_id: u64,
-    /// The nodes: ADDRESS:PORT, an IPv6 address in brackets ([2001:db8::1]:80)
+    /// The nodes: ADDRESS:PORT, an IPv6 address in brackets (`[2001:db8::1]:80`)
     #[arg(value_name = "ADDRESS:PORT", required = true, num_args = 1.., value_parser = parse_target)]
     pub(crate) targets: Vec<(String, u16)>,
     /// The condition (any case): ENABLED, DISABLED or DRAINING [default: ENABLED]
