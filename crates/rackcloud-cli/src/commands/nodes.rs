@@ -4,8 +4,8 @@ use std::time::Duration;
 
 use lb_lbs::Status as LbStatus;
 use lb_nodes::{
-    Condition, CreateOpts, ListOpts, NodeOpts, UpdateOpts, WorkflowOpts, add_safely,
-    drain_and_remove,
+    Condition, CreateOpts, CreateOptsBuilder, ListOpts, NodeOpts, UpdateOpts, WorkflowOpts,
+    add_safely, drain_and_remove,
 };
 use rackcloud_core::MAX_PAGE_SIZE;
 
@@ -70,7 +70,6 @@ fn show(lb_id: u64, node_id: u64, connect: Connect<'_>, out: Output) -> Result<(
 fn add(args: &AddArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let lb_id = args.lb_id;
     let op = Operation::on_lb("add nodes", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
     let nodes: Vec<NodeOpts> = args
         .targets
         .iter()
@@ -88,6 +87,10 @@ fn add(args: &AddArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure>
             node
         })
         .collect();
+    // Checked before connecting: refused nodes send nothing, not even the credentials.
+    let create = CreateOpts::new(nodes.clone());
+    create.to_node_create_map().map_err(|e| op.failed(e))?;
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
     if args.safe {
         let waiting = Waiting::begin(&connect, &args.wait, lb_id, &LbStatus::Active);
         let opts = WorkflowOpts::new(waiting.opts().clone());
@@ -96,7 +99,7 @@ fn add(args: &AddArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure>
         let report = added_nodes(lb_id, "safe addition", &added, Some(LbStatus::Active));
         return out.report(&report).map_err(|e| op.failed_other(e));
     }
-    let added = lb_nodes::create(&client, lb_id, &CreateOpts::new(nodes))
+    let added = lb_nodes::create(&client, lb_id, &create)
         .extract()
         .map_err(|e| op.failed(e))?;
     let status =

@@ -84,12 +84,15 @@ fn set(args: &SslSetArgs, connect: Connect<'_>, out: Output) -> Result<(), Failu
     let lb_id = args.lb_id;
     let op = Operation::on_lb("set SSL termination", lb_id);
     let bundle = optional_bundle(&args.bundle).map_err(|e| op.failed(e))?;
+    // Checked before connecting: a refused bundle sends nothing, not even the credentials.
+    let warnings = match &bundle {
+        Some(bundle) => bundle.check().map_err(|e| op.failed(e))?,
+        None => Vec::new(),
+    };
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
     let mut opts = SetOpts::new();
-    let mut warnings = Vec::new();
     let mut port = args.secure_port;
     if let Some(bundle) = bundle {
-        warnings = bundle.check().map_err(|e| op.failed(e))?;
         if port.is_none() {
             let current = lb_ssl::get(&client, lb_id)
                 .extract()

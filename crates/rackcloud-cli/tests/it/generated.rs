@@ -35,9 +35,14 @@ fn bash_completes_commands_and_options() {
         return;
     }
     let script = ok(rackcloud(&["completions", "bash"], &[])).stdout;
+    // The script is sourced from a file: with every command it is longer than an argument may be.
+    let file =
+        std::env::temp_dir().join(format!("rackcloud-completion-{}.bash", std::process::id()));
+    std::fs::write(&file, &script).expect("written");
+    let source = file.display().to_string();
     let complete = |words: &str| {
         let program = format!(
-            "{script}\nCOMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); _rackcloud rackcloud \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; echo \"${{COMPREPLY[*]}}\""
+            "source '{source}'\nCOMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); _rackcloud rackcloud \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; echo \"${{COMPREPLY[*]}}\""
         );
         let out = Command::new("bash")
             .args(["--norc", "-c", &program])
@@ -45,10 +50,11 @@ fn bash_completes_commands_and_options() {
             .expect("bash runs");
         String::from_utf8_lossy(&out.stdout).trim().to_owned()
     };
-    assert_eq!(complete("rackcloud l"), "lb");
+    assert_eq!(complete("rackcloud l"), "lb limits");
     let session = complete("rackcloud lb se");
     assert_eq!(session, "session-persistence");
     assert!(complete("rackcloud lb list --m").contains("--marker"));
+    let _ = std::fs::remove_file(&file);
 }
 
 #[test]
