@@ -76,6 +76,7 @@ mod status_error;
 mod tls;
 mod token_ops;
 mod transport;
+mod transport_error;
 mod wait;
 mod wait_opts;
 

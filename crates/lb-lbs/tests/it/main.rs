@@ -1,6 +1,7 @@
 //! The integration tests of `lb_lbs`, one binary: every module runs against the emulator.
 
 mod bulk_and_filters;
+mod change_and_wait;
 mod common;
 mod feature_rules;
 mod feature_wire;
@@ -8,3 +9,4 @@ mod paging;
 mod rules;
 mod wait;
 mod wire;
+mod wire_refusals;

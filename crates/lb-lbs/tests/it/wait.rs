@@ -14,7 +14,7 @@ use rackcloud_emulator::{Emulator, InjectedBody, InjectedFault};
 type Seen = Arc<Mutex<Vec<(u32, Duration, Option<Status>, Option<ErrorKind>)>>>;
 
 /// `opts` with a callback recording every poll.
-fn recording(opts: WaitOpts) -> (WaitOpts, Seen) {
+pub(crate) fn recording(opts: WaitOpts) -> (WaitOpts, Seen) {
     let seen: Seen = Arc::default();
     let log = Arc::clone(&seen);
     let opts = opts.on_progress(move |p: &Progress<'_>| {
@@ -29,7 +29,7 @@ fn recording(opts: WaitOpts) -> (WaitOpts, Seen) {
     (opts, seen)
 }
 
-fn statuses(seen: &Seen) -> Vec<Option<Status>> {
+pub(crate) fn statuses(seen: &Seen) -> Vec<Option<Status>> {
     seen.lock()
         .expect("lock")
         .iter()
@@ -38,7 +38,7 @@ fn statuses(seen: &Seen) -> Vec<Option<Status>> {
 }
 
 /// Every request since the last clear was `GET /loadbalancers/{id}`.
-fn assert_only_polls(emulator: &Emulator, id: u64) -> usize {
+pub(crate) fn assert_only_polls(emulator: &Emulator, id: u64) -> usize {
     let requests = emulator.requests();
     for r in &requests {
         assert_eq!(
@@ -50,7 +50,7 @@ fn assert_only_polls(emulator: &Emulator, id: u64) -> usize {
 }
 
 #[test]
-fn waiting_through_pending_update_returns_the_changed_load_balancer() {
+pub(crate) fn waiting_through_pending_update_returns_the_changed_load_balancer() {
     let emulator = crate::common::slow(Duration::from_millis(300), Duration::ZERO)
         .start()
         .expect("emulator");
@@ -83,7 +83,7 @@ fn waiting_through_pending_update_returns_the_changed_load_balancer() {
 }
 
 #[test]
-fn waiting_for_a_new_load_balancer_goes_through_build() {
+pub(crate) fn waiting_for_a_new_load_balancer_goes_through_build() {
     let emulator = crate::common::slow(Duration::ZERO, Duration::from_millis(200))
         .start()
         .expect("emulator");
@@ -107,7 +107,7 @@ fn waiting_for_a_new_load_balancer_goes_through_build() {
 }
 
 #[test]
-fn an_active_load_balancer_needs_one_poll() {
+pub(crate) fn an_active_load_balancer_needs_one_poll() {
     let emulator = Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
     emulator.clear_requests();
@@ -120,7 +120,7 @@ fn an_active_load_balancer_needs_one_poll() {
 }
 
 #[test]
-fn waiting_into_error_fails_at_once_with_the_status() {
+pub(crate) fn waiting_into_error_fails_at_once_with_the_status() {
     let emulator = crate::common::slow(Duration::from_secs(60), Duration::ZERO)
         .start()
         .expect("emulator");
@@ -160,7 +160,7 @@ fn waiting_into_error_fails_at_once_with_the_status() {
 }
 
 #[test]
-fn every_status_a_load_balancer_cannot_leave_ends_the_wait() {
+pub(crate) fn every_status_a_load_balancer_cannot_leave_ends_the_wait() {
     let emulator = Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
     for status in ["ERROR", "SUSPENDED", "PENDING_DELETE", "DELETED"] {
@@ -174,7 +174,7 @@ fn every_status_a_load_balancer_cannot_leave_ends_the_wait() {
 }
 
 #[test]
-fn pending_delete_is_worth_waiting_for_when_waiting_for_deleted() {
+pub(crate) fn pending_delete_is_worth_waiting_for_when_waiting_for_deleted() {
     let emulator = crate::common::slow(Duration::from_millis(200), Duration::ZERO)
         .start()
         .expect("emulator");
@@ -197,7 +197,7 @@ fn pending_delete_is_worth_waiting_for_when_waiting_for_deleted() {
 }
 
 #[test]
-fn a_vanished_load_balancer_passes_the_poll_error_through() {
+pub(crate) fn a_vanished_load_balancer_passes_the_poll_error_through() {
     let emulator = Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
     let err = lb_lbs::wait_until_active(&client, 999, &crate::common::quick()).unwrap_err();
@@ -214,7 +214,7 @@ fn a_vanished_load_balancer_passes_the_poll_error_through() {
 }
 
 #[test]
-fn the_deadline_ends_a_wait_that_never_succeeds() {
+pub(crate) fn the_deadline_ends_a_wait_that_never_succeeds() {
     let emulator = Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
     // A forced status stays until the next accepted change: PENDING_UPDATE forever.
@@ -248,7 +248,7 @@ fn the_deadline_ends_a_wait_that_never_succeeds() {
 }
 
 #[test]
-fn transient_poll_failures_are_reported_and_waited_out() {
+pub(crate) fn transient_poll_failures_are_reported_and_waited_out() {
     let emulator = Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
     emulator.inject(InjectedFault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 500).times(2));
@@ -278,7 +278,7 @@ fn transient_poll_failures_are_reported_and_waited_out() {
 }
 
 #[test]
-fn a_deadline_reached_while_failing_names_the_last_failure() {
+pub(crate) fn a_deadline_reached_while_failing_names_the_last_failure() {
     let emulator = Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
     emulator
@@ -302,7 +302,7 @@ fn a_deadline_reached_while_failing_names_the_last_failure() {
 }
 
 #[test]
-fn a_final_answer_while_polling_ends_the_wait() {
+pub(crate) fn a_final_answer_while_polling_ends_the_wait() {
     let emulator = Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
     emulator.inject(InjectedFault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 403).times(10));
@@ -313,7 +313,7 @@ fn a_final_answer_while_polling_ends_the_wait() {
 }
 
 #[test]
-fn invalid_waits_send_nothing() {
+pub(crate) fn invalid_waits_send_nothing() {
     let emulator = Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
     let before = emulator.stats().api_requests.total();
@@ -341,81 +341,4 @@ fn invalid_waits_send_nothing() {
     }
     assert!(!changed, "the change is not made when the wait cannot be");
     assert_eq!(emulator.stats().api_requests.total(), before);
-}
-
-#[test]
-fn enable_session_persistence_and_wait_for_it_in_one_call() {
-    let emulator = crate::common::slow(Duration::from_millis(200), Duration::ZERO)
-        .start()
-        .expect("emulator");
-    let client = crate::common::dfw(&emulator);
-    emulator.clear_requests();
-    let (opts, seen) = recording(crate::common::quick());
-    let lb = lb_lbs::change_and_wait(&client, 1, &opts, |client, id| {
-        lb_sessions::enable(
-            client,
-            id,
-            &lb_sessions::CreateOpts::new(lb_sessions::Type::HttpCookie),
-        )
-        .extract_err()
-    })
-    .expect("enabled and applied");
-    assert_eq!(lb.status(), &Status::Active);
-    assert_eq!(lb.session_persistence(), Some("HTTP_COOKIE"));
-    let seen = statuses(&seen);
-    assert_eq!(seen.first(), Some(&Some(Status::PendingUpdate)));
-    let requests = emulator.requests();
-    assert_eq!(
-        (requests[0].method.as_str(), requests[0].path.as_str()),
-        ("PUT", crate::common::path("/1/sessionpersistence").as_str())
-    );
-    assert!(
-        requests[1..]
-            .iter()
-            .all(|r| r.method == "GET" && r.path == crate::common::path("/1"))
-    );
-
-    // The next change is accepted at once: the load balancer is ACTIVE.
-    lb_sessions::disable(&client, 1)
-        .extract_err()
-        .expect("no 422 after waiting");
-}
-
-#[test]
-fn a_refused_change_is_not_waited_for() {
-    let emulator = Emulator::start().expect("emulator");
-    let client = crate::common::dfw(&emulator);
-    emulator.clear_requests();
-    // HTTP_COOKIE needs HTTP; load balancer 2 is TCP.
-    let err = lb_lbs::change_and_wait(&client, 2, &crate::common::quick(), |client, id| {
-        lb_sessions::enable(
-            client,
-            id,
-            &lb_sessions::CreateOpts::new(lb_sessions::Type::HttpCookie),
-        )
-        .extract_err()
-    })
-    .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Validation);
-    let requests = emulator.requests();
-    assert_eq!(requests.len(), 1);
-    assert_eq!(requests[0].method, "PUT");
-}
-
-#[test]
-fn a_change_made_while_busy_is_retried_by_the_client_then_awaited() {
-    let emulator = crate::common::slow(Duration::from_millis(300), Duration::ZERO)
-        .start()
-        .expect("emulator");
-    let client = crate::common::dfw(&emulator);
-    lb_lbs::update(&client, 1, &UpdateOpts::new().name("first"))
-        .extract_err()
-        .expect("first change");
-    // The second change meets PENDING_UPDATE; the client's retry policy repeats it (422 while
-    // PENDING_UPDATE is worth repeating), then the wait sees it applied.
-    let lb = lb_lbs::change_and_wait(&client, 1, &crate::common::quick(), |client, id| {
-        lb_lbs::update(client, id, &UpdateOpts::new().name("second")).extract_err()
-    })
-    .expect("second change applied");
-    assert_eq!(lb.name(), "second");
 }
