@@ -13,14 +13,12 @@ use rackcloud_core::{
 };
 
 use crate::cli::{GlobalArgs, OutputFormat};
+pub(crate) use crate::env::Env;
 use crate::stderr::Stderr;
 use crate::{redact, sent};
 
 /// The variables that hold a credential: whatever they hold is never printed.
 const SECRET_VARIABLES: [&str; 3] = ["RS_API_KEY", "RS_PASSWORD", "OS_PASSWORD"];
-
-/// Reads a variable of the process environment (or a test's stand-in).
-pub(crate) type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// What a command needs to reach the API: the flags and the environment, and stderr for the
 /// lines told while it runs.

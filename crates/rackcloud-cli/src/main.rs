@@ -20,6 +20,7 @@
 mod auth;
 mod cli;
 mod commands;
+mod env;
 mod failure;
 mod log;
 mod output;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use rackcloud_core::{Error, ErrorKind, MfaChallenge, Secret, TrustedRoots};
 
-use crate::auth::Env;
+use crate::env::Env;
 
 /// The variable that names a CA file when `--ca-file` is not given.
 pub(crate) const CA_FILE_VAR: &str = "RS_CA_FILE";

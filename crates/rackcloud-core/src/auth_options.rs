@@ -32,7 +32,7 @@ pub struct AuthOptions {
     credential: Credential,
     tenant: Option<Tenant>,
     allow_reauth: bool,
-    pub(crate) passcode: Option<crate::mfa::PasscodeSource>,
+    pub(crate) passcode: Option<crate::passcode::PasscodeSource>,
 }
 
 #[derive(Clone, Debug)]

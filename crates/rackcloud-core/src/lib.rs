@@ -55,6 +55,7 @@ mod open_enum;
 mod paging;
 #[cfg(test)]
 mod parser_properties;
+mod passcode;
 mod provider;
 mod provider_builder;
 mod provider_request;
@@ -92,8 +93,8 @@ pub use ids::{MAX_IDS_PER_REQUEST, check_id, check_ids, id_query};
 pub use lb_status::LbStatus;
 pub use log_filter::RedactingLogger;
 pub use method::Method;
-pub use mfa::MfaChallenge;
 pub use paging::{MAX_PAGE_SIZE, PageBound, PageQuery, Pages, marker_pages, offset_pages};
+pub use passcode::MfaChallenge;
 pub use provider::ProviderClient;
 pub use provider_builder::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT, DEFAULT_TOKEN_REFRESH_MARGIN,

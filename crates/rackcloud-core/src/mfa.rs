@@ -2,7 +2,6 @@
 //! `WWW-Authenticate: OS-MF sessionId='…', factor='PASSCODE'`), the caller's passcode callback,
 //! and the second token request (docs/api/identity.md).
 
-use std::fmt;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -10,41 +9,8 @@ use serde::Serialize;
 use crate::auth_options::AuthOptions;
 use crate::error::Error;
 use crate::error_kind::ErrorKind;
+use crate::passcode::{MfaChallenge, PasscodeSource};
 use crate::secret::Secret;
-
-/// What the identity service asked for when it wants a second factor; given to the passcode
-/// callback (see [`AuthOptions::passcode_callback`]).
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub struct MfaChallenge {
-    factor: String,
-    username: Option<String>,
-}
-
-impl MfaChallenge {
-    /// The factor asked for, as the service named it (`PASSCODE`).
-    pub fn factor(&self) -> &str {
-        &self.factor
-    }
-
-    /// The user being authenticated.
-    pub fn username(&self) -> Option<&str> {
-        self.username.as_deref()
-    }
-}
-
-/// The type of a passcode callback.
-type Callback = dyn Fn(&MfaChallenge) -> Result<Secret, Error> + Send + Sync;
-
-/// The caller's passcode callback; `Debug` shows no more than that there is one.
-#[derive(Clone)]
-pub(crate) struct PasscodeSource(Arc<Callback>);
-
-impl fmt::Debug for PasscodeSource {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("[passcode callback]")
-    }
-}
 
 impl AuthOptions {
     /// Answers a multi-factor challenge: when the identity service asks for a second factor,

@@ -80,6 +80,7 @@ mod listener;
 mod load_balancer;
 mod mfa_sessions;
 mod node;
+mod node_status;
 mod pattern;
 mod rate_limit;
 mod record;

@@ -121,7 +121,7 @@ impl Emulator {
         node_id: u64,
         status: &str,
     ) -> bool {
-        crate::node::set_status(&self.shared, region, tenant, lb_id, node_id, status).is_ok()
+        crate::node_status::set_status(&self.shared, region, tenant, lb_id, node_id, status).is_ok()
     }
 
     /// The session persistence of a load balancer: `None` when there is no such load balancer,

@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::injected_fault;
-use crate::node::{self, SetStatusError};
+use crate::node_status::{self, SetStatusError};
 use crate::state::Shared;
 use crate::sync::lock;
 
@@ -235,7 +235,7 @@ fn set_node_status(
         Ok(status) => status,
         Err(message) => return bad_request(&message),
     };
-    match node::set_status(shared, region, tenant, id, node_id, &status) {
+    match node_status::set_status(shared, region, tenant, id, node_id, &status) {
         Ok(()) => Reply::empty(204),
         Err(SetStatusError::UnknownStatus) => {
             bad_request("'status' must be \"ONLINE\" or \"OFFLINE\"")
