@@ -24,10 +24,9 @@ use crate::urls::{item_url, root_url};
 /// # }
 /// ```
 pub fn list(client: &ServiceClient, lb_id: u64) -> ListResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return ListResult::from(e);
-    }
-    ListResult::from(client.get(&root_url(client, lb_id)))
+    check_id("load balancer", lb_id)
+        .map(|()| client.get(&root_url(client, lb_id)))
+        .into()
 }
 
 /// Adds items to the access list of load balancer `lb_id`
@@ -79,10 +78,9 @@ pub fn delete(client: &ServiceClient, lb_id: u64, item_id: u64) -> DeleteResult 
 /// 202). The server answers 422 (`LoadBalancer is not ACTIVE`) unless the load balancer is
 /// `ACTIVE`.
 pub fn delete_all(client: &ServiceClient, lb_id: u64) -> DeleteResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return DeleteResult::from(e);
-    }
-    DeleteResult::from(client.delete(&root_url(client, lb_id)))
+    check_id("load balancer", lb_id)
+        .map(|()| client.delete(&root_url(client, lb_id)))
+        .into()
 }
 
 /// Deletes the items `item_ids`, ten a request

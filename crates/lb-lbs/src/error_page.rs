@@ -62,10 +62,9 @@ struct Content {
 /// # }
 /// ```
 pub fn get_error_page(client: &ServiceClient, lb_id: u64) -> ErrorPageResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return ErrorPageResult::from(e);
-    }
-    ErrorPageResult::from(client.get(&part_url(client, lb_id, "errorpage")))
+    check_id("load balancer", lb_id)
+        .map(|()| client.get(&part_url(client, lb_id, "errorpage")))
+        .into()
 }
 
 /// Sets the custom error page (`PUT …/errorpage`, `{"errorpage":{"content":"…"}}`): only on
@@ -85,10 +84,9 @@ pub fn set_error_page(client: &ServiceClient, lb_id: u64, html: &str) -> Setting
 
 /// Restores the default error page (`DELETE …/errorpage`).
 pub fn delete_error_page(client: &ServiceClient, lb_id: u64) -> SettingResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return SettingResult::from(e);
-    }
-    SettingResult::from(client.delete(&part_url(client, lb_id, "errorpage")))
+    check_id("load balancer", lb_id)
+        .map(|()| client.delete(&part_url(client, lb_id, "errorpage")))
+        .into()
 }
 
 /// [`set_error_page`], then waits until it is applied.

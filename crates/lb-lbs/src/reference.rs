@@ -215,10 +215,9 @@ pub fn list_allowed_domains(client: &ServiceClient) -> AllowedDomainsResult {
 /// The addresses load balancer `lb_id`'s cluster uses towards nodes, for the nodes' firewalls
 /// (`GET /loadbalancers/{id}/clustersourceaddresses`).
 pub fn cluster_source_addresses(client: &ServiceClient, lb_id: u64) -> SourceAddressesResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return SourceAddressesResult::from(e);
-    }
-    SourceAddressesResult::from(client.get(&part_url(client, lb_id, "clustersourceaddresses")))
+    check_id("load balancer", lb_id)
+        .map(|()| client.get(&part_url(client, lb_id, "clustersourceaddresses")))
+        .into()
 }
 
 /// The addresses the region's load balancers use towards nodes

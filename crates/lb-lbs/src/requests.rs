@@ -99,10 +99,9 @@ pub fn list(client: &ServiceClient, opts: &impl ListOptsBuilder) -> ListResult {
 /// # }
 /// ```
 pub fn get(client: &ServiceClient, id: u64) -> GetResult {
-    if let Err(e) = check_id("load balancer", id) {
-        return GetResult::from(e);
-    }
-    GetResult::from(client.get(&resource_url(client, id)))
+    check_id("load balancer", id)
+        .map(|()| client.get(&resource_url(client, id)))
+        .into()
 }
 
 /// Creates a load balancer (`POST /loadbalancers`, answered 202): it is `BUILD` until it is
@@ -154,11 +153,10 @@ pub fn create(client: &ServiceClient, opts: &impl CreateOptsBuilder) -> CreateRe
 /// # }
 /// ```
 pub fn update(client: &ServiceClient, id: u64, opts: &impl UpdateOptsBuilder) -> UpdateResult {
-    let body = match check_id("load balancer", id).and_then(|()| opts.to_lb_update_map()) {
-        Ok(body) => body,
-        Err(e) => return UpdateResult::from(e),
-    };
-    UpdateResult::from(client.put(&resource_url(client, id), &body))
+    check_id("load balancer", id)
+        .and_then(|()| opts.to_lb_update_map())
+        .map(|body| client.put(&resource_url(client, id), &body))
+        .into()
 }
 
 /// Deletes load balancer `id` (`DELETE /loadbalancers/{id}`, answered 202): it is
@@ -181,8 +179,7 @@ pub fn update(client: &ServiceClient, id: u64, opts: &impl UpdateOptsBuilder) ->
 /// # }
 /// ```
 pub fn delete(client: &ServiceClient, id: u64) -> DeleteResult {
-    if let Err(e) = check_id("load balancer", id) {
-        return DeleteResult::from(e);
-    }
-    DeleteResult::from(client.delete(&resource_url(client, id)))
+    check_id("load balancer", id)
+        .map(|()| client.delete(&resource_url(client, id)))
+        .into()
 }

@@ -67,10 +67,9 @@ struct SwitchBody {
 /// # }
 /// ```
 pub fn is_logging_enabled(client: &ServiceClient, lb_id: u64) -> SwitchResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return SwitchResult::from(e);
-    }
-    SwitchResult::from(client.get(&part_url(client, lb_id, "connectionlogging")))
+    check_id("load balancer", lb_id)
+        .map(|()| client.get(&part_url(client, lb_id, "connectionlogging")))
+        .into()
 }
 
 /// Turns connection logging on (`PUT …/connectionlogging`, `{"connectionLogging":{"enabled":true}}`):
@@ -99,10 +98,9 @@ pub fn disable_logging(client: &ServiceClient, lb_id: u64) -> SettingResult {
 
 /// Whether content caching of load balancer `lb_id` is on (`GET …/contentcaching`).
 pub fn is_content_cached(client: &ServiceClient, lb_id: u64) -> SwitchResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return SwitchResult::from(e);
-    }
-    SwitchResult::from(client.get(&part_url(client, lb_id, "contentcaching")))
+    check_id("load balancer", lb_id)
+        .map(|()| client.get(&part_url(client, lb_id, "contentcaching")))
+        .into()
 }
 
 /// Turns content caching on (`PUT …/contentcaching`): only on `HTTP` load balancers (400

@@ -98,8 +98,7 @@ impl StatsResult {
 /// # }
 /// ```
 pub fn get_stats(client: &ServiceClient, lb_id: u64) -> StatsResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return StatsResult::from(e);
-    }
-    StatsResult::from(client.get(&part_url(client, lb_id, "stats")))
+    check_id("load balancer", lb_id)
+        .map(|()| client.get(&part_url(client, lb_id, "stats")))
+        .into()
 }

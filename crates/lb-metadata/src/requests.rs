@@ -24,10 +24,10 @@ use crate::urls::{item_url, root_url};
 /// # }
 /// ```
 pub fn list(client: &ServiceClient, owner: Owner) -> ListResult {
-    if let Err(e) = owner.check() {
-        return ListResult::from(e);
-    }
-    ListResult::from(client.get(&root_url(client, owner)))
+    owner
+        .check()
+        .map(|()| client.get(&root_url(client, owner)))
+        .into()
 }
 
 /// Adds items to `owner` (`POST …/metadata`, answered 200 with the added items and their ids).
@@ -53,19 +53,20 @@ pub fn list(client: &ServiceClient, owner: Owner) -> ListResult {
 /// # }
 /// ```
 pub fn add(client: &ServiceClient, owner: Owner, opts: &impl AddOptsBuilder) -> AddResult {
-    let body = match owner.check().and_then(|()| opts.to_metadata_add_map()) {
-        Ok(body) => body,
-        Err(e) => return AddResult::from(e),
-    };
-    AddResult::from(client.post(&root_url(client, owner), &body))
+    owner
+        .check()
+        .and_then(|()| opts.to_metadata_add_map())
+        .map(|body| client.post(&root_url(client, owner), &body))
+        .into()
 }
 
 /// Reads one item of `owner` (`GET …/metadata/{metaId}`).
 pub fn get(client: &ServiceClient, owner: Owner, meta_id: u64) -> GetResult {
-    if let Err(e) = owner.check().and_then(|()| check_id("metadata", meta_id)) {
-        return GetResult::from(e);
-    }
-    GetResult::from(client.get(&item_url(client, owner, meta_id)))
+    owner
+        .check()
+        .and_then(|()| check_id("metadata", meta_id))
+        .map(|()| client.get(&item_url(client, owner, meta_id)))
+        .into()
 }
 
 /// Changes the value of one item of `owner` (`PUT …/metadata/{metaId}`, answered 200); the key
@@ -89,10 +90,11 @@ pub fn update(
 
 /// Deletes one item of `owner` (`DELETE …/metadata/{metaId}`, answered 200).
 pub fn delete(client: &ServiceClient, owner: Owner, meta_id: u64) -> DeleteResult {
-    if let Err(e) = owner.check().and_then(|()| check_id("metadata", meta_id)) {
-        return DeleteResult::from(e);
-    }
-    DeleteResult::from(client.delete(&item_url(client, owner, meta_id)))
+    owner
+        .check()
+        .and_then(|()| check_id("metadata", meta_id))
+        .map(|()| client.delete(&item_url(client, owner, meta_id)))
+        .into()
 }
 
 /// Deletes several items of `owner` (`DELETE …/metadata?id=…`), at most 10 a request.

@@ -21,10 +21,9 @@ use crate::urls::root_url;
 /// # }
 /// ```
 pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return GetResult::from(e);
-    }
-    GetResult::from(client.get(&root_url(client, lb_id)))
+    check_id("load balancer", lb_id)
+        .map(|()| client.get(&root_url(client, lb_id)))
+        .into()
 }
 
 /// Configures the health monitor of load balancer `lb_id`, replacing any monitor it had
@@ -54,11 +53,10 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// # }
 /// ```
 pub fn update(client: &ServiceClient, lb_id: u64, opts: &impl UpdateOptsBuilder) -> UpdateResult {
-    let body = match check_id("load balancer", lb_id).and_then(|()| opts.to_monitor_update_map()) {
-        Ok(body) => body,
-        Err(e) => return UpdateResult::from(e),
-    };
-    UpdateResult::from(client.put(&root_url(client, lb_id), &body))
+    check_id("load balancer", lb_id)
+        .and_then(|()| opts.to_monitor_update_map())
+        .map(|body| client.put(&root_url(client, lb_id), &body))
+        .into()
 }
 
 /// Removes the health monitor of load balancer `lb_id`
@@ -68,10 +66,9 @@ pub fn update(client: &ServiceClient, lb_id: u64, opts: &impl UpdateOptsBuilder)
 /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled) (use [`delete_if_present`]
 /// to treat that as done); while `SECONDARY` nodes exist it refuses with 400.
 pub fn delete(client: &ServiceClient, lb_id: u64) -> DeleteResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return DeleteResult::from(e);
-    }
-    DeleteResult::from(client.delete(&root_url(client, lb_id)))
+    check_id("load balancer", lb_id)
+        .map(|()| client.delete(&root_url(client, lb_id)))
+        .into()
 }
 
 /// Removes the health monitor unless there is none: one idempotent call.

@@ -32,11 +32,10 @@ use crate::urls::{events_url, node_url, root_url};
 /// # }
 /// ```
 pub fn list(client: &ServiceClient, lb_id: u64, opts: &ListOpts) -> ListResult {
-    let query = match check_id("load balancer", lb_id).and_then(|()| opts.to_query()) {
-        Ok(query) => query,
-        Err(e) => return ListResult::from(e),
-    };
-    ListResult::from(client.get(&format!("{}{query}", root_url(client, lb_id))))
+    check_id("load balancer", lb_id)
+        .and_then(|()| opts.to_query())
+        .map(|query| client.get(&format!("{}{query}", root_url(client, lb_id))))
+        .into()
 }
 
 /// Every node of load balancer `lb_id`, page after page (`limit` and `marker`), stopping at the
@@ -54,10 +53,10 @@ pub fn list_all(client: &ServiceClient, lb_id: u64, opts: ListOpts) -> Result<Ve
 
 /// Reads node `node_id` of load balancer `lb_id` (`GET …/nodes/{nodeId}`).
 pub fn get(client: &ServiceClient, lb_id: u64, node_id: u64) -> GetResult {
-    if let Err(e) = check_id("load balancer", lb_id).and_then(|()| check_id("node", node_id)) {
-        return GetResult::from(e);
-    }
-    GetResult::from(client.get(&node_url(client, lb_id, node_id)))
+    check_id("load balancer", lb_id)
+        .and_then(|()| check_id("node", node_id))
+        .map(|()| client.get(&node_url(client, lb_id, node_id)))
+        .into()
 }
 
 /// Adds nodes to load balancer `lb_id` in one request (`POST …/nodes`, answered 202 with the
@@ -79,11 +78,10 @@ pub fn get(client: &ServiceClient, lb_id: u64, node_id: u64) -> GetResult {
 /// # }
 /// ```
 pub fn create(client: &ServiceClient, lb_id: u64, opts: &impl CreateOptsBuilder) -> CreateResult {
-    let body = match check_id("load balancer", lb_id).and_then(|()| opts.to_node_create_map()) {
-        Ok(body) => body,
-        Err(e) => return CreateResult::from(e),
-    };
-    CreateResult::from(client.post(&root_url(client, lb_id), &body))
+    check_id("load balancer", lb_id)
+        .and_then(|()| opts.to_node_create_map())
+        .map(|body| client.post(&root_url(client, lb_id), &body))
+        .into()
 }
 
 /// Changes node `node_id` (`PUT …/nodes/{nodeId}`, answered 202).
@@ -135,10 +133,10 @@ pub fn bulk_update(
 
 /// Deletes node `node_id` (`DELETE …/nodes/{nodeId}`, answered 202).
 pub fn delete(client: &ServiceClient, lb_id: u64, node_id: u64) -> DeleteResult {
-    if let Err(e) = check_id("load balancer", lb_id).and_then(|()| check_id("node", node_id)) {
-        return DeleteResult::from(e);
-    }
-    DeleteResult::from(client.delete(&node_url(client, lb_id, node_id)))
+    check_id("load balancer", lb_id)
+        .and_then(|()| check_id("node", node_id))
+        .map(|()| client.delete(&node_url(client, lb_id, node_id)))
+        .into()
 }
 
 /// Deletes several nodes (`DELETE …/nodes?id=…`), at most
@@ -182,11 +180,10 @@ pub fn bulk_delete(
 /// Reads one page of the node service events of load balancer `lb_id`
 /// (`GET …/nodes/events`).
 pub fn events(client: &ServiceClient, lb_id: u64, opts: &ListOpts) -> EventsResult {
-    let query = match check_id("load balancer", lb_id).and_then(|()| opts.to_query()) {
-        Ok(query) => query,
-        Err(e) => return EventsResult::from(e),
-    };
-    EventsResult::from(client.get(&format!("{}{query}", events_url(client, lb_id))))
+    check_id("load balancer", lb_id)
+        .and_then(|()| opts.to_query())
+        .map(|query| client.get(&format!("{}{query}", events_url(client, lb_id))))
+        .into()
 }
 
 /// Every node service event, page after page, stopping at the options' bound (gophercloud read

@@ -12,10 +12,9 @@ pub const MAPPING_LIMIT: usize = 20;
 /// The certificate mappings of load balancer `lb_id`, id and host name each
 /// (`GET …/ssltermination/certificatemappings`).
 pub fn list_mappings(client: &ServiceClient, lb_id: u64) -> ListMappingsResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return ListMappingsResult::from(e);
-    }
-    ListMappingsResult::from(client.get(&mappings_url(client, lb_id, None)))
+    check_id("load balancer", lb_id)
+        .map(|()| client.get(&mappings_url(client, lb_id, None)))
+        .into()
 }
 
 /// Adds a certificate mapping (`POST …/certificatemappings`, answered 202 with the mapping).
@@ -27,11 +26,10 @@ pub fn create_mapping(
     lb_id: u64,
     opts: &impl MappingOptsBuilder,
 ) -> MappingResult {
-    let body = match check_id("load balancer", lb_id).and_then(|()| opts.to_mapping_map()) {
-        Ok(body) => body,
-        Err(e) => return MappingResult::from(e),
-    };
-    MappingResult::from(client.post(&mappings_url(client, lb_id, None), &body))
+    check_id("load balancer", lb_id)
+        .and_then(|()| opts.to_mapping_map())
+        .map(|body| client.post(&mappings_url(client, lb_id, None), &body))
+        .into()
 }
 
 /// Reads one certificate mapping with its certificate (`GET …/certificatemappings/{id}`).

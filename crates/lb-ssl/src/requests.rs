@@ -21,10 +21,9 @@ use crate::urls::{ciphers_url, termination_url};
 /// # }
 /// ```
 pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return GetResult::from(e);
-    }
-    GetResult::from(client.get(&termination_url(client, lb_id)))
+    check_id("load balancer", lb_id)
+        .map(|()| client.get(&termination_url(client, lb_id)))
+        .into()
 }
 
 /// Creates or changes the SSL termination of load balancer `lb_id`
@@ -50,30 +49,27 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// # }
 /// ```
 pub fn set(client: &ServiceClient, lb_id: u64, opts: &impl SetOptsBuilder) -> SetResult {
-    let body = match check_id("load balancer", lb_id).and_then(|()| opts.to_ssl_map()) {
-        Ok(body) => body,
-        Err(e) => return SetResult::from(e),
-    };
-    SetResult::from(client.put(&termination_url(client, lb_id), &body))
+    check_id("load balancer", lb_id)
+        .and_then(|()| opts.to_ssl_map())
+        .map(|body| client.put(&termination_url(client, lb_id), &body))
+        .into()
 }
 
 /// Removes the SSL termination of load balancer `lb_id` (`DELETE …/ssltermination`,
 /// answered 202). The server refuses it (400) while HTTPS redirect is on, and when none is
 /// configured.
 pub fn delete(client: &ServiceClient, lb_id: u64) -> DeleteResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return DeleteResult::from(e);
-    }
-    DeleteResult::from(client.delete(&termination_url(client, lb_id)))
+    check_id("load balancer", lb_id)
+        .map(|()| client.delete(&termination_url(client, lb_id)))
+        .into()
 }
 
 /// The names of the ciphers load balancer `lb_id` offers (`GET …/ssltermination/ciphers`).
 /// The profiles to choose from are [`CipherProfile::KNOWN_NAMES`](crate::CipherProfile::KNOWN_NAMES).
 pub fn ciphers(client: &ServiceClient, lb_id: u64) -> CiphersResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return CiphersResult::from(e);
-    }
-    CiphersResult::from(client.get(&ciphers_url(client, lb_id)))
+    check_id("load balancer", lb_id)
+        .map(|()| client.get(&ciphers_url(client, lb_id)))
+        .into()
 }
 
 /// [`set`], then waits until the change is applied.

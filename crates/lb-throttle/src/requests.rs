@@ -22,10 +22,9 @@ use crate::urls::root_url;
 /// # }
 /// ```
 pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return GetResult::from(e);
-    }
-    GetResult::from(client.get(&root_url(client, lb_id)))
+    check_id("load balancer", lb_id)
+        .map(|()| client.get(&root_url(client, lb_id)))
+        .into()
 }
 
 /// Sets (creates or changes) the connection throttle of load balancer `lb_id`
@@ -49,11 +48,10 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// # }
 /// ```
 pub fn set(client: &ServiceClient, lb_id: u64, opts: &impl SetOptsBuilder) -> SetResult {
-    let body = match check_id("load balancer", lb_id).and_then(|()| opts.to_throttle_set_map()) {
-        Ok(body) => body,
-        Err(e) => return SetResult::from(e),
-    };
-    SetResult::from(client.put(&root_url(client, lb_id), &body))
+    check_id("load balancer", lb_id)
+        .and_then(|()| opts.to_throttle_set_map())
+        .map(|body| client.put(&root_url(client, lb_id), &body))
+        .into()
 }
 
 /// Removes the connection throttle of load balancer `lb_id`: no limit any more
@@ -63,10 +61,9 @@ pub fn set(client: &ServiceClient, lb_id: u64, opts: &impl SetOptsBuilder) -> Se
 /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled); use [`delete_if_present`]
 /// to treat that as done.
 pub fn delete(client: &ServiceClient, lb_id: u64) -> DeleteResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return DeleteResult::from(e);
-    }
-    DeleteResult::from(client.delete(&root_url(client, lb_id)))
+    check_id("load balancer", lb_id)
+        .map(|()| client.delete(&root_url(client, lb_id)))
+        .into()
 }
 
 /// Removes the connection throttle unless there is none: one idempotent call.

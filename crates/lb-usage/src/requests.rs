@@ -75,10 +75,9 @@ pub fn load_balancer_usage(client: &ServiceClient, lb_id: u64, opts: &UsageOpts)
 /// The usage records of load balancer `lb_id` in the last 24 hours
 /// (`GET /loadbalancers/{id}/usage/current`).
 pub fn current_usage(client: &ServiceClient, lb_id: u64) -> UsageResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return UsageResult::from(e);
-    }
-    UsageResult::from(client.get(&client.lb_url(lb_id, &["usage", "current"])))
+    check_id("load balancer", lb_id)
+        .map(|()| client.get(&client.lb_url(lb_id, &["usage", "current"])))
+        .into()
 }
 
 /// One page of the load balancers billable in a period (`GET /loadbalancers/billable`).

@@ -161,10 +161,9 @@ impl AddOptsBuilder for AddOpts {
 /// # }
 /// ```
 pub fn list(client: &ServiceClient, lb_id: u64) -> ListResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return ListResult::from(e);
-    }
-    ListResult::from(client.get(&root_url(client, lb_id)))
+    check_id("load balancer", lb_id)
+        .map(|()| client.get(&root_url(client, lb_id)))
+        .into()
 }
 
 /// Adds a virtual IP to load balancer `lb_id` (`POST /loadbalancers/{id}/virtualips`, the body
@@ -187,11 +186,10 @@ pub fn list(client: &ServiceClient, lb_id: u64) -> ListResult {
 /// # }
 /// ```
 pub fn add(client: &ServiceClient, lb_id: u64, opts: &impl AddOptsBuilder) -> AddResult {
-    let body = match check_id("load balancer", lb_id).and_then(|()| opts.to_vip_add_map()) {
-        Ok(body) => body,
-        Err(e) => return AddResult::from(e),
-    };
-    AddResult::from(client.post(&root_url(client, lb_id), &body))
+    check_id("load balancer", lb_id)
+        .and_then(|()| opts.to_vip_add_map())
+        .map(|body| client.post(&root_url(client, lb_id), &body))
+        .into()
 }
 
 /// Deletes virtual IP `vip_id` of load balancer `lb_id`
@@ -200,10 +198,10 @@ pub fn add(client: &ServiceClient, lb_id: u64, opts: &impl AddOptsBuilder) -> Ad
 ///
 /// The last virtual IP of a load balancer cannot be deleted (400).
 pub fn delete(client: &ServiceClient, lb_id: u64, vip_id: u64) -> DeleteResult {
-    if let Err(e) = check_id("load balancer", lb_id).and_then(|()| check_id("virtual ip", vip_id)) {
-        return DeleteResult::from(e);
-    }
-    DeleteResult::from(client.delete(&resource_url(client, lb_id, vip_id)))
+    check_id("load balancer", lb_id)
+        .and_then(|()| check_id("virtual ip", vip_id))
+        .map(|()| client.delete(&resource_url(client, lb_id, vip_id)))
+        .into()
 }
 
 /// Deletes several virtual IPs of load balancer `lb_id`
