@@ -31,7 +31,11 @@ fn eight_threads_with_faults_and_expiring_tokens() {
         );
     }
     let emulator = builder.start().expect("emulator");
+    // Enough attempts that no request can meet more injected refusals than it may repeat (52
+    // are injected in all): the soak is about sharing, not about running out of attempts, which
+    // other tests pin.
     let policy = RetryPolicy::default()
+        .max_attempts(60)
         .initial_backoff(Duration::from_millis(1))
         .max_backoff(Duration::from_millis(5));
     let provider = ProviderClient::builder()
@@ -46,11 +50,16 @@ fn eight_threads_with_faults_and_expiring_tokens() {
 
     let done = AtomicBool::new(false);
     let operations = AtomicU64::new(0);
+    // Operations finished by each thread: the expiries are spaced so that no operation meets two
+    // of them (one re-authentication per operation is the client's promise, and an operation
+    // that met two expiries would fail by design, not by a fault of the client).
+    let finished: Vec<AtomicU64> = (0..THREADS).map(|_| AtomicU64::new(0)).collect();
     let unexpected = Mutex::new(Vec::new());
     let started = Instant::now();
     std::thread::scope(|s| {
         for thread in 0..THREADS {
             let (client, operations, unexpected, done) = (&client, &operations, &unexpected, &done);
+            let finished = &finished[thread as usize];
             s.spawn(move || {
                 // At least the planned operations, and on until every expiry has been met.
                 let mut n = 0;
@@ -66,6 +75,7 @@ fn eight_threads_with_faults_and_expiring_tokens() {
                         _ => lb_sessions::disable_if_enabled(client, id).map(|_| ()),
                     };
                     operations.fetch_add(1, Ordering::Relaxed);
+                    finished.fetch_add(1, Ordering::SeqCst);
                     if let Err(e) = result {
                         // HTTP_COOKIE on a TCP load balancer is the one refusal the workload asks for.
                         let expected =
@@ -110,7 +120,8 @@ fn eight_threads_with_faults_and_expiring_tokens() {
         });
 
         // Token expiries: each one waits until the client has re-authenticated.
-        s.spawn(|| {
+        let (finished, emulator, done) = (&finished, &emulator, &done);
+        s.spawn(move || {
             for expiry in 1..=EXPIRIES {
                 std::thread::sleep(Duration::from_millis(30));
                 emulator.expire_tokens();
@@ -119,6 +130,20 @@ fn eight_threads_with_faults_and_expiring_tokens() {
                     assert!(
                         Instant::now() < deadline,
                         "no re-authentication after expiry {expiry}"
+                    );
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                // Every operation that began before this re-authentication has ended once each
+                // thread has finished two more.
+                let seen: Vec<u64> = finished.iter().map(|f| f.load(Ordering::SeqCst)).collect();
+                while finished
+                    .iter()
+                    .zip(&seen)
+                    .any(|(f, before)| f.load(Ordering::SeqCst) < before + 2)
+                {
+                    assert!(
+                        Instant::now() < deadline,
+                        "threads stopped after expiry {expiry}"
                     );
                     std::thread::sleep(Duration::from_millis(1));
                 }
