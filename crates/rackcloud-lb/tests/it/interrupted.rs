@@ -20,17 +20,29 @@ fn interrupted_apply_reports_and_a_second_apply_finishes() -> anyhow::Result<()>
     let lb = &report.lbs()[0];
     assert!(lb.id().is_some());
     assert!(matches!(lb.applied()[0], Change::CreateLb(_)));
-    assert!(lb.applied().iter().any(|c| matches!(c, Change::SetMonitor(_))));
+    assert!(
+        lb.applied()
+            .iter()
+            .any(|c| matches!(c, Change::SetMonitor(_)))
+    );
     let (failed, error) = lb.failed().expect("the throttle failed");
     assert!(matches!(failed, Change::SetThrottle(_)));
     assert_eq!(error.status(), Some(400));
     assert_eq!(
         lb.not_sent(),
-        [Change::SetLogging(true), Change::SetCaching(true), Change::AddMetadata(
-            [("env".into(), "prod".into()), ("team".into(), "web".into())].into()
-        )]
+        [
+            Change::SetLogging(true),
+            Change::SetCaching(true),
+            Change::AddMetadata(
+                [("env".into(), "prod".into()), ("team".into(), "web".into())].into()
+            )
+        ]
     );
-    assert!(report.to_string().contains("FAILED: set connection throttle"));
+    assert!(
+        report
+            .to_string()
+            .contains("FAILED: set connection throttle")
+    );
 
     // The rest, and only the rest.
     let plan = plan_account(&client, &d)?;

@@ -29,15 +29,27 @@ fn invalid_values_name_the_load_balancer_and_field_and_nothing_is_sent() -> anyh
     let cases = [
         ("timeout", json!(10), "load_balancers[0] (\"a\").timeout"),
         ("port", json!(0), "load_balancers[0] (\"a\").port"),
-        ("nodes", json!([{"address": "10.0.0.1", "port": 80, "condition": "DISABLED"}]),
-         "load_balancers[0] (\"a\").nodes"),
-        ("connection_throttle", json!({"max_connections": 0}),
-         "load_balancers[0] (\"a\").connection_throttle"),
-        ("health_monitor", json!({"type": "CONNECT", "delay": 0, "timeout": 5,
+        (
+            "nodes",
+            json!([{"address": "10.0.0.1", "port": 80, "condition": "DISABLED"}]),
+            "load_balancers[0] (\"a\").nodes",
+        ),
+        (
+            "connection_throttle",
+            json!({"max_connections": 0}),
+            "load_balancers[0] (\"a\").connection_throttle",
+        ),
+        (
+            "health_monitor",
+            json!({"type": "CONNECT", "delay": 0, "timeout": 5,
                                   "attempts_before_deactivation": 2}),
-         "load_balancers[0] (\"a\").health_monitor"),
-        ("access_list", json!([{"address": "not an address", "type": "DENY"}]),
-         "load_balancers[0] (\"a\").access_list"),
+            "load_balancers[0] (\"a\").health_monitor",
+        ),
+        (
+            "access_list",
+            json!([{"address": "not an address", "type": "DENY"}]),
+            "load_balancers[0] (\"a\").access_list",
+        ),
     ];
     for (field, value, expected) in cases {
         let mut lb = full_lb("a");
@@ -50,12 +62,19 @@ fn invalid_values_name_the_load_balancer_and_field_and_nothing_is_sent() -> anyh
     // Twice the same name.
     let text = json!({"load_balancers": [full_lb("a"), full_lb("a")]}).to_string();
     let err = Document::from_json(&text).unwrap_err();
-    assert!(err.to_string().contains("load_balancers[1] (\"a\").name"), "{err}");
+    assert!(
+        err.to_string().contains("load_balancers[1] (\"a\").name"),
+        "{err}"
+    );
     // A document built in code is checked again before anything is sent.
     let doc = crate::common::doc(&[full_lb("a")]);
     let mut broken = doc.clone();
     broken.load_balancers[0].timeout = Some(5);
-    assert!(apply_document(&client, &broken, &quick()).unwrap_err().is_invalid_input());
+    assert!(
+        apply_document(&client, &broken, &quick())
+            .unwrap_err()
+            .is_invalid_input()
+    );
     assert_eq!(emulator.stats().api_requests.total(), before);
     Ok(())
 }

@@ -10,7 +10,9 @@ fn a_new_load_balancer_is_created_with_primary_nodes_then_the_monitor_then_secon
     let d = doc(&[full_lb("shop")]);
     let p = plan(&d, &[]).unwrap();
     let changes = p.lbs()[0].changes();
-    let Change::CreateLb(spec) = &changes[0] else { panic!("{p}") };
+    let Change::CreateLb(spec) = &changes[0] else {
+        panic!("{p}")
+    };
     assert_eq!(spec.nodes.len(), 2);
     assert!(matches!(changes[1], Change::SetMonitor(_)));
     assert!(matches!(&changes[2], Change::AddNodes(n) if n.len() == 1));
@@ -29,24 +31,45 @@ fn adds_before_updates_before_removes_and_monitor_removed_after_nodes() {
     let changes = p.lbs()[0].changes();
     assert_eq!(p.lbs()[0].id(), Some(7));
     assert!(matches!(changes[0], Change::AddNodes(_)), "{p}");
-    assert!(matches!(changes[1], Change::UpdateNode { id: 1, .. }), "{p}");
-    assert!(matches!(&changes[2], Change::RemoveNodes { ids, .. } if ids == &[2, 3]), "{p}");
+    assert!(
+        matches!(changes[1], Change::UpdateNode { id: 1, .. }),
+        "{p}"
+    );
+    assert!(
+        matches!(&changes[2], Change::RemoveNodes { ids, .. } if ids == &[2, 3]),
+        "{p}"
+    );
     assert_eq!(changes[3], Change::DeleteMonitor, "{p}");
     assert_eq!(changes.len(), 4);
     let text = p.to_string();
-    assert!(text.contains("- remove nodes 10.1.0.2:8080, 10.1.0.3:8080"), "{text}");
+    assert!(
+        text.contains("- remove nodes 10.1.0.2:8080, 10.1.0.3:8080"),
+        "{text}"
+    );
     assert!(text.contains("+ add nodes 10.2.0.1:80"), "{text}");
 }
 
 #[test]
 fn more_than_ten_removals_are_several_operations() {
     let mut have = full_lb("shop");
-    let many: Vec<_> = (1..=12).map(|i| json!({"address": format!("10.9.0.{i}"), "port": 80})).collect();
-    have["metadata"] = json!((1..=12).map(|i| (format!("k{i}"), "v".to_owned())).collect::<std::collections::BTreeMap<_, _>>());
+    let many: Vec<_> = (1..=12)
+        .map(|i| json!({"address": format!("10.9.0.{i}"), "port": 80}))
+        .collect();
+    have["metadata"] = json!(
+        (1..=12)
+            .map(|i| (format!("k{i}"), "v".to_owned()))
+            .collect::<std::collections::BTreeMap<_, _>>()
+    );
     have["nodes"] = json!(many);
     let current = Current::from_spec(7, doc(&[have]).load_balancers.remove(0));
     let p = plan(&doc(&[full_lb("shop")]), &[current]).unwrap();
-    let removes = p.changes().filter(|(_, c)| matches!(c, Change::RemoveNodes { .. })).count();
-    let meta = p.changes().filter(|(_, c)| matches!(c, Change::RemoveMetadata { .. })).count();
+    let removes = p
+        .changes()
+        .filter(|(_, c)| matches!(c, Change::RemoveNodes { .. }))
+        .count();
+    let meta = p
+        .changes()
+        .filter(|(_, c)| matches!(c, Change::RemoveMetadata { .. }))
+        .count();
     assert_eq!((removes, meta), (2, 2), "{p}");
 }

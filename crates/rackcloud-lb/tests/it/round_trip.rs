@@ -45,7 +45,10 @@ fn apply_then_plan_is_empty_and_apply_again_sends_nothing() -> anyhow::Result<()
     let requests = emulator.requests();
     assert!(requests.iter().all(|r| r.method == "GET"), "{requests:?}");
     let gets = requests.iter().filter(|r| {
-        r.path.rsplit('/').next().is_some_and(|last| last.parse::<u64>().is_ok())
+        r.path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.parse::<u64>().is_ok())
     });
     assert_eq!(gets.count(), 2, "{requests:?}");
 
