@@ -75,7 +75,7 @@ fn cases() -> Vec<(&'static str, Edit, Expect)> {
             |v| {
                 v["nodes"]
                     .as_array_mut()
-                    .unwrap()
+                    .expect("in the document")
                     .push(json!({"address": "10.1.0.9", "port": 80}))
             },
             |c| matches!(c, Change::AddNodes(n) if n.len() == 1),
@@ -112,7 +112,10 @@ fn cases() -> Vec<(&'static str, Edit, Expect)> {
         (
             "node removed",
             |v| {
-                v["nodes"].as_array_mut().unwrap().remove(1);
+                v["nodes"]
+                    .as_array_mut()
+                    .expect("in the document")
+                    .remove(1);
             },
             |c| {
                 matches!(c, Change::RemoveNodes { ids, .. } if ids.len() == 1) && c.is_destructive()
@@ -128,7 +131,7 @@ fn cases() -> Vec<(&'static str, Edit, Expect)> {
             |v| {
                 v["access_list"]
                     .as_array_mut()
-                    .unwrap()
+                    .expect("in the document")
                     .push(json!({"address": "203.0.113.5", "type": "DENY"}))
             },
             |c| matches!(c, Change::AppendAccess(a) if a.len() == 1),
@@ -136,7 +139,10 @@ fn cases() -> Vec<(&'static str, Edit, Expect)> {
         (
             "access rule removed",
             |v| {
-                v["access_list"].as_array_mut().unwrap().remove(0);
+                v["access_list"]
+                    .as_array_mut()
+                    .expect("in the document")
+                    .remove(0);
             },
             |c| matches!(c, Change::RemoveAccess { ids, .. } if ids.len() == 1),
         ),
@@ -148,7 +154,9 @@ fn cases() -> Vec<(&'static str, Edit, Expect)> {
         (
             "throttle removed",
             |v| {
-                v.as_object_mut().unwrap().remove("connection_throttle");
+                v.as_object_mut()
+                    .expect("in the document")
+                    .remove("connection_throttle");
             },
             |c| *c == Change::DeleteThrottle,
         ),
@@ -160,7 +168,9 @@ fn cases() -> Vec<(&'static str, Edit, Expect)> {
         (
             "persistence removed",
             |v| {
-                v.as_object_mut().unwrap().remove("session_persistence");
+                v.as_object_mut()
+                    .expect("in the document")
+                    .remove("session_persistence");
             },
             |c| *c == Change::DisableSessionPersistence,
         ),
@@ -187,7 +197,10 @@ fn cases() -> Vec<(&'static str, Edit, Expect)> {
         (
             "metadata removed",
             |v| {
-                v["metadata"].as_object_mut().unwrap().remove("team");
+                v["metadata"]
+                    .as_object_mut()
+                    .expect("in the document")
+                    .remove("team");
             },
             |c| matches!(c, Change::RemoveMetadata { keys, .. } if keys == &["team".to_owned()]),
         ),

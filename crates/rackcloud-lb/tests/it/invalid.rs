@@ -9,7 +9,7 @@ use crate::common::{dfw, full_lb, quick};
 #[test]
 fn unknown_fields_are_refused_with_their_location() {
     let text = "{\"load_balancers\": [{\"name\": \"a\", \"protocol\": \"HTTP\", \"port\": 80,\n \"helth_monitor\": {}}]}";
-    let err = Document::from_json(text).unwrap_err();
+    let err = Document::from_json(text).expect_err("refused");
     assert!(err.is_invalid_input());
     let msg = err.to_string();
     assert!(msg.contains("unknown field `helth_monitor`"), "{msg}");
@@ -17,7 +17,8 @@ fn unknown_fields_are_refused_with_their_location() {
 
     let mut lb = full_lb("a");
     lb["nodes"][0]["wieght"] = json!(3);
-    let err = Document::from_json(&json!({"load_balancers": [lb]}).to_string()).unwrap_err();
+    let err =
+        Document::from_json(&json!({"load_balancers": [lb]}).to_string()).expect_err("refused");
     assert!(err.to_string().contains("unknown field `wieght`"), "{err}");
 }
 
@@ -55,13 +56,13 @@ fn invalid_values_name_the_load_balancer_and_field_and_nothing_is_sent() -> anyh
         let mut lb = full_lb("a");
         lb[field] = value;
         let text = json!({"load_balancers": [lb]}).to_string();
-        let err = Document::from_json(&text).unwrap_err();
+        let err = Document::from_json(&text).expect_err("refused");
         assert!(err.is_invalid_input(), "{field}: {err}");
         assert!(err.to_string().contains(expected), "{field}: {err}");
     }
     // Twice the same name.
     let text = json!({"load_balancers": [full_lb("a"), full_lb("a")]}).to_string();
-    let err = Document::from_json(&text).unwrap_err();
+    let err = Document::from_json(&text).expect_err("refused");
     assert!(
         err.to_string().contains("load_balancers[1] (\"a\").name"),
         "{err}"
@@ -72,7 +73,7 @@ fn invalid_values_name_the_load_balancer_and_field_and_nothing_is_sent() -> anyh
     broken.load_balancers[0].timeout = Some(5);
     assert!(
         apply_document(&client, &broken, &quick())
-            .unwrap_err()
+            .expect_err("refused")
             .is_invalid_input()
     );
     assert_eq!(emulator.stats().api_requests.total(), before);

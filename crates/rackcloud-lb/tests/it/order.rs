@@ -8,7 +8,7 @@ use crate::common::{doc, full_lb};
 #[test]
 fn a_new_load_balancer_is_created_with_primary_nodes_then_the_monitor_then_secondaries() {
     let d = doc(&[full_lb("shop")]);
-    let p = plan(&d, &[]).unwrap();
+    let p = plan(&d, &[]).expect("in the document");
     let changes = p.lbs()[0].changes();
     let Change::CreateLb(spec) = &changes[0] else {
         panic!("{p}")
@@ -26,8 +26,10 @@ fn adds_before_updates_before_removes_and_monitor_removed_after_nodes() {
     let mut want = full_lb("shop");
     want["nodes"] = json!([{"address": "10.2.0.1", "port": 80},
                            {"address": "10.1.0.1", "port": 8080, "condition": "DRAINING"}]);
-    want.as_object_mut().unwrap().remove("health_monitor");
-    let p = plan(&doc(&[want]), &[current]).unwrap();
+    want.as_object_mut()
+        .expect("in the document")
+        .remove("health_monitor");
+    let p = plan(&doc(&[want]), &[current]).expect("in the document");
     let changes = p.lbs()[0].changes();
     assert_eq!(p.lbs()[0].id(), Some(7));
     assert!(matches!(changes[0], Change::AddNodes(_)), "{p}");
@@ -62,7 +64,7 @@ fn more_than_ten_removals_are_several_operations() {
     );
     have["nodes"] = json!(many);
     let current = Current::from_spec(7, doc(&[have]).load_balancers.remove(0));
-    let p = plan(&doc(&[full_lb("shop")]), &[current]).unwrap();
+    let p = plan(&doc(&[full_lb("shop")]), &[current]).expect("in the document");
     let removes = p
         .changes()
         .filter(|(_, c)| matches!(c, Change::RemoveNodes { .. }))
