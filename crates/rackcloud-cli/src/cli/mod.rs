@@ -3,6 +3,8 @@
 //! The names here are an interface: scripts depend on them.
 
 mod connect;
+mod declarative;
+pub(crate) use declarative::{ApplyArgs, ExportArgs, PlanArgs};
 mod nodes;
 mod values;
 
@@ -191,6 +193,12 @@ pub(crate) enum LbCommand {
         #[command(subcommand)]
         command: MetadataCommand,
     },
+    /// Show the changes that would bring the account to a document; nothing is sent
+    Plan(PlanArgs),
+    /// Bring the account to a document: plan, confirm, send the changes
+    Apply(ApplyArgs),
+    /// Write the document describing existing load balancers
+    Export(ExportArgs),
 }
 
 /// `rackcloud lb create …`.

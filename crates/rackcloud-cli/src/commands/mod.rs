@@ -3,6 +3,7 @@
 
 mod access_list;
 mod catalog;
+mod declarative;
 mod demo;
 mod emulator;
 mod generate;
@@ -38,6 +39,9 @@ pub(crate) fn run(cli: &Cli, env: Env<'_>, out: Output) -> Result<(), Failure> {
             }
             LbCommand::Features(command) => lb_features::run(command, connect, out),
             LbCommand::Update(args) => lb_update::run(args, connect, out),
+            LbCommand::Plan(args) => declarative::plan(args, connect, out),
+            LbCommand::Apply(args) => declarative::apply(args, connect, out),
+            LbCommand::Export(args) => declarative::export(args, connect, out),
             LbCommand::Ssl(group) => ssl::run(&group.command, connect, out),
             LbCommand::CertMapping(group) => ssl::run_mapping(&group.command, connect, out),
             LbCommand::Node { command } => nodes::run(command, connect, out),

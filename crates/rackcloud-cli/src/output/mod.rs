@@ -11,6 +11,7 @@
 mod access_list;
 mod catalog;
 mod change;
+mod declarative;
 mod emulator;
 mod health_monitor;
 mod lb_features;
@@ -34,6 +35,7 @@ use crate::redact;
 pub(crate) use access_list::AccessListShown;
 pub(crate) use catalog::CatalogReport;
 pub(crate) use change::Change;
+pub(crate) use declarative::{Applied, Planned};
 pub(crate) use emulator::EmulatorReport;
 pub(crate) use health_monitor::{MonitorDeleted, MonitorShown, monitor_set};
 pub(crate) use lb_features::{

@@ -6,6 +6,7 @@ mod access_list;
 mod catalog;
 mod common;
 mod coverage;
+mod declarative;
 mod demo;
 mod emulator;
 mod errors;

@@ -1,0 +1,41 @@
+//! `rackcloud lb plan|apply|export`: the clap types of the declarative commands.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+
+use super::{parse_interval, parse_lb_id};
+
+/// `rackcloud lb plan FILE`.
+#[derive(Debug, Args)]
+pub(crate) struct PlanArgs {
+    /// The document (JSON, see docs/declarative.md)
+    #[arg(value_name = "FILE")]
+    pub(crate) file: PathBuf,
+}
+
+/// `rackcloud lb apply FILE [--yes]`.
+#[derive(Debug, Args)]
+pub(crate) struct ApplyArgs {
+    /// The document (JSON, see docs/declarative.md)
+    #[arg(value_name = "FILE")]
+    pub(crate) file: PathBuf,
+    /// Apply without asking (required when stdin is not a terminal)
+    #[arg(long)]
+    pub(crate) yes: bool,
+    /// Seconds between two polls while waiting between changes (fractions allowed) [default: 5]
+    #[arg(long, value_name = "SECONDS", value_parser = parse_interval)]
+    pub(crate) wait_interval: Option<Duration>,
+}
+
+/// `rackcloud lb export LB_ID... [--to FILE]`.
+#[derive(Debug, Args)]
+pub(crate) struct ExportArgs {
+    /// The load balancer ids
+    #[arg(value_name = "LB_ID", value_parser = parse_lb_id, required = true, num_args = 1..)]
+    pub(crate) lb_ids: Vec<u64>,
+    /// Write the document to FILE instead of stdout (`--output` is the global output format)
+    #[arg(long, value_name = "FILE")]
+    pub(crate) to: Option<PathBuf>,
+}

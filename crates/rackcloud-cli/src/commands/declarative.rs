@@ -1,0 +1,81 @@
+//! `rackcloud lb plan|apply|export`: load balancers kept in a document.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::Path;
+use std::time::Duration;
+
+use rackcloud_core::WaitOpts;
+use rackcloud_lb::{Document, plan_account};
+
+use crate::auth::Connect;
+use crate::cli::{ApplyArgs, ExportArgs, PlanArgs};
+use crate::failure::{Failure, Operation};
+use crate::output::{Applied, Output, Planned};
+
+/// Reads and checks the document before anything is sent (exit status 2 when invalid).
+fn read(op: &Operation, file: &Path) -> Result<Document, Failure> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", file.display())))?;
+    Document::from_json(&text).map_err(|e| op.failed(e))
+}
+
+/// `rackcloud lb plan FILE`.
+pub(crate) fn plan(args: &PlanArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
+    let op = Operation::new("plan the document");
+    let doc = read(&op, &args.file)?;
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    let plan = plan_account(&client, &doc).map_err(|e| op.failed(e))?;
+    out.report(&Planned(&plan)).map_err(|e| op.failed_other(e))
+}
+
+/// `rackcloud lb apply FILE [--yes]`: shows the plan, asks on a terminal unless `--yes`.
+pub(crate) fn apply(args: &ApplyArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
+    let op = Operation::new("apply the document");
+    let doc = read(&op, &args.file)?;
+    let terminal = io::stdin().is_terminal();
+    if !args.yes && !terminal {
+        return Err(Failure::usage(
+            "apply changes the account: pass --yes when stdin is not a terminal",
+        ));
+    }
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    let plan = plan_account(&client, &doc).map_err(|e| op.failed(e))?;
+    if plan.is_empty() || (!args.yes && !confirm(&plan).map_err(|e| op.failed_other(e))?) {
+        return out.report(&Planned(&plan)).map_err(|e| op.failed_other(e));
+    }
+    let interval = args.wait_interval.unwrap_or(Duration::from_secs(5));
+    let wait = WaitOpts::new().interval(interval);
+    let report = rackcloud_lb::apply(&client, &plan, &wait);
+    out.report(&Applied(&report))
+        .map_err(|e| op.failed_other(e))?;
+    if report.is_complete() {
+        return Ok(());
+    }
+    Err(op.failed_other(anyhow::anyhow!(
+        "a load balancer's changes stopped at an error (see above); run apply again once the cause is fixed"
+    )))
+}
+
+/// Prints the plan on stderr and asks; `true` for yes.
+fn confirm(plan: &rackcloud_lb::Plan) -> io::Result<bool> {
+    let mut err = io::stderr().lock();
+    write!(err, "{plan}Apply these {} change(s)? [y/N] ", plan.len())?;
+    err.flush()?;
+    let mut answer = String::new();
+    io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "YES"))
+}
+
+/// `rackcloud lb export LB_ID... [--to FILE]`: the document as pretty JSON.
+pub(crate) fn export(args: &ExportArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
+    let op = Operation::new("export load balancers");
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    let doc = rackcloud_lb::export(&client, &args.lb_ids).map_err(|e| op.failed(e))?;
+    let text = format!("{}\n", doc.to_json());
+    match &args.to {
+        Some(path) => std::fs::write(path, text).map_err(|e| op.failed_other(e)),
+        None => out
+            .verbatim(text.as_bytes())
+            .map_err(|e| op.failed_other(e)),
+    }
+}

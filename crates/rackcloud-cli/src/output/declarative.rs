@@ -1,0 +1,78 @@
+//! The reports of `rackcloud lb plan|apply`: the plan's changes, and what apply did.
+
+use std::io::{self, Write};
+
+use rackcloud_lb::{ApplyReport, Plan};
+use serde_json::{Value, json};
+
+use super::{Render, write_json};
+
+/// A plan: text lines `+`/`-` (destructive) per change; JSON `{"changes": n, "load_balancers":
+/// [{"name", "id", "changes": [{"change", "destructive"}]}]}`.
+pub(crate) struct Planned<'a>(pub(crate) &'a Plan);
+
+fn plan_json(plan: &Plan) -> Value {
+    let lbs: Vec<Value> = plan
+        .lbs()
+        .iter()
+        .map(|lb| {
+            let changes: Vec<Value> = lb
+                .changes()
+                .iter()
+                .map(|c| json!({"change": c.to_string(), "destructive": c.is_destructive()}))
+                .collect();
+            json!({"name": lb.name(), "id": lb.id(), "changes": changes})
+        })
+        .collect();
+    json!({"changes": plan.len(), "load_balancers": lbs})
+}
+
+impl Render for Planned<'_> {
+    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
+        if self.0.is_empty() {
+            return writeln!(out, "No changes: the account matches the document.");
+        }
+        write!(out, "{}", self.0)?;
+        let destructive = self.0.changes().filter(|(_, c)| c.is_destructive()).count();
+        writeln!(
+            out,
+            "{} change(s), {destructive} destructive (-).",
+            self.0.len()
+        )
+    }
+
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_json(out, &plan_json(self.0))
+    }
+}
+
+/// What apply did: text per load balancer; JSON `{"complete", "applied", "load_balancers":
+/// [{"name", "id", "applied": [..], "failed": {"change", "error"}|null, "not_sent": [..]}]}`.
+pub(crate) struct Applied<'a>(pub(crate) &'a ApplyReport);
+
+impl Render for Applied<'_> {
+    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
+        write!(out, "{}", self.0)
+    }
+
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        let lbs: Vec<Value> = self
+            .0
+            .lbs()
+            .iter()
+            .map(|lb| {
+                let names = |cs: &[rackcloud_lb::Change]| -> Vec<String> {
+                    cs.iter().map(ToString::to_string).collect()
+                };
+                let failed = lb.failed().map(
+                    |(c, e)| json!({"change": c.to_string(), "error": crate::failure::describe(e, false)}),
+                );
+                json!({"name": lb.name(), "id": lb.id(), "applied": names(lb.applied()),
+                       "failed": failed, "not_sent": names(lb.not_sent())})
+            })
+            .collect();
+        let doc = json!({"complete": self.0.is_complete(), "applied": self.0.applied(),
+                         "load_balancers": lbs});
+        write_json(out, &doc)
+    }
+}

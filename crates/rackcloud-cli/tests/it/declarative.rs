@@ -1,0 +1,105 @@
+//! `rackcloud lb plan|apply|export` end to end: export then plan is empty, apply then plan is
+//! empty, `--yes` required off a terminal, invalid documents refused before anything is sent.
+
+use std::path::PathBuf;
+
+use rackcloud_emulator::Emulator;
+use serde_json::json;
+
+use crate::common::{as_demo, nothing_sent, ok};
+
+fn temp(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!(
+        "rackcloud-declarative-{}-{name}.json",
+        std::process::id()
+    ))
+}
+
+fn document() -> String {
+    json!({"load_balancers": [{
+        "name": "cli-shop", "protocol": "HTTP", "port": 80, "algorithm": "ROUND_ROBIN",
+        "nodes": [{"address": "10.3.0.1", "port": 8080}, {"address": "10.3.0.2", "port": 8080}],
+        "health_monitor": {"type": "CONNECT", "delay": 10, "timeout": 5,
+                           "attempts_before_deactivation": 2},
+        "connection_logging": true,
+        "metadata": {"team": "web"}
+    }]})
+    .to_string()
+}
+
+#[test]
+fn export_to_a_file_then_plan_shows_no_changes() {
+    let emulator = Emulator::start().expect("emulator");
+    let file = temp("export");
+    let path = file.to_str().expect("utf-8 path");
+    ok(as_demo(&emulator, &["lb", "export", "1", "--to", path]));
+    let text = std::fs::read_to_string(&file).expect("exported");
+    assert!(text.contains("\"load_balancers\""), "{text}");
+    let run = ok(as_demo(&emulator, &["lb", "plan", path]));
+    assert_eq!(
+        run.lines(),
+        ["No changes: the account matches the document."]
+    );
+    let run = ok(as_demo(
+        &emulator,
+        &["--output", "json", "lb", "plan", path],
+    ));
+    assert_eq!(run.json()["changes"], 0);
+    // To stdout, the same document.
+    let run = ok(as_demo(&emulator, &["lb", "export", "1"]));
+    assert_eq!(run.stdout, text);
+    let _ = std::fs::remove_file(file);
+}
+
+#[test]
+fn apply_needs_yes_off_a_terminal_then_applies_and_plans_nothing() {
+    let emulator = Emulator::start().expect("emulator");
+    let file = temp("apply");
+    std::fs::write(&file, document()).expect("written");
+    let path = file.to_str().expect("utf-8 path");
+
+    let run = as_demo(&emulator, &["lb", "apply", path]);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(run.stderr.contains("--yes"), "{run:?}");
+    nothing_sent(&emulator);
+
+    let run = ok(as_demo(&emulator, &["lb", "plan", path]));
+    assert!(
+        run.stdout.contains("+ create load balancer \"cli-shop\""),
+        "{run:?}"
+    );
+    let run = ok(as_demo(
+        &emulator,
+        &["lb", "apply", path, "--yes", "--wait-interval", "0.02"],
+    ));
+    assert!(run.stdout.contains("done: create load balancer"), "{run:?}");
+    let run = ok(as_demo(&emulator, &["lb", "plan", path]));
+    assert_eq!(
+        run.lines(),
+        ["No changes: the account matches the document."]
+    );
+    let run = ok(as_demo(
+        &emulator,
+        &["--output", "json", "lb", "apply", path, "--yes"],
+    ));
+    assert_eq!(run.json()["changes"], 0);
+    let _ = std::fs::remove_file(file);
+}
+
+#[test]
+fn an_invalid_document_is_refused_before_anything_is_sent() {
+    let emulator = Emulator::start().expect("emulator");
+    let file = temp("invalid");
+    std::fs::write(&file, document().replace("\"algorithm\"", "\"algoritm\"")).expect("written");
+    let path = file.to_str().expect("utf-8 path");
+    for command in ["plan", "apply"] {
+        let run = as_demo(
+            &emulator,
+            &["lb", command, path, "--yes"][..if command == "plan" { 3 } else { 4 }],
+        );
+        assert_eq!(run.status, 2, "{run:?}");
+        assert!(run.stderr.contains("unknown field `algoritm`"), "{run:?}");
+    }
+    nothing_sent(&emulator);
+    let _ = std::fs::remove_file(file);
+}

@@ -1,0 +1,64 @@
+//! Reading the account: the current state of a document's load balancers, and export.
+
+use lb_lbs::{ListOpts, Status};
+use rackcloud_core::{Error, ServiceClient, WaitOpts};
+
+use crate::apply::{ApplyReport, apply};
+use crate::current::Current;
+use crate::document::Document;
+use crate::plan::{Plan, plan};
+
+/// The load balancers of the account named in `doc` (deleted ones left out), read in full.
+///
+/// # Errors
+///
+/// Any error of listing or reading them.
+pub fn read_current(client: &ServiceClient, doc: &Document) -> Result<Vec<Current>, Error> {
+    let all = lb_lbs::list_all(client, ListOpts::new())?;
+    let mut current = Vec::new();
+    for lb in all {
+        let named = doc.load_balancers.iter().any(|l| l.name == lb.name());
+        if named && !matches!(lb.status(), Status::Deleted | Status::PendingDelete) {
+            current.push(Current::from_lb(&lb_lbs::get(client, lb.id()).extract()?));
+        }
+    }
+    Ok(current)
+}
+
+/// Checks `doc`, reads the account and plans; nothing is changed.
+///
+/// # Errors
+///
+/// An invalid document (before anything is sent), or an error reading the account.
+pub fn plan_account(client: &ServiceClient, doc: &Document) -> Result<Plan, Error> {
+    doc.check()?;
+    plan(doc, &read_current(client, doc)?)
+}
+
+/// Plans, then applies the plan ([`apply`]).
+///
+/// # Errors
+///
+/// As [`plan_account`]; errors of the changes are in the report.
+pub fn apply_document(
+    client: &ServiceClient,
+    doc: &Document,
+    wait: &WaitOpts,
+) -> Result<ApplyReport, Error> {
+    let plan = plan_account(client, doc)?;
+    Ok(apply(client, &plan, wait))
+}
+
+/// The document describing load balancers `ids` as they are.
+///
+/// # Errors
+///
+/// Any error reading them.
+pub fn export(client: &ServiceClient, ids: &[u64]) -> Result<Document, Error> {
+    let mut load_balancers = Vec::new();
+    for id in ids {
+        let lb = lb_lbs::get(client, *id).extract()?;
+        load_balancers.push(Current::from_lb(&lb).spec().clone());
+    }
+    Ok(Document { load_balancers })
+}

@@ -1,0 +1,54 @@
+//! An apply that fails half-way reports what was applied; a second apply finishes.
+
+use rackcloud_emulator::{Emulator, InjectedFault};
+use rackcloud_lb::{Change, apply_document, plan_account};
+
+use crate::common::{dfw_no_retries, doc, full_lb, quick};
+
+#[test]
+fn interrupted_apply_reports_and_a_second_apply_finishes() -> anyhow::Result<()> {
+    let emulator = Emulator::start()?;
+    let client = dfw_no_retries(&emulator);
+    let d = doc(&[full_lb("shop")]);
+    emulator.inject(InjectedFault::new(
+        Some("PUT"),
+        "/dfw/v1.0/*/loadbalancers/*/connectionthrottle",
+        400,
+    ));
+    let report = apply_document(&client, &d, &quick())?;
+    assert!(!report.is_complete());
+    let lb = &report.lbs()[0];
+    assert!(lb.id().is_some());
+    assert!(matches!(lb.applied()[0], Change::CreateLb(_)));
+    assert!(
+        lb.applied()
+            .iter()
+            .any(|c| matches!(c, Change::SetMonitor(_)))
+    );
+    let (failed, error) = lb.failed().expect("the throttle failed");
+    assert!(matches!(failed, Change::SetThrottle(_)));
+    assert_eq!(error.status(), Some(400));
+    assert_eq!(
+        lb.not_sent(),
+        [
+            Change::SetLogging(true),
+            Change::SetCaching(true),
+            Change::AddMetadata(
+                [("env".into(), "prod".into()), ("team".into(), "web".into())].into()
+            )
+        ]
+    );
+    assert!(
+        report
+            .to_string()
+            .contains("FAILED: set connection throttle")
+    );
+
+    // The rest, and only the rest.
+    let plan = plan_account(&client, &d)?;
+    assert_eq!(plan.len(), 1 + lb.not_sent().len());
+    let report = apply_document(&client, &d, &quick())?;
+    assert!(report.is_complete(), "{report}");
+    assert!(plan_account(&client, &d)?.is_empty());
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! The declarative layer against the emulator, and pure planning.
+
+mod common;
+mod fields;
+mod interrupted;
+mod invalid;
+mod order;
+mod round_trip;

@@ -1,0 +1,77 @@
+//! Pure planning: the order of changes, with no account.
+
+use rackcloud_lb::{Change, Current, plan};
+use serde_json::json;
+
+use crate::common::{doc, full_lb};
+
+#[test]
+fn a_new_load_balancer_is_created_with_primary_nodes_then_the_monitor_then_secondaries() {
+    let d = doc(&[full_lb("shop")]);
+    let p = plan(&d, &[]).expect("in the document");
+    let changes = p.lbs()[0].changes();
+    let Change::CreateLb(spec) = &changes[0] else {
+        panic!("{p}")
+    };
+    assert_eq!(spec.nodes.len(), 2);
+    assert!(matches!(changes[1], Change::SetMonitor(_)));
+    assert!(matches!(&changes[2], Change::AddNodes(n) if n.len() == 1));
+    assert!(changes.iter().all(|c| !c.is_destructive()));
+}
+
+#[test]
+fn adds_before_updates_before_removes_and_monitor_removed_after_nodes() {
+    let have = doc(&[full_lb("shop")]).load_balancers.remove(0);
+    let current = Current::from_spec(7, have);
+    let mut want = full_lb("shop");
+    want["nodes"] = json!([{"address": "10.2.0.1", "port": 80},
+                           {"address": "10.1.0.1", "port": 8080, "condition": "DRAINING"}]);
+    want.as_object_mut()
+        .expect("in the document")
+        .remove("health_monitor");
+    let p = plan(&doc(&[want]), &[current]).expect("in the document");
+    let changes = p.lbs()[0].changes();
+    assert_eq!(p.lbs()[0].id(), Some(7));
+    assert!(matches!(changes[0], Change::AddNodes(_)), "{p}");
+    assert!(
+        matches!(changes[1], Change::UpdateNode { id: 1, .. }),
+        "{p}"
+    );
+    assert!(
+        matches!(&changes[2], Change::RemoveNodes { ids, .. } if ids == &[2, 3]),
+        "{p}"
+    );
+    assert_eq!(changes[3], Change::DeleteMonitor, "{p}");
+    assert_eq!(changes.len(), 4);
+    let text = p.to_string();
+    assert!(
+        text.contains("- remove nodes 10.1.0.2:8080, 10.1.0.3:8080"),
+        "{text}"
+    );
+    assert!(text.contains("+ add nodes 10.2.0.1:80"), "{text}");
+}
+
+#[test]
+fn more_than_ten_removals_are_several_operations() {
+    let mut have = full_lb("shop");
+    let many: Vec<_> = (1..=12)
+        .map(|i| json!({"address": format!("10.9.0.{i}"), "port": 80}))
+        .collect();
+    have["metadata"] = json!(
+        (1..=12)
+            .map(|i| (format!("k{i}"), "v".to_owned()))
+            .collect::<std::collections::BTreeMap<_, _>>()
+    );
+    have["nodes"] = json!(many);
+    let current = Current::from_spec(7, doc(&[have]).load_balancers.remove(0));
+    let p = plan(&doc(&[full_lb("shop")]), &[current]).expect("in the document");
+    let removes = p
+        .changes()
+        .filter(|(_, c)| matches!(c, Change::RemoveNodes { .. }))
+        .count();
+    let meta = p
+        .changes()
+        .filter(|(_, c)| matches!(c, Change::RemoveMetadata { .. }))
+        .count();
+    assert_eq!((removes, meta), (2, 2), "{p}");
+}

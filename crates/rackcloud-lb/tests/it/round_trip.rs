@@ -1,0 +1,61 @@
+//! Export → plan and apply → plan are empty.
+
+use rackcloud_emulator::Emulator;
+use rackcloud_lb::{Change, apply, apply_document, export, plan_account};
+
+use crate::common::{dfw, doc, full_lb, quick};
+
+#[test]
+fn export_then_plan_is_empty() -> anyhow::Result<()> {
+    let emulator = Emulator::start()?;
+    let client = dfw(&emulator);
+    let ids: Vec<u64> = rackcloud_lb::lbs::list_all(&client, Default::default())?
+        .iter()
+        .map(|lb| lb.id())
+        .collect();
+    assert!(!ids.is_empty());
+    let exported = export(&client, &ids)?;
+    assert_eq!(exported.load_balancers.len(), ids.len());
+    // Through the text form, as a user keeps it.
+    let again = rackcloud_lb::Document::from_json(&exported.to_json())?;
+    let plan = plan_account(&client, &again)?;
+    assert!(plan.is_empty(), "{plan}");
+    Ok(())
+}
+
+#[test]
+fn apply_then_plan_is_empty_and_apply_again_sends_nothing() -> anyhow::Result<()> {
+    let emulator = Emulator::start()?;
+    let client = dfw(&emulator);
+    let d = doc(&[full_lb("shop"), full_lb("blog")]);
+    let plan = plan_account(&client, &d)?;
+    for lb in plan.lbs() {
+        assert_eq!(lb.id(), None);
+        assert!(matches!(lb.changes()[0], Change::CreateLb(_)));
+    }
+    let report = apply(&client, &plan, &quick());
+    assert!(report.is_complete(), "{report}");
+    assert_eq!(report.applied(), plan.len());
+    assert!(plan_account(&client, &d)?.is_empty());
+
+    emulator.clear_requests();
+    let report = apply_document(&client, &d, &quick())?;
+    assert_eq!(report.applied(), 0);
+    // Only reads: the list, then one GET per load balancer.
+    let requests = emulator.requests();
+    assert!(requests.iter().all(|r| r.method == "GET"), "{requests:?}");
+    let gets = requests.iter().filter(|r| {
+        r.path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.parse::<u64>().is_ok())
+    });
+    assert_eq!(gets.count(), 2, "{requests:?}");
+
+    // What was applied exports to the same document (virtual IPs aside, which the
+    // service fills in).
+    let ids: Vec<u64> = report.lbs().iter().filter_map(|l| l.id()).collect();
+    let exported = export(&client, &ids)?;
+    assert!(plan_account(&client, &exported)?.is_empty());
+    Ok(())
+}
