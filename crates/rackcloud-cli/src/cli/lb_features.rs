@@ -28,6 +28,12 @@ pub(crate) enum FeatureCommand {
         #[command(subcommand)]
         command: ErrorPageCommand,
     },
+    /// List the addresses a load balancer connects to its nodes from
+    SourceAddresses {
+        /// The load balancer id
+        #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
+        lb_id: u64,
+    },
     /// Show the connection counters of a load balancer
     Stats {
         /// The load balancer id
@@ -102,6 +108,10 @@ pub(crate) enum AccountCommand {
     Protocols(Connection),
     /// List the balancing algorithms
     Algorithms(Connection),
+    /// List the domain names nodes may be given by (instead of an address)
+    AllowedDomains(Connection),
+    /// List the addresses the region's load balancers connect to nodes from
+    RegionalSourceAddresses(Connection),
 }
 
 impl AccountCommand {
@@ -110,7 +120,9 @@ impl AccountCommand {
         match self {
             AccountCommand::Limits(c)
             | AccountCommand::Protocols(c)
-            | AccountCommand::Algorithms(c) => c,
+            | AccountCommand::Algorithms(c)
+            | AccountCommand::AllowedDomains(c)
+            | AccountCommand::RegionalSourceAddresses(c) => c,
         }
     }
 }

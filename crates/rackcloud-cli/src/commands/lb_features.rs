@@ -7,8 +7,8 @@ use crate::auth::Connect;
 use crate::cli::{AccountCommand, ErrorPageCommand, FeatureCommand, SwitchCommand, WaitArgs};
 use crate::failure::{Failure, Operation};
 use crate::output::{
-    AlgorithmsShown, Change, ErrorPageShown, LimitsShown, Output, ProtocolsShown, StatsShown,
-    SwitchShown,
+    AlgorithmsShown, Change, DomainsShown, ErrorPageShown, LimitsShown, Output, ProtocolsShown,
+    SourcesShown, StatsShown, SwitchShown,
 };
 use crate::wait;
 
@@ -22,6 +22,15 @@ pub(crate) fn run(
         FeatureCommand::Logging { command } => switch(command, &LOGGING, connect, out),
         FeatureCommand::Caching { command } => switch(command, &CACHING, connect, out),
         FeatureCommand::ErrorPage { command } => error_page(command, connect, out),
+        FeatureCommand::SourceAddresses { lb_id } => {
+            let op = Operation::on_lb("show source addresses", *lb_id);
+            let client = connect.lb_client().map_err(|e| op.failed(e))?;
+            let lists = lb_lbs::cluster_source_addresses(&client, *lb_id)
+                .extract()
+                .map_err(|e| op.failed(e))?;
+            out.report(&SourcesShown(lists))
+                .map_err(|e| op.failed_other(e))
+        }
         FeatureCommand::Stats { lb_id } => {
             let op = Operation::on_lb("show statistics", *lb_id);
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
@@ -63,6 +72,24 @@ pub(crate) fn account(
                 .extract()
                 .map_err(|e| op.failed(e))?;
             out.report(&ProtocolsShown(list))
+                .map_err(|e| op.failed_other(e))
+        }
+        AccountCommand::AllowedDomains(_) => {
+            let op = Operation::new("list allowed domains");
+            let client = connect.lb_client().map_err(|e| op.failed(e))?;
+            let list = lb_lbs::list_allowed_domains(&client)
+                .extract()
+                .map_err(|e| op.failed(e))?;
+            out.report(&DomainsShown(list))
+                .map_err(|e| op.failed_other(e))
+        }
+        AccountCommand::RegionalSourceAddresses(_) => {
+            let op = Operation::new("show regional source addresses");
+            let client = connect.lb_client().map_err(|e| op.failed(e))?;
+            let lists = lb_lbs::regional_source_addresses(&client)
+                .extract()
+                .map_err(|e| op.failed(e))?;
+            out.report(&SourcesShown(lists))
                 .map_err(|e| op.failed_other(e))
         }
         AccountCommand::Algorithms(_) => {

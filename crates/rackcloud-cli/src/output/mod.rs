@@ -18,6 +18,7 @@ mod lb_features;
 mod load_balancer;
 mod metadata;
 mod nodes;
+mod reference;
 mod session_persistence;
 mod ssl;
 mod table;
@@ -45,6 +46,7 @@ pub(crate) use lb_features::{
 pub(crate) use load_balancer::{LoadBalancerDetails, LoadBalancers};
 pub(crate) use metadata::{MetadataItems, MetadataRemoved, MetadataSet};
 pub(crate) use nodes::{NodeDetails, NodeEvents, NodeIds, Nodes, added_nodes};
+pub(crate) use reference::{DomainsShown, SourcesShown};
 pub(crate) use session_persistence::{PersistenceDisabled, PersistenceShown, persistence_enabled};
 pub(crate) use ssl::{CertFacts, Ciphers, MappingShown, Mappings, Rotated, SslShown};
 pub(crate) use table::{Column, Table};

@@ -17,6 +17,7 @@ mod lb_features;
 mod lbs;
 mod nodes;
 mod pipes;
+mod reference;
 mod retries;
 mod secrets;
 mod session_persistence;
