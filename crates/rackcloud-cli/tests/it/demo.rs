@@ -15,7 +15,7 @@ fn the_demo_tells_every_step_and_exits_0() {
     assert_eq!(run.status, 0, "{run:?}");
     let lines = run.lines();
     assert!(lines[0].starts_with("rackcloud demo: "), "{lines:#?}");
-    for step in 1..=12 {
+    for step in 1..=14 {
         let prefix = format!("{step}. ");
         assert!(
             lines.iter().any(|l| l.starts_with(&prefix)),
@@ -35,6 +35,9 @@ fn the_demo_tells_every_step_and_exits_0() {
         "the SDK waited what the server asked, then repeated the call.",
         "session persistence: disabled.",
         "Already disabled:",
+        "then ENABLED: node ",
+        "Drained, waited, removed, each change awaited; the nodes now: ",
+        "10.180.0.22:80 ENABLED.",
         "Summary:",
     ] {
         assert!(
@@ -56,7 +59,7 @@ fn the_demo_in_json_mode_prints_one_document() {
     let run = ok(rackcloud(&["--output", "json", "demo"], &[]));
     let doc = run.json();
     let steps = doc["steps"].as_array().expect("steps");
-    assert_eq!(steps.len(), 12);
+    assert_eq!(steps.len(), 14);
     for (i, step) in steps.iter().enumerate() {
         assert_eq!(step["step"], i + 1);
         assert!(!step["lines"].as_array().expect("lines").is_empty());

@@ -1,9 +1,11 @@
-//! `rackcloud demo`: a guided tour of session persistence against an in-process emulator.
+//! `rackcloud demo`: a guided tour of session persistence and a node rotation against an
+//! in-process emulator.
 //!
 //! It uses the SDK exactly as `rackcloud lb session-persistence …` does, prints what it does in
 //! numbered steps, and reports the expected failures the way the CLI reports them.
 
 mod narrator;
+mod rotation;
 
 use std::io;
 use std::sync::{Arc, Mutex};
@@ -44,7 +46,7 @@ pub(crate) fn run(out: Output, verbose: bool) -> Result<(), Failure> {
 fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
     let started = Instant::now();
     n.heading(
-        "rackcloud demo: session persistence against a local emulator (no account, no network)",
+        "rackcloud demo: session persistence and a node rotation against a local emulator (no account, no network)",
     )?;
     let emulator = Emulator::builder()
         .default_seed()
@@ -64,6 +66,7 @@ fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
     busy(n, &client, &tcp, &retries, verbose)?;
     rate_limited(n, &emulator, &client, &tcp, &retries)?;
     disable_twice(n, &client, &web, &retries)?;
+    rotation::rotate(n, &client, WEB)?;
 
     let stats = emulator.stats();
     let api = &stats.api_requests;
@@ -71,11 +74,13 @@ fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
         format!("Load balancer {WEB} {web}: HTTP_COOKIE enabled, shown, disabled; disabling again changed nothing."),
         format!("Load balancer {TCP} {tcp}: HTTP_COOKIE refused (400), SOURCE_IP enabled, a second change refused while PENDING_UPDATE (422) and then waited out by the SDK."),
         format!("A rate-limit answer (413 with Retry-After: {RETRY_AFTER_SECONDS}) was honoured: the SDK waited and repeated the call once."),
+        format!("Load balancer {WEB} {web}: a node rotated out for a new one, the new one added safely, the old one drained and removed."),
         format!(
-            "{} token request, {} API requests (GET {}, PUT {}, DELETE {}) in {:.1} s.",
+            "{} token request, {} API requests (GET {}, POST {}, PUT {}, DELETE {}) in {:.1} s.",
             stats.token_requests,
             api.total(),
             api.get,
+            api.post,
             api.put,
             api.delete,
             started.elapsed().as_secs_f64()

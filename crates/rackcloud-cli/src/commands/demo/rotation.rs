@@ -1,0 +1,75 @@
+//! Steps 13 and 14 of the tour: a node rotation, the change people script most. A new node is
+//! added safely (DRAINING until its health check passes, then ENABLED) and the old one is
+//! drained, given a grace period for its connections, and removed.
+
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use lb_nodes::{Condition, CreateOpts, ListOpts, NodeOpts, WorkflowOpts};
+use rackcloud_core::{ServiceClient, WaitOpts};
+
+use super::narrator::Narrator;
+
+/// The node the rotation replaces, and the one that replaces it.
+const OLD: (&str, u16) = ("10.180.0.21", 80);
+const NEW: (&str, u16) = ("10.180.0.22", 80);
+/// How long the drained node keeps its connections before it is removed.
+const GRACE: Duration = Duration::from_millis(500);
+
+/// Adds the node to replace, then rotates: add the new one safely, drain and remove the old one.
+pub(super) fn rotate(n: &mut Narrator, client: &ServiceClient, lb_id: u64) -> anyhow::Result<()> {
+    let wait = WaitOpts::new()
+        .interval(Duration::from_millis(200))
+        .deadline(Duration::from_secs(60));
+    let old = lb_nodes::create_and_wait(
+        client,
+        lb_id,
+        &CreateOpts::new(vec![NodeOpts::new(OLD.0, OLD.1)]),
+        &wait,
+    )
+    .context("could not add the node to replace")?;
+    let Some(old) = old.first() else {
+        bail!("the server answered no node")
+    };
+
+    n.step(format!(
+        "Load balancer {lb_id}: rotate node {}:{} out for {}:{}; first add the new one safely",
+        OLD.0, OLD.1, NEW.0, NEW.1
+    ))?;
+    let opts = WorkflowOpts::new(wait.clone());
+    let added = lb_nodes::add_safely(client, lb_id, &[NodeOpts::new(NEW.0, NEW.1)], &opts)
+        .context("could not add the new node safely")?;
+    let Some(new) = added.first() else {
+        bail!("the safe addition answered no node")
+    };
+    if *new.condition() != Condition::Enabled {
+        bail!("the new node is {}, not ENABLED", new.condition());
+    }
+    n.detail(format!(
+        "Added as DRAINING, waited until its health check passed ({}), then ENABLED: node {} takes traffic.",
+        new.status(),
+        new.id()
+    ))?;
+
+    n.step(format!(
+        "Load balancer {lb_id}: drain node {} ({}:{}), give its connections {:.1} s, remove it",
+        old.id(),
+        OLD.0,
+        OLD.1,
+        GRACE.as_secs_f64()
+    ))?;
+    lb_nodes::drain_and_remove(client, lb_id, old.id(), GRACE, &opts)
+        .context("could not drain and remove the old node")?;
+    let left = lb_nodes::list(client, lb_id, &ListOpts::new())
+        .extract()
+        .context("could not list the nodes")?;
+    let addresses: Vec<String> = left
+        .iter()
+        .map(|node| format!("{}:{} {}", node.address(), node.port(), node.condition()))
+        .collect();
+    n.detail(format!(
+        "Drained, waited, removed, each change awaited; the nodes now: {}.",
+        addresses.join(", ")
+    ))?;
+    Ok(())
+}
