@@ -96,7 +96,9 @@ mod tokens;
 
 pub use builder::EmulatorBuilder;
 pub use injected_fault::{InjectedBody, InjectedFault};
-pub use record::RecordedRequest;
+pub use http::MAX_REQUEST_BODY;
+pub use injection_queue::MAX_PENDING_FAULTS;
+pub use record::{RECORD_BYTES, RECORDED_BODY_BYTES, RecordedRequest, TRUNCATED_MARKER};
 pub use seed::{
     DEMO_API_KEY, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERNAME, LoadBalancerSeed, OTHER_API_KEY,
     OTHER_PASSWORD, OTHER_TENANT, OTHER_USERNAME, User,
