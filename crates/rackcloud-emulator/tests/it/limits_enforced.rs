@@ -49,9 +49,9 @@ fn the_limit_is_checked_after_the_body_and_before_the_rules_between_fields() -> 
     let lb = Lb::demo(&emulator)?;
     assert_eq!(reported(&lb, "LOADBALANCER_LIMIT")?, 3);
     assert_eq!(lb.post("/loadbalancers", "{")?.status, 400);
-    let tcp_without_port = r#"{"loadBalancer":{"name":"t","protocol":"TCP",
-        "virtualIps":[{"type":"PUBLIC"}]}}"#;
-    assert_eq!(lb.post("/loadbalancers", tcp_without_port)?.status, 413);
+    let cookie_on_tcp = r#"{"loadBalancer":{"name":"t","protocol":"TCP","port":80,
+        "virtualIps":[{"type":"PUBLIC"}],"sessionPersistence":{"persistenceType":"HTTP_COOKIE"}}}"#;
+    assert_eq!(lb.post("/loadbalancers", cookie_on_tcp)?.status, 413);
     Ok(())
 }
 
