@@ -3,6 +3,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
+use std::time::Duration;
 
 use http_body_util::BodyExt;
 use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
@@ -13,6 +14,13 @@ use crate::error_replies;
 use crate::http::{Incoming, MAX_BODY, Payload, Reply};
 use crate::routes;
 use crate::state::Shared;
+
+/// After a 413 for a body over the limit, how much more of it is read and dropped (while the
+/// answer is sent), so that a client still sending gets the answer rather than a reset
+/// connection; past it, or after [`DRAIN_TIME`], the connection is closed.
+const DRAIN_LIMIT: usize = 16 * MAX_BODY;
+/// How long the rest of a refused body is read at most.
+const DRAIN_TIME: Duration = Duration::from_secs(10);
 
 /// Answers one request.
 pub(crate) async fn exchange(
@@ -29,6 +37,7 @@ pub(crate) async fn exchange(
         .and_then(|v| v.trim().parse::<u64>().ok())
         .is_some_and(|n| n > MAX_BODY as u64);
     let (body, body_too_large) = if declared_too_large {
+        drop(tokio::spawn(drain(body)));
         (Vec::new(), true)
     } else {
         read_body(body).await
@@ -74,11 +83,29 @@ async fn read_body(mut body: hyper::body::Incoming) -> (Vec<u8>, bool) {
             continue;
         };
         if kept.len().saturating_add(data.len()) > MAX_BODY {
+            drop(tokio::spawn(drain(body)));
             return (Vec::new(), true);
         }
         kept.extend_from_slice(&data);
     }
     (kept, false)
+}
+
+/// Reads and drops the rest of a refused body, up to [`DRAIN_LIMIT`] bytes and [`DRAIN_TIME`]
+/// (memory stays flat: nothing is kept).
+async fn drain(mut body: hyper::body::Incoming) {
+    let read = async {
+        let mut seen: usize = 0;
+        while let Some(Ok(frame)) = body.frame().await {
+            if let Ok(data) = frame.into_data() {
+                seen = seen.saturating_add(data.len());
+                if seen > DRAIN_LIMIT {
+                    break;
+                }
+            }
+        }
+    };
+    let _ = tokio::time::timeout(DRAIN_TIME, read).await;
 }
 
 /// Every header, names in lower case (as the HTTP library gives them), values decoded lossily.

@@ -109,6 +109,9 @@ mod tests {
         let mut lb = Map::new();
         m.embed(&mut lb);
         assert_eq!(lb["metadata"], json!([{"id": 1, "key": "a", "value": "1"}]));
-        assert_eq!(Of::Node(1).limit(), (25, "node"));
+        assert_eq!(
+            Of::Node(1).limit(&crate::absolute_limits::Limits::default()),
+            (25, "node")
+        );
     }
 }
