@@ -78,7 +78,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let body = format!(r#"{{"path":"/never/{i}","status":503,"times":1000}}"#);
         post(&format!("{base}/_emulator/faults"), body.into_bytes())
     })?;
-    println!("peak resident memory (VmHWM): {} KiB", status_kib(pid, "VmHWM:").unwrap_or(0));
+    println!(
+        "peak resident memory (VmHWM): {} KiB",
+        status_kib(pid, "VmHWM:").unwrap_or(0)
+    );
     Ok(())
 }
 
@@ -93,7 +96,10 @@ fn phase(
     for i in 0..count {
         *statuses.entry(one(i)?).or_default() += 1;
         if i % 500 == 499 && status_kib(pid, "VmRSS:").unwrap_or(0) > RSS_CAP_KIB {
-            println!("{name}: stopped after {} requests (resident memory past the cap)", i + 1);
+            println!(
+                "{name}: stopped after {} requests (resident memory past the cap)",
+                i + 1
+            );
             break;
         }
     }

@@ -45,7 +45,10 @@ const NAMES: [(&str, &str); 8] = [
         "BATCH_DELETE_LIMIT",
         "Max number of items that can be deleted in one request",
     ),
-    ("ACCESS_LIST_LIMIT", "Max number of items for an access list"),
+    (
+        "ACCESS_LIST_LIMIT",
+        "Max number of items for an access list",
+    ),
     ("NODE_META_LIMIT", "Max number of metadata items for a node"),
     (
         "CERTIFICATE_MAPPING_LIMIT",

@@ -95,8 +95,8 @@ mod tls;
 mod tokens;
 
 pub use builder::EmulatorBuilder;
-pub use injected_fault::{InjectedBody, InjectedFault};
 pub use http::MAX_REQUEST_BODY;
+pub use injected_fault::{InjectedBody, InjectedFault};
 pub use injection_queue::MAX_PENDING_FAULTS;
 pub use record::{RECORD_BYTES, RECORDED_BODY_BYTES, RecordedRequest, TRUNCATED_MARKER};
 pub use seed::{

@@ -204,7 +204,10 @@ pub(crate) fn start(setup: Setup) -> io::Result<Emulator> {
     let injections = InjectionQueue::default();
     for fault in &setup.faults {
         if !injections.push(fault.clone()) {
-            log::warn!("emulator: more than {} faults given; the rest are dropped", crate::MAX_PENDING_FAULTS);
+            log::warn!(
+                "emulator: more than {} faults given; the rest are dropped",
+                crate::MAX_PENDING_FAULTS
+            );
             break;
         }
     }

@@ -14,7 +14,6 @@ use crate::load_balancer::{LoadBalancer, Settled, VirtualIp};
 use crate::state::{Shared, State};
 use crate::sync::lock;
 
-
 /// The message of a delete that would leave a load balancer without a virtual IP.
 const LAST_VIP: &str = "A load balancer must keep at least one virtual ip.";
 

@@ -31,7 +31,12 @@ fn the_load_balancer_limit_is_a_flat_413_and_deleted_ones_do_not_count() -> anyh
     let message = "Load balancer limit reached. Limit is set to '25'.";
     assert_eq!((answer.status, answer.json()?), (413, flat(413, message)));
     // Another region is another account.
-    let ord = Lb::new(&emulator, "ORD", DEMO_TENANT, rackcloud_emulator::DEMO_USERNAME)?;
+    let ord = Lb::new(
+        &emulator,
+        "ORD",
+        DEMO_TENANT,
+        rackcloud_emulator::DEMO_USERNAME,
+    )?;
     assert_eq!(ord.post("/loadbalancers", CREATE)?.status, 202);
     assert_eq!(lb.delete("/loadbalancers/2")?.status, 202);
     assert_eq!(lb.post("/loadbalancers", CREATE)?.status, 202);
@@ -40,8 +45,7 @@ fn the_load_balancer_limit_is_a_flat_413_and_deleted_ones_do_not_count() -> anyh
 }
 
 #[test]
-fn the_limit_is_checked_after_the_body_and_before_the_rules_between_fields() -> anyhow::Result<()>
-{
+fn the_limit_is_checked_after_the_body_and_before_the_rules_between_fields() -> anyhow::Result<()> {
     let emulator = Emulator::builder()
         .default_seed()
         .absolute_limit("LOADBALANCER_LIMIT", 3)
@@ -71,14 +75,17 @@ fn limits_set_by_the_builder_are_enforced_and_reported() -> anyhow::Result<()> {
     assert_eq!(reported(&lb, "LOADBALANCER_META_LIMIT")?, 1);
     assert_eq!(reported(&lb, "BATCH_DELETE_LIMIT")?, 10);
     let types = lb.get("/loadbalancers/limittypes")?.json()?;
-    assert!(
-        types["limitTypes"]
-            .as_array()
-            .is_some_and(|t| t.iter().any(|l| l["name"] == "NODE_LIMIT" && l["defaultValue"] == 3))
-    );
+    assert!(types["limitTypes"].as_array().is_some_and(|t| {
+        t.iter()
+            .any(|l| l["name"] == "NODE_LIMIT" && l["defaultValue"] == 3)
+    }));
     // The demo load balancer 1 has 2 nodes.
-    let node = |a: &str| format!(r#"{{"nodes":[{{"address":"{a}","port":80,"condition":"ENABLED"}}]}}"#);
-    assert_eq!(lb.post("/loadbalancers/1/nodes", &node("10.1.1.1"))?.status, 202);
+    let node =
+        |a: &str| format!(r#"{{"nodes":[{{"address":"{a}","port":80,"condition":"ENABLED"}}]}}"#);
+    assert_eq!(
+        lb.post("/loadbalancers/1/nodes", &node("10.1.1.1"))?.status,
+        202
+    );
     let answer = lb.post("/loadbalancers/1/nodes", &node("10.1.1.2"))?;
     let message = "Nodes must not exceed 3 per load balancer.";
     assert_eq!((answer.status, answer.json()?), (413, flat(413, message)));

@@ -35,7 +35,11 @@ fn read_answer(stream: &mut TcpStream) -> anyhow::Result<String> {
         if let Some((head, body)) = text.split_once("\r\n\r\n") {
             let length = head
                 .lines()
-                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_owned()))
+                .find_map(|l| {
+                    l.to_ascii_lowercase()
+                        .strip_prefix("content-length:")
+                        .map(|v| v.trim().to_owned())
+                })
                 .and_then(|v| v.parse::<usize>().ok());
             if length.is_some_and(|l| body.len() >= l) {
                 break;
@@ -120,7 +124,10 @@ fn recorded_bodies_are_cut_with_a_marker_and_the_record_is_bounded_by_bytes() ->
             r.method.len()
                 + r.path.len()
                 + r.body.len()
-                + r.headers.iter().map(|(n, v)| n.len() + v.len()).sum::<usize>()
+                + r.headers
+                    .iter()
+                    .map(|(n, v)| n.len() + v.len())
+                    .sum::<usize>()
         })
         .sum();
     assert!(bytes <= RECORD_BYTES, "{bytes}");
@@ -145,7 +152,10 @@ fn the_fault_queue_is_bounded_and_the_control_api_answers_413() -> anyhow::Resul
     );
     assert_eq!((answer.status, answer.json()?), (413, flat(413, &message)));
     let listed = send(&agent(), "GET", &url, &[], None)?.json()?;
-    assert_eq!(listed["faults"].as_array().map(Vec::len), Some(MAX_PENDING_FAULTS));
+    assert_eq!(
+        listed["faults"].as_array().map(Vec::len),
+        Some(MAX_PENDING_FAULTS)
+    );
     let control = [("X-Emulator-Control", "1")];
     assert_eq!(send(&agent(), "DELETE", &url, &control, None)?.status, 204);
     assert_eq!(send(&agent(), "POST", &url, &json, Some(body))?.status, 201);
@@ -165,7 +175,11 @@ fn control_changes_without_json_or_the_control_header_are_refused() -> anyhow::R
     ];
     for headers in simple {
         let answer = send(&agent(), "POST", &url, headers, Some("{}"))?;
-        assert_eq!((answer.status, answer.json()?), (403, flat(403, message)), "{headers:?}");
+        assert_eq!(
+            (answer.status, answer.json()?),
+            (403, flat(403, message)),
+            "{headers:?}"
+        );
     }
     let faults = format!("http://{}/_emulator/faults", emulator.addr());
     assert_eq!(send(&agent(), "DELETE", &faults, &[], None)?.status, 403);
@@ -186,7 +200,10 @@ fn a_connection_that_does_not_finish_its_headers_is_closed() -> anyhow::Result<(
     let mut half = connect(&emulator)?;
     half.write_all(b"GET /v2.0/ HTTP/1.1\r\nHost: local")?;
     let answer = read_answer(&mut half)?;
-    assert!(answer.is_empty() || answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
+        "{answer}"
+    );
     // The server still serves others.
     let lb = Lb::demo(&emulator)?;
     assert_eq!(lb.get("/loadbalancers/1")?.status, 200);
