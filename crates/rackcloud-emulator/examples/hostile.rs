@@ -54,7 +54,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .header("X-Emulator-Control", "1")
             .header("Content-Type", "application/json")
             .send(&body[..])?;
-        Ok(response.status().as_u16())
+        let status = response.status().as_u16();
+        // Read to the end, so that the connection is reused.
+        let _ = response.into_body().read_to_vec()?;
+        Ok(status)
     };
     report(pid, "start");
 

@@ -67,7 +67,9 @@ impl Emulator {
         self.shared.counters.snapshot()
     }
 
-    /// Every request received (the last 10 000), in arrival order; empty when recording is off.
+    /// The requests received, in arrival order (the last 10 000, and at most
+    /// [`RECORD_BYTES`](crate::RECORD_BYTES) of them; bodies over
+    /// [`RECORDED_BODY_BYTES`](crate::RECORDED_BODY_BYTES) cut); empty when recording is off.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.recorder.all()
     }
