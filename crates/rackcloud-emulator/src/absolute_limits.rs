@@ -28,7 +28,7 @@ pub(crate) struct Limits {
 }
 
 /// Ids in one bulk delete; not configurable (clients split their bulk requests by it).
-pub(crate) const BATCH_DELETE_LIMIT: u64 = 10;
+pub(crate) const BATCH_DELETE_LIMIT: usize = 10;
 
 /// The names on the wire, with their descriptions, in the documentation's order.
 const NAMES: [(&str, &str); 8] = [
@@ -67,7 +67,7 @@ impl Default for Limits {
             load_balancers: 25,
             nodes: 25,
             ipv6: 25,
-            batch_delete: 10,
+            batch_delete: BATCH_DELETE_LIMIT,
             access_list: 100,
             node_meta: 25,
             certificate_mappings: 20,

@@ -13,7 +13,7 @@ use crate::state::Shared;
 use crate::sync::lock;
 
 /// The most ids one bulk delete may name (the service's `BATCH_DELETE_LIMIT`).
-const BATCH_LIMIT: usize = 10;
+const BATCH_LIMIT: usize = crate::absolute_limits::BATCH_DELETE_LIMIT;
 
 /// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
 pub(crate) fn route(

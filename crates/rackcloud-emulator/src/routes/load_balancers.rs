@@ -66,8 +66,7 @@ pub(crate) fn bulk_delete(shared: &Shared, account: Account<'_>, query: Option<&
     if ids.is_empty() {
         return error_replies::flat(400, "Must supply one or more id's to process this request.");
     }
-    let limit = usize::try_from(BATCH_DELETE_LIMIT).unwrap_or(usize::MAX);
-    if ids.len() > limit {
+    if ids.len() > BATCH_DELETE_LIMIT {
         return error_replies::flat(
             400,
             &format!(
