@@ -210,13 +210,44 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Changes one of the account's absolute limits, by its name on the wire
+    /// (`LOADBALANCER_LIMIT`, `NODE_LIMIT`, `IPV6_LIMIT`, `ACCESS_LIST_LIMIT`, `NODE_META_LIMIT`,
+    /// `CERTIFICATE_MAPPING_LIMIT`, `LOADBALANCER_META_LIMIT`); the defaults are the service's
+    /// (25 load balancers per account, 25 nodes, …; docs/api/limits.md). What is set is both
+    /// enforced and reported by `GET /loadbalancers/absolutelimits`. The limits apply to
+    /// changes made through the API: seeded load balancers may exceed them (a create then
+    /// answers 413 until enough are deleted). `BATCH_DELETE_LIMIT` stays 10.
+    ///
+    /// ```
+    /// use rackcloud_emulator::Emulator;
+    ///
+    /// # fn main() -> std::io::Result<()> {
+    /// let emulator = Emulator::builder().default_seed().absolute_limit("NODE_LIMIT", 3).start()?;
+    /// # drop(emulator);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn absolute_limit(mut self, name: &str, value: u64) -> Self {
+        self.setup.absolute_limits.retain(|(n, _)| n != name);
+        self.setup.absolute_limits.push((name.to_owned(), value));
+        self
+    }
+
+    /// How long a connection may take to send a request's headers, counted from the end of the
+    /// previous answer on a keep-alive connection or from the first byte of a request; a
+    /// connection that has not sent them in time is closed. Default 30 seconds.
+    pub fn header_read_timeout(mut self, d: Duration) -> Self {
+        self.setup.header_read_timeout = d;
+        self
+    }
+
     /// Binds the address and starts the server.
     ///
     /// # Errors
     ///
     /// The address cannot be bound (in use, not local, …), the server's threads or runtime
     /// cannot be started, the `expires` offset is outside ±25:59, or the TLS certificates cannot
-    /// be made.
+    /// be made, or [`absolute_limit`](Self::absolute_limit) named no configurable limit.
     pub fn start(self) -> std::io::Result<Emulator> {
         server::start(self.setup)
     }
@@ -239,6 +270,8 @@ impl fmt::Debug for EmulatorBuilder {
             .field("rate_limits", &s.rate_limits)
             .field("rate_limit_overrides", &s.rate_limit_overrides)
             .field("tls", &s.tls)
+            .field("absolute_limits", &s.absolute_limits)
+            .field("header_read_timeout", &s.header_read_timeout)
             .finish()
     }
 }

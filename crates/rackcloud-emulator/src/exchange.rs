@@ -3,6 +3,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
+use std::time::Duration;
 
 use http_body_util::BodyExt;
 use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
@@ -14,9 +15,12 @@ use crate::http::{Incoming, MAX_BODY, Payload, Reply};
 use crate::routes;
 use crate::state::Shared;
 
-/// How much of a request body is read (and dropped past [`MAX_BODY`]) before answering 413, so
-/// that a client still sending gets the answer rather than a reset connection.
+/// After a 413 for a body over the limit, how much more of it is read and dropped (while the
+/// answer is sent), so that a client still sending gets the answer rather than a reset
+/// connection; past it, or after [`DRAIN_TIME`], the connection is closed.
 const DRAIN_LIMIT: usize = 16 * MAX_BODY;
+/// How long the rest of a refused body is read at most.
+const DRAIN_TIME: Duration = Duration::from_secs(10);
 
 /// Answers one request.
 pub(crate) async fn exchange(
@@ -24,7 +28,20 @@ pub(crate) async fn exchange(
     request: Request<hyper::body::Incoming>,
 ) -> Response<WireBody> {
     let (parts, body) = request.into_parts();
-    let (body, body_too_large) = read_body(body).await;
+    // A declared length past the limit is answered 413 without reading the body (hyper then
+    // closes the connection rather than reading the rest).
+    let declared_too_large = parts
+        .headers
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .is_some_and(|n| n > MAX_BODY as u64);
+    let (body, body_too_large) = if declared_too_large {
+        drop(tokio::spawn(drain(body)));
+        (Vec::new(), true)
+    } else {
+        read_body(body).await
+    };
     let url = parts
         .uri
         .path_and_query()
@@ -53,11 +70,11 @@ fn answer(shared: &Shared, incoming: &Incoming) -> Reply {
         .unwrap_or_else(|_| error_replies::internal_error())
 }
 
-/// Reads the body: the first [`MAX_BODY`] bytes are kept, and whether there were more. A client
+/// Reads the body: at most [`MAX_BODY`] bytes, and whether there were more (reading stops at
+/// the first byte past the limit: a chunked body of any size costs at most the limit). A client
 /// that hangs up mid-body leaves what was read; the handler judges it.
 async fn read_body(mut body: hyper::body::Incoming) -> (Vec<u8>, bool) {
     let mut kept = Vec::new();
-    let mut seen: usize = 0;
     while let Some(frame) = body.frame().await {
         let Ok(frame) = frame else {
             break;
@@ -65,14 +82,30 @@ async fn read_body(mut body: hyper::body::Incoming) -> (Vec<u8>, bool) {
         let Ok(data) = frame.into_data() else {
             continue;
         };
-        seen = seen.saturating_add(data.len());
-        let room = MAX_BODY.saturating_sub(kept.len());
-        kept.extend_from_slice(&data[..data.len().min(room)]);
-        if seen > DRAIN_LIMIT {
-            break;
+        if kept.len().saturating_add(data.len()) > MAX_BODY {
+            drop(tokio::spawn(drain(body)));
+            return (Vec::new(), true);
         }
+        kept.extend_from_slice(&data);
     }
-    (kept, seen > MAX_BODY)
+    (kept, false)
+}
+
+/// Reads and drops the rest of a refused body, up to [`DRAIN_LIMIT`] bytes and [`DRAIN_TIME`]
+/// (memory stays flat: nothing is kept).
+async fn drain(mut body: hyper::body::Incoming) {
+    let read = async {
+        let mut seen: usize = 0;
+        while let Some(Ok(frame)) = body.frame().await {
+            if let Ok(data) = frame.into_data() {
+                seen = seen.saturating_add(data.len());
+                if seen > DRAIN_LIMIT {
+                    break;
+                }
+            }
+        }
+    };
+    let _ = tokio::time::timeout(DRAIN_TIME, read).await;
 }
 
 /// Every header, names in lower case (as the HTTP library gives them), values decoded lossily.

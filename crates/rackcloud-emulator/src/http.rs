@@ -5,8 +5,11 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-/// The largest request body kept; a larger one is answered 413 without being handled.
-pub(crate) const MAX_BODY: usize = 1024 * 1024;
+/// The largest request body the server takes (1 MiB); a larger one is answered 413 flat
+/// without being handled, before it is read when its `Content-Length` says so, as soon as the
+/// limit is passed otherwise.
+pub const MAX_REQUEST_BODY: usize = 1024 * 1024;
+pub(crate) const MAX_BODY: usize = MAX_REQUEST_BODY;
 
 /// A request read in full, independent of the connection it came from.
 #[derive(Debug, Clone)]

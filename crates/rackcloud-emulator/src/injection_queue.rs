@@ -5,6 +5,9 @@ use std::sync::Mutex;
 use crate::injected_fault::InjectedFault;
 use crate::sync::lock;
 
+/// The most faults pending at once; more are refused (the control API answers 413).
+pub const MAX_PENDING_FAULTS: usize = 1000;
+
 /// Pending faults with the number of answers each still has.
 #[derive(Debug, Default)]
 pub(crate) struct InjectionQueue {
@@ -19,8 +22,9 @@ pub(crate) struct Pending {
 }
 
 impl InjectionQueue {
-    /// Adds a fault after the others; one with no answers (`times(0)`) is dropped.
-    pub(crate) fn push(&self, fault: InjectedFault) {
+    /// Adds a fault after the others; one with no answers (`times(0)`) is dropped. `false` (and
+    /// nothing added) when [`MAX_PENDING_FAULTS`] are pending.
+    pub(crate) fn push(&self, fault: InjectedFault) -> bool {
         if let Some(problem) = fault.pattern.problem() {
             log::warn!(
                 "emulator: the fault pattern {:?} matches nothing: {problem}",
@@ -28,10 +32,15 @@ impl InjectionQueue {
             );
         }
         if fault.times == 0 {
-            return;
+            return true;
         }
         let remaining = fault.times;
-        lock(&self.pending).push(Pending { fault, remaining });
+        let mut pending = lock(&self.pending);
+        if pending.len() >= MAX_PENDING_FAULTS {
+            return false;
+        }
+        pending.push(Pending { fault, remaining });
+        true
     }
 
     /// The first pending fault that matches, using up one of its answers.

@@ -58,7 +58,19 @@
 //! delay or a stall mid-body. [`EmulatorBuilder::rate_limits`] enforces the real per-minute rate
 //! limits. The same server answers a control API under `/_emulator/` (counters, faults, rate
 //! limits, token expiry, forced statuses) so that the standalone `rackcloud emulator` can be
-//! driven by black-box tests; `docs/emulator-control-api.md` describes it.
+//! driven by black-box tests; `docs/emulator-control-api.md` describes it. The control API has
+//! no authentication: keep the emulator on loopback (the default); its changes need
+//! `Content-Type: application/json` or `X-Emulator-Control: 1`, so that a web page cannot drive
+//! it.
+//!
+//! # Bounds
+//!
+//! A hostile client cannot exhaust it: the account's absolute limits are enforced as the service
+//! does (25 load balancers per account, 25 nodes, …; [`EmulatorBuilder::absolute_limit`]
+//! changes them, seeds may exceed them), request bodies over [`MAX_REQUEST_BODY`] are refused
+//! before they are read, the request record is bounded by [`RECORD_BYTES`], at most
+//! [`MAX_PENDING_FAULTS`] faults are pending, and a connection that does not send its headers
+//! within [`EmulatorBuilder::header_read_timeout`] is closed.
 //!
 //! # The server
 //!
@@ -96,8 +108,10 @@ mod tls;
 mod tokens;
 
 pub use builder::EmulatorBuilder;
+pub use http::MAX_REQUEST_BODY;
 pub use injected_fault::{InjectedBody, InjectedFault};
-pub use record::RecordedRequest;
+pub use injection_queue::MAX_PENDING_FAULTS;
+pub use record::{RECORD_BYTES, RECORDED_BODY_BYTES, RecordedRequest, TRUNCATED_MARKER};
 pub use seed::{
     DEMO_API_KEY, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERNAME, LoadBalancerSeed, OTHER_API_KEY,
     OTHER_PASSWORD, OTHER_TENANT, OTHER_USERNAME, User,

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::oneshot;
 
@@ -20,6 +20,9 @@ use crate::exchange;
 use crate::state::Shared;
 use crate::tls::Tls;
 
+/// How long a connection may take to send a request's headers by default (idle keep-alive
+/// connections and slow or half-open clients are closed after it).
+pub(crate) const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long stopping waits for the runtime's threads to finish.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
 /// The pause after a failed accept (out of file descriptors, …) before the next one.
@@ -181,11 +184,14 @@ async fn serve<S>(stream: S, shared: Arc<Shared>)
 where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
 {
+    let header_read_timeout = shared.config.header_read_timeout;
     let service = service_fn(move |request| {
         let shared = Arc::clone(&shared);
         async move { Ok::<_, Infallible>(exchange::exchange(shared, request).await) }
     });
     let served = http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(header_read_timeout)
         .keep_alive(true)
         .title_case_headers(true)
         .serve_connection(TokioIo::new(stream), service)

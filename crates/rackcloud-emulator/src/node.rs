@@ -9,9 +9,6 @@ pub(crate) const CONDITIONS: [&str; 3] = ["ENABLED", "DISABLED", "DRAINING"];
 /// The node types the API accepts.
 pub(crate) const TYPES: [&str; 2] = ["PRIMARY", "SECONDARY"];
 
-/// The default `NODE_LIMIT`: nodes per load balancer.
-pub(crate) const NODE_LIMIT: usize = 25;
-
 /// A back-end node of a load balancer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Node {

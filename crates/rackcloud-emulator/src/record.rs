@@ -8,6 +8,14 @@ use crate::sync::lock;
 
 /// How many requests are kept; older ones are forgotten first.
 const KEEP: usize = 10_000;
+/// How many bytes (bodies, headers and paths together) the record keeps at most; older requests
+/// are forgotten first.
+pub const RECORD_BYTES: usize = 32 * 1024 * 1024;
+/// The most body bytes kept of one request; past it the body is cut and ends with
+/// [`TRUNCATED_MARKER`].
+pub const RECORDED_BODY_BYTES: usize = 64 * 1024;
+/// What a recorded body cut at [`RECORDED_BODY_BYTES`] ends with.
+pub const TRUNCATED_MARKER: &[u8] = b"...[truncated by the emulator]";
 
 /// A request as the emulator received it, from [`Emulator::requests`](crate::Emulator::requests).
 ///
@@ -21,7 +29,8 @@ pub struct RecordedRequest {
     /// Every header, in the order received (the values of a repeated header together), names in
     /// lower case as the HTTP library gives them; [`header`](Self::header) ignores case.
     pub headers: Vec<(String, String)>,
-    /// The body (at most 1 MiB is kept; a larger body is truncated).
+    /// The body; one over [`RECORDED_BODY_BYTES`] is cut there and ends with
+    /// [`TRUNCATED_MARKER`] (a body over the server's 1 MiB limit is not read, and is empty).
     pub body: Vec<u8>,
 }
 
@@ -63,14 +72,33 @@ impl std::fmt::Debug for RecordedRequest {
 #[derive(Debug)]
 pub(crate) struct Recorder {
     on: bool,
-    requests: Mutex<VecDeque<RecordedRequest>>,
+    requests: Mutex<Kept>,
+}
+
+/// The requests kept, and their size in bytes.
+#[derive(Debug, Default)]
+struct Kept {
+    requests: VecDeque<RecordedRequest>,
+    bytes: usize,
+}
+
+/// The bytes a recorded request counts for.
+fn size(request: &RecordedRequest) -> usize {
+    request.method.len()
+        + request.path.len()
+        + request.body.len()
+        + request
+            .headers
+            .iter()
+            .map(|(n, v)| n.len() + v.len())
+            .sum::<usize>()
 }
 
 impl Recorder {
     pub(crate) fn new(on: bool) -> Recorder {
         Recorder {
             on,
-            requests: Mutex::new(VecDeque::new()),
+            requests: Mutex::new(Kept::default()),
         }
     }
 
@@ -78,25 +106,40 @@ impl Recorder {
         if !self.on {
             return;
         }
+        let body = if incoming.body.len() > RECORDED_BODY_BYTES {
+            let mut cut = incoming.body[..RECORDED_BODY_BYTES].to_vec();
+            cut.extend_from_slice(TRUNCATED_MARKER);
+            cut
+        } else {
+            incoming.body.clone()
+        };
         let request = RecordedRequest {
             method: incoming.method.clone(),
             path: incoming.url.clone(),
             headers: incoming.headers.clone(),
-            body: incoming.body.clone(),
+            body,
         };
-        let mut requests = lock(&self.requests);
-        if requests.len() >= KEEP {
-            requests.pop_front();
+        let added = size(&request);
+        let mut kept = lock(&self.requests);
+        while kept.requests.len() >= KEEP
+            || (!kept.requests.is_empty() && kept.bytes + added > RECORD_BYTES)
+        {
+            if let Some(old) = kept.requests.pop_front() {
+                kept.bytes = kept.bytes.saturating_sub(size(&old));
+            }
         }
-        requests.push_back(request);
+        kept.bytes += added;
+        kept.requests.push_back(request);
     }
 
     pub(crate) fn all(&self) -> Vec<RecordedRequest> {
-        lock(&self.requests).iter().cloned().collect()
+        lock(&self.requests).requests.iter().cloned().collect()
     }
 
     pub(crate) fn clear(&self) {
-        lock(&self.requests).clear();
+        let mut kept = lock(&self.requests);
+        kept.requests.clear();
+        kept.bytes = 0;
     }
 }
 

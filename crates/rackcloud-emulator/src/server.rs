@@ -67,7 +67,9 @@ impl Emulator {
         self.shared.counters.snapshot()
     }
 
-    /// Every request received (the last 10 000), in arrival order; empty when recording is off.
+    /// The requests received, in arrival order (the last 10 000, and at most
+    /// [`RECORD_BYTES`](crate::RECORD_BYTES) of them; bodies over
+    /// [`RECORDED_BODY_BYTES`](crate::RECORDED_BODY_BYTES) cut); empty when recording is off.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.recorder.all()
     }
@@ -139,8 +141,10 @@ impl Emulator {
 
     /// Adds a fault after the pending ones: the next [`InjectedFault::times`] requests that match it
     /// get its answer instead of the normal one. See [`InjectedFault`] for the order of checks.
-    pub fn inject(&self, f: InjectedFault) {
-        self.shared.injections.push(f);
+    /// Returns `false`, adding nothing, when [`MAX_PENDING_FAULTS`](crate::MAX_PENDING_FAULTS)
+    /// faults are already pending.
+    pub fn inject(&self, f: InjectedFault) -> bool {
+        self.shared.injections.push(f)
     }
 
     /// Forgets every pending fault.
@@ -196,10 +200,18 @@ pub(crate) fn start(setup: Setup) -> io::Result<Emulator> {
         build_time: setup.build_time,
         token_lifetime: setup.token_lifetime,
         expires_offset,
+        limits: crate::absolute_limits::Limits::with(&setup.absolute_limits)?,
+        header_read_timeout: setup.header_read_timeout,
     };
     let injections = InjectionQueue::default();
     for fault in &setup.faults {
-        injections.push(fault.clone());
+        if !injections.push(fault.clone()) {
+            log::warn!(
+                "emulator: more than {} faults given; the rest are dropped",
+                crate::MAX_PENDING_FAULTS
+            );
+            break;
+        }
     }
     let shared = Arc::new(Shared {
         config,

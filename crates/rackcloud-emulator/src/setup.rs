@@ -26,6 +26,10 @@ pub(crate) struct Setup {
     pub(crate) rate_limit_overrides: Vec<(String, u32)>,
     /// Serve HTTPS with a certificate made at start.
     pub(crate) tls: bool,
+    /// (absolute limit name on the wire, value).
+    pub(crate) absolute_limits: Vec<(String, u64)>,
+    /// How long a connection may take to send a request's headers.
+    pub(crate) header_read_timeout: Duration,
 }
 
 impl Default for Setup {
@@ -44,6 +48,8 @@ impl Default for Setup {
             rate_limits: false,
             rate_limit_overrides: Vec::new(),
             tls: false,
+            absolute_limits: Vec::new(),
+            header_read_timeout: crate::listener::HEADER_READ_TIMEOUT,
         }
     }
 }

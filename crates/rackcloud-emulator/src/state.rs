@@ -49,6 +49,10 @@ pub(crate) struct Config {
     pub(crate) build_time: Duration,
     pub(crate) token_lifetime: Duration,
     pub(crate) expires_offset: Offset,
+    /// The absolute limits enforced and reported.
+    pub(crate) limits: crate::absolute_limits::Limits,
+    /// How long a connection may take to send a request's headers.
+    pub(crate) header_read_timeout: Duration,
 }
 
 impl Config {

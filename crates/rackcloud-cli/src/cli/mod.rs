@@ -282,7 +282,8 @@ pub(crate) enum SessionPersistenceCommand {
 /// `rackcloud emulator …`.
 #[derive(Debug, Args)]
 pub(crate) struct EmulatorArgs {
-    /// Address to listen on
+    /// Address to listen on (loopback by default: the control API has no authentication; any
+    /// other address prints a warning)
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8900")]
     pub(crate) listen: SocketAddr,
 

@@ -12,6 +12,13 @@ const REGIONS: [&str; 2] = ["DFW", "ORD"];
 /// Starts the emulator with the default seed, prints how to use it, and serves until killed.
 pub(crate) fn run(args: &EmulatorArgs, out: Output) -> Result<(), Failure> {
     let op = Operation::new(format!("start the emulator on {}", args.listen));
+    if !args.listen.ip().is_loopback() {
+        eprintln!(
+            "warning: the emulator listens on {}, beyond this machine: its control API \
+             (/_emulator/) has no authentication, and anyone who can reach it can change it",
+            args.listen
+        );
+    }
     let mut builder = Emulator::builder()
         .default_seed()
         .pending_time(args.pending_time)

@@ -114,3 +114,18 @@ fn a_busy_port_is_a_failure_and_bad_options_are_usage_errors() {
         assert_eq!(run.stdout, "");
     }
 }
+
+#[test]
+fn listening_beyond_loopback_prints_a_warning() {
+    // A documentation address no interface has: the warning comes before the bind, which then
+    // fails, so that nothing listens beyond this machine during the test.
+    let run = rackcloud(&["emulator", "--listen", "192.0.2.1:8900"], &[]);
+    assert_eq!(run.status, 1, "{run:?}");
+    assert!(
+        run.stderr.starts_with(
+            "warning: the emulator listens on 192.0.2.1:8900, beyond this machine: its control API \
+             (/_emulator/) has no authentication"
+        ),
+        "{run:?}"
+    );
+}

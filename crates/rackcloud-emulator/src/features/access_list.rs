@@ -3,9 +3,6 @@
 
 use serde_json::{Map, Value, json};
 
-/// The most items an access list holds (the service's default `ACCESS_LIST_LIMIT`).
-pub(crate) const LIMIT: usize = 100;
-
 /// Item ids of load balancer `id` start at `id * ID_BLOCK + 1`, so that ids differ between load
 /// balancers and are known in advance (docs/testing-with-the-emulator.md).
 pub(crate) const ID_BLOCK: u64 = 100_000;

@@ -8,12 +8,6 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
-/// Metadata items per load balancer (`LOADBALANCER_META_LIMIT`).
-pub(crate) const LOADBALANCER_META_LIMIT: usize = 25;
-
-/// Metadata items per node (`NODE_META_LIMIT`).
-pub(crate) const NODE_META_LIMIT: usize = 25;
-
 /// The metadata of one load balancer and of its nodes.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Metadata {
@@ -40,10 +34,10 @@ pub(crate) enum Of {
 
 impl Of {
     /// The limit of items, and the words that end its message ("load balancer", "node").
-    pub(crate) fn limit(self) -> (usize, &'static str) {
+    pub(crate) fn limit(self, limits: &crate::absolute_limits::Limits) -> (usize, &'static str) {
         match self {
-            Of::LoadBalancer => (LOADBALANCER_META_LIMIT, "load balancer"),
-            Of::Node(_) => (NODE_META_LIMIT, "node"),
+            Of::LoadBalancer => (limits.load_balancer_meta, "load balancer"),
+            Of::Node(_) => (limits.node_meta, "node"),
         }
     }
 }
@@ -115,6 +109,9 @@ mod tests {
         let mut lb = Map::new();
         m.embed(&mut lb);
         assert_eq!(lb["metadata"], json!([{"id": 1, "key": "a", "value": "1"}]));
-        assert_eq!(Of::Node(1).limit(), (25, "node"));
+        assert_eq!(
+            Of::Node(1).limit(&crate::absolute_limits::Limits::default()),
+            (25, "node")
+        );
     }
 }

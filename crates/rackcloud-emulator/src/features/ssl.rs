@@ -7,9 +7,6 @@ pub(crate) use certs::check_bundle;
 
 use serde_json::{Map, Value, json};
 
-/// The certificate mappings one load balancer may have.
-pub(crate) const MAPPING_LIMIT: usize = 20;
-
 /// The cipher profiles the service knows.
 pub(crate) const CIPHER_PROFILES: [&str; 3] = [
     "default",

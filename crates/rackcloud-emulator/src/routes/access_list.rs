@@ -7,14 +7,13 @@ use super::Account;
 use super::bodies;
 use super::load_balancers::live;
 use crate::error_replies;
-use crate::features::access_list::LIMIT;
 use crate::http::{Incoming, Reply};
 use crate::load_balancer::Settled;
 use crate::state::Shared;
 use crate::sync::lock;
 
 /// The most ids one bulk delete may name (the service's `BATCH_DELETE_LIMIT`).
-const BATCH_LIMIT: usize = 10;
+const BATCH_LIMIT: usize = crate::absolute_limits::BATCH_DELETE_LIMIT;
 
 /// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
 pub(crate) fn route(
@@ -53,7 +52,7 @@ fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
 }
 
 /// POST: body (400 schema or validation) → lookup (404, 410) → status (422 unless `ACTIVE`) →
-/// size over [`LIMIT`] (400) → an address already listed or given twice (400) → 202,
+/// size over `ACCESS_LIST_LIMIT` (400) → an address already listed or given twice (400) → 202,
 /// `PENDING_UPDATE`.
 fn append(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
     let new = match bodies::access_list(body) {
@@ -71,10 +70,11 @@ fn append(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply 
         return error_replies::immutable(id, &status);
     }
     let list = &mut lb.features.access_list;
-    if list.items().len() + new.len() > LIMIT {
+    let limit = shared.config.limits.access_list;
+    if list.items().len() + new.len() > limit {
         return error_replies::flat(
             400,
-            &format!("Access list size must not exceed {LIMIT} items."),
+            &format!("Access list size must not exceed {limit} items."),
         );
     }
     let twice = new

@@ -9,7 +9,6 @@ use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use super::{Account, usage};
-use crate::absolute_limits::ABSOLUTE_LIMITS;
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::load_balancer::{ALGORITHMS, PROTOCOLS};
@@ -61,15 +60,21 @@ pub(crate) fn route(shared: &Shared, req: &Incoming, account: Account<'_>, rest:
             json!({"allowedDomains": items})
         }
         ["loadbalancers", "absolutelimits"] => {
-            let items: Vec<Value> = ABSOLUTE_LIMITS
-                .iter()
+            let items: Vec<Value> = shared
+                .config
+                .limits
+                .table()
+                .into_iter()
                 .map(|(name, value, _)| json!({"name": name, "value": value}))
                 .collect();
             json!({"absolute": items})
         }
         ["loadbalancers", "limittypes"] => {
-            let items: Vec<Value> = ABSOLUTE_LIMITS
-                .iter()
+            let items: Vec<Value> = shared
+                .config
+                .limits
+                .table()
+                .into_iter()
                 .map(|(name, value, description)| {
                     json!({"name": name, "defaultValue": value, "description": description})
                 })

@@ -4,8 +4,7 @@
 use crate::error_replies;
 use crate::http::Reply;
 
-/// The most ids one bulk delete takes (`BATCH_DELETE_LIMIT`).
-pub(crate) const BATCH_DELETE_LIMIT: usize = 10;
+pub(crate) use crate::absolute_limits::BATCH_DELETE_LIMIT;
 
 /// The ids of `query`, in order, once each; `noun` names them in the over-limit message
 /// ("virtual ips", "metadata items"). Other parameters are ignored.

@@ -66,8 +66,7 @@ pub(crate) fn bulk_delete(shared: &Shared, account: Account<'_>, query: Option<&
     if ids.is_empty() {
         return error_replies::flat(400, "Must supply one or more id's to process this request.");
     }
-    let limit = usize::try_from(BATCH_DELETE_LIMIT).unwrap_or(usize::MAX);
-    if ids.len() > limit {
+    if ids.len() > BATCH_DELETE_LIMIT {
         return error_replies::flat(
             400,
             &format!(
@@ -131,6 +130,12 @@ pub(crate) fn create(shared: &Shared, account: Account<'_>, body: &[u8]) -> Repl
         Ok(new) => new,
         Err(err) => return err.reply(),
     };
+    let mut guard = lock(&shared.state);
+    let state = &mut *guard;
+    let now = Instant::now();
+    if let Err(reply) = below_lb_limit(shared, state, account, now) {
+        return reply;
+    }
     if let Some(persistence) = &new.persistence
         && let Err(message) = persistence_fits(persistence, &new.protocol)
     {
@@ -139,9 +144,6 @@ pub(crate) fn create(shared: &Shared, account: Account<'_>, body: &[u8]) -> Repl
     if new.https_redirect && !ssl::redirect_allowed(&new.protocol, new.port, None) {
         return error_replies::flat(400, ssl::REDIRECT_PRECONDITION);
     }
-    let mut guard = lock(&shared.state);
-    let state = &mut *guard;
-    let now = Instant::now();
     let mut virtual_ips = Vec::new();
     for vip in &new.virtual_ips {
         match vip {
@@ -304,4 +306,29 @@ fn find_vip(state: &State, account: Account<'_>, id: u64, now: Instant) -> Optio
         .flat_map(|lb| lb.virtual_ips.iter())
         .find(|vip| vip.id == id)
         .cloned()
+}
+
+/// The account limit (docs/api/load-balancers.md): 413 flat when the account already has
+/// `LOADBALANCER_LIMIT` load balancers that are not deleted (seeded ones count).
+fn below_lb_limit(
+    shared: &Shared,
+    state: &State,
+    account: Account<'_>,
+    now: Instant,
+) -> Result<(), Reply> {
+    let limit = shared.config.limits.load_balancers;
+    let live = state
+        .account(account.region, account.tenant)
+        .map_or(0, |lbs| {
+            lbs.values()
+                .filter(|lb| lb.status(now) != "DELETED")
+                .count()
+        });
+    if live >= limit {
+        return Err(error_replies::flat(
+            413,
+            &format!("Load balancer limit reached. Limit is set to '{limit}'."),
+        ));
+    }
+    Ok(())
 }

@@ -14,9 +14,6 @@ use crate::load_balancer::{LoadBalancer, Settled, VirtualIp};
 use crate::state::{Shared, State};
 use crate::sync::lock;
 
-/// IPv6 virtual IPs a load balancer may have (`IPV6_LIMIT`).
-pub(crate) const IPV6_LIMIT: usize = 25;
-
 /// The message of a delete that would leave a load balancer without a virtual IP.
 const LAST_VIP: &str = "A load balancer must keep at least one virtual ip.";
 
@@ -72,10 +69,11 @@ fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
         .iter()
         .filter(|v| v.ip_version == "IPV6")
         .count();
-    if ipv6 >= IPV6_LIMIT {
+    let limit = shared.config.limits.ipv6;
+    if ipv6 >= limit {
         return error_replies::flat(
             413,
-            &format!("Your load balancer cannot have more than {IPV6_LIMIT} IPv6 virtual ips."),
+            &format!("Your load balancer cannot have more than {limit} IPv6 virtual ips."),
         );
     }
     if let Err(reply) = active(lb, id, now) {

@@ -14,7 +14,7 @@ fn control(
     let url = format!("http://{}/_emulator/{path}", emulator.addr());
     let headers: &[(&str, &str)] = match body {
         Some(_) => &[("Content-Type", "application/json")],
-        None => &[],
+        None => &[("X-Emulator-Control", "1")],
     };
     send(&agent(), method, &url, headers, body)
 }

@@ -276,7 +276,7 @@ fn node_status_is_set_from_outside_and_every_change_is_an_event() -> anyhow::Res
         &lb.agent,
         "PUT",
         &control,
-        &[],
+        &[("X-Emulator-Control", "1")],
         Some(r#"{"status":"ONLINE"}"#),
     )?;
     assert_eq!(answer.status, 204);

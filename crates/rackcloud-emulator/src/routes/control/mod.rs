@@ -13,6 +13,7 @@ use serde_json::{Map, Value, json};
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::injected_fault;
+use crate::injection_queue::MAX_PENDING_FAULTS;
 use crate::node_status::{self, SetStatusError};
 use crate::state::Shared;
 use crate::sync::lock;
@@ -30,6 +31,12 @@ pub(crate) fn is_control(path: &str) -> bool {
 
 /// Answers a control request.
 pub(crate) fn handle(shared: &Shared, req: &Incoming) -> Reply {
+    if req.method != "GET" && req.method != "HEAD" && !deliberate(req) {
+        return error_replies::flat(
+            403,
+            "Control requests that change state need Content-Type: application/json or X-Emulator-Control: 1.",
+        );
+    }
     if req.body_too_large {
         return error_replies::body_too_large();
     }
@@ -86,6 +93,21 @@ pub(crate) fn handle(shared: &Shared, req: &Incoming) -> Reply {
     }
 }
 
+/// Whether a changing request is one a web page cannot send cross-site without the server's
+/// consent (a CORS preflight, which this server never grants): a JSON content type or the
+/// `X-Emulator-Control` header. A form or a "simple" `fetch` has neither.
+fn deliberate(req: &Incoming) -> bool {
+    let json = req.header("content-type").is_some_and(|v| {
+        v.split(';')
+            .next()
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+    });
+    json || req.header(CONTROL_HEADER).is_some_and(|v| v.trim() == "1")
+}
+
+/// The header that marks a control request as deliberate, whatever its content type.
+const CONTROL_HEADER: &str = "x-emulator-control";
+
 /// 400 with what is wrong.
 fn bad_request(message: &str) -> Reply {
     error_replies::flat(400, message)
@@ -123,7 +145,14 @@ fn add_fault(shared: &Shared, body: &[u8]) -> Reply {
     match fault_json::parse(body) {
         Ok(fault) => {
             let listed = fault_json::render(&fault, fault.times);
-            shared.injections.push(fault);
+            if !shared.injections.push(fault) {
+                return error_replies::flat(
+                    413,
+                    &format!(
+                        "Too many pending faults: at most {MAX_PENDING_FAULTS}; delete some with DELETE /_emulator/faults."
+                    ),
+                );
+            }
             Reply::json(201, listed)
         }
         Err(message) => bad_request(&message),

@@ -98,7 +98,7 @@ fn add(shared: &Shared, at: Target<'_>, body: &[u8]) -> Reply {
         pairs[..i].iter().any(|(k, _)| k == key) || existing.iter().any(|m| &m.key == key)
     });
     if duplicate {
-        let whose = at.of.limit().1;
+        let whose = at.of.limit(&shared.config.limits).1;
         return error_replies::flat(
             422,
             &format!(
@@ -106,7 +106,7 @@ fn add(shared: &Shared, at: Target<'_>, body: &[u8]) -> Reply {
             ),
         );
     }
-    let (limit, whose) = at.of.limit();
+    let (limit, whose) = at.of.limit(&shared.config.limits);
     if existing.len() + pairs.len() > limit {
         return error_replies::flat(
             400,

@@ -15,7 +15,7 @@ use crate::state::Shared;
 use crate::sync::lock;
 
 /// The most nodes one bulk request may name (`BATCH_DELETE_LIMIT`).
-const BATCH_LIMIT: usize = 10;
+const BATCH_LIMIT: usize = crate::absolute_limits::BATCH_DELETE_LIMIT;
 
 /// PUT `…/nodes`: body (400) → lookup (404, 410) → over 10 nodes or ids not on the load
 /// balancer (400, validation shape, every message) → the `SECONDARY` rules (400) → status

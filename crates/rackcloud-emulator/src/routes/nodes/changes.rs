@@ -11,7 +11,7 @@ use crate::error_replies;
 use crate::features::node_events::NodeChange;
 use crate::http::Reply;
 use crate::load_balancer::{LoadBalancer, Settled};
-use crate::node::{NODE_LIMIT, Node, is_weighted};
+use crate::node::{Node, is_weighted};
 use crate::state::Shared;
 use crate::sync::lock;
 
@@ -40,10 +40,11 @@ pub(super) fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -
             "Nodes must not have the address of a virtual ip of the load balancer.",
         );
     }
-    if lb.nodes.len() + new.len() > NODE_LIMIT {
+    let limit = shared.config.limits.nodes;
+    if lb.nodes.len() + new.len() > limit {
         return error_replies::flat(
             413,
-            &format!("Nodes must not exceed {NODE_LIMIT} per load balancer."),
+            &format!("Nodes must not exceed {limit} per load balancer."),
         );
     }
     let nodes: Vec<Node> = new

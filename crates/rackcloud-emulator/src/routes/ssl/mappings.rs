@@ -8,7 +8,7 @@ use super::super::Account;
 use super::super::load_balancers::live;
 use super::{begin, body};
 use crate::error_replies;
-use crate::features::ssl::{MAPPING_LIMIT, Mapping, check_bundle};
+use crate::features::ssl::{Mapping, check_bundle};
 use crate::http::{Incoming, Reply};
 use crate::state::Shared;
 use crate::sync::lock;
@@ -113,10 +113,11 @@ fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
     if ssl.termination.is_none() {
         return error_replies::flat(404, NO_TERMINATION);
     }
-    if ssl.mappings.len() >= MAPPING_LIMIT {
+    let limit = shared.config.limits.certificate_mappings;
+    if ssl.mappings.len() >= limit {
         return error_replies::flat(
             413,
-            &format!("Certificate mapping limit reached. Limit is set to '{MAPPING_LIMIT}'."),
+            &format!("Certificate mapping limit reached. Limit is set to '{limit}'."),
         );
     }
     if ssl
