@@ -70,6 +70,7 @@ mod absolute_limits;
 mod body;
 mod builder;
 mod catalog;
+mod clock;
 mod error_replies;
 mod exchange;
 mod features;

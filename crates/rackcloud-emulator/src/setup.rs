@@ -26,6 +26,8 @@ pub(crate) struct Setup {
     pub(crate) rate_limit_overrides: Vec<(String, u32)>,
     /// Serve HTTPS with a certificate made at start.
     pub(crate) tls: bool,
+    /// How many times faster than real time the emulator's clock runs.
+    pub(crate) time_scale: f64,
 }
 
 impl Default for Setup {
@@ -44,6 +46,7 @@ impl Default for Setup {
             rate_limits: false,
             rate_limit_overrides: Vec::new(),
             tls: false,
+            time_scale: 1.0,
         }
     }
 }

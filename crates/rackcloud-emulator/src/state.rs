@@ -49,6 +49,8 @@ pub(crate) struct Config {
     pub(crate) build_time: Duration,
     pub(crate) token_lifetime: Duration,
     pub(crate) expires_offset: Offset,
+    /// The clock the rate limits count on; pending and build times are already scaled.
+    pub(crate) clock: crate::clock::ScaledClock,
 }
 
 impl Config {

@@ -24,5 +24,6 @@ mod session_persistence;
 mod ssl;
 mod ssl_mappings;
 mod throttle;
+mod time_scale;
 mod usage;
 mod virtual_ips;
