@@ -8,6 +8,7 @@
 //! within one round before the median is reported, because absolute times on a shared machine
 //! drift.
 
+mod fleet_rows;
 mod machine;
 mod measure;
 mod report;
@@ -264,6 +265,7 @@ fn measure_all(plan: Plan, args: &Args) -> Result<Vec<Row>> {
     ]
     .into_iter()
     .chain(tls)
+    .chain(fleet_rows::measure()?.into_iter().map(|(name, f)| Row::fleet(name, f)))
     .collect())
 }
 

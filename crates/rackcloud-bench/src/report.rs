@@ -31,6 +31,9 @@ pub(crate) struct Row {
     /// The client thread's CPU time per call, where measured.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) client_cpu_us: Option<f64>,
+    /// The fleet rows' own columns.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub(crate) fleet: Option<crate::fleet_rows::FleetRow>,
 }
 
 impl Row {
@@ -46,6 +49,7 @@ impl Row {
             connections: counted.connections as f64,
             peak_rss_kb: None,
             client_cpu_us: None,
+            fleet: None,
         }
     }
 
@@ -152,7 +156,7 @@ pub(crate) fn table(rows: &[Row], footprint: &Footprint) -> String {
     let mut out = String::new();
     out.push_str("| scenario | calls/s | p50 µs | p99 µs | ratio | token requests | connections | peak RSS KiB | client CPU µs/call |\n");
     out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for r in rows {
+    for r in rows.iter().filter(|r| r.fleet.is_none()) {
         let rss = r
             .peak_rss_kb
             .map_or_else(|| "–".to_owned(), |kb| kb.to_string());
@@ -172,6 +176,7 @@ pub(crate) fn table(rows: &[Row], footprint: &Footprint) -> String {
         );
     }
     out.push('\n');
+    out.push_str(&crate::fleet_rows::table(rows));
     out.push_str("ratio: calls/s relative to `raw` in the same round (median of the rounds; `raw` and `sdk-get` alternate call by call); for `cli-cold`, process time relative to `curl-cold` (lower is better). Client CPU: the calling thread's CPU time per call (user and system), in blocks of 100 calls taken in turn. For the process scenarios, token requests and connections are per process.\n\n");
     let crates = footprint
         .crates

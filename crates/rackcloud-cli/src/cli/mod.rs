@@ -3,6 +3,8 @@
 //! The names here are an interface: scripts depend on them.
 
 mod connect;
+mod fleet;
+pub(crate) use fleet::FleetArgs;
 mod nodes;
 
 use std::net::SocketAddr;
@@ -239,11 +241,13 @@ pub(crate) enum SessionPersistenceCommand {
         #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
         lb_id: u64,
     },
-    /// Enable session persistence, or change its type
+    /// Enable session persistence, or change its type, on one or more load balancers
     Enable {
-        /// The load balancer id
-        #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
-        lb_id: u64,
+        /// The load balancer ids (or --all)
+        #[arg(value_name = "LB_ID", value_parser = parse_lb_id, num_args = 0..)]
+        lb_ids: Vec<u64>,
+        #[command(flatten)]
+        fleet: FleetArgs,
         /// The persistence type (any case): HTTP_COOKIE needs an HTTP load balancer, SSL_ID an
         /// HTTPS one, SOURCE_IP works with any protocol
         #[arg(
@@ -256,11 +260,13 @@ pub(crate) enum SessionPersistenceCommand {
         #[command(flatten)]
         wait: WaitArgs,
     },
-    /// Disable session persistence
+    /// Disable session persistence on one or more load balancers
     Disable {
-        /// The load balancer id
-        #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
-        lb_id: u64,
+        /// The load balancer ids (or --all)
+        #[arg(value_name = "LB_ID", value_parser = parse_lb_id, num_args = 0..)]
+        lb_ids: Vec<u64>,
+        #[command(flatten)]
+        fleet: FleetArgs,
         /// Succeed when persistence is already disabled (otherwise that is a failure)
         #[arg(long)]
         if_enabled: bool,

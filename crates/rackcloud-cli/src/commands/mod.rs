@@ -5,6 +5,7 @@ mod access_list;
 mod catalog;
 mod demo;
 mod emulator;
+mod fleet;
 mod generate;
 mod health_monitor;
 mod lb_features;

@@ -12,6 +12,7 @@ mod access_list;
 mod catalog;
 mod change;
 mod emulator;
+mod fleet;
 mod health_monitor;
 mod lb_features;
 mod load_balancer;
@@ -35,6 +36,7 @@ pub(crate) use access_list::AccessListShown;
 pub(crate) use catalog::CatalogReport;
 pub(crate) use change::Change;
 pub(crate) use emulator::EmulatorReport;
+pub(crate) use fleet::FleetSummary;
 pub(crate) use health_monitor::{MonitorDeleted, MonitorShown, monitor_set};
 pub(crate) use lb_features::{
     AlgorithmsShown, BulkDeletion, ErrorPageShown, LimitsShown, ProtocolsShown, StatsShown,
