@@ -23,6 +23,9 @@ pub struct RecordedRequest {
     pub headers: Vec<(String, String)>,
     /// The body (at most 1 MiB is kept; a larger body is truncated).
     pub body: Vec<u8>,
+    /// When the emulator received it (for tests of client-side pacing: the gaps between
+    /// requests as the server saw them).
+    pub received: std::time::Instant,
 }
 
 impl RecordedRequest {
@@ -83,6 +86,7 @@ impl Recorder {
             path: incoming.url.clone(),
             headers: incoming.headers.clone(),
             body: incoming.body.clone(),
+            received: std::time::Instant::now(),
         };
         let mut requests = lock(&self.requests);
         if requests.len() >= KEEP {
@@ -111,6 +115,7 @@ mod tests {
             path: "/x".into(),
             headers: vec![("X-Auth-Token".into(), "secret-token".into())],
             body: br#"{"apiKey":"secret-key"}"#.to_vec(),
+            received: std::time::Instant::now(),
         };
         let debug = format!("{request:?}");
         assert!(!debug.contains("secret"), "{debug}");
