@@ -114,7 +114,8 @@ pub(crate) fn run_many(
         n => Err(op.failed_other(anyhow::anyhow!(
             "{n} of {} load balancers failed or were not started",
             outcomes.len()
-        ))),
+        ))
+        .summarised()),
     }
 }
 

@@ -10,6 +10,7 @@ mod demo;
 mod emulator;
 mod errors;
 mod generated;
+mod fleet;
 mod health_monitor;
 mod hostile;
 mod lb_features;
