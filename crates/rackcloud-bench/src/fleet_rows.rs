@@ -118,7 +118,9 @@ fn emulator() -> Result<Emulator> {
             LoadBalancerSeed::new(id, &format!("web-{id}"), "HTTP"),
         );
     }
-    builder.start().context("could not start the fleet emulator")
+    builder
+        .start()
+        .context("could not start the fleet emulator")
 }
 
 /// The floor: every load balancer's changes one after the other, all load balancers at once,
@@ -165,7 +167,11 @@ fn client(emulator: &Emulator, pacing: Pacing, seen_413: &Arc<AtomicU64>) -> Res
     Ok(new_lb_v1(&provider, EndpointOpts::new().region("DFW"))?)
 }
 
-fn persistence_step(c: &ServiceClient, id: u64, wait: &WaitOpts) -> Result<(), rackcloud_core::Error> {
+fn persistence_step(
+    c: &ServiceClient,
+    id: u64,
+    wait: &WaitOpts,
+) -> Result<(), rackcloud_core::Error> {
     let opts = lb_sessions::CreateOpts::new(lb_sessions::Type::HttpCookie);
     lb_sessions::enable_and_wait(c, id, &opts, wait)
 }
@@ -201,8 +207,13 @@ fn run(scenario: Scenario, fleet: bool) -> Result<(Measured, Duration, String)> 
             let nodes = lb_nodes::CreateOpts::new([NodeOpts::new("10.1.0.1", 80)]);
             lb_nodes::create_and_wait(c, id, &nodes, wait).map(|_| ())
         });
-        let opts = FleetOpts::new().parallel(ids.len()).wait(fleet_wait.clone());
-        if run_fleet(&c, &ids, &setup, &opts).iter().any(|o| !o.is_done()) {
+        let opts = FleetOpts::new()
+            .parallel(ids.len())
+            .wait(fleet_wait.clone());
+        if run_fleet(&c, &ids, &setup, &opts)
+            .iter()
+            .any(|o| !o.is_done())
+        {
             bail!("the fleet set-up failed");
         }
     }
@@ -210,16 +221,21 @@ fn run(scenario: Scenario, fleet: bool) -> Result<(Measured, Duration, String)> 
     emulator.clear_requests();
     seen_413.store(0, Ordering::Relaxed);
     let start = Instant::now();
-    let step: fn(&ServiceClient, u64, &WaitOpts) -> Result<(), rackcloud_core::Error> = match scenario {
-        Scenario::Persistence => persistence_step,
-        Scenario::Rotate => rotate_step,
-    };
+    let step: fn(&ServiceClient, u64, &WaitOpts) -> Result<(), rackcloud_core::Error> =
+        match scenario {
+            Scenario::Persistence => persistence_step,
+            Scenario::Rotate => rotate_step,
+        };
     if fleet {
         let job = FleetJob::new().step("change", step);
         let opts = FleetOpts::new().parallel(ids.len()).wait(fleet_wait);
         let outcomes = run_fleet(&c, &ids, &job, &opts);
         if let Some(failed) = outcomes.iter().find(|o| !o.is_done()) {
-            bail!("load balancer {} failed: {:?}", failed.lb_id, failed.outcome);
+            bail!(
+                "load balancer {} failed: {:?}",
+                failed.lb_id,
+                failed.outcome
+            );
         }
     } else {
         for &id in &ids {

@@ -273,7 +273,11 @@ fn measure_all(plan: Plan, args: &Args) -> Result<Vec<Row>> {
     ]
     .into_iter()
     .chain(tls)
-    .chain(fleet_rows::measure()?.into_iter().map(|(name, f)| Row::fleet(name, f)))
+    .chain(
+        fleet_rows::measure()?
+            .into_iter()
+            .map(|(name, f)| Row::fleet(name, f)),
+    )
     .collect())
 }
 

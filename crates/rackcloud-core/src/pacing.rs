@@ -309,13 +309,18 @@ mod tests {
     fn a_burst_then_a_steady_rate_that_never_fills_a_period() {
         let pacer = Pacer::new(Pacing::documented().limit(Method::Post, 60, 5));
         let start = Instant::now();
-        let waits: Vec<Duration> = (0..10).map(|_| pacer.reserve(Method::Post, start)).collect();
+        let waits: Vec<Duration> = (0..10)
+            .map(|_| pacer.reserve(Method::Post, start))
+            .collect();
         assert!(waits[..5].iter().all(Duration::is_zero));
         // 55 more a minute: about 1.1 s each, with the margin.
         let step = 60.0 / (55.0 * RATE_MARGIN);
         for (i, w) in waits[5..].iter().enumerate() {
             let expected = step * (i as f64 + 1.0);
-            assert!((w.as_secs_f64() - expected).abs() < 1e-6, "{w:?} vs {expected}");
+            assert!(
+                (w.as_secs_f64() - expected).abs() < 1e-6,
+                "{w:?} vs {expected}"
+            );
         }
         // The 5 burst plus a minute's earnings stay under 60.
         assert!(5.0 + 60.0 / step < 60.0);
@@ -337,6 +342,9 @@ mod tests {
         assert_eq!(pacing.period(), Duration::from_secs(1));
         assert_eq!(pacing.poll_interval(20), Duration::from_secs(1) / 30);
         assert_eq!(Pacing::off().poll_interval(20), Duration::ZERO);
-        assert_eq!(Pacing::documented().time_scale(0.0).period(), Pacing::PERIOD);
+        assert_eq!(
+            Pacing::documented().time_scale(0.0).period(),
+            Pacing::PERIOD
+        );
     }
 }

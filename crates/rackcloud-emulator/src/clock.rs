@@ -37,7 +37,7 @@ impl ScaledClock {
     }
 
     /// A duration of the emulator's own time as real time.
-    pub(crate) fn to_real(&self, d: Duration) -> Duration {
+    pub(crate) fn real_time(&self, d: Duration) -> Duration {
         d.div_f64(self.scale)
     }
 }
@@ -49,7 +49,10 @@ mod tests {
     #[test]
     fn scales_both_ways_and_refuses_nonsense() {
         let clock = ScaledClock::new(60.0);
-        assert_eq!(clock.to_real(Duration::from_secs(60)), Duration::from_secs(1));
+        assert_eq!(
+            clock.real_time(Duration::from_secs(60)),
+            Duration::from_secs(1)
+        );
         assert!(clock.now() >= clock.origin);
         assert!((ScaledClock::new(0.0).scale() - 1.0).abs() < f64::EPSILON);
         assert!((ScaledClock::new(f64::NAN).scale() - 1.0).abs() < f64::EPSILON);

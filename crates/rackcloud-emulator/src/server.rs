@@ -168,12 +168,18 @@ impl Emulator {
 
     /// The real time the per-minute rate limits count over (a minute divided by the time scale).
     pub fn rate_limit_window(&self) -> Duration {
-        self.shared.config.clock.to_real(crate::rate_limit::WINDOW)
+        self.shared
+            .config
+            .clock
+            .real_time(crate::rate_limit::WINDOW)
     }
 
     /// The per-window limit of each limited method (upper case), and whether they are enforced.
     pub fn rate_limits(&self) -> (bool, std::collections::BTreeMap<String, u32>) {
-        (self.shared.rate_limits.enabled(), self.shared.rate_limits.limits())
+        (
+            self.shared.rate_limits.enabled(),
+            self.shared.rate_limits.limits(),
+        )
     }
 
     /// Blocks the calling thread while the server runs (for the standalone command).
@@ -214,8 +220,8 @@ pub(crate) fn start(setup: Setup) -> io::Result<Emulator> {
     let config = Config {
         base_url: format!("{scheme}://{reachable}"),
         lb_regions: lb_regions(&setup),
-        pending_time: clock.to_real(setup.pending_time),
-        build_time: clock.to_real(setup.build_time),
+        pending_time: clock.real_time(setup.pending_time),
+        build_time: clock.real_time(setup.build_time),
         token_lifetime: setup.token_lifetime,
         expires_offset,
         clock,

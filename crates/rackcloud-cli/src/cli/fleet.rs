@@ -19,3 +19,15 @@ pub(crate) struct FleetArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=100))]
     pub(crate) parallel: Option<u16>,
 }
+
+/// Load balancer ids separated by commas (`1,2,3`), where a positional list would be ambiguous.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LbIdList(pub(crate) Vec<u64>);
+
+/// Parses `1,2,3`: each part a load balancer id.
+pub(crate) fn parse_lb_id_list(s: &str) -> Result<LbIdList, String> {
+    s.split(',')
+        .map(|part| super::parse_lb_id(part.trim()))
+        .collect::<Result<Vec<_>, _>>()
+        .map(LbIdList)
+}

@@ -72,8 +72,8 @@ pub(crate) enum NodeCommand {
 pub(crate) struct AddArgs {
     /// The load balancer id, or several separated by commas (`1,2,3`: the same nodes are added
     /// to each, --parallel at a time)
-    #[arg(value_name = "LB_ID[,LB_ID…]", value_parser = parse_lb_id, value_delimiter = ',', num_args = 1, required = true)]
-    pub(crate) lb_ids: Vec<u64>,
+    #[arg(value_name = "LB_ID[,LB_ID…]", value_parser = super::fleet::parse_lb_id_list)]
+    pub(crate) lb_ids: super::fleet::LbIdList,
     /// With several load balancers, how many are changed at once [default: 10]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=100))]
     pub(crate) parallel: Option<u16>,

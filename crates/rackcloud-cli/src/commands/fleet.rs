@@ -42,7 +42,9 @@ pub(crate) fn run_many(
 ) -> Result<(), Failure> {
     let op = Operation::new(what.to_owned());
     if ids.is_empty() && !fleet.all {
-        return Err(Failure::usage("give one or more load balancer ids, or --all"));
+        return Err(Failure::usage(
+            "give one or more load balancer ids, or --all",
+        ));
     }
     if fleet.all && !ids.is_empty() {
         return Err(Failure::usage("give load balancer ids or --all, not both"));
@@ -58,12 +60,7 @@ pub(crate) fn run_many(
             .map_err(|e| op.failed(e))?;
         let ids: Vec<u64> = all
             .iter()
-            .filter(|lb| {
-                !matches!(
-                    lb.status(),
-                    Status::Deleted | Status::PendingDelete
-                )
-            })
+            .filter(|lb| !matches!(lb.status(), Status::Deleted | Status::PendingDelete))
             .map(|lb| lb.id())
             .collect();
         if !fleet.yes && !confirm(what, &ids).map_err(|e| op.failed_other(e))? {
@@ -81,9 +78,17 @@ pub(crate) fn run_many(
     let json = out.is_json();
     let verbose = connect.global().verbose;
     let mut opts = FleetOpts::new()
-        .parallel(fleet.parallel.map_or(FleetOpts::DEFAULT_PARALLEL, usize::from))
+        .parallel(
+            fleet
+                .parallel
+                .map_or(FleetOpts::DEFAULT_PARALLEL, usize::from),
+        )
         .on_event(move |event| {
-            if let FleetEvent::Finished { outcome, finished, total } = event
+            if let FleetEvent::Finished {
+                outcome,
+                finished,
+                total,
+            } = event
                 && !json
             {
                 let line = match &outcome.outcome {
@@ -111,11 +116,12 @@ pub(crate) fn run_many(
     out.report(&summary).map_err(|e| op.failed_other(e))?;
     match summary.failed() {
         0 => Ok(()),
-        n => Err(op.failed_other(anyhow::anyhow!(
-            "{n} of {} load balancers failed or were not started",
-            outcomes.len()
-        ))
-        .summarised()),
+        n => Err(op
+            .failed_other(anyhow::anyhow!(
+                "{n} of {} load balancers failed or were not started",
+                outcomes.len()
+            ))
+            .summarised()),
     }
 }
 
@@ -139,7 +145,10 @@ fn confirm(what: &str, ids: &[u64]) -> io::Result<bool> {
         stderr,
         "{what} on {} load balancers ({})? [y/N] ",
         ids.len(),
-        ids.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
+        ids.iter()
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
     )?;
     stderr.flush()?;
     let mut answer = String::new();

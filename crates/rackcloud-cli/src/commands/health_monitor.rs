@@ -6,8 +6,8 @@ use lb_monitors::{ConnectOpts, DeleteOutcome, HttpOpts, MonitorOpts, MonitorType
 use rackcloud_core::{Error, change_and_wait};
 
 use crate::auth::Connect;
-use crate::commands::fleet;
 use crate::cli::{HealthMonitorCommand, HealthMonitorSetArgs, WaitArgs};
+use crate::commands::fleet;
 use crate::failure::{Failure, Operation};
 use crate::output::{MonitorDeleted, MonitorShown, Output, monitor_set};
 use crate::wait;
@@ -46,7 +46,15 @@ fn set(args: &HealthMonitorSetArgs, connect: Connect<'_>, out: Output) -> Result
             }),
             None => lb_monitors::update(c, id, &opts).extract_err(),
         });
-        return fleet::run_many(what, &args.lb_ids, &args.fleet, &args.wait, step, connect, out);
+        return fleet::run_many(
+            what,
+            &args.lb_ids,
+            &args.fleet,
+            &args.wait,
+            step,
+            connect,
+            out,
+        );
     };
     let op = Operation::on_lb("set the health monitor", lb_id);
     // Checked before connecting: invalid options send nothing, not even a token request.

@@ -11,8 +11,8 @@ use lb_nodes::{
 use rackcloud_core::MAX_PAGE_SIZE;
 
 use crate::auth::Connect;
-use crate::commands::fleet;
 use crate::cli::{AddArgs, FleetArgs, NodeCommand, UpdateArgs, WaitArgs};
+use crate::commands::fleet;
 use crate::failure::{Failure, Operation};
 use crate::output::{Change, NodeDetails, NodeEvents, NodeIds, Nodes, Output, added_nodes};
 use crate::wait::{self, Waiting};
@@ -70,7 +70,7 @@ fn show(lb_id: u64, node_id: u64, connect: Connect<'_>, out: Output) -> Result<(
 }
 
 fn add(args: &AddArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let lb_id = args.lb_ids.first().copied().unwrap_or_default();
+    let lb_id = args.lb_ids.0.first().copied().unwrap_or_default();
     let op = Operation::on_lb("add nodes", lb_id);
     let nodes: Vec<NodeOpts> = args
         .targets
@@ -92,7 +92,7 @@ fn add(args: &AddArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure>
     // Checked before connecting: refused nodes send nothing, not even the credentials.
     let create = CreateOpts::new(nodes.clone());
     create.to_node_create_map().map_err(|e| op.failed(e))?;
-    if args.lb_ids.len() > 1 {
+    if args.lb_ids.0.len() > 1 {
         return add_many(args, nodes, create, connect, out);
     }
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
@@ -225,11 +225,15 @@ fn add_many(
         yes: false,
         parallel: args.parallel,
     };
-    let what = if safe { "add nodes safely" } else { "add nodes" };
+    let what = if safe {
+        "add nodes safely"
+    } else {
+        "add nodes"
+    };
     // --safe waits for each step anyway.
     let wait = WaitArgs {
         wait: args.wait.wait || safe,
         wait_interval: args.wait.wait_interval,
     };
-    fleet::run_many(what, &args.lb_ids, &fleet, &wait, step, connect, out)
+    fleet::run_many(what, &args.lb_ids.0, &fleet, &wait, step, connect, out)
 }

@@ -5,8 +5,8 @@ use std::sync::Arc;
 use lb_sessions::{CreateOpts, DisableOutcome, Type};
 
 use crate::auth::Connect;
-use crate::commands::fleet;
 use crate::cli::{SessionPersistenceCommand, WaitArgs};
+use crate::commands::fleet;
 use crate::failure::{Failure, Operation};
 use crate::output::{Output, PersistenceDisabled, PersistenceShown, persistence_enabled};
 use crate::wait;

@@ -6,8 +6,8 @@ use lb_throttle::{DeleteOutcome, SetOptsBuilder, ThrottleOpts};
 use rackcloud_core::change_and_wait;
 
 use crate::auth::Connect;
-use crate::commands::fleet;
 use crate::cli::{ThrottleCommand, WaitArgs};
+use crate::commands::fleet;
 use crate::failure::{Failure, Operation};
 use crate::output::{Output, ThrottleDeleted, ThrottleShown, throttle_set};
 use crate::wait;

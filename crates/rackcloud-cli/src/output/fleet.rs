@@ -53,7 +53,7 @@ impl FleetSummary {
                 FleetResult {
                     load_balancer_id: o.lb_id,
                     outcome,
-                    seconds: (outcome != "not started").then(|| o.elapsed.as_secs_f64()),
+                    seconds: (outcome != "not started").then_some(o.elapsed.as_secs_f64()),
                     step,
                     error,
                 }
@@ -79,7 +79,9 @@ impl Render for FleetSummary {
     fn text(&self, out: &mut dyn Write) -> io::Result<()> {
         for r in &self.results {
             match &r.error {
-                Some(error) => writeln!(out, "load balancer {}: failed: {error}", r.load_balancer_id)?,
+                Some(error) => {
+                    writeln!(out, "load balancer {}: failed: {error}", r.load_balancer_id)?
+                }
                 None => writeln!(out, "load balancer {}: {}", r.load_balancer_id, r.outcome)?,
             }
         }

@@ -19,8 +19,19 @@ fn session_persistence_on_several_load_balancers_summarises_each() {
     let run = as_demo(
         &emulator,
         &[
-            "lb", "session-persistence", "enable", "1", "2", "3", "--type", "source_ip", "--wait",
-            "--wait-interval", "0.01", "--parallel", "2",
+            "lb",
+            "session-persistence",
+            "enable",
+            "1",
+            "2",
+            "3",
+            "--type",
+            "source_ip",
+            "--wait",
+            "--wait-interval",
+            "0.01",
+            "--parallel",
+            "2",
         ],
     );
     assert_eq!(run.status, 0, "{run:?}");
@@ -35,8 +46,14 @@ fn session_persistence_on_several_load_balancers_summarises_each() {
     );
     let progress: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(progress.len(), 3, "{run:?}");
-    assert!(progress.iter().all(|l| l.contains(": done in ")), "{progress:?}");
-    assert!(progress[2].starts_with("[3/3] load balancer "), "{progress:?}");
+    assert!(
+        progress.iter().all(|l| l.contains(": done in ")),
+        "{progress:?}"
+    );
+    assert!(
+        progress[2].starts_with("[3/3] load balancer "),
+        "{progress:?}"
+    );
     for id in [1, 2, 3] {
         assert_eq!(
             emulator.session_persistence("DFW", DEMO_TENANT, id),
@@ -45,7 +62,15 @@ fn session_persistence_on_several_load_balancers_summarises_each() {
     }
     let run = as_demo(
         &emulator,
-        &["--output", "json", "lb", "session-persistence", "disable", "1", "2"],
+        &[
+            "--output",
+            "json",
+            "lb",
+            "session-persistence",
+            "disable",
+            "1",
+            "2",
+        ],
     );
     assert_eq!(run.status, 0, "{run:?}");
     let doc = run.json();
@@ -60,15 +85,35 @@ fn a_failure_on_one_load_balancer_is_exit_1_after_the_others() {
     let emulator = quick_emulator();
     let run = as_demo(
         &emulator,
-        &["--output", "json", "lb", "throttle", "set", "1", "9999", "2", "--max-connections", "50"],
+        &[
+            "--output",
+            "json",
+            "lb",
+            "throttle",
+            "set",
+            "1",
+            "9999",
+            "2",
+            "--max-connections",
+            "50",
+        ],
     );
     assert_eq!(run.status, 1, "{run:?}");
     let doc = run.json();
-    assert_eq!((doc["done"].clone(), doc["failed"].clone()), (json!(2), json!(1)));
+    assert_eq!(
+        (doc["done"].clone(), doc["failed"].clone()),
+        (json!(2), json!(1))
+    );
     let failed = &doc["results"][1];
     assert_eq!(failed["loadBalancerId"], json!(9999));
-    assert_eq!((failed["outcome"].clone(), failed["step"].clone()), (json!("failed"), json!(1)));
-    assert!(failed["error"].as_str().is_some_and(|e| e.contains("404")), "{failed}");
+    assert_eq!(
+        (failed["outcome"].clone(), failed["step"].clone()),
+        (json!("failed"), json!(1))
+    );
+    assert!(
+        failed["error"].as_str().is_some_and(|e| e.contains("404")),
+        "{failed}"
+    );
     assert_eq!(
         run.error_line(),
         "rackcloud: set the connection throttle failed: 1 of 3 load balancers failed or were not started"
@@ -79,8 +124,18 @@ fn a_failure_on_one_load_balancer_is_exit_1_after_the_others() {
 fn all_needs_yes_off_a_terminal_and_then_changes_every_load_balancer() {
     let emulator = quick_emulator();
     let args = [
-        "lb", "health-monitor", "set", "--all", "--type", "connect", "--delay", "10",
-        "--check-timeout", "5", "--attempts", "3",
+        "lb",
+        "health-monitor",
+        "set",
+        "--all",
+        "--type",
+        "connect",
+        "--delay",
+        "10",
+        "--check-timeout",
+        "5",
+        "--attempts",
+        "3",
     ];
     let run = as_demo(&emulator, &args);
     assert_eq!(run.status, 2, "{run:?}");
@@ -94,7 +149,19 @@ fn all_needs_yes_off_a_terminal_and_then_changes_every_load_balancer() {
         run.lines().last().copied(),
         Some("set the health monitor: 3 done, 0 failed, 0 not started")
     );
-    let run = as_demo(&emulator, &["lb", "throttle", "set", "1", "--all", "--yes", "--max-connections", "5"]);
+    let run = as_demo(
+        &emulator,
+        &[
+            "lb",
+            "throttle",
+            "set",
+            "1",
+            "--all",
+            "--yes",
+            "--max-connections",
+            "5",
+        ],
+    );
     assert_eq!(run.status, 2, "ids and --all together: {run:?}");
 }
 
@@ -103,7 +170,18 @@ fn node_add_takes_ids_separated_by_commas() {
     let emulator = quick_emulator();
     let run = as_demo(
         &emulator,
-        &["--output", "json", "lb", "node", "add", "1,2", "10.9.0.1:80", "--wait", "--wait-interval", "0.01"],
+        &[
+            "--output",
+            "json",
+            "lb",
+            "node",
+            "add",
+            "1,2",
+            "10.9.0.1:80",
+            "--wait",
+            "--wait-interval",
+            "0.01",
+        ],
     );
     assert_eq!(run.status, 0, "{run:?}");
     let doc = run.json();

@@ -5,29 +5,35 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rackcloud_core::{
-    ErrorKind, FleetEvent, FleetJob, FleetOpts, FleetOutcome, WaitOpts, change_and_wait,
-    run_fleet,
+    ErrorKind, FleetEvent, FleetJob, FleetOpts, FleetOutcome, WaitOpts, change_and_wait, run_fleet,
 };
 use rackcloud_emulator::{DEMO_TENANT, Emulator};
 use serde_json::json;
 
 use crate::common::dfw;
 
-fn read() -> impl Fn(&rackcloud_core::ServiceClient, u64, &WaitOpts) -> Result<(), rackcloud_core::Error>
+fn read()
+-> impl Fn(&rackcloud_core::ServiceClient, u64, &WaitOpts) -> Result<(), rackcloud_core::Error>
 + Send
 + Sync
 + 'static {
-    |c, id, _| c.get(&c.lb_url(id, &[])).extract_json::<serde_json::Value>().map(|_| ())
+    |c, id, _| {
+        c.get(&c.lb_url(id, &[]))
+            .extract_json::<serde_json::Value>()
+            .map(|_| ())
+    }
 }
 
-fn enable() -> impl Fn(&rackcloud_core::ServiceClient, u64, &WaitOpts) -> Result<(), rackcloud_core::Error>
+fn enable()
+-> impl Fn(&rackcloud_core::ServiceClient, u64, &WaitOpts) -> Result<(), rackcloud_core::Error>
 + Send
 + Sync
 + 'static {
     |c, id, wait| {
         change_and_wait(c, id, wait, |c, id| {
             let body = json!({"sessionPersistence": {"persistenceType": "SOURCE_IP"}});
-            c.put(&c.lb_url(id, &["sessionpersistence"]), &body).extract_err()
+            c.put(&c.lb_url(id, &["sessionpersistence"]), &body)
+                .extract_err()
         })
     }
 }
@@ -41,7 +47,9 @@ fn each_load_balancer_is_done_or_failed_at_its_step() {
         .expect("emulator");
     emulator.set_load_balancer_status("DFW", DEMO_TENANT, 2, "ERROR");
     let lb = dfw(&emulator);
-    let job = FleetJob::new().step("read", read()).step("enable", enable());
+    let job = FleetJob::new()
+        .step("read", read())
+        .step("enable", enable());
     let events = Arc::new(Mutex::new(Vec::new()));
     let seen = Arc::clone(&events);
     let opts = FleetOpts::new()
@@ -59,7 +67,10 @@ fn each_load_balancer_is_done_or_failed_at_its_step() {
             seen.lock().expect("lock").push(line);
         });
     let outcomes = run_fleet(&lb, &[1, 2, 9999], &job, &opts);
-    assert_eq!(outcomes.iter().map(|o| o.lb_id).collect::<Vec<_>>(), [1, 2, 9999]);
+    assert_eq!(
+        outcomes.iter().map(|o| o.lb_id).collect::<Vec<_>>(),
+        [1, 2, 9999]
+    );
     assert!(outcomes[0].is_done());
     match &outcomes[1].outcome {
         FleetOutcome::Failed { step, name, error } => {
@@ -91,7 +102,9 @@ fn nothing_starts_after_the_deadline() {
         std::thread::sleep(Duration::from_millis(400));
         read()(c, id, w)
     });
-    let opts = FleetOpts::new().parallel(1).deadline(Duration::from_millis(150));
+    let opts = FleetOpts::new()
+        .parallel(1)
+        .deadline(Duration::from_millis(150));
     emulator.clear_requests();
     let outcomes = run_fleet(&lb, &[1, 2, 3], &job, &opts);
     assert!(outcomes[0].is_done());

@@ -49,7 +49,10 @@ fn clones_on_threads_share_one_budget_and_stay_within_the_window() {
             scope.spawn(move || {
                 for _ in 0..10 {
                     let url = clone.lb_url(1, &[]);
-                    clone.get(&url).extract_json::<serde_json::Value>().expect("no 413");
+                    clone
+                        .get(&url)
+                        .extract_json::<serde_json::Value>()
+                        .expect("no 413");
                 }
             });
         }
@@ -107,9 +110,14 @@ fn the_wait_callback_hears_each_delayed_request() {
     let lb = client(&emulator, pacing);
     let url = lb.lb_url(1, &[]);
     for _ in 0..5 {
-        lb.get(&url).extract_json::<serde_json::Value>().expect("get");
+        lb.get(&url)
+            .extract_json::<serde_json::Value>()
+            .expect("get");
     }
     let stats = lb.provider().pacing_stats();
-    assert_eq!(heard.load(std::sync::atomic::Ordering::Relaxed), stats.delayed());
+    assert_eq!(
+        heard.load(std::sync::atomic::Ordering::Relaxed),
+        stats.delayed()
+    );
     assert_eq!(stats.delayed(), 4);
 }

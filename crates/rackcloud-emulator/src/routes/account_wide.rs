@@ -3,7 +3,6 @@
 //! `/regionalsourceaddresses` (docs/api/reference-data.md, docs/api/limits.md). Usage reports
 //! are handed to their own module.
 
-
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
@@ -106,7 +105,7 @@ fn rate_limits(shared: &Shared, account: Account<'_>) -> Value {
                 "value": value,
                 "remaining": remaining,
                 "unit": "MINUTE",
-                "next-available": time::lb_time(time::later(wall, shared.config.clock.to_real(wait))),
+                "next-available": time::lb_time(time::later(wall, shared.config.clock.real_time(wait))),
             })
         })
         .collect();

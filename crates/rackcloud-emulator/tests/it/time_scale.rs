@@ -38,6 +38,9 @@ fn a_scaled_clock_shrinks_the_window_and_the_pending_time() -> anyhow::Result<()
     assert_eq!(lb.get("/loadbalancers/1")?.status, 200);
     let limits = lb.get("/limits")?.json()?;
     let get = &limits["limits"]["rate"][0]["limit"][0];
-    assert_eq!((get["verb"].clone(), get["remaining"].clone()), (json!("DELETE"), json!(300)));
+    assert_eq!(
+        (get["verb"].clone(), get["remaining"].clone()),
+        (json!("DELETE"), json!(300))
+    );
     Ok(())
 }

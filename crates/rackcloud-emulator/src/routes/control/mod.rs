@@ -143,7 +143,7 @@ fn rate_limits(shared: &Shared) -> Reply {
             "enabled": shared.rate_limits.enabled(),
             "limits": limits,
             "time_scale": shared.config.clock.scale(),
-            "window_ms": duration_ms(shared.config.clock.to_real(crate::rate_limit::WINDOW)),
+            "window_ms": duration_ms(shared.config.clock.real_time(crate::rate_limit::WINDOW)),
             "pending_time_ms": duration_ms(shared.config.pending_time),
             "build_time_ms": duration_ms(shared.config.build_time),
         }),
