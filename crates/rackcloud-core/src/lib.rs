@@ -12,6 +12,10 @@
 //! - Service crates call [`ServiceClient::get`], [`put`](ServiceClient::put),
 //!   [`post`](ServiceClient::post) and [`delete`](ServiceClient::delete), which return a
 //!   [`RequestResult`]; their result types wrap it or an [`ErrResult`].
+//! - Requests are paced per method ([`Pacing`], the account's documented rate limits by
+//!   default), across every clone and thread of a client, so that bulk work does not meet the
+//!   server's 413; [`run_fleet`] runs one job over many load balancers, a bounded number at a
+//!   time, with one outcome each.
 //! - Every failure is one [`Error`] with an [`ErrorKind`], the status, the server's [`Fault`] and
 //!   never a secret ([`Secret`]).
 //!
