@@ -33,8 +33,8 @@ type WaitCallback = Arc<dyn Fn(&PacingEvent<'_>) + Send + Sync>;
 /// budgets; a request waits its turn before it is sent (and before each retry). The retry policy
 /// stays the safety net when other clients of the account use the same limits.
 ///
-/// An account may have other limits: read them with `lb_lbs::rate_limits` and set each with
-/// [`limit`](Pacing::limit). [`Pacing::off`] sends at once.
+/// An account may have other limits: read them with `lb_lbs::rate_limits` (its example builds a
+/// `Pacing` from them) and set each with [`limit`](Pacing::limit). [`Pacing::off`] sends at once.
 ///
 /// # Examples
 ///
@@ -340,7 +340,7 @@ mod tests {
     fn time_scale_shortens_the_period_and_the_poll_interval_follows() {
         let pacing = Pacing::documented().time_scale(60.0);
         assert_eq!(pacing.period(), Duration::from_secs(1));
-        assert_eq!(pacing.poll_interval(20), Duration::from_secs(1) / 30);
+        assert_eq!(pacing.poll_interval(20), Duration::from_secs(1) / 600 * 20);
         assert_eq!(Pacing::off().poll_interval(20), Duration::ZERO);
         assert_eq!(
             Pacing::documented().time_scale(0.0).period(),
