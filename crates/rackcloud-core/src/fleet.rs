@@ -215,7 +215,7 @@ pub enum FleetEvent<'a> {
 ///
 /// let job = FleetJob::new().step("enable session persistence", |client, id, wait| {
 ///     change_and_wait(client, id, wait, |c, id| {
-///         let body = json!({"sessionPersistence": {"persistenceType": "HTTP_COOKIE"}});
+///         let body = json!({"sessionPersistence": {"persistenceType": "SOURCE_IP"}});
 ///         c.put(&c.lb_url(id, &["sessionpersistence"]), &body).extract_err()
 ///     })
 /// });
