@@ -216,6 +216,18 @@ impl AbsoluteLimitsResult {
 /// let deletes = limits.for_verb("DELETE").next().ok_or("no DELETE limit")?;
 /// assert_eq!((deletes.value(), deletes.unit()), (300, "MINUTE"));
 ///
+/// // Pace clients by the account's own limits (bursts of a sixtieth of a minute's worth), for
+/// // `ProviderClient::builder().pacing(pacing)`.
+/// use rackcloud_core::{Method, Pacing};
+/// let mut pacing = Pacing::documented();
+/// for (verb, method) in [("GET", Method::Get), ("PUT", Method::Put), ("POST", Method::Post), ("DELETE", Method::Delete)] {
+///     if let Some(limit) = limits.for_verb(verb).find(|l| l.unit() == "MINUTE") {
+///         let per_minute = u32::try_from(limit.value()).unwrap_or(u32::MAX);
+///         pacing = pacing.limit(method, per_minute, (per_minute / 60).max(1));
+///     }
+/// }
+/// assert_eq!(pacing.budget(Method::Delete), Some((300, 5)));
+///
 /// let absolute = lb_lbs::absolute_limits(&client).extract()?;
 /// assert_eq!(absolute.node_limit(), Some(25));
 /// assert_eq!(absolute.batch_delete_limit(), Some(10));

@@ -8,6 +8,8 @@
 //! within one round before the median is reported, because absolute times on a shared machine
 //! drift.
 
+mod fleet_row;
+mod fleet_rows;
 mod machine;
 mod measure;
 mod report;
@@ -42,7 +44,8 @@ struct Args {
     /// Write the table, the machine and the date into this Markdown file.
     #[arg(long)]
     write: Option<PathBuf>,
-    /// Only run this many calls of one scenario (`raw` or `sdk-get`) and print nothing: for a
+    /// Only run this many calls of one scenario (`raw` or `sdk-get`; `fleet` runs the fleet rows
+    /// and prints them as JSON) and print nothing: for a
     /// profiler, e.g. `valgrind --tool=callgrind rackcloud-bench --cli … --profile sdk-get`.
     #[arg(long, value_name = "SCENARIO")]
     profile: Option<String>,
@@ -130,7 +133,14 @@ fn profile(scenario: &str, calls: usize) -> Result<()> {
             let client = scenarios::sdk_client(&world)?;
             Run::time(calls, || scenarios::sdk_get(&client))?;
         }
-        other => anyhow::bail!("--profile takes raw or sdk-get, not {other:?}"),
+        "fleet" => {
+            let rows: Vec<Row> = fleet_rows::measure()?
+                .into_iter()
+                .map(|(name, f)| Row::fleet(name, f))
+                .collect();
+            println!("{}", report::json(&rows)?);
+        }
+        other => anyhow::bail!("--profile takes raw, sdk-get or fleet, not {other:?}"),
     }
     Ok(())
 }
@@ -264,6 +274,11 @@ fn measure_all(plan: Plan, args: &Args) -> Result<Vec<Row>> {
     ]
     .into_iter()
     .chain(tls)
+    .chain(
+        fleet_rows::measure()?
+            .into_iter()
+            .map(|(name, f)| Row::fleet(name, f)),
+    )
     .collect())
 }
 

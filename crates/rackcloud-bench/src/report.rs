@@ -7,6 +7,7 @@ use std::process::Command;
 use anyhow::Result;
 use serde::Serialize;
 
+use crate::fleet_row::FleetRow;
 use crate::measure::{Run, median};
 use crate::scenarios::{Counted, ProcessRun};
 
@@ -31,6 +32,9 @@ pub(crate) struct Row {
     /// The client thread's CPU time per call, where measured.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) client_cpu_us: Option<f64>,
+    /// The fleet rows' own columns.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub(crate) fleet: Option<FleetRow>,
 }
 
 impl Row {
@@ -46,6 +50,7 @@ impl Row {
             connections: counted.connections as f64,
             peak_rss_kb: None,
             client_cpu_us: None,
+            fleet: None,
         }
     }
 
@@ -152,7 +157,7 @@ pub(crate) fn table(rows: &[Row], footprint: &Footprint) -> String {
     let mut out = String::new();
     out.push_str("| scenario | calls/s | p50 µs | p99 µs | ratio | token requests | connections | peak RSS KiB | client CPU µs/call |\n");
     out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for r in rows {
+    for r in rows.iter().filter(|r| r.fleet.is_none()) {
         let rss = r
             .peak_rss_kb
             .map_or_else(|| "–".to_owned(), |kb| kb.to_string());
@@ -172,6 +177,7 @@ pub(crate) fn table(rows: &[Row], footprint: &Footprint) -> String {
         );
     }
     out.push('\n');
+    out.push_str(&fleet_table(rows));
     out.push_str("ratio: calls/s relative to `raw` in the same round (median of the rounds; `raw` and `sdk-get` alternate call by call); for `cli-cold`, process time relative to `curl-cold` (lower is better). Client CPU: the calling thread's CPU time per call (user and system), in blocks of 100 calls taken in turn. For the process scenarios, token requests and connections are per process.\n\n");
     let crates = footprint
         .crates
@@ -223,4 +229,62 @@ pub(crate) fn write_markdown(
     };
     std::fs::write(path, text)?;
     Ok(())
+}
+
+impl Row {
+    /// A fleet row: calls/s is requests and polls over the wall time, the ratio is wall time
+    /// over the floor.
+    pub(crate) fn fleet(name: &'static str, f: FleetRow) -> Row {
+        Row {
+            name,
+            calls_per_s: (f.requests + f.polls) as f64 / f.wall_s.max(1e-9),
+            p50_us: 0.0,
+            p99_us: 0.0,
+            ratio: f.wall_s / f.floor_s.max(1e-9),
+            token_requests: 1.0,
+            connections: 0.0,
+            peak_rss_kb: None,
+            client_cpu_us: None,
+            fleet: Some(f),
+        }
+    }
+}
+
+/// The fleet rows as their own Markdown table (empty when there are none).
+pub(crate) fn fleet_table(rows: &[Row]) -> String {
+    use std::fmt::Write as _;
+    let fleet: Vec<_> = rows
+        .iter()
+        .filter_map(|r| r.fleet.as_ref().map(|f| (r.name, f)))
+        .collect();
+    if fleet.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "| fleet scenario | wall s | floor s | wall / floor | naive s | naive / wall | requests (min) | polls | 413s | naive requests, polls, 413s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for (name, f) in &fleet {
+        let _ = writeln!(
+            out,
+            "| `{name}` | {:.3} | {:.3} | {:.3} | {:.3} | {:.1} | {} ({}) | {} | {} | {}, {}, {} |",
+            f.wall_s,
+            f.floor_s,
+            f.wall_s / f.floor_s.max(1e-9),
+            f.naive_wall_s,
+            f.naive_wall_s / f.wall_s.max(1e-9),
+            f.requests,
+            f.min_requests,
+            f.polls,
+            f.status_413,
+            f.naive_requests,
+            f.naive_polls,
+            f.naive_status_413,
+        );
+    }
+    out.push('\n');
+    for (name, f) in &fleet {
+        let _ = writeln!(out, "Floor of `{name}`: {}.", f.floor);
+    }
+    out.push('\n');
+    out
 }

@@ -151,7 +151,11 @@ impl Raw {
 
 /// An SDK client for DFW, authenticated once.
 pub(crate) fn sdk_client(world: &World) -> Result<ServiceClient> {
-    sdk_client_with(world, ProviderClient::builder())
+    // Pacing off: these rows measure the wire; the fleet rows measure pacing.
+    sdk_client_with(
+        world,
+        ProviderClient::builder().pacing(rackcloud_core::Pacing::off()),
+    )
 }
 
 /// An SDK client for DFW made with `builder` (one that trusts a TLS emulator's CA).

@@ -35,6 +35,7 @@ pub(crate) fn measure(rounds: usize, warmup: usize, calls: usize) -> Result<Vec<
         (Counted::default(), Counted::default(), Counted::default());
     let raw = raw_n.during(w, || Raw::with_agent(w, agent))?;
     let builder = ProviderClient::builder()
+        .pacing(rackcloud_core::Pacing::off())
         .proxy(ProxyConfig::none())
         .trusted_roots(TrustedRoots::from_pem(pem.as_bytes())?);
     let client = sdk_n.during(w, || scenarios::sdk_client_with(w, builder))?;

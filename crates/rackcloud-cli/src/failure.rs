@@ -30,6 +30,9 @@ pub(crate) struct Operation {
 pub(crate) struct Failure {
     operation: Operation,
     cause: Cause,
+    /// The command's own document on stdout already says what failed (a summary over several
+    /// load balancers): no error document follows it in JSON mode.
+    summarised: bool,
 }
 
 #[derive(Debug)]
@@ -76,6 +79,7 @@ impl Operation {
         Failure {
             operation: self.clone(),
             cause: Cause::Sdk(e),
+            summarised: false,
         }
     }
 
@@ -84,6 +88,7 @@ impl Operation {
         Failure {
             operation: self.clone(),
             cause: Cause::Other(e.into()),
+            summarised: false,
         }
     }
 }
@@ -94,7 +99,19 @@ impl Failure {
         Failure {
             operation: Operation::new("parse the command line"),
             cause: Cause::Usage(message.into()),
+            summarised: false,
         }
+    }
+
+    /// The same failure, marked as already described by the document on stdout.
+    pub(crate) fn summarised(mut self) -> Failure {
+        self.summarised = true;
+        self
+    }
+
+    /// Whether the document on stdout already describes the failure.
+    pub(crate) fn is_summarised(&self) -> bool {
+        self.summarised
     }
 
     /// 2 when nothing was sent (usage, invalid input, configuration), else 1.

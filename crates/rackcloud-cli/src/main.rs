@@ -62,7 +62,7 @@ fn main() -> ExitCode {
 
 /// Prints the failure's line on stderr (and its document on stdout in JSON mode).
 fn fail(failure: &Failure, out: Output, verbose: bool) -> ExitCode {
-    if out.is_json() {
+    if out.is_json() && !failure.is_summarised() {
         // Scripts read stdout; if it is gone, the line on stderr still says what failed.
         let _ = out.json(&failure.json());
     }

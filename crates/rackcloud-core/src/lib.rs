@@ -12,6 +12,10 @@
 //! - Service crates call [`ServiceClient::get`], [`put`](ServiceClient::put),
 //!   [`post`](ServiceClient::post) and [`delete`](ServiceClient::delete), which return a
 //!   [`RequestResult`]; their result types wrap it or an [`ErrResult`].
+//! - Requests are paced per method ([`Pacing`], the account's documented rate limits by
+//!   default), across every clone and thread of a client, so that bulk work does not meet the
+//!   server's 413; [`run_fleet`] runs one job over many load balancers, a bounded number at a
+//!   time, with one outcome each.
 //! - Every failure is one [`Error`] with an [`ErrorKind`], the status, the server's [`Fault`] and
 //!   never a secret ([`Secret`]).
 //!
@@ -44,6 +48,7 @@ mod error;
 mod error_display;
 mod error_kind;
 mod fault;
+mod fleet;
 mod identity;
 mod ids;
 mod lb_status;
@@ -52,6 +57,7 @@ mod log_redact;
 mod method;
 mod mfa;
 mod open_enum;
+mod pacing;
 mod paging;
 #[cfg(test)]
 mod parser_properties;
@@ -89,10 +95,12 @@ pub use endpoint::EndpointOpts;
 pub use error::Error;
 pub use error_kind::ErrorKind;
 pub use fault::Fault;
+pub use fleet::{FleetEvent, FleetJob, FleetOpts, FleetOutcome, LbOutcome, run_fleet};
 pub use ids::{MAX_IDS_PER_REQUEST, check_id, check_ids, id_query};
 pub use lb_status::LbStatus;
 pub use log_filter::RedactingLogger;
 pub use method::Method;
+pub use pacing::{Pacing, PacingEvent, PacingStats};
 pub use paging::{MAX_PAGE_SIZE, PageBound, PageQuery, Pages, marker_pages, offset_pages};
 pub use passcode::MfaChallenge;
 pub use provider::ProviderClient;

@@ -33,6 +33,7 @@ pub(crate) struct Inner {
     pub(crate) retry: RetryPolicy,
     pub(crate) refresh_margin: Duration,
     pub(crate) last_refresh: Mutex<Option<Instant>>,
+    pub(crate) pacer: crate::pacing::Pacer,
 }
 
 impl fmt::Debug for ProviderClient {
@@ -47,6 +48,7 @@ impl fmt::Debug for ProviderClient {
             .field("token", &session.token)
             .field("config", self.inner.transport.config())
             .field("retry", &self.inner.retry)
+            .field("pacing", &self.inner.pacer)
             .finish()
     }
 }
@@ -58,6 +60,7 @@ impl ProviderClient {
         session: Session,
         retry: RetryPolicy,
         refresh_margin: Duration,
+        pacing: crate::pacing::Pacing,
     ) -> ProviderClient {
         let token_requests = u64::from(auth.is_some());
         ProviderClient {
@@ -70,6 +73,7 @@ impl ProviderClient {
                 retry,
                 refresh_margin,
                 last_refresh: Mutex::new(None),
+                pacer: crate::pacing::Pacer::new(pacing),
             }),
         }
     }
@@ -155,5 +159,18 @@ impl ProviderClient {
                 .read()
                 .unwrap_or_else(PoisonError::into_inner),
         )
+    }
+}
+
+impl ProviderClient {
+    /// The pacing this client (and every clone of it) keeps to.
+    pub fn pacing(&self) -> &crate::pacing::Pacing {
+        self.inner.pacer.config()
+    }
+
+    /// What pacing has done so far across every clone and thread of this client: requests,
+    /// how many waited, and how long in total and at most.
+    pub fn pacing_stats(&self) -> crate::pacing::PacingStats {
+        self.inner.pacer.stats()
     }
 }

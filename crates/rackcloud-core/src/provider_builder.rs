@@ -86,6 +86,7 @@ pub struct ProviderClientBuilder {
     refresh_margin: Duration,
     roots: TrustedRoots,
     proxy: ProxyConfig,
+    pacing: crate::pacing::Pacing,
 }
 
 impl Default for ProviderClientBuilder {
@@ -101,6 +102,7 @@ impl Default for ProviderClientBuilder {
             refresh_margin: DEFAULT_TOKEN_REFRESH_MARGIN,
             roots: TrustedRoots::default(),
             proxy: ProxyConfig::default(),
+            pacing: crate::pacing::Pacing::default(),
         }
     }
 }
@@ -177,6 +179,14 @@ impl ProviderClientBuilder {
         self
     }
 
+    /// The per-method budgets every clone and thread of the client keeps to (default
+    /// [`Pacing::documented`](crate::Pacing::documented); [`Pacing::off`](crate::Pacing::off)
+    /// sends at once); see [`Pacing`](crate::Pacing).
+    pub fn pacing(mut self, pacing: crate::pacing::Pacing) -> ProviderClientBuilder {
+        self.pacing = pacing;
+        self
+    }
+
     /// Authenticates and returns the client.
     ///
     /// # Errors
@@ -218,7 +228,14 @@ impl ProviderClientBuilder {
         auth: Option<AuthOptions>,
         session: Session,
     ) -> ProviderClient {
-        ProviderClient::new(transport, auth, session, self.retry, self.refresh_margin)
+        ProviderClient::new(
+            transport,
+            auth,
+            session,
+            self.retry,
+            self.refresh_margin,
+            self.pacing,
+        )
     }
 
     fn transport_config(&self, proxy: ProxyConfig) -> TransportConfig {

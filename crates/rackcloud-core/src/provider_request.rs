@@ -39,10 +39,12 @@ impl ProviderClient {
             let left = || deadline.left();
             self.refresh_if_expiring(left());
             let session = self.session();
+            self.inner.pacer.acquire(method, url, left());
             let mut reply = self.send_with(&session.token, method, url, body, left())?;
             if reply.status == 401 && !reauthenticated && self.can_reauthenticate() {
                 reauthenticated = true;
                 self.reauthenticate(&session.token, left())?;
+                self.inner.pacer.acquire(method, url, left());
                 reply = self.send_with(&self.session().token, method, url, body, left())?;
             }
             if !ok_codes.contains(&reply.status) {

@@ -188,6 +188,35 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Runs the emulator's clock `scale` times faster than real time (default 1; values not
+    /// finite or not above zero count as 1): the per-minute rate limits count over `60 s / scale`
+    /// of real time (and `Retry-After` is real seconds, at least one), and
+    /// [`pending_time`](Self::pending_time) and [`build_time`](Self::build_time), given in the
+    /// API's time, last `1 / scale` of it. With 60, a fleet of changes that takes minutes against
+    /// the real API takes seconds, in the same proportions. `GET /_emulator/rate-limits` reports
+    /// the scale, the real window and the real pending and build times.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use rackcloud_emulator::Emulator;
+    ///
+    /// # fn main() -> std::io::Result<()> {
+    /// let emulator = Emulator::builder()
+    ///     .default_seed()
+    ///     .rate_limits(true)
+    ///     .pending_time(Duration::from_secs(30))
+    ///     .time_scale(60.0)
+    ///     .start()?;
+    /// assert_eq!(emulator.pending_time(), Duration::from_millis(500));
+    /// assert_eq!(emulator.rate_limit_window(), Duration::from_secs(1));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn time_scale(mut self, scale: f64) -> Self {
+        self.setup.time_scale = scale;
+        self
+    }
+
     /// Serves HTTPS instead of plain HTTP (default off): at start, the emulator makes a
     /// certificate authority and a server certificate for `localhost` and `127.0.0.1` signed by
     /// it (ECDSA P-256, with rcgen; nothing is written to disk), and serves TLS 1.2 and 1.3
@@ -272,6 +301,7 @@ impl fmt::Debug for EmulatorBuilder {
             .field("tls", &s.tls)
             .field("absolute_limits", &s.absolute_limits)
             .field("header_read_timeout", &s.header_read_timeout)
+            .field("time_scale", &s.time_scale)
             .finish()
     }
 }

@@ -56,7 +56,8 @@
 //! path pattern a chosen [`InjectedFault`]: a status with an [`InjectedBody`] shape (flat, wrapped
 //! `overLimit`, an HTML page, empty, truncated, huge, any JSON), an optional `Retry-After`, a
 //! delay or a stall mid-body. [`EmulatorBuilder::rate_limits`] enforces the real per-minute rate
-//! limits. The same server answers a control API under `/_emulator/` (counters, faults, rate
+//! limits; [`EmulatorBuilder::time_scale`] runs them, and the pending and build times, on a
+//! faster clock, so that a fleet of changes keeps the real API's proportions in seconds. The same server answers a control API under `/_emulator/` (counters, faults, rate
 //! limits, token expiry, forced statuses) so that the standalone `rackcloud emulator` can be
 //! driven by black-box tests; `docs/emulator-control-api.md` describes it. The control API has
 //! no authentication: keep the emulator on loopback (the default); its changes need
@@ -82,6 +83,7 @@ mod absolute_limits;
 mod body;
 mod builder;
 mod catalog;
+mod clock;
 mod error_replies;
 mod exchange;
 mod features;

@@ -32,6 +32,9 @@ pub struct RecordedRequest {
     /// The body; one over [`RECORDED_BODY_BYTES`] is cut there and ends with
     /// [`TRUNCATED_MARKER`] (a body over the server's 1 MiB limit is not read, and is empty).
     pub body: Vec<u8>,
+    /// When the emulator received it (for tests of client-side pacing: the gaps between
+    /// requests as the server saw them).
+    pub received: std::time::Instant,
 }
 
 impl RecordedRequest {
@@ -118,6 +121,7 @@ impl Recorder {
             path: incoming.url.clone(),
             headers: incoming.headers.clone(),
             body,
+            received: std::time::Instant::now(),
         };
         let added = size(&request);
         let mut kept = lock(&self.requests);
@@ -154,6 +158,7 @@ mod tests {
             path: "/x".into(),
             headers: vec![("X-Auth-Token".into(), "secret-token".into())],
             body: br#"{"apiKey":"secret-key"}"#.to_vec(),
+            received: std::time::Instant::now(),
         };
         let debug = format!("{request:?}");
         assert!(!debug.contains("secret"), "{debug}");

@@ -3,7 +3,7 @@
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use jiff::tz::Offset;
@@ -159,6 +159,33 @@ impl Emulator {
         self.shared.rate_limits.set_enabled(on);
     }
 
+    /// The scale of the emulator's clock (see
+    /// [`EmulatorBuilder::time_scale`](crate::EmulatorBuilder::time_scale)).
+    pub fn time_scale(&self) -> f64 {
+        self.shared.config.clock.scale()
+    }
+
+    /// How long, in real time, a load balancer stays pending after an accepted change.
+    pub fn pending_time(&self) -> Duration {
+        self.shared.config.pending_time
+    }
+
+    /// The real time the per-minute rate limits count over (a minute divided by the time scale).
+    pub fn rate_limit_window(&self) -> Duration {
+        self.shared
+            .config
+            .clock
+            .real_time(crate::rate_limit::WINDOW)
+    }
+
+    /// The per-window limit of each limited method (upper case), and whether they are enforced.
+    pub fn rate_limits(&self) -> (bool, std::collections::BTreeMap<String, u32>) {
+        (
+            self.shared.rate_limits.enabled(),
+            self.shared.rate_limits.limits(),
+        )
+    }
+
     /// Blocks the calling thread while the server runs (for the standalone command).
     pub fn wait(mut self) {
         self.server.wait();
@@ -193,15 +220,17 @@ pub(crate) fn start(setup: Setup) -> io::Result<Emulator> {
         None
     };
     let scheme = if tls.is_some() { "https" } else { "http" };
+    let clock = crate::clock::ScaledClock::new(setup.time_scale);
     let config = Config {
         base_url: format!("{scheme}://{reachable}"),
         lb_regions: lb_regions(&setup),
-        pending_time: setup.pending_time,
-        build_time: setup.build_time,
+        pending_time: clock.real_time(setup.pending_time),
+        build_time: clock.real_time(setup.build_time),
         token_lifetime: setup.token_lifetime,
         expires_offset,
         limits: crate::absolute_limits::Limits::with(&setup.absolute_limits)?,
         header_read_timeout: setup.header_read_timeout,
+        clock,
     };
     let injections = InjectionQueue::default();
     for fault in &setup.faults {

@@ -30,6 +30,8 @@ pub(crate) struct Setup {
     pub(crate) absolute_limits: Vec<(String, u64)>,
     /// How long a connection may take to send a request's headers.
     pub(crate) header_read_timeout: Duration,
+    /// How many times faster than real time the emulator's clock runs.
+    pub(crate) time_scale: f64,
 }
 
 impl Default for Setup {
@@ -50,6 +52,7 @@ impl Default for Setup {
             tls: false,
             absolute_limits: Vec::new(),
             header_read_timeout: crate::listener::HEADER_READ_TIMEOUT,
+            time_scale: 1.0,
         }
     }
 }

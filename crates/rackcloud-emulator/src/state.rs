@@ -53,6 +53,8 @@ pub(crate) struct Config {
     pub(crate) limits: crate::absolute_limits::Limits,
     /// How long a connection may take to send a request's headers.
     pub(crate) header_read_timeout: Duration,
+    /// The clock the rate limits count on; pending and build times are already scaled.
+    pub(crate) clock: crate::clock::ScaledClock,
 }
 
 impl Config {

@@ -23,8 +23,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use rackcloud_core::{
-    AuthOptions, EndpointOpts, ProviderClient, RetryPolicy, ServiceClient, WaitOpts,
-    authenticated_client, new_lb_v1,
+    AuthOptions, EndpointOpts, Pacing, ProviderClient, RetryPolicy, ServiceClient, WaitOpts,
+    new_lb_v1,
 };
 pub use rackcloud_emulator::{DEMO_API_KEY, DEMO_TENANT, DEMO_USERNAME};
 use rackcloud_emulator::{Emulator, EmulatorBuilder};
@@ -34,17 +34,21 @@ pub fn demo_auth(emulator: &Emulator) -> AuthOptions {
     AuthOptions::api_key(DEMO_USERNAME, DEMO_API_KEY).identity_endpoint(emulator.identity_url())
 }
 
-/// The DFW load balancer client of the emulator's demo user, with the default retry policy.
+/// The DFW load balancer client of the emulator's demo user, with the default retry policy and
+/// pacing off (the tests of pacing turn it on themselves).
 ///
 /// # Panics
 ///
 /// When the emulator refuses the demo user (a broken test set-up).
 pub fn dfw(emulator: &Emulator) -> ServiceClient {
-    let provider = authenticated_client(demo_auth(emulator)).expect("authenticate");
+    let provider = ProviderClient::builder()
+        .pacing(Pacing::off())
+        .authenticate(demo_auth(emulator))
+        .expect("authenticate");
     new_lb_v1(&provider, EndpointOpts::new().region("DFW")).expect("endpoint")
 }
 
-/// The same client with retries off, to see the first answer of each request.
+/// The same client with retries (and pacing) off, to see the first answer of each request.
 ///
 /// # Panics
 ///
@@ -52,6 +56,7 @@ pub fn dfw(emulator: &Emulator) -> ServiceClient {
 pub fn dfw_no_retries(emulator: &Emulator) -> ServiceClient {
     let provider = ProviderClient::builder()
         .retry_policy(RetryPolicy::none())
+        .pacing(Pacing::off())
         .authenticate(demo_auth(emulator))
         .expect("authenticate");
     new_lb_v1(&provider, EndpointOpts::new().region("DFW")).expect("endpoint")

@@ -38,8 +38,10 @@ fn eight_threads_with_faults_and_expiring_tokens() {
         .max_attempts(60)
         .initial_backoff(Duration::from_millis(1))
         .max_backoff(Duration::from_millis(5));
+    // Pacing off: eight threads hammer one client on purpose.
     let provider = ProviderClient::builder()
         .retry_policy(policy)
+        .pacing(rackcloud_core::Pacing::off())
         .timeout(Duration::from_secs(20))
         .authenticate(
             AuthOptions::api_key(DEMO_USERNAME, DEMO_API_KEY)

@@ -4,7 +4,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 use lb_monitors::MonitorType;
 
-use super::{WaitArgs, parse_lb_id};
+use super::{FleetArgs, WaitArgs, parse_lb_id};
 
 /// `rackcloud lb health-monitor …`.
 #[derive(Debug, Subcommand)]
@@ -30,9 +30,12 @@ pub(crate) enum HealthMonitorCommand {
 /// `rackcloud lb health-monitor set …`.
 #[derive(Debug, Args)]
 pub(crate) struct HealthMonitorSetArgs {
-    /// The load balancer id
-    #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
-    pub(crate) lb_id: u64,
+    /// The load balancer ids (or --all)
+    #[arg(value_name = "LB_ID", value_parser = parse_lb_id, num_args = 0..)]
+    pub(crate) lb_ids: Vec<u64>,
+
+    #[command(flatten)]
+    pub(crate) fleet: FleetArgs,
 
     /// CONNECT (a TCP connection), HTTP (HTTP load balancers only) or HTTPS (HTTPS only)
     #[arg(

@@ -5,6 +5,8 @@
 mod connect;
 mod declarative;
 pub(crate) use declarative::{ApplyArgs, ExportArgs, PlanArgs};
+mod fleet;
+pub(crate) use fleet::FleetArgs;
 mod nodes;
 mod values;
 
@@ -249,11 +251,13 @@ pub(crate) enum SessionPersistenceCommand {
         #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
         lb_id: u64,
     },
-    /// Enable session persistence, or change its type
+    /// Enable session persistence, or change its type, on one or more load balancers
     Enable {
-        /// The load balancer id
-        #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
-        lb_id: u64,
+        /// The load balancer ids (or --all)
+        #[arg(value_name = "LB_ID", value_parser = parse_lb_id, num_args = 0..)]
+        lb_ids: Vec<u64>,
+        #[command(flatten)]
+        fleet: FleetArgs,
         /// The persistence type (any case): HTTP_COOKIE needs an HTTP load balancer, SSL_ID an
         /// HTTPS one, SOURCE_IP works with any protocol
         #[arg(
@@ -266,11 +270,13 @@ pub(crate) enum SessionPersistenceCommand {
         #[command(flatten)]
         wait: WaitArgs,
     },
-    /// Disable session persistence
+    /// Disable session persistence on one or more load balancers
     Disable {
-        /// The load balancer id
-        #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
-        lb_id: u64,
+        /// The load balancer ids (or --all)
+        #[arg(value_name = "LB_ID", value_parser = parse_lb_id, num_args = 0..)]
+        lb_ids: Vec<u64>,
+        #[command(flatten)]
+        fleet: FleetArgs,
         /// Succeed when persistence is already disabled (otherwise that is a failure)
         #[arg(long)]
         if_enabled: bool,

@@ -70,9 +70,13 @@ pub(crate) enum NodeCommand {
 /// `rackcloud lb node add …`.
 #[derive(Debug, Args)]
 pub(crate) struct AddArgs {
-    /// The load balancer id
-    #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
-    pub(crate) lb_id: u64,
+    /// The load balancer id, or several separated by commas (`1,2,3`: the same nodes are added
+    /// to each, --parallel at a time)
+    #[arg(value_name = "LB_ID[,LB_ID…]", value_parser = super::fleet::parse_lb_id_list)]
+    pub(crate) lb_ids: super::fleet::LbIdList,
+    /// With several load balancers, how many are changed at once [default: 10]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub(crate) parallel: Option<u16>,
     /// The nodes: ADDRESS:PORT, an IPv6 address in brackets (`[2001:db8::1]:80`)
     #[arg(value_name = "ADDRESS:PORT", required = true, num_args = 1.., value_parser = parse_target)]
     pub(crate) targets: Vec<(String, u16)>,

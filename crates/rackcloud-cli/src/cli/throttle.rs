@@ -2,7 +2,7 @@
 
 use clap::Subcommand;
 
-use super::{WaitArgs, parse_lb_id};
+use super::{FleetArgs, WaitArgs, parse_lb_id};
 
 /// `rackcloud lb throttle …`.
 #[derive(Debug, Subcommand)]
@@ -13,11 +13,13 @@ pub(crate) enum ThrottleCommand {
         #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
         lb_id: u64,
     },
-    /// Limit the connections one client address may hold open
+    /// Limit the connections one client address may hold open, on one or more load balancers
     Set {
-        /// The load balancer id
-        #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
-        lb_id: u64,
+        /// The load balancer ids (or --all)
+        #[arg(value_name = "LB_ID", value_parser = parse_lb_id, num_args = 0..)]
+        lb_ids: Vec<u64>,
+        #[command(flatten)]
+        fleet: FleetArgs,
         /// At most N open connections per client address, 1 to 100000 (for no limit, delete
         /// the throttle)
         #[arg(long, value_name = "N")]

@@ -1,10 +1,13 @@
 //! `rackcloud lb health-monitor show|set|delete`, `--wait` on the changes.
 
+use std::sync::Arc;
+
 use lb_monitors::{ConnectOpts, DeleteOutcome, HttpOpts, MonitorOpts, MonitorType};
-use rackcloud_core::Error;
+use rackcloud_core::{Error, change_and_wait};
 
 use crate::auth::Connect;
 use crate::cli::{HealthMonitorCommand, HealthMonitorSetArgs, WaitArgs};
+use crate::commands::fleet;
 use crate::failure::{Failure, Operation};
 use crate::output::{MonitorDeleted, MonitorShown, Output, monitor_set};
 use crate::wait;
@@ -33,7 +36,26 @@ fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
 }
 
 fn set(args: &HealthMonitorSetArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let lb_id = args.lb_id;
+    let Some(lb_id) = fleet::is_single(&args.lb_ids, &args.fleet) else {
+        let what = "set the health monitor";
+        // Checked before connecting: invalid options send nothing.
+        let opts = options(args).map_err(|e| Operation::new(what).failed(e))?;
+        let step: fleet::Step = Arc::new(move |c, id, w| match w {
+            Some(w) => change_and_wait(c, id, w, |c, id| {
+                lb_monitors::update(c, id, &opts).extract_err()
+            }),
+            None => lb_monitors::update(c, id, &opts).extract_err(),
+        });
+        return fleet::run_many(
+            what,
+            &args.lb_ids,
+            &args.fleet,
+            &args.wait,
+            step,
+            connect,
+            out,
+        );
+    };
     let op = Operation::on_lb("set the health monitor", lb_id);
     // Checked before connecting: invalid options send nothing, not even a token request.
     let opts = options(args).map_err(|e| op.failed(e))?;

@@ -6,6 +6,7 @@ mod catalog;
 mod declarative;
 mod demo;
 mod emulator;
+mod fleet;
 mod generate;
 mod health_monitor;
 mod lb_features;

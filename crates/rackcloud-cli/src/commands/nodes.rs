@@ -1,5 +1,6 @@
 //! `rackcloud lb node list|show|add|update|remove|drain|events`.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use lb_lbs::Status as LbStatus;
@@ -10,7 +11,8 @@ use lb_nodes::{
 use rackcloud_core::MAX_PAGE_SIZE;
 
 use crate::auth::Connect;
-use crate::cli::{AddArgs, NodeCommand, UpdateArgs, WaitArgs};
+use crate::cli::{AddArgs, FleetArgs, NodeCommand, UpdateArgs, WaitArgs};
+use crate::commands::fleet;
 use crate::failure::{Failure, Operation};
 use crate::output::{Change, NodeDetails, NodeEvents, NodeIds, Nodes, Output, added_nodes};
 use crate::wait::{self, Waiting};
@@ -68,7 +70,7 @@ fn show(lb_id: u64, node_id: u64, connect: Connect<'_>, out: Output) -> Result<(
 }
 
 fn add(args: &AddArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let lb_id = args.lb_id;
+    let lb_id = args.lb_ids.0.first().copied().unwrap_or_default();
     let op = Operation::on_lb("add nodes", lb_id);
     let nodes: Vec<NodeOpts> = args
         .targets
@@ -90,6 +92,9 @@ fn add(args: &AddArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure>
     // Checked before connecting: refused nodes send nothing, not even the credentials.
     let create = CreateOpts::new(nodes.clone());
     create.to_node_create_map().map_err(|e| op.failed(e))?;
+    if args.lb_ids.0.len() > 1 {
+        return add_many(args, nodes, create, connect, out);
+    }
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
     if args.safe {
         let waiting = Waiting::begin(&connect, &args.wait, lb_id, &LbStatus::Active);
@@ -194,4 +199,41 @@ fn events(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> 
         .map_err(|e| op.failed(e))?;
     out.report(&NodeEvents(events))
         .map_err(|e| op.failed_other(e))
+}
+
+/// `lb node add 1,2,3 …`: the same nodes on each load balancer, safely with `--safe`.
+fn add_many(
+    args: &AddArgs,
+    nodes: Vec<NodeOpts>,
+    create: CreateOpts,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    let safe = args.safe;
+    let step: fleet::Step = Arc::new(move |c, id, w| {
+        if safe {
+            let wait = w.cloned().unwrap_or_default();
+            return add_safely(c, id, &nodes, &WorkflowOpts::new(wait)).map(|_| ());
+        }
+        match w {
+            Some(w) => lb_nodes::create_and_wait(c, id, &create, w).map(|_| ()),
+            None => lb_nodes::create(c, id, &create).extract().map(|_| ()),
+        }
+    });
+    let fleet = FleetArgs {
+        all: false,
+        yes: false,
+        parallel: args.parallel,
+    };
+    let what = if safe {
+        "add nodes safely"
+    } else {
+        "add nodes"
+    };
+    // --safe waits for each step anyway.
+    let wait = WaitArgs {
+        wait: args.wait.wait || safe,
+        wait_interval: args.wait.wait_interval,
+    };
+    fleet::run_many(what, &args.lb_ids.0, &fleet, &wait, step, connect, out)
 }

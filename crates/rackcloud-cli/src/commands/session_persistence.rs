@@ -1,9 +1,12 @@
 //! `rackcloud lb session-persistence show|enable|disable`, `--wait` on the changes.
 
+use std::sync::Arc;
+
 use lb_sessions::{CreateOpts, DisableOutcome, Type};
 
 use crate::auth::Connect;
 use crate::cli::{SessionPersistenceCommand, WaitArgs};
+use crate::commands::fleet;
 use crate::failure::{Failure, Operation};
 use crate::output::{Output, PersistenceDisabled, PersistenceShown, persistence_enabled};
 use crate::wait;
@@ -17,15 +20,49 @@ pub(crate) fn run(
     match command {
         SessionPersistenceCommand::Show { lb_id } => show(*lb_id, connect, out),
         SessionPersistenceCommand::Enable {
-            lb_id,
+            lb_ids,
+            fleet,
             persistence_type,
             wait,
-        } => enable(*lb_id, persistence_type, wait, connect, out),
+        } => match fleet::is_single(lb_ids, fleet) {
+            Some(lb_id) => enable(lb_id, persistence_type, wait, connect, out),
+            None => {
+                let opts = CreateOpts::new(persistence_type.clone());
+                let step: fleet::Step = Arc::new(move |c, id, w| match w {
+                    Some(w) => lb_sessions::enable_and_wait(c, id, &opts, w),
+                    None => lb_sessions::enable(c, id, &opts).extract_err(),
+                });
+                let what = format!("enable {persistence_type} session persistence");
+                fleet::run_many(&what, lb_ids, fleet, wait, step, connect, out)
+            }
+        },
         SessionPersistenceCommand::Disable {
-            lb_id,
+            lb_ids,
+            fleet,
             if_enabled,
             wait,
-        } => disable(*lb_id, *if_enabled, wait, connect, out),
+        } => match fleet::is_single(lb_ids, fleet) {
+            Some(lb_id) => disable(lb_id, *if_enabled, wait, connect, out),
+            None => {
+                let if_enabled = *if_enabled;
+                let step: fleet::Step = Arc::new(move |c, id, w| {
+                    let result = lb_sessions::disable(c, id);
+                    let outcome = if if_enabled {
+                        result.extract_outcome()?
+                    } else {
+                        result.extract_err().map(|()| DisableOutcome::Disabled)?
+                    };
+                    match (outcome, w) {
+                        (DisableOutcome::Disabled, Some(w)) => {
+                            rackcloud_core::wait_until_active(c, id, w).map(|_| ())
+                        }
+                        _ => Ok(()),
+                    }
+                });
+                let what = "disable session persistence";
+                fleet::run_many(what, lb_ids, fleet, wait, step, connect, out)
+            }
+        },
     }
 }
 

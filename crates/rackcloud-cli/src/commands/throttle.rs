@@ -1,9 +1,13 @@
 //! `rackcloud lb throttle show|set|delete`, `--wait` on the changes.
 
+use std::sync::Arc;
+
 use lb_throttle::{DeleteOutcome, SetOptsBuilder, ThrottleOpts};
+use rackcloud_core::change_and_wait;
 
 use crate::auth::Connect;
 use crate::cli::{ThrottleCommand, WaitArgs};
+use crate::commands::fleet;
 use crate::failure::{Failure, Operation};
 use crate::output::{Output, ThrottleDeleted, ThrottleShown, throttle_set};
 use crate::wait;
@@ -17,10 +21,27 @@ pub(crate) fn run(
     match command {
         ThrottleCommand::Show { lb_id } => show(*lb_id, connect, out),
         ThrottleCommand::Set {
-            lb_id,
+            lb_ids,
+            fleet,
             max_connections,
             wait,
-        } => set(*lb_id, *max_connections, wait, connect, out),
+        } => match fleet::is_single(lb_ids, fleet) {
+            Some(lb_id) => set(lb_id, *max_connections, wait, connect, out),
+            None => {
+                let what = "set the connection throttle";
+                let opts = ThrottleOpts::new(*max_connections);
+                // Checked before connecting: invalid options send nothing.
+                opts.to_throttle_set_map()
+                    .map_err(|e| Operation::new(what).failed(e))?;
+                let step: fleet::Step = Arc::new(move |c, id, w| match w {
+                    Some(w) => change_and_wait(c, id, w, |c, id| {
+                        lb_throttle::set(c, id, &opts).extract_err()
+                    }),
+                    None => lb_throttle::set(c, id, &opts).extract_err(),
+                });
+                fleet::run_many(what, lb_ids, fleet, wait, step, connect, out)
+            }
+        },
         ThrottleCommand::Delete { lb_id, wait } => delete(*lb_id, wait, connect, out),
     }
 }

@@ -13,6 +13,7 @@ mod catalog;
 mod change;
 mod declarative;
 mod emulator;
+mod fleet;
 mod health_monitor;
 mod lb_features;
 mod load_balancer;
@@ -38,6 +39,7 @@ pub(crate) use catalog::CatalogReport;
 pub(crate) use change::Change;
 pub(crate) use declarative::{Applied, Planned};
 pub(crate) use emulator::EmulatorReport;
+pub(crate) use fleet::FleetSummary;
 pub(crate) use health_monitor::{MonitorDeleted, MonitorShown, monitor_set};
 pub(crate) use lb_features::{
     AlgorithmsShown, BulkDeletion, ErrorPageShown, LimitsShown, ProtocolsShown, StatsShown,

@@ -10,6 +10,7 @@ mod declarative;
 mod demo;
 mod emulator;
 mod errors;
+mod fleet;
 mod generated;
 mod health_monitor;
 mod hostile;

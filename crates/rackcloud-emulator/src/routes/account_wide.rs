@@ -3,8 +3,6 @@
 //! `/regionalsourceaddresses` (docs/api/reference-data.md, docs/api/limits.md). Usage reports
 //! are handed to their own module.
 
-use std::time::Instant;
-
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
@@ -100,7 +98,7 @@ fn protocols() -> Value {
 /// `{"limits":{"rate":[…]}}`: the limits the emulator enforces, with what the account has left
 /// in the current minute (everything when enforcement is off).
 fn rate_limits(shared: &Shared, account: Account<'_>) -> Value {
-    let now = Instant::now();
+    let now = shared.config.clock.now();
     let wall = Timestamp::now();
     let limits: Vec<Value> = shared
         .rate_limits
@@ -112,7 +110,7 @@ fn rate_limits(shared: &Shared, account: Account<'_>) -> Value {
                 "value": value,
                 "remaining": remaining,
                 "unit": "MINUTE",
-                "next-available": time::lb_time(time::later(wall, wait)),
+                "next-available": time::lb_time(time::later(wall, shared.config.clock.real_time(wait))),
             })
         })
         .collect();

@@ -26,5 +26,6 @@ mod session_persistence;
 mod ssl;
 mod ssl_mappings;
 mod throttle;
+mod time_scale;
 mod usage;
 mod virtual_ips;

@@ -168,7 +168,14 @@ fn rate_limits(shared: &Shared) -> Reply {
         .collect();
     Reply::json(
         200,
-        json!({"enabled": shared.rate_limits.enabled(), "limits": limits}),
+        json!({
+            "enabled": shared.rate_limits.enabled(),
+            "limits": limits,
+            "time_scale": shared.config.clock.scale(),
+            "window_ms": duration_ms(shared.config.clock.real_time(crate::rate_limit::WINDOW)),
+            "pending_time_ms": duration_ms(shared.config.pending_time),
+            "build_time_ms": duration_ms(shared.config.build_time),
+        }),
     )
 }
 
@@ -290,4 +297,9 @@ fn no_such_lb(region: &str, tenant: &str, id: u64) -> Reply {
         404,
         &format!("No load balancer {id} in region {region} for tenant {tenant}."),
     )
+}
+
+/// A real duration in milliseconds, with fractions.
+fn duration_ms(d: std::time::Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
 }

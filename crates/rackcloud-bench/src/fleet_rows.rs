@@ -1,0 +1,243 @@
+//! The fleet rows: one change rolled over 20 load balancers on an emulator whose clock runs 60
+//! times faster (real rate limits, 30 s pending times), with the SDK's pacing and `run_fleet`,
+//! against the floor the enforced limits and pending times allow and against a naive loop (the
+//! same SDK, one load balancer after another, no pacing).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::fleet_row::FleetRow;
+use anyhow::{Context, Result, bail};
+use lb_nodes::{NodeOpts, WorkflowOpts};
+use rackcloud_core::{
+    AuthOptions, EndpointOpts, FleetJob, FleetOpts, Pacing, ProviderClient, RetryPolicy,
+    ServiceClient, WaitOpts, new_lb_v1, run_fleet,
+};
+use rackcloud_emulator::{DEMO_API_KEY, DEMO_TENANT, DEMO_USERNAME, Emulator, LoadBalancerSeed};
+
+/// How many load balancers a fleet row changes.
+const FLEET: u64 = 20;
+/// The ids of the fleet's load balancers: 1001 to 1020.
+const FIRST_ID: u64 = 1001;
+/// How much faster the emulator's clock runs.
+const SCALE: f64 = 60.0;
+/// The pending time of a change, in the API's time (0.5 s of real time at the scale).
+const PENDING: Duration = Duration::from_secs(30);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scenario {
+    Persistence,
+    Rotate,
+}
+
+impl Scenario {
+    /// Changes per load balancer, each a mutation followed by a pending time.
+    fn changes(self) -> u64 {
+        match self {
+            Scenario::Persistence => 1,
+            // Add (DRAINING), enable, set the old node DRAINING, delete it.
+            Scenario::Rotate => 4,
+        }
+    }
+
+    /// The fewest mutations per method: (POST, PUT, DELETE) per load balancer.
+    fn mutations(self) -> (u64, u64, u64) {
+        match self {
+            Scenario::Persistence => (0, 1, 0),
+            Scenario::Rotate => (1, 2, 1),
+        }
+    }
+}
+
+/// One measured run.
+struct Measured {
+    wall: Duration,
+    requests: u64,
+    polls: u64,
+    status_413: u64,
+}
+
+/// `fleet-persistence` and `fleet-rotate`.
+pub(crate) fn measure() -> Result<Vec<(&'static str, FleetRow)>> {
+    let mut rows = Vec::new();
+    for (name, scenario) in [
+        ("fleet-persistence", Scenario::Persistence),
+        ("fleet-rotate", Scenario::Rotate),
+    ] {
+        let (fleet, floor, formula) = run(scenario, true)?;
+        let (naive, _, _) = run(scenario, false)?;
+        let (post, put, delete) = scenario.mutations();
+        rows.push((
+            name,
+            FleetRow {
+                wall_s: fleet.wall.as_secs_f64(),
+                floor_s: floor.as_secs_f64(),
+                naive_wall_s: naive.wall.as_secs_f64(),
+                requests: fleet.requests,
+                min_requests: (post + put + delete) * FLEET,
+                polls: fleet.polls,
+                status_413: fleet.status_413,
+                naive_requests: naive.requests,
+                naive_polls: naive.polls,
+                naive_status_413: naive.status_413,
+                floor: formula,
+            },
+        ));
+    }
+    Ok(rows)
+}
+
+fn emulator() -> Result<Emulator> {
+    let mut builder = Emulator::builder()
+        .default_seed()
+        .rate_limits(true)
+        .pending_time(PENDING)
+        .time_scale(SCALE);
+    for id in FIRST_ID..FIRST_ID + FLEET {
+        builder = builder.load_balancer(
+            "DFW",
+            DEMO_TENANT,
+            LoadBalancerSeed::new(id, &format!("web-{id}"), "HTTP"),
+        );
+    }
+    builder
+        .start()
+        .context("could not start the fleet emulator")
+}
+
+/// The floor: every load balancer's changes one after the other, all load balancers at once,
+/// unless a method's minimum requests need more than one window of the enforced limits.
+fn floor(emulator: &Emulator, scenario: Scenario) -> (Duration, String) {
+    let pending = emulator.pending_time();
+    let window = emulator.rate_limit_window();
+    let (_, limits) = emulator.rate_limits();
+    let chain = pending * u32::try_from(scenario.changes()).unwrap_or(u32::MAX);
+    let (post, put, delete) = scenario.mutations();
+    let mut rate = Duration::ZERO;
+    for (method, per_lb) in [("POST", post), ("PUT", put), ("DELETE", delete)] {
+        let needed = per_lb * FLEET;
+        if let Some(&limit) = limits.get(method).filter(|&&l| l > 0) {
+            let windows = needed.div_ceil(u64::from(limit)).saturating_sub(1);
+            rate = rate.max(window * u32::try_from(windows).unwrap_or(u32::MAX));
+        }
+    }
+    let formula = format!(
+        "max({} changes × {:.0} ms pending, rate {:.0} ms) with {FLEET} in parallel; limits {limits:?} per {:.0} ms",
+        scenario.changes(),
+        pending.as_secs_f64() * 1e3,
+        rate.as_secs_f64() * 1e3,
+        window.as_secs_f64() * 1e3,
+    );
+    (chain.max(rate), formula)
+}
+
+fn client(emulator: &Emulator, pacing: Pacing, seen_413: &Arc<AtomicU64>) -> Result<ServiceClient> {
+    let counter = Arc::clone(seen_413);
+    let retry = RetryPolicy::default().on_retry(move |e| {
+        if e.error.status() == Some(413) {
+            counter.fetch_add(1, Ordering::Relaxed);
+        }
+    });
+    let provider = ProviderClient::builder()
+        .pacing(pacing)
+        .retry_policy(retry)
+        .max_idle_connections_per_host(32)
+        .authenticate(
+            AuthOptions::api_key(DEMO_USERNAME, DEMO_API_KEY)
+                .identity_endpoint(emulator.identity_url()),
+        )?;
+    Ok(new_lb_v1(&provider, EndpointOpts::new().region("DFW"))?)
+}
+
+fn persistence_step(
+    c: &ServiceClient,
+    id: u64,
+    wait: &WaitOpts,
+) -> Result<(), rackcloud_core::Error> {
+    let opts = lb_sessions::CreateOpts::new(lb_sessions::Type::HttpCookie);
+    lb_sessions::enable_and_wait(c, id, &opts, wait)
+}
+
+fn rotate_step(c: &ServiceClient, id: u64, wait: &WaitOpts) -> Result<(), rackcloud_core::Error> {
+    let opts = WorkflowOpts::new(wait.clone());
+    let old = lb_nodes::list(c, id, &lb_nodes::ListOpts::default()).extract()?;
+    lb_nodes::add_safely(c, id, &[NodeOpts::new("10.1.0.2", 80)], &opts)?;
+    for node in old.iter().filter(|n| n.address() == "10.1.0.1") {
+        lb_nodes::drain_and_remove(c, id, node.id(), Duration::ZERO, &opts)?;
+    }
+    Ok(())
+}
+
+/// Runs `scenario` once on a fresh emulator: with pacing and `run_fleet`, or the naive loop.
+fn run(scenario: Scenario, fleet: bool) -> Result<(Measured, Duration, String)> {
+    let emulator = emulator()?;
+    let ids: Vec<u64> = (FIRST_ID..FIRST_ID + FLEET).collect();
+    let seen_413 = Arc::new(AtomicU64::new(0));
+    let pacing = if fleet {
+        Pacing::documented().time_scale(SCALE)
+    } else {
+        Pacing::off()
+    };
+    let c = client(&emulator, pacing, &seen_413)?;
+    // The SDK's default interval (5 s of the API's time) for the naive loop; run_fleet raises
+    // its own to what the GET budget allows.
+    let naive_wait = WaitOpts::new().interval(WaitOpts::DEFAULT_INTERVAL.div_f64(SCALE));
+    let fleet_wait = WaitOpts::new().interval(Duration::from_millis(1));
+    if scenario == Scenario::Rotate {
+        // Set-up, not measured: an old node on each.
+        let setup = FleetJob::new().step("old node", |c, id, wait| {
+            let nodes = lb_nodes::CreateOpts::new([NodeOpts::new("10.1.0.1", 80)]);
+            lb_nodes::create_and_wait(c, id, &nodes, wait).map(|_| ())
+        });
+        let opts = FleetOpts::new()
+            .parallel(ids.len())
+            .wait(fleet_wait.clone());
+        if run_fleet(&c, &ids, &setup, &opts)
+            .iter()
+            .any(|o| !o.is_done())
+        {
+            bail!("the fleet set-up failed");
+        }
+    }
+    emulator.set_rate_limits(true);
+    emulator.clear_requests();
+    seen_413.store(0, Ordering::Relaxed);
+    let start = Instant::now();
+    let step: fn(&ServiceClient, u64, &WaitOpts) -> Result<(), rackcloud_core::Error> =
+        match scenario {
+            Scenario::Persistence => persistence_step,
+            Scenario::Rotate => rotate_step,
+        };
+    if fleet {
+        let job = FleetJob::new().step("change", step);
+        let opts = FleetOpts::new().parallel(ids.len()).wait(fleet_wait);
+        let outcomes = run_fleet(&c, &ids, &job, &opts);
+        if let Some(failed) = outcomes.iter().find(|o| !o.is_done()) {
+            bail!(
+                "load balancer {} failed: {:?}",
+                failed.lb_id,
+                failed.outcome
+            );
+        }
+    } else {
+        for &id in &ids {
+            step(&c, id, &naive_wait).with_context(|| format!("load balancer {id}"))?;
+        }
+    }
+    let wall = start.elapsed();
+    let recorded = emulator.requests();
+    let polls = recorded.iter().filter(|r| r.method == "GET").count() as u64;
+    let requests = recorded.len() as u64 - polls;
+    let (floor, formula) = floor(&emulator, scenario);
+    Ok((
+        Measured {
+            wall,
+            requests,
+            polls,
+            status_413: seen_413.load(Ordering::Relaxed),
+        },
+        floor,
+        formula,
+    ))
+}

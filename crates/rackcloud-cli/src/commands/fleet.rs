@@ -1,0 +1,157 @@
+//! Several load balancers at once: the ids given or `--all`, each changed by the same step with
+//! `rackcloud_core::run_fleet` (`--parallel` at a time, paced by the client), one progress line
+//! per load balancer on stderr and a summary on stdout. Any failure makes the exit status 1.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::sync::Arc;
+
+use lb_lbs::{ListOpts, Status};
+use rackcloud_core::{
+    Error, FleetEvent, FleetJob, FleetOpts, FleetOutcome, MAX_PAGE_SIZE, ServiceClient, WaitOpts,
+    run_fleet,
+};
+
+use crate::auth::Connect;
+use crate::cli::{FleetArgs, WaitArgs};
+use crate::failure::{Failure, Operation, describe};
+use crate::output::{FleetSummary, Output};
+
+/// Whether the command has one load balancer, to be run as before, or several.
+pub(crate) fn is_single(ids: &[u64], fleet: &FleetArgs) -> Option<u64> {
+    match ids {
+        [one] if !fleet.all => Some(*one),
+        _ => None,
+    }
+}
+
+/// The step a command runs on each load balancer: given the client, the id and, with `--wait`,
+/// the wait options.
+pub(crate) type Step =
+    Arc<dyn Fn(&ServiceClient, u64, Option<&WaitOpts>) -> Result<(), Error> + Send + Sync>;
+
+/// Runs `step` (called `what`) on `ids` (or on every load balancer with `--all`) and prints the
+/// summary.
+pub(crate) fn run_many(
+    what: &str,
+    ids: &[u64],
+    fleet: &FleetArgs,
+    wait: &WaitArgs,
+    step: Step,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    let op = Operation::new(what.to_owned());
+    if ids.is_empty() && !fleet.all {
+        return Err(Failure::usage(
+            "give one or more load balancer ids, or --all",
+        ));
+    }
+    if fleet.all && !ids.is_empty() {
+        return Err(Failure::usage("give load balancer ids or --all, not both"));
+    }
+    if fleet.all && !fleet.yes && !io::stdin().is_terminal() {
+        return Err(Failure::usage(
+            "--all changes every load balancer of the region: add --yes to confirm when not on a terminal",
+        ));
+    }
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    let ids = if fleet.all {
+        let all = lb_lbs::list_all(&client, ListOpts::new().limit(MAX_PAGE_SIZE))
+            .map_err(|e| op.failed(e))?;
+        let ids: Vec<u64> = all
+            .iter()
+            .filter(|lb| !matches!(lb.status(), Status::Deleted | Status::PendingDelete))
+            .map(|lb| lb.id())
+            .collect();
+        if !fleet.yes && !confirm(what, &ids).map_err(|e| op.failed_other(e))? {
+            return Err(op.failed_other(anyhow::anyhow!("not confirmed; nothing was changed")));
+        }
+        ids
+    } else {
+        ids.to_vec()
+    };
+    let waiting = wait.wait.then(|| wait_opts(&connect, wait));
+    let job = FleetJob::new().step(what.to_owned(), move |c, id, w| {
+        step(c, id, waiting.as_ref().map(|_| w))
+    });
+    let stderr = connect.stderr().clone();
+    let json = out.is_json();
+    let verbose = connect.global().verbose;
+    let mut opts = FleetOpts::new()
+        .parallel(
+            fleet
+                .parallel
+                .map_or(FleetOpts::DEFAULT_PARALLEL, usize::from),
+        )
+        .on_event(move |event| {
+            if let FleetEvent::Finished {
+                outcome,
+                finished,
+                total,
+            } = event
+                && !json
+            {
+                let line = match &outcome.outcome {
+                    FleetOutcome::Done => format!("done in {:.1?}", outcome.elapsed),
+                    FleetOutcome::Failed { error, .. } => {
+                        format!("failed: {}", describe(error, verbose))
+                    }
+                    FleetOutcome::NotStarted => "not started".to_owned(),
+                    _ => "unknown".to_owned(),
+                };
+                stderr.line(&format!(
+                    "[{finished}/{total}] load balancer {}: {line}",
+                    outcome.lb_id
+                ));
+            }
+        });
+    if let Some(w) = wait.wait.then(|| wait_opts(&connect, wait)) {
+        opts = opts.wait(w);
+    }
+    if let Some(left) = connect.time_left() {
+        opts = opts.deadline(left);
+    }
+    let outcomes = run_fleet(&client, &ids, &job, &opts);
+    let summary = FleetSummary::new(what, &outcomes, verbose);
+    out.report(&summary).map_err(|e| op.failed_other(e))?;
+    match summary.failed() {
+        0 => Ok(()),
+        n => Err(op
+            .failed_other(anyhow::anyhow!(
+                "{n} of {} load balancers failed or were not started",
+                outcomes.len()
+            ))
+            .summarised()),
+    }
+}
+
+/// The wait options of `--wait`, `--wait-interval` and `--timeout`, without a spinner (the
+/// progress lines say what happens).
+fn wait_opts(connect: &Connect<'_>, wait: &WaitArgs) -> WaitOpts {
+    let mut opts = WaitOpts::new();
+    if let Some(interval) = wait.wait_interval {
+        opts = opts.interval(interval);
+    }
+    if let Some(left) = connect.time_left() {
+        opts = opts.deadline(left);
+    }
+    opts
+}
+
+/// Asks on the terminal whether to change these load balancers.
+fn confirm(what: &str, ids: &[u64]) -> io::Result<bool> {
+    let mut stderr = io::stderr().lock();
+    write!(
+        stderr,
+        "{what} on {} load balancers ({})? [y/N] ",
+        ids.len(),
+        ids.iter()
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    )?;
+    stderr.flush()?;
+    let mut answer = String::new();
+    io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))
+}
