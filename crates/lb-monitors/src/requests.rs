@@ -143,10 +143,7 @@ pub fn delete_and_wait(
     lb_id: u64,
     wait: &WaitOpts,
 ) -> Result<DeleteOutcome, Error> {
-    wait.check(lb_id)?;
-    let outcome = delete_if_present(client, lb_id)?;
-    if outcome == DeleteOutcome::Deleted {
-        rackcloud_core::wait_until_active(client, lb_id, wait)?;
-    }
-    Ok(outcome)
+    rackcloud_core::change_and_wait_if(client, lb_id, wait, delete_if_present, |outcome| {
+        *outcome == DeleteOutcome::Deleted
+    })
 }

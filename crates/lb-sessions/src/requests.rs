@@ -230,10 +230,7 @@ pub fn disable_and_wait(
     lb_id: u64,
     wait: &WaitOpts,
 ) -> Result<DisableOutcome, Error> {
-    wait.check(lb_id)?;
-    let outcome = disable_if_enabled(client, lb_id)?;
-    if outcome == DisableOutcome::Disabled {
-        rackcloud_core::wait_until_active(client, lb_id, wait)?;
-    }
-    Ok(outcome)
+    rackcloud_core::change_and_wait_if(client, lb_id, wait, disable_if_enabled, |outcome| {
+        *outcome == DisableOutcome::Disabled
+    })
 }

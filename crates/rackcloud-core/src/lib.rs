@@ -117,7 +117,10 @@ pub use secret::Secret;
 pub use service::{LB_SERVICE_NAME, LB_SERVICE_TYPE, RequestOpts, ServiceClient, new_lb_v1};
 pub use tls::TrustedRoots;
 pub use token_ops::TokenInfo;
-pub use wait::{HasLbStatus, change_and_wait, poll_until, poll_until_deleted, wait_until_active};
+pub use wait::{
+    HasLbStatus, change_and_wait, change_and_wait_if, poll_until, poll_until_deleted,
+    wait_until_active,
+};
 pub use wait_opts::{Progress, WaitOpts};
 
 /// What the macros of this crate expand to; not part of the API.

@@ -113,6 +113,54 @@ pub fn change_and_wait<R>(
     Ok(changed)
 }
 
+/// [`change_and_wait`] for a change that may find nothing to do (removing what is already
+/// absent): waits only when `changed` says the change was made. The wait's options are checked
+/// before the change is sent.
+///
+/// # Errors
+///
+/// The change's error, or as [`wait_until_active`].
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use rackcloud_core::{ErrorKind, WaitOpts};
+///
+/// // Session persistence on load balancer 3 is off: nothing is removed, nothing is awaited.
+/// let removed = rackcloud_core::change_and_wait_if(
+///     &client,
+///     3,
+///     &WaitOpts::new(),
+///     |client, id| match client.delete(&client.lb_url(id, &["sessionpersistence"])).extract_err() {
+///         Ok(()) => Ok(true),
+///         Err(e) if e.kind() == ErrorKind::AlreadyDisabled => Ok(false),
+///         Err(e) => Err(e),
+///     },
+///     |removed| *removed,
+/// )?;
+/// assert!(!removed);
+/// # Ok(())
+/// # }
+/// ```
+pub fn change_and_wait_if<R>(
+    client: &ServiceClient,
+    id: u64,
+    opts: &WaitOpts,
+    change: impl FnOnce(&ServiceClient, u64) -> Result<R, Error>,
+    changed: impl FnOnce(&R) -> bool,
+) -> Result<R, Error> {
+    opts.check(id)?;
+    let outcome = change(client, id)?;
+    if changed(&outcome) {
+        wait_until_active(client, id, opts)?;
+    }
+    Ok(outcome)
+}
+
 /// The loop behind every wait: calls `poll` every `opts.interval` until what it reads has the
 /// status `target`, and returns that. For service crates whose poll reads more than the status
 /// (`lb-lbs` returns the whole load balancer).
