@@ -41,6 +41,7 @@ mod auth_options;
 mod availability;
 mod bulk;
 mod catalog;
+mod change_wait;
 mod classify;
 mod deadline;
 mod endpoint;
@@ -91,6 +92,7 @@ pub use auth_options::{AuthOptions, RACKSPACE_IDENTITY_GLOBAL, RACKSPACE_IDENTIT
 pub use availability::Availability;
 pub use bulk::{BulkOutcome, in_chunks};
 pub use catalog::{Catalog, CatalogEntry, Endpoint};
+pub use change_wait::{change_and_wait, change_and_wait_if, wait_until_active};
 pub use endpoint::EndpointOpts;
 pub use error::Error;
 pub use error_kind::ErrorKind;
@@ -117,10 +119,7 @@ pub use secret::Secret;
 pub use service::{LB_SERVICE_NAME, LB_SERVICE_TYPE, RequestOpts, ServiceClient, new_lb_v1};
 pub use tls::TrustedRoots;
 pub use token_ops::TokenInfo;
-pub use wait::{
-    HasLbStatus, change_and_wait, change_and_wait_if, poll_until, poll_until_deleted,
-    wait_until_active,
-};
+pub use wait::{HasLbStatus, poll_until, poll_until_deleted};
 pub use wait_opts::{Progress, WaitOpts};
 
 /// What the macros of this crate expand to; not part of the API.

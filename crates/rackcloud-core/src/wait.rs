@@ -10,12 +10,9 @@
 use std::thread;
 use std::time::{Duration, Instant};
 
-use serde::Deserialize;
-
 use crate::error::Error;
 use crate::error_kind::ErrorKind;
 use crate::lb_status::LbStatus;
-use crate::service::ServiceClient;
 use crate::wait_opts::{Progress, WaitOpts};
 
 /// Something a poll reads that carries a load balancer status (a whole load balancer, or only
@@ -31,143 +28,13 @@ impl HasLbStatus for LbStatus {
     }
 }
 
-/// Polls `GET /loadbalancers/{id}` every `opts.interval` until load balancer `id` is `ACTIVE`.
-///
-/// It stops early, with an error, when waiting cannot succeed: the load balancer reaches a status
-/// it cannot leave by itself (`ERROR`, `SUSPENDED`, `PENDING_DELETE`, `DELETED`:
-/// [`FinalState`](ErrorKind::FinalState) with the status in [`Error::lb_status`]), or a poll gets
-/// a final answer (404, 410, 401 after re-authentication, 403, a body that does not decode),
-/// passed through. A poll that times out or meets a 5xx, a connection failure or a rate limit is
-/// reported to the progress callback and the wait goes on until the deadline.
-///
-/// # Errors
-///
-/// [`InvalidInput`](ErrorKind::InvalidInput) for an id of zero or a zero interval (nothing is
-/// sent); the failures above; [`Timeout`](ErrorKind::Timeout) when the deadline passes first,
-/// naming the last status seen (also in [`Error::lb_status`]), the polls and the time taken.
-///
-/// # Examples
-///
-/// ```
-/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use rackcloud_core::{LbStatus, WaitOpts};
-///
-/// let status = rackcloud_core::wait_until_active(&client, 1, &WaitOpts::new())?;
-/// assert_eq!(status, LbStatus::Active);
-/// # Ok(())
-/// # }
-/// ```
-pub fn wait_until_active(
-    client: &ServiceClient,
-    id: u64,
-    opts: &WaitOpts,
-) -> Result<LbStatus, Error> {
-    poll_until(id, LbStatus::Active, opts, || read_status(client, id))
-}
-
-/// Makes one change to load balancer `id` and waits until it is applied (`ACTIVE` again): the
-/// one call every change needs. Returns what the change returned.
-///
-/// `change` is any operation of any service crate, given the client and `id`; when it fails
-/// nothing is awaited. The wait's options are checked before the change is sent.
-///
-/// # Errors
-///
-/// The change's error, or as [`wait_until_active`].
-///
-/// # Examples
-///
-/// ```
-/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let emulator = rackcloud_emulator::Emulator::builder()
-/// #     .default_seed()
-/// #     .pending_time(std::time::Duration::from_millis(100))
-/// #     .start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use std::time::Duration;
-/// use rackcloud_core::WaitOpts;
-/// use serde_json::json;
-///
-/// let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
-/// rackcloud_core::change_and_wait(&client, 1, &wait, |client, id| {
-///     let url = client.lb_url(id, &["sessionpersistence"]);
-///     let body = json!({"sessionPersistence": {"persistenceType": "SOURCE_IP"}});
-///     client.put(&url, &body).extract_err()
-/// })?;
-/// # Ok(())
-/// # }
-/// ```
-pub fn change_and_wait<R>(
-    client: &ServiceClient,
-    id: u64,
-    opts: &WaitOpts,
-    change: impl FnOnce(&ServiceClient, u64) -> Result<R, Error>,
-) -> Result<R, Error> {
-    let waiter = Waiter::new(id, LbStatus::Active, opts)?;
-    let changed = change(client, id)?;
-    waiter.run(|| read_status(client, id), false)?;
-    Ok(changed)
-}
-
-/// [`change_and_wait`] for a change that may find nothing to do (removing what is already
-/// absent): waits only when `changed` says the change was made. The wait's options are checked
-/// before the change is sent.
-///
-/// # Errors
-///
-/// The change's error, or as [`wait_until_active`].
-///
-/// # Examples
-///
-/// ```
-/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use rackcloud_core::{ErrorKind, WaitOpts};
-///
-/// // Session persistence on load balancer 3 is off: nothing is removed, nothing is awaited.
-/// let removed = rackcloud_core::change_and_wait_if(
-///     &client,
-///     3,
-///     &WaitOpts::new(),
-///     |client, id| match client.delete(&client.lb_url(id, &["sessionpersistence"])).extract_err() {
-///         Ok(()) => Ok(true),
-///         Err(e) if e.kind() == ErrorKind::AlreadyDisabled => Ok(false),
-///         Err(e) => Err(e),
-///     },
-///     |removed| *removed,
-/// )?;
-/// assert!(!removed);
-/// # Ok(())
-/// # }
-/// ```
-pub fn change_and_wait_if<R>(
-    client: &ServiceClient,
-    id: u64,
-    opts: &WaitOpts,
-    change: impl FnOnce(&ServiceClient, u64) -> Result<R, Error>,
-    changed: impl FnOnce(&R) -> bool,
-) -> Result<R, Error> {
-    opts.check(id)?;
-    let outcome = change(client, id)?;
-    if changed(&outcome) {
-        wait_until_active(client, id, opts)?;
-    }
-    Ok(outcome)
-}
-
 /// The loop behind every wait: calls `poll` every `opts.interval` until what it reads has the
 /// status `target`, and returns that. For service crates whose poll reads more than the status
 /// (`lb-lbs` returns the whole load balancer).
 ///
 /// # Errors
 ///
-/// As [`wait_until_active`], for `target`.
+/// As [`wait_until_active`](crate::wait_until_active), for `target`.
 pub fn poll_until<T: HasLbStatus>(
     id: u64,
     target: LbStatus,
@@ -199,21 +66,6 @@ pub fn poll_until_deleted<T: HasLbStatus>(
     Waiter::new(id, LbStatus::Deleted, opts)?
         .run(&mut poll, true)
         .map(|_| ())
-}
-
-/// `GET /loadbalancers/{id}`, read for its status only.
-fn read_status(client: &ServiceClient, id: u64) -> Result<LbStatus, Error> {
-    #[derive(Deserialize)]
-    struct Envelope {
-        #[serde(rename = "loadBalancer")]
-        load_balancer: StatusOnly,
-    }
-    #[derive(Deserialize)]
-    struct StatusOnly {
-        status: LbStatus,
-    }
-    let body: Envelope = client.get(&client.lb_url(id, &[])).extract_json()?;
-    Ok(body.load_balancer.status)
 }
 
 /// One wait, checked before anything is sent.
