@@ -8,7 +8,7 @@ use crate::cli::{AccountCommand, ErrorPageCommand, FeatureCommand, SwitchCommand
 use crate::failure::{Failure, Operation};
 use crate::output::{
     AlgorithmsShown, Change, DomainsShown, ErrorPageShown, LimitsShown, Output, ProtocolsShown,
-    SourcesShown, StatsShown, SwitchShown,
+    Render, SourcesShown, StatsShown, SwitchShown,
 };
 use crate::wait;
 
@@ -22,27 +22,23 @@ pub(crate) fn run(
         FeatureCommand::Logging { command } => switch(command, &LOGGING, connect, out),
         FeatureCommand::Caching { command } => switch(command, &CACHING, connect, out),
         FeatureCommand::ErrorPage { command } => error_page(command, connect, out),
-        FeatureCommand::SourceAddresses { lb_id } => {
-            let op = Operation::on_lb("show source addresses", *lb_id);
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let lists = lb_lbs::cluster_source_addresses(&client, *lb_id)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            out.report(&SourcesShown(lists))
-                .map_err(|e| op.failed_other(e))
-        }
-        FeatureCommand::Stats { lb_id } => {
-            let op = Operation::on_lb("show statistics", *lb_id);
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let stats = lb_lbs::get_stats(&client, *lb_id)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            out.report(&StatsShown {
+        FeatureCommand::SourceAddresses { lb_id } => read_and_report(
+            Operation::on_lb("show source addresses", *lb_id),
+            connect,
+            out,
+            |c| lb_lbs::cluster_source_addresses(c, *lb_id).extract(),
+            SourcesShown,
+        ),
+        FeatureCommand::Stats { lb_id } => read_and_report(
+            Operation::on_lb("show statistics", *lb_id),
+            connect,
+            out,
+            |c| lb_lbs::get_stats(c, *lb_id).extract(),
+            |stats| StatsShown {
                 lb_id: *lb_id,
                 stats,
-            })
-            .map_err(|e| op.failed_other(e))
-        }
+            },
+        ),
     }
 }
 
@@ -53,55 +49,60 @@ pub(crate) fn account(
     out: Output,
 ) -> Result<(), Failure> {
     match command {
-        AccountCommand::Limits(_) => {
-            let op = Operation::new("show limits");
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let rate = lb_lbs::rate_limits(&client)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            let absolute = lb_lbs::absolute_limits(&client)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            out.report(&LimitsShown { rate, absolute })
-                .map_err(|e| op.failed_other(e))
-        }
-        AccountCommand::Protocols(_) => {
-            let op = Operation::new("list protocols");
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let list = lb_lbs::list_protocols(&client)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            out.report(&ProtocolsShown(list))
-                .map_err(|e| op.failed_other(e))
-        }
-        AccountCommand::AllowedDomains(_) => {
-            let op = Operation::new("list allowed domains");
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let list = lb_lbs::list_allowed_domains(&client)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            out.report(&DomainsShown(list))
-                .map_err(|e| op.failed_other(e))
-        }
-        AccountCommand::RegionalSourceAddresses(_) => {
-            let op = Operation::new("show regional source addresses");
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let lists = lb_lbs::regional_source_addresses(&client)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            out.report(&SourcesShown(lists))
-                .map_err(|e| op.failed_other(e))
-        }
-        AccountCommand::Algorithms(_) => {
-            let op = Operation::new("list algorithms");
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let list = lb_lbs::list_algorithms(&client)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            out.report(&AlgorithmsShown(list))
-                .map_err(|e| op.failed_other(e))
-        }
+        AccountCommand::Limits(_) => read_and_report(
+            Operation::new("show limits"),
+            connect,
+            out,
+            |c| {
+                Ok((
+                    lb_lbs::rate_limits(c).extract()?,
+                    lb_lbs::absolute_limits(c).extract()?,
+                ))
+            },
+            |(rate, absolute)| LimitsShown { rate, absolute },
+        ),
+        AccountCommand::Protocols(_) => read_and_report(
+            Operation::new("list protocols"),
+            connect,
+            out,
+            |c| lb_lbs::list_protocols(c).extract(),
+            ProtocolsShown,
+        ),
+        AccountCommand::AllowedDomains(_) => read_and_report(
+            Operation::new("list allowed domains"),
+            connect,
+            out,
+            |c| lb_lbs::list_allowed_domains(c).extract(),
+            DomainsShown,
+        ),
+        AccountCommand::RegionalSourceAddresses(_) => read_and_report(
+            Operation::new("show regional source addresses"),
+            connect,
+            out,
+            |c| lb_lbs::regional_source_addresses(c).extract(),
+            SourcesShown,
+        ),
+        AccountCommand::Algorithms(_) => read_and_report(
+            Operation::new("list algorithms"),
+            connect,
+            out,
+            |c| lb_lbs::list_algorithms(c).extract(),
+            AlgorithmsShown,
+        ),
     }
+}
+
+/// A read-only command: connect, read, print what was read as `report` makes it.
+fn read_and_report<T, R: Render>(
+    op: Operation,
+    connect: Connect<'_>,
+    out: Output,
+    read: impl FnOnce(&ServiceClient) -> Result<T, rackcloud_core::Error>,
+    report: impl FnOnce(T) -> R,
+) -> Result<(), Failure> {
+    let client = connect.lb_client().map_err(|e| op.failed(e))?;
+    let read = read(&client).map_err(|e| op.failed(e))?;
+    out.report(&report(read)).map_err(|e| op.failed_other(e))
 }
 
 /// A setting that is on or off: its name and its three operations.
