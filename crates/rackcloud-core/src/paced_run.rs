@@ -1,0 +1,98 @@
+//! [`run_paced`]: the machinery under every fleet-wide operation: items worked on by a bounded
+//! number of threads, in the order given, waits paced to the account's GET budget, a deadline
+//! after which nothing new starts.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
+use std::time::Instant;
+
+use crate::fleet_opts::FleetOpts;
+use crate::service::ServiceClient;
+use crate::wait_opts::WaitOpts;
+
+/// What [`run_paced`] gives the work for one item.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub enum Turn<'a> {
+    /// Work on it, waiting with these options (the interval raised, when needed, so that all
+    /// the threads' polls together stay within the client's GET budget).
+    Run(&'a WaitOpts),
+    /// The deadline ([`FleetOpts::deadline`]) had passed before its turn came: do nothing, and
+    /// say so in the result.
+    TooLate,
+}
+
+/// Runs `work` on each of `items` with up to [`FleetOpts::parallelism`] threads, starting them
+/// in the order given; returns `work`'s results in the same order.
+///
+/// [`run_fleet`](crate::run_fleet) is built on it; use it for fleet-wide work whose steps differ
+/// from one item to the next. The callback of [`FleetOpts::on_event`] is not called: `work`
+/// reports its own progress.
+///
+/// # Examples
+///
+/// ```
+/// use rackcloud_core::{FleetOpts, ServiceClient, Turn, run_paced};
+///
+/// # fn main() -> Result<(), rackcloud_core::Error> {
+/// let client = ServiceClient::with_token("http://127.0.0.1:9/v1.0/123456", "token")?;
+/// let names = ["web", "api", "admin"];
+/// let lengths = run_paced(&client, &names, &FleetOpts::new().parallel(2), |name, turn| {
+///     match turn {
+///         Turn::Run(_wait) => Some(name.len()),
+///         _ => None,
+///     }
+/// });
+/// assert_eq!(lengths, [Some(3), Some(3), Some(5)]);
+/// # Ok(())
+/// # }
+/// ```
+pub fn run_paced<T, R>(
+    client: &ServiceClient,
+    items: &[T],
+    opts: &FleetOpts,
+    work: impl Fn(&T, Turn<'_>) -> R + Sync,
+) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+{
+    let start = Instant::now();
+    let parallel = opts.parallelism().min(items.len()).max(1);
+    let floor = client.provider().pacing().poll_interval(parallel);
+    let wait = opts.wait_opts().clone();
+    let wait = if wait.poll_interval() < floor {
+        wait.interval(floor)
+    } else {
+        wait
+    };
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..parallel {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(item) = items.get(i) else { break };
+                    let late = opts.deadline_after().is_some_and(|d| start.elapsed() >= d);
+                    let turn = if late {
+                        Turn::TooLate
+                    } else {
+                        Turn::Run(&wait)
+                    };
+                    let result = work(item, turn);
+                    *slots[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(result);
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .zip(items)
+        .map(|(slot, item)| {
+            let result = slot.into_inner().unwrap_or_else(PoisonError::into_inner);
+            // A slot is empty only when its thread panicked inside `work`: run it as too late.
+            result.unwrap_or_else(|| work(item, Turn::TooLate))
+        })
+        .collect()
+}
