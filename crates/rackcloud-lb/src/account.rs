@@ -1,14 +1,15 @@
 //! Reading the account: the current state of a document's load balancers, and export.
 
 use lb_lbs::{ListOpts, Status};
-use rackcloud_core::{Error, ServiceClient, WaitOpts};
+use rackcloud_core::{Error, FleetOpts, ServiceClient};
 
 use crate::apply::{ApplyReport, apply};
 use crate::current::Current;
 use crate::document::Document;
 use crate::plan::{Plan, plan};
 
-/// The load balancers of the account named in `doc` (deleted ones left out), read in full.
+/// The load balancers of the account named in `doc` (deleted ones left out), read in full
+/// ([`Current::read`]).
 ///
 /// # Errors
 ///
@@ -19,7 +20,7 @@ pub fn read_current(client: &ServiceClient, doc: &Document) -> Result<Vec<Curren
     for lb in all {
         let named = doc.load_balancers.iter().any(|l| l.name == lb.name());
         if named && !matches!(lb.status(), Status::Deleted | Status::PendingDelete) {
-            current.push(Current::from_lb(&lb_lbs::get(client, lb.id()).extract()?));
+            current.push(Current::read(client, lb.id())?);
         }
     }
     Ok(current)
@@ -43,22 +44,8 @@ pub fn plan_account(client: &ServiceClient, doc: &Document) -> Result<Plan, Erro
 pub fn apply_document(
     client: &ServiceClient,
     doc: &Document,
-    wait: &WaitOpts,
+    opts: &FleetOpts,
 ) -> Result<ApplyReport, Error> {
     let plan = plan_account(client, doc)?;
-    Ok(apply(client, &plan, wait))
-}
-
-/// The document describing load balancers `ids` as they are.
-///
-/// # Errors
-///
-/// Any error reading them.
-pub fn export(client: &ServiceClient, ids: &[u64]) -> Result<Document, Error> {
-    let mut load_balancers = Vec::new();
-    for id in ids {
-        let lb = lb_lbs::get(client, *id).extract()?;
-        load_balancers.push(Current::from_lb(&lb).spec().clone());
-    }
-    Ok(Document { load_balancers })
+    Ok(apply(client, &plan, opts))
 }

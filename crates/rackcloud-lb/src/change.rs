@@ -1,12 +1,14 @@
 //! [`Change`]: one API operation of a plan.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use lb_lbs::{Algorithm, Protocol};
 use lb_nodes::{Condition, Type};
 
-use crate::document::{AccessSpec, LbSpec, MonitorSpec, NodeSpec, ThrottleSpec};
+use crate::document::LbSpec;
+use crate::files::FileText;
+use crate::specs::{AccessSpec, MonitorSpec, NodeSpec, ThrottleSpec, VipSpec};
+use crate::ssl_spec::{MappingSpec, SslSpec};
 
 /// One API operation, as a plan lists it and apply sends it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +26,48 @@ pub enum Change {
         algorithm: Option<Algorithm>,
         /// The new timeout.
         timeout: Option<u32>,
+        /// Half-closed connections on or off.
+        half_closed: Option<bool>,
     },
+    /// `PUT /loadbalancers/{id}` with `httpsRedirect` alone.
+    SetHttpsRedirect(bool),
+    /// `POST …/virtualips`: a `PUBLIC` IPv6 virtual IP (the only kind the API adds).
+    AddVirtualIp(VipSpec),
+    /// `DELETE …/virtualips?id=…` (at most ten ids).
+    RemoveVirtualIps {
+        /// The ids.
+        ids: Vec<u64>,
+        /// `TYPE VERSION address` of each, for people.
+        vips: Vec<String>,
+    },
+    /// `PUT …/ssltermination`: the settings, and the certificate, key and chain when
+    /// `certificate` is true (they are new or differ from those installed).
+    SetSslTermination {
+        /// The termination wanted.
+        ssl: Box<SslSpec>,
+        /// Whether the certificate, key and chain are sent.
+        certificate: bool,
+    },
+    /// `DELETE …/ssltermination` (its certificate mappings go with it).
+    DeleteSslTermination,
+    /// `POST …/ssltermination/certificatemappings`.
+    AddMapping(Box<MappingSpec>),
+    /// `PUT …/ssltermination/certificatemappings/{id}`: a new certificate, key and chain.
+    UpdateMapping {
+        /// The mapping's id.
+        id: u64,
+        /// The mapping wanted.
+        mapping: Box<MappingSpec>,
+    },
+    /// `DELETE …/ssltermination/certificatemappings/{id}`.
+    RemoveMapping {
+        /// The mapping's id.
+        id: u64,
+        /// Its host name.
+        host_name: String,
+    },
+    /// `PUT …/errorpage`.
+    SetErrorPage(FileText),
     /// `PUT …/healthmonitor`.
     SetMonitor(MonitorSpec),
     /// `DELETE …/healthmonitor`.
@@ -94,11 +137,21 @@ pub enum Change {
 
 impl Change {
     /// Whether it takes something away (traffic, a rule, a setting): deletes, removals,
-    /// disabling, and protocol or port changes (clients of the old one are cut off).
+    /// disabling, and protocol or port changes (clients of the old one are cut off). Replacing
+    /// a certificate is not: clients are served the new one at once.
     pub fn is_destructive(&self) -> bool {
         match self {
-            Change::UpdateLb { protocol, port, .. } => protocol.is_some() || port.is_some(),
+            Change::UpdateLb {
+                protocol,
+                port,
+                half_closed,
+                ..
+            } => protocol.is_some() || port.is_some() || *half_closed == Some(false),
             Change::DeleteMonitor
+            | Change::RemoveVirtualIps { .. }
+            | Change::DeleteSslTermination
+            | Change::RemoveMapping { .. }
+            | Change::SetHttpsRedirect(false)
             | Change::RemoveNodes { .. }
             | Change::DisableSessionPersistence
             | Change::RemoveAccess { .. }
@@ -112,103 +165,4 @@ impl Change {
             _ => false,
         }
     }
-}
-
-fn opt<T: fmt::Display>(name: &str, v: &Option<T>) -> Option<String> {
-    v.as_ref().map(|v| format!("{name}={v}"))
-}
-
-impl fmt::Display for Change {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Change::CreateLb(s) => write!(
-                f,
-                "create load balancer {:?} ({} port {}, {} primary node(s))",
-                s.name,
-                s.protocol,
-                s.port,
-                s.nodes.iter().filter(|n| n.kind == Type::Primary).count()
-            ),
-            Change::UpdateLb {
-                protocol,
-                port,
-                algorithm,
-                timeout,
-            } => {
-                let parts: Vec<String> = [
-                    opt("protocol", protocol),
-                    opt("port", port),
-                    opt("algorithm", algorithm),
-                    opt("timeout", timeout),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
-                write!(f, "update load balancer: {}", parts.join(", "))
-            }
-            Change::SetMonitor(m) => write!(
-                f,
-                "set health monitor {} (delay {}, timeout {}, attempts {})",
-                m.kind, m.delay, m.timeout, m.attempts_before_deactivation
-            ),
-            Change::DeleteMonitor => write!(f, "delete health monitor"),
-            Change::AddNodes(nodes) => {
-                let list: Vec<String> = nodes
-                    .iter()
-                    .map(|n| format!("{}:{} {} {}", n.address, n.port, n.condition, n.kind))
-                    .collect();
-                write!(f, "add nodes {}", list.join(", "))
-            }
-            Change::UpdateNode {
-                id,
-                node,
-                condition,
-                kind,
-                weight,
-            } => {
-                let parts: Vec<String> = [
-                    opt("condition", condition),
-                    opt("type", kind),
-                    opt("weight", weight),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
-                write!(f, "update node {id} ({node}): {}", parts.join(", "))
-            }
-            Change::RemoveNodes { nodes, .. } => write!(f, "remove nodes {}", nodes.join(", ")),
-            Change::SetSessionPersistence(t) => write!(f, "set session persistence {t}"),
-            Change::DisableSessionPersistence => write!(f, "disable session persistence"),
-            Change::AppendAccess(items) => {
-                let list: Vec<String> = items
-                    .iter()
-                    .map(|i| format!("{} {}", i.kind, i.address))
-                    .collect();
-                write!(f, "add access rules {}", list.join(", "))
-            }
-            Change::RemoveAccess { items, .. } => {
-                write!(f, "remove access rules {}", items.join(", "))
-            }
-            Change::SetThrottle(t) => {
-                write!(
-                    f,
-                    "set connection throttle (max connections {})",
-                    t.max_connections
-                )
-            }
-            Change::DeleteThrottle => write!(f, "delete connection throttle"),
-            Change::SetLogging(on) => write!(f, "{} connection logging", on_off(*on)),
-            Change::SetCaching(on) => write!(f, "{} content caching", on_off(*on)),
-            Change::AddMetadata(items) => {
-                let keys: Vec<&str> = items.keys().map(String::as_str).collect();
-                write!(f, "add metadata {}", keys.join(", "))
-            }
-            Change::UpdateMetadata { key, .. } => write!(f, "update metadata {key}"),
-            Change::RemoveMetadata { keys, .. } => write!(f, "remove metadata {}", keys.join(", ")),
-        }
-    }
-}
-
-fn on_off(on: bool) -> &'static str {
-    if on { "enable" } else { "disable" }
 }

@@ -3,19 +3,51 @@
 
 use std::collections::BTreeMap;
 
-use lb_lbs::LoadBalancer;
+use lb_lbs::{LoadBalancer, Protocol};
+use lb_ssl::{CertificateMapping, SslTermination};
+use rackcloud_core::{Error, ServiceClient};
 
-use crate::document::{AccessSpec, LbSpec, MonitorSpec, NodeSpec, ThrottleSpec, VipSpec};
+use crate::document::LbSpec;
+use crate::files::{FileText, KeyFile};
+use crate::specs::{AccessSpec, MonitorSpec, NodeSpec, ThrottleSpec, VipSpec};
+use crate::ssl_spec::{MappingSpec, SslSpec};
 
 /// One existing load balancer: its id, its description in document form, and the ids of its
-/// nodes, access list items and metadata items (in the order of the description's lists).
+/// nodes, virtual IPs, access list items, certificate mappings and metadata items (in the
+/// order of the description's lists).
+///
+/// The files of the description (certificates, chains, the error page) hold what the service
+/// shows, under the names [`export`](crate::export) writes them to; private keys are never
+/// shown by the service, so their files are named but empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Current {
     id: u64,
     spec: LbSpec,
     node_ids: Vec<u64>,
+    vip_ids: Vec<u64>,
     access_ids: Vec<u64>,
+    mapping_ids: Vec<u64>,
     metadata_ids: BTreeMap<String, u64>,
+}
+
+/// The file name stem of a load balancer's files: its name, lower case, with every character
+/// other than a letter, digit, `-` or `_` as `-`.
+pub(crate) fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if stem.is_empty() {
+        "lb".to_owned()
+    } else {
+        stem
+    }
 }
 
 fn non_empty(s: Option<&str>) -> Option<String> {
@@ -27,7 +59,74 @@ fn small(n: Option<u64>) -> Option<u32> {
 }
 
 impl Current {
-    /// From what `GET /loadbalancers/{id}` shows.
+    /// Reads load balancer `id` in full: `GET /loadbalancers/{id}`, its SSL termination and
+    /// certificate mappings (each one read for its certificate), and its error page when it
+    /// is an HTTP load balancer.
+    ///
+    /// # Errors
+    ///
+    /// Any error of those requests.
+    pub fn read(client: &ServiceClient, id: u64) -> Result<Current, Error> {
+        let lb = lb_lbs::get(client, id).extract()?;
+        let mut current = Current::from_lb(&lb);
+        if let Some(ssl) = lb_ssl::get(client, id).extract()? {
+            let mut mappings = Vec::new();
+            for m in lb_ssl::list_mappings(client, id).extract()? {
+                mappings.push(lb_ssl::get_mapping(client, id, m.id()).extract()?);
+            }
+            current.set_ssl(&ssl, &mappings);
+        }
+        if *lb.protocol() == Protocol::Http {
+            let page = lb_lbs::get_error_page(client, id).extract()?;
+            let stem = file_stem(lb.name());
+            current.spec.error_page_file =
+                Some(FileText::with_text(format!("{stem}-error.html"), page));
+        }
+        Ok(current)
+    }
+
+    /// Adds the SSL termination and certificate mappings the service shows.
+    fn set_ssl(&mut self, ssl: &SslTermination, mappings: &[CertificateMapping]) {
+        let stem = file_stem(&self.spec.name);
+        let chain = |stem: &str, text: Option<&str>| {
+            text.filter(|t| !t.trim().is_empty())
+                .map(|t| FileText::with_text(format!("{stem}-chain.crt"), t))
+        };
+        self.spec.ssl_termination = Some(SslSpec {
+            certificate_file: FileText::with_text(
+                format!("{stem}.crt"),
+                ssl.certificate().unwrap_or_default(),
+            ),
+            private_key_file: KeyFile::new(format!("{stem}.key")),
+            intermediate_certificate_file: chain(&stem, ssl.intermediate_certificate()),
+            secure_port: ssl.secure_port().unwrap_or(443),
+            enabled: ssl.enabled(),
+            secure_traffic_only: ssl.secure_traffic_only(),
+            cipher_profile: ssl.cipher_profile().cloned(),
+        });
+        self.spec.certificate_mappings = mappings
+            .iter()
+            .map(|m| {
+                let stem = format!(
+                    "{stem}-{}",
+                    file_stem(&m.host_name().replace('*', "wildcard"))
+                );
+                MappingSpec {
+                    host_name: m.host_name().to_owned(),
+                    certificate_file: FileText::with_text(
+                        format!("{stem}.crt"),
+                        m.certificate().unwrap_or_default(),
+                    ),
+                    private_key_file: KeyFile::new(format!("{stem}.key")),
+                    intermediate_certificate_file: chain(&stem, m.intermediate_certificate()),
+                }
+            })
+            .collect();
+        self.mapping_ids = mappings.iter().map(CertificateMapping::id).collect();
+    }
+
+    /// From what `GET /loadbalancers/{id}` shows (without SSL termination, certificate
+    /// mappings and error page, which have their own requests: see [`Current::read`]).
     pub fn from_lb(lb: &LoadBalancer) -> Current {
         let nodes = lb.nodes().iter().map(|n| NodeSpec {
             address: n.address().to_owned(),
@@ -80,6 +179,11 @@ impl Current {
                     ip_version: Some(v.ip_version().clone()),
                 })
                 .collect(),
+            half_closed: lb.half_closed().unwrap_or(false),
+            ssl_termination: None,
+            certificate_mappings: Vec::new(),
+            https_redirect: lb.https_redirect().unwrap_or(false),
+            error_page_file: None,
             nodes: nodes.collect(),
             health_monitor,
             access_list: access_list.collect(),
@@ -96,6 +200,8 @@ impl Current {
         Current {
             id: lb.id(),
             node_ids: lb.nodes().iter().map(|n| n.id()).collect(),
+            vip_ids: lb.virtual_ips().iter().map(|v| v.id()).collect(),
+            mapping_ids: Vec::new(),
             access_ids: lb.access_list().iter().map(|a| a.id()).collect(),
             metadata_ids: lb
                 .metadata()
@@ -113,7 +219,9 @@ impl Current {
         Current {
             id,
             node_ids: number(spec.nodes.len()),
+            vip_ids: number(spec.virtual_ips.len()),
             access_ids: number(spec.access_list.len()),
+            mapping_ids: number(spec.certificate_mappings.len()),
             metadata_ids: spec.metadata.keys().cloned().zip(1..).collect(),
             spec,
         }
@@ -131,6 +239,14 @@ impl Current {
 
     pub(crate) fn node_ids(&self) -> &[u64] {
         &self.node_ids
+    }
+
+    pub(crate) fn vip_ids(&self) -> &[u64] {
+        &self.vip_ids
+    }
+
+    pub(crate) fn mapping_ids(&self) -> &[u64] {
+        &self.mapping_ids
     }
 
     pub(crate) fn access_ids(&self) -> &[u64] {

@@ -3,14 +3,16 @@
 
 use std::collections::BTreeMap;
 
-use lb_acl::{AppendOpts, AppendOptsBuilder, RuleType};
-use lb_lbs::{Algorithm, IpVersion, Protocol, VipType};
-use lb_metadata::{AddOpts, AddOptsBuilder};
-use lb_monitors::{ConnectOpts, HttpOpts, MonitorOpts, MonitorType, UpdateOptsBuilder};
-use lb_nodes::{Condition, NodeOpts, Type};
-use lb_throttle::{SetOptsBuilder, ThrottleOpts};
+use std::path::Path;
+
+use lb_lbs::{Algorithm, Protocol};
 use rackcloud_core::Error;
 use serde::{Deserialize, Serialize};
+
+use crate::check::check_lb;
+use crate::files::FileText;
+use crate::specs::{AccessSpec, MonitorSpec, NodeSpec, ThrottleSpec, VipSpec};
+use crate::ssl_spec::{MappingSpec, SslSpec};
 
 /// A document: the load balancers an account should have, each matched by name.
 ///
@@ -24,8 +26,8 @@ pub struct Document {
 }
 
 /// One load balancer, completely: what the document leaves out is absent (no monitor, no
-/// throttle, no nodes…), except `algorithm` and `timeout`, which are left as they are when not
-/// given.
+/// throttle, no nodes, no SSL termination…), except `algorithm`, `timeout`, `virtual_ips` and
+/// `error_page_file`, which are left as they are when not given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -42,9 +44,13 @@ pub struct LbSpec {
     /// The idle timeout in seconds, 30 to 120 (left as it is when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeout: Option<u32>,
-    /// The virtual IPs, used when the load balancer is created (see the reference).
+    /// The virtual IPs, matched by type and IP version (left as they are when empty; one
+    /// `PUBLIC` IPv4 when the load balancer is created).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub virtual_ips: Vec<VipSpec>,
+    /// Half-closed TCP connections supported.
+    #[serde(default)]
+    pub half_closed: bool,
     /// The nodes, matched by address and port.
     #[serde(default)]
     pub nodes: Vec<NodeSpec>,
@@ -60,6 +66,18 @@ pub struct LbSpec {
     /// Session persistence (`HTTP_COOKIE`, `SOURCE_IP`, `SSL_ID`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_persistence: Option<lb_sessions::Type>,
+    /// SSL termination.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssl_termination: Option<SslSpec>,
+    /// Certificate mappings (need SSL termination), matched by host name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certificate_mappings: Vec<MappingSpec>,
+    /// HTTP requests answered with a redirect to HTTPS.
+    #[serde(default)]
+    pub https_redirect: bool,
+    /// The error page (HTML file), HTTP load balancers only (left as it is when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_page_file: Option<FileText>,
     /// Connection logging on or off.
     #[serde(default)]
     pub connection_logging: bool,
@@ -71,127 +89,88 @@ pub struct LbSpec {
     pub metadata: BTreeMap<String, String>,
 }
 
-/// A virtual IP to create the load balancer with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct VipSpec {
-    /// `PUBLIC` or `SERVICENET`.
-    #[serde(rename = "type")]
-    pub kind: VipType,
-    /// `IPV4` or `IPV6` (the service's default when absent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ip_version: Option<IpVersion>,
-}
-
-/// A node.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct NodeSpec {
-    /// IP address or host name.
-    pub address: String,
-    /// Port.
-    pub port: u16,
-    /// `ENABLED` (default), `DISABLED` or `DRAINING`.
-    #[serde(default = "enabled")]
-    pub condition: Condition,
-    /// `PRIMARY` (default) or `SECONDARY` (needs a health monitor).
-    #[serde(default = "primary", rename = "type")]
-    pub kind: Type,
-    /// Weight 1 to 100, compared only when given (weighted algorithms).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub weight: Option<u32>,
-}
-
-fn enabled() -> Condition {
-    Condition::Enabled
-}
-
-fn primary() -> Type {
-    Type::Primary
-}
-
-/// A health monitor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct MonitorSpec {
-    /// `CONNECT`, `HTTP` or `HTTPS`.
-    #[serde(rename = "type")]
-    pub kind: MonitorType,
-    /// Seconds between checks.
-    pub delay: u32,
-    /// Seconds a check may take.
-    pub timeout: u32,
-    /// Failed checks before a node is taken out.
-    pub attempts_before_deactivation: u32,
-    /// HTTP(S): the path checked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    /// HTTP(S): the status regex.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status_regex: Option<String>,
-    /// HTTP(S): the body regex (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body_regex: Option<String>,
-    /// HTTP(S): the Host header (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub host_header: Option<String>,
-}
-
-/// An access list rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct AccessSpec {
-    /// Address or CIDR network.
-    pub address: String,
-    /// `ALLOW` or `DENY`.
-    #[serde(rename = "type")]
-    pub kind: RuleType,
-}
-
-/// A connection throttle; the optional limits are compared only when given.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct ThrottleSpec {
-    /// Most connections from one address.
-    pub max_connections: u32,
-    /// Connections always allowed from one address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_connections: Option<u32>,
-    /// Most new connections per interval.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_connection_rate: Option<u32>,
-    /// The interval in seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rate_interval: Option<u32>,
-}
-
 impl Document {
-    /// Reads and checks a document.
+    /// Reads and checks a document whose files (certificates, keys, error pages) are named
+    /// relative to the current folder.
     ///
     /// # Errors
     ///
-    /// [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput) naming the field and its line
-    /// and column for JSON that is not a document (an unknown field, a wrong type), and naming
-    /// the load balancer and field for values that cannot be valid ([`Document::check`]).
+    /// As [`Document::read`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rackcloud_lb::Document;
+    ///
+    /// let err = Document::from_json(r#"{"load_balancers": [
+    ///     {"name": "shop", "protocol": "HTTP", "port": 80, "helth_monitor": {}}]}"#)
+    ///     .unwrap_err();
+    /// assert!(err.is_invalid_input());
+    /// assert!(err.to_string().contains("load_balancers[0].helth_monitor: unknown field `helth_monitor`"), "{err}");
+    /// ```
     pub fn from_json(text: &str) -> Result<Document, Error> {
-        let doc: Document = serde_json::from_str(text)
-            .map_err(|e| Error::invalid_input(format!("the document is invalid: {e}")))?;
+        Document::from_json_in(text, Path::new("."))
+    }
+
+    /// Reads and checks the document in file `path`; the files it names are relative to the
+    /// folder `path` is in.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput) when the file cannot be read;
+    /// naming the field's path, line and column for JSON that is not a document (an unknown
+    /// field, a wrong type); naming the load balancer and field for a file it names that cannot
+    /// be read, and for values that cannot be valid ([`Document::check`]).
+    pub fn read(path: &Path) -> Result<Document, Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::invalid_input(format!("cannot read the document {}: {e}", path.display()))
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        Document::from_json_in(&text, base)
+    }
+
+    /// Reads and checks a document whose files are named relative to folder `base`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Document::read`].
+    pub fn from_json_in(text: &str, base: &Path) -> Result<Document, Error> {
+        let mut json = serde_json::Deserializer::from_str(text);
+        let mut doc: Document = serde_path_to_error::deserialize(&mut json).map_err(|e| {
+            let path = e.path().to_string();
+            Error::invalid_input(format!("the document is invalid: {path}: {}", e.inner()))
+        })?;
+        doc.load_files(base)?;
         doc.check()?;
         Ok(doc)
     }
 
-    /// The document as pretty JSON.
+    /// Reads the files the document names, relative to `base`. Key files that cannot be read
+    /// are not an error here: a key is needed only to install a certificate.
+    fn load_files(&mut self, base: &Path) -> Result<(), Error> {
+        for (i, lb) in self.load_balancers.iter_mut().enumerate() {
+            let at = format!("load_balancers[{i}] ({:?})", lb.name);
+            if let Some(ssl) = &mut lb.ssl_termination {
+                ssl.load(base, &format!("{at}.ssl_termination"))?;
+            }
+            for (j, m) in lb.certificate_mappings.iter_mut().enumerate() {
+                m.load(base, &format!("{at}.certificate_mappings[{j}]"))?;
+            }
+            if let Some(page) = &mut lb.error_page_file {
+                page.load(base, &format!("{at}.error_page_file"))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The document as pretty JSON (files by path; what they hold is not written).
     pub fn to_json(&self) -> String {
         // A document is plain data: serialising it cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// Checks every value the SDK checks before sending, plus names given once.
+    /// Checks every value the SDK checks before sending, names given once, and the rules
+    /// between fields the service enforces (HTTPS redirect, SSL termination, error pages).
     ///
     /// # Errors
     ///
@@ -199,51 +178,12 @@ impl Document {
     /// `load_balancers[i] (name).field`.
     pub fn check(&self) -> Result<(), Error> {
         for (i, lb) in self.load_balancers.iter().enumerate() {
-            let at = |field: &str, e: Error| {
-                Error::invalid_input(format!(
-                    "load_balancers[{i}] ({:?}).{field}: {}",
-                    lb.name,
-                    e.to_string().trim_start_matches("invalid input: ")
-                ))
-            };
-            if lb.name.trim().is_empty() {
-                return Err(at("name", Error::invalid_input("the name is empty")));
-            }
+            let prefix = format!("load_balancers[{i}] ({:?})", lb.name);
             if self.load_balancers[..i].iter().any(|o| o.name == lb.name) {
-                return Err(at("name", Error::invalid_input("this name is given twice")));
+                let why = format!("{prefix}.name: this name is given twice");
+                return Err(Error::invalid_input(why));
             }
-            if lb.port == 0 {
-                return Err(at(
-                    "port",
-                    Error::invalid_input("the port is 0; use 1 to 65535"),
-                ));
-            }
-            if let Some(t) = lb.timeout
-                && !(30..=120).contains(&t)
-            {
-                return Err(at("timeout", Error::invalid_input("use 30 to 120 seconds")));
-            }
-            lb_nodes::plan(&[], &lb.node_opts()).map_err(|e| at("nodes", e))?;
-            if let Some(m) = &lb.health_monitor {
-                m.opts()
-                    .to_monitor_update_map()
-                    .map_err(|e| at("health_monitor", e))?;
-            }
-            if let Some(t) = &lb.connection_throttle {
-                t.opts()
-                    .to_throttle_set_map()
-                    .map_err(|e| at("connection_throttle", e))?;
-            }
-            if !lb.access_list.is_empty() {
-                access_opts(&lb.access_list)
-                    .to_access_list_append_map()
-                    .map_err(|e| at("access_list", e))?;
-            }
-            if !lb.metadata.is_empty() {
-                metadata_opts(lb.metadata.iter())
-                    .to_metadata_add_map()
-                    .map_err(|e| at("metadata", e))?;
-            }
+            check_lb(lb, &prefix)?;
         }
         Ok(())
     }
@@ -251,65 +191,7 @@ impl Document {
 
 impl LbSpec {
     /// The nodes as the nodes crate's options.
-    pub(crate) fn node_opts(&self) -> Vec<NodeOpts> {
+    pub(crate) fn node_opts(&self) -> Vec<lb_nodes::NodeOpts> {
         self.nodes.iter().map(NodeSpec::opts).collect()
     }
-}
-
-impl NodeSpec {
-    pub(crate) fn opts(&self) -> NodeOpts {
-        let mut node = NodeOpts::new(&self.address, self.port)
-            .condition(self.condition.clone())
-            .node_type(self.kind.clone());
-        if let Some(w) = self.weight {
-            node = node.weight(w);
-        }
-        node
-    }
-}
-
-impl MonitorSpec {
-    pub(crate) fn opts(&self) -> MonitorOpts {
-        let (d, t, a) = (self.delay, self.timeout, self.attempts_before_deactivation);
-        let path = self.path.clone().unwrap_or_default();
-        let status = self.status_regex.clone().unwrap_or_default();
-        let mut http = match self.kind {
-            MonitorType::Http => HttpOpts::http(d, t, a, path, status),
-            MonitorType::Https => HttpOpts::https(d, t, a, path, status),
-            _ => return MonitorOpts::Connect(ConnectOpts::new(d, t, a)),
-        };
-        if let Some(b) = &self.body_regex {
-            http = http.body_regex(b);
-        }
-        if let Some(h) = &self.host_header {
-            http = http.host_header(h);
-        }
-        MonitorOpts::Http(http)
-    }
-}
-
-impl ThrottleSpec {
-    pub(crate) fn opts(&self) -> ThrottleOpts {
-        let mut opts = ThrottleOpts::new(self.max_connections);
-        if let Some(n) = self.min_connections {
-            opts = opts.min_connections(n);
-        }
-        if let Some(n) = self.max_connection_rate {
-            opts = opts.max_connection_rate(n);
-        }
-        if let Some(n) = self.rate_interval {
-            opts = opts.rate_interval(n);
-        }
-        opts
-    }
-}
-
-pub(crate) fn access_opts(items: &[AccessSpec]) -> AppendOpts {
-    items.iter().fold(AppendOpts::new(), |opts, item| {
-        opts.item(lb_acl::AppendItem::new(&item.address, item.kind.clone()))
-    })
-}
-
-pub(crate) fn metadata_opts<'a>(items: impl Iterator<Item = (&'a String, &'a String)>) -> AddOpts {
-    items.fold(AddOpts::new(), |opts, (k, v)| opts.item(k, v))
 }

@@ -5,25 +5,33 @@
 //!
 //! # Declaring load balancers
 //!
-//! A [`Document`] describes load balancers completely (docs/declarative.md is the reference).
-//! [`plan_account`] compares it with the account (load balancers matched by name) and lists the
-//! [`Change`]s, each one API operation, in the order they will be sent, destructive ones
+//! A [`Document`] describes load balancers completely (docs/declarative.md is the reference):
+//! settings, virtual IPs, nodes, health monitor, access list, throttle, session persistence,
+//! SSL termination and certificate mappings (certificates, keys and chains by file path,
+//! never inline), HTTPS redirect, logging, caching, error page (by file path) and metadata.
+//! [`plan_account`] compares it with the account (load balancers matched by name) and lists
+//! the [`Change`]s, each one API operation, in the order they will be sent, destructive ones
 //! marked; nothing is sent. [`apply`] sends exactly those changes, waiting for each load
-//! balancer to be `ACTIVE` between its changes and running up to [`PARALLEL_LBS`] load
-//! balancers at once; a load balancer's sequence stops at its first error and the
-//! [`ApplyReport`] says what was applied. Applying the same document again plans nothing.
-//! [`export`] writes the document of existing load balancers.
+//! balancer to be `ACTIVE` between its changes and running load balancers in parallel through
+//! the fleet machinery ([`run_paced`](rackcloud_core::run_paced)); a load balancer's sequence
+//! stops at its first error and the [`ApplyReport`] says what was applied. Applying the same
+//! document again plans nothing. [`export`] writes the document of existing load balancers,
+//! with the certificate and error page files it names; private keys, which the service never
+//! shows, are named as files to provide.
 //!
-//! The order is one the API accepts: persistence that goes away, then the load balancer's
-//! settings, the health monitor (before `SECONDARY` nodes), nodes added before others are
-//! updated or removed (an `ENABLED` `PRIMARY` node always remains), the monitor's removal,
-//! persistence, access list, throttle, logging, caching, metadata.
+//! The order is one the API accepts: what would block later changes goes first (HTTPS
+//! redirect, persistence that may not fit a new protocol, SSL termination under a protocol
+//! change), then the load balancer's settings, virtual IPs (added before removed), the health
+//! monitor (before `SECONDARY` nodes), nodes added before others are updated or removed (an
+//! `ENABLED` `PRIMARY` node always remains), the monitor's removal, persistence, access list,
+//! throttle, logging, caching, SSL termination and its mappings, the error page, HTTPS
+//! redirect (after SSL termination), metadata.
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! # let emulator = rackcloud_emulator::Emulator::start()?;
 //! # let identity_url = emulator.identity_url();
-//! use rackcloud_core::{AuthOptions, EndpointOpts, WaitOpts, authenticated_client, new_lb_v1};
+//! use rackcloud_core::{AuthOptions, EndpointOpts, FleetOpts, WaitOpts, authenticated_client, new_lb_v1};
 //! use rackcloud_lb::{Document, apply, plan_account};
 //! use std::time::Duration;
 //!
@@ -42,8 +50,9 @@
 //!
 //! let plan = plan_account(&client, &doc)?;
 //! println!("{plan}");
-//! let wait = WaitOpts::new().interval(Duration::from_millis(20));
-//! let report = apply(&client, &plan, &wait);
+//! // Polls every 20 ms against the emulator; the default, 5 s, against the real API.
+//! let opts = FleetOpts::new().wait(WaitOpts::new().interval(Duration::from_millis(20)));
+//! let report = apply(&client, &plan, &opts);
 //! assert!(report.is_complete(), "{report}");
 //! assert!(plan_account(&client, &doc)?.is_empty());
 //! # Ok(())
@@ -53,16 +62,30 @@
 mod account;
 mod apply;
 mod change;
+mod change_display;
+mod check;
 mod current;
+mod diff;
+mod diff_items;
+mod diff_ssl;
 mod document;
+mod export;
+mod files;
 mod plan;
+mod send;
+mod specs;
+mod ssl_spec;
 
-pub use account::{apply_document, export, plan_account, read_current};
-pub use apply::{ApplyReport, LbOutcome, PARALLEL_LBS, apply};
+pub use account::{apply_document, plan_account, read_current};
+pub use apply::{ApplyReport, LbOutcome, apply};
 pub use change::Change;
 pub use current::Current;
-pub use document::{AccessSpec, Document, LbSpec, MonitorSpec, NodeSpec, ThrottleSpec, VipSpec};
+pub use document::{Document, LbSpec};
+pub use export::{Export, export};
+pub use files::{FileText, KeyFile};
 pub use plan::{LbPlan, Plan, plan};
+pub use specs::{AccessSpec, MonitorSpec, NodeSpec, ThrottleSpec, VipSpec};
+pub use ssl_spec::{MappingSpec, SslSpec};
 
 /// The access list crate.
 pub use lb_acl as acl;

@@ -4,19 +4,19 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::time::Duration;
 
-use rackcloud_core::WaitOpts;
+use rackcloud_core::{FleetOpts, WaitOpts};
 use rackcloud_lb::{Document, plan_account};
 
 use crate::auth::Connect;
 use crate::cli::{ApplyArgs, ExportArgs, PlanArgs};
 use crate::failure::{Failure, Operation};
 use crate::output::{Applied, Output, Planned};
+use crate::stderr::Stderr;
 
-/// Reads and checks the document before anything is sent (exit status 2 when invalid).
+/// Reads and checks the document and the files it names before anything is sent (exit status
+/// 2 when invalid).
 fn read(op: &Operation, file: &Path) -> Result<Document, Failure> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", file.display())))?;
-    Document::from_json(&text).map_err(|e| op.failed(e))
+    Document::read(file).map_err(|e| op.failed(e))
 }
 
 /// `rackcloud lb plan FILE`.
@@ -44,8 +44,8 @@ pub(crate) fn apply(args: &ApplyArgs, connect: Connect<'_>, out: Output) -> Resu
         return out.report(&Planned(&plan)).map_err(|e| op.failed_other(e));
     }
     let interval = args.wait_interval.unwrap_or(Duration::from_secs(5));
-    let wait = WaitOpts::new().interval(interval);
-    let report = rackcloud_lb::apply(&client, &plan, &wait);
+    let opts = FleetOpts::new().wait(WaitOpts::new().interval(interval));
+    let report = rackcloud_lb::apply(&client, &plan, &opts);
     out.report(&Applied(&report))
         .map_err(|e| op.failed_other(e))?;
     if report.is_complete() {
@@ -66,16 +66,36 @@ fn confirm(plan: &rackcloud_lb::Plan) -> io::Result<bool> {
     Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "YES"))
 }
 
-/// `rackcloud lb export LB_ID... [--to FILE]`: the document as pretty JSON.
+/// `rackcloud lb export LB_ID... [--to FILE]`: the document as pretty JSON. With `--to`, the
+/// files it names (certificates, chains, error pages) are written next to FILE; to stdout,
+/// nothing is written and their names are listed. Private keys are named, never written.
 pub(crate) fn export(args: &ExportArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::new("export load balancers");
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let doc = rackcloud_lb::export(&client, &args.lb_ids).map_err(|e| op.failed(e))?;
-    let text = format!("{}\n", doc.to_json());
-    match &args.to {
-        Some(path) => std::fs::write(path, text).map_err(|e| op.failed_other(e)),
-        None => out
+    let export = rackcloud_lb::export(&client, &args.lb_ids).map_err(|e| op.failed(e))?;
+    let text = format!("{}\n", export.document().to_json());
+    let stderr = Stderr::new();
+    let Some(path) = &args.to else {
+        for file in export.files() {
+            stderr.line(&format!(
+                "not written: {} (give --to FILE to write the files next to the document)",
+                file.path()
+            ));
+        }
+        return out
             .verbatim(text.as_bytes())
-            .map_err(|e| op.failed_other(e)),
+            .map_err(|e| op.failed_other(e));
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let written = export.write_files(dir).map_err(|e| op.failed_other(e))?;
+    for file in &written {
+        stderr.line(&format!("wrote {}", file.display()));
     }
+    for key in export.keys_to_provide() {
+        stderr.line(&format!(
+            "provide {}: the service never shows a private key (it is needed only to install a new certificate)",
+            dir.join(key).display()
+        ));
+    }
+    std::fs::write(path, text).map_err(|e| op.failed_other(e))
 }

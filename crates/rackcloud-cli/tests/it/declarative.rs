@@ -28,13 +28,23 @@ fn document() -> String {
 }
 
 #[test]
-fn export_to_a_file_then_plan_shows_no_changes() {
+fn export_to_a_file_writes_the_files_it_names_then_plan_shows_no_changes() {
     let emulator = Emulator::start().expect("emulator");
-    let file = temp("export");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("lbs.json");
     let path = file.to_str().expect("utf-8 path");
-    ok(as_demo(&emulator, &["lb", "export", "1", "--to", path]));
+    let page = dir.path().join("web-error.html");
+    let run = as_demo(&emulator, &["lb", "export", "1", "--to", path]);
+    assert_eq!(run.status, 0, "{run:?}");
+    assert_eq!(run.stderr, format!("wrote {}\n", page.display()));
     let text = std::fs::read_to_string(&file).expect("exported");
-    assert!(text.contains("\"load_balancers\""), "{text}");
+    assert!(
+        text.contains("\"error_page_file\": \"web-error.html\""),
+        "{text}"
+    );
+    let served = std::fs::read_to_string(&page).expect("the error page");
+    assert!(served.contains("<html"), "{served}");
+
     let run = ok(as_demo(&emulator, &["lb", "plan", path]));
     assert_eq!(
         run.lines(),
@@ -45,10 +55,27 @@ fn export_to_a_file_then_plan_shows_no_changes() {
         &["--output", "json", "lb", "plan", path],
     ));
     assert_eq!(run.json()["changes"], 0);
-    // To stdout, the same document.
-    let run = ok(as_demo(&emulator, &["lb", "export", "1"]));
+
+    // Again: the same files are left as they are.
+    ok(as_demo(&emulator, &["lb", "export", "1", "--to", path]));
+    // To stdout: the same document, and nothing written.
+    let run = as_demo(&emulator, &["lb", "export", "1"]);
+    assert_eq!(run.status, 0, "{run:?}");
     assert_eq!(run.stdout, text);
-    let _ = std::fs::remove_file(file);
+    assert!(
+        run.stderr.starts_with("not written: web-error.html"),
+        "{run:?}"
+    );
+
+    // A file the user changed is never overwritten.
+    std::fs::write(&page, "<html>mine</html>").expect("written");
+    let run = as_demo(&emulator, &["lb", "export", "1", "--to", path]);
+    assert_eq!(run.status, 1, "{run:?}");
+    assert!(run.stderr.contains("exists with other content"), "{run:?}");
+    assert_eq!(
+        std::fs::read_to_string(&page).expect("kept"),
+        "<html>mine</html>"
+    );
 }
 
 #[test]

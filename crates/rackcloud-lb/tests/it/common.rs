@@ -1,7 +1,26 @@
 //! Shared set-up: the helpers of every crate's tests, and a complete document.
 
+use std::path::Path;
+
+use rackcloud_core::FleetOpts;
 pub use rackcloud_testing::{dfw, dfw_no_retries, quick};
 use serde_json::{Value, json};
+
+/// Fleet options that wait with [`quick`] polls.
+pub fn fleet() -> FleetOpts {
+    FleetOpts::new().wait(quick())
+}
+
+/// Writes `files` (name, text) and the document of `lbs` into `dir`, then reads the document
+/// from there, as a user keeps it.
+pub fn doc_in(dir: &Path, lbs: &[Value], files: &[(&str, &str)]) -> rackcloud_lb::Document {
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).expect("a test file");
+    }
+    let path = dir.join("lbs.json");
+    std::fs::write(&path, json!({"load_balancers": lbs}).to_string()).expect("the document");
+    rackcloud_lb::Document::read(&path).expect("a valid document")
+}
 
 /// A document entry using every field the planner compares.
 pub fn full_lb(name: &str) -> Value {

@@ -5,7 +5,7 @@ use rackcloud_emulator::Emulator;
 use rackcloud_lb::{Change, apply, plan_account};
 use serde_json::{Value, json};
 
-use crate::common::{dfw, doc, full_lb, quick};
+use crate::common::{dfw, doc, fleet, full_lb};
 
 type Edit = fn(&mut Value);
 type Expect = fn(&Change) -> bool;
@@ -51,7 +51,8 @@ fn cases() -> Vec<(&'static str, Edit, Expect)> {
                         algorithm: Some(_),
                         port: None,
                         protocol: None,
-                        timeout: None
+                        timeout: None,
+                        half_closed: None,
                     }
                 )
             },
@@ -66,6 +67,22 @@ fn cases() -> Vec<(&'static str, Edit, Expect)> {
                         timeout: Some(60),
                         algorithm: None,
                         ..
+                    }
+                )
+            },
+        ),
+        (
+            "half_closed",
+            |v| v["half_closed"] = json!(true),
+            |c| {
+                matches!(
+                    c,
+                    Change::UpdateLb {
+                        half_closed: Some(true),
+                        protocol: None,
+                        port: None,
+                        algorithm: None,
+                        timeout: None,
                     }
                 )
             },
@@ -214,7 +231,7 @@ fn each_field_plans_exactly_its_change_and_applies() -> anyhow::Result<()> {
     for (what, edit, expect) in cases() {
         let name = format!("lb {what}");
         let base = doc(&[full_lb(&name)]);
-        let report = apply(&client, &plan_account(&client, &base)?, &quick());
+        let report = apply(&client, &plan_account(&client, &base)?, &fleet());
         assert!(report.is_complete(), "{what}: {report}");
         let mut value = full_lb(&name);
         edit(&mut value);
@@ -234,7 +251,7 @@ fn each_field_plans_exactly_its_change_and_applies() -> anyhow::Result<()> {
             assert_eq!(changes.len(), 1, "{what}: {plan}");
             assert!(expect(changes[0]), "{what}: {plan}");
         }
-        let report = apply(&client, &plan, &quick());
+        let report = apply(&client, &plan, &fleet());
         assert!(report.is_complete(), "{what}: {report}");
         let left = plan_account(&client, &changed)?;
         assert!(left.is_empty(), "{what}: {left}");

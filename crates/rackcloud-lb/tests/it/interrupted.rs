@@ -3,7 +3,7 @@
 use rackcloud_emulator::{Emulator, InjectedFault};
 use rackcloud_lb::{Change, apply_document, plan_account};
 
-use crate::common::{dfw_no_retries, doc, full_lb, quick};
+use crate::common::{dfw_no_retries, doc, fleet, full_lb};
 
 #[test]
 fn interrupted_apply_reports_and_a_second_apply_finishes() -> anyhow::Result<()> {
@@ -15,7 +15,7 @@ fn interrupted_apply_reports_and_a_second_apply_finishes() -> anyhow::Result<()>
         "/dfw/v1.0/*/loadbalancers/*/connectionthrottle",
         400,
     ));
-    let report = apply_document(&client, &d, &quick())?;
+    let report = apply_document(&client, &d, &fleet())?;
     assert!(!report.is_complete());
     let lb = &report.lbs()[0];
     assert!(lb.id().is_some());
@@ -47,8 +47,26 @@ fn interrupted_apply_reports_and_a_second_apply_finishes() -> anyhow::Result<()>
     // The rest, and only the rest.
     let plan = plan_account(&client, &d)?;
     assert_eq!(plan.len(), 1 + lb.not_sent().len());
-    let report = apply_document(&client, &d, &quick())?;
+    let report = apply_document(&client, &d, &fleet())?;
     assert!(report.is_complete(), "{report}");
     assert!(plan_account(&client, &d)?.is_empty());
+    Ok(())
+}
+
+#[test]
+fn past_the_deadline_nothing_starts_and_the_report_says_so() -> anyhow::Result<()> {
+    let emulator = Emulator::start()?;
+    let client = dfw_no_retries(&emulator);
+    let d = doc(&[full_lb("late")]);
+    let plan = plan_account(&client, &d)?;
+    emulator.clear_requests();
+    let opts = fleet().deadline(std::time::Duration::ZERO);
+    let report = rackcloud_lb::apply(&client, &plan, &opts);
+    assert!(!report.is_complete());
+    assert_eq!(report.applied(), 0);
+    let lb = &report.lbs()[0];
+    assert!(lb.failed().is_none());
+    assert_eq!(lb.not_sent(), plan.lbs()[0].changes());
+    assert!(emulator.requests().is_empty());
     Ok(())
 }

@@ -4,7 +4,7 @@ use rackcloud_emulator::Emulator;
 use rackcloud_lb::{Document, apply_document};
 use serde_json::json;
 
-use crate::common::{dfw, full_lb, quick};
+use crate::common::{dfw, fleet, full_lb};
 
 #[test]
 fn unknown_fields_are_refused_with_their_location() {
@@ -72,7 +72,7 @@ fn invalid_values_name_the_load_balancer_and_field_and_nothing_is_sent() -> anyh
     let mut broken = doc.clone();
     broken.load_balancers[0].timeout = Some(5);
     assert!(
-        apply_document(&client, &broken, &quick())
+        apply_document(&client, &broken, &fleet())
             .expect_err("refused")
             .is_invalid_input()
     );

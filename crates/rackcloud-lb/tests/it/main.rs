@@ -4,5 +4,8 @@ mod common;
 mod fields;
 mod interrupted;
 mod invalid;
+mod invalid_files;
 mod order;
 mod round_trip;
+mod ssl;
+mod vips;

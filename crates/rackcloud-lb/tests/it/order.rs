@@ -75,3 +75,49 @@ fn more_than_ten_removals_are_several_operations() {
         .count();
     assert_eq!((removes, meta), (2, 2), "{p}");
 }
+
+#[test]
+fn a_protocol_change_under_ssl_deletes_it_first_and_installs_it_again_after() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let cert = rackcloud_testing::tls::self_signed("shop.example.com");
+    let mut lb = full_lb("shop");
+    lb["ssl_termination"] = json!({"certificate_file": "c.crt", "private_key_file": "c.key",
+                                   "secure_port": 443});
+    let files = [("c.crt", cert.cert.as_str()), ("c.key", cert.key.as_str())];
+    let have = crate::common::doc_in(dir.path(), &[lb.clone()], &files)
+        .load_balancers
+        .remove(0);
+    lb["protocol"] = json!("TCP");
+    lb["port"] = json!(8443);
+    lb["health_monitor"] = json!({"type": "CONNECT", "delay": 10, "timeout": 5,
+                                  "attempts_before_deactivation": 2});
+    lb["session_persistence"] = json!("SOURCE_IP");
+    let want = crate::common::doc_in(dir.path(), &[lb], &files);
+    let p = plan(&want, &[Current::from_spec(3, have)]).expect("planned");
+    let changes = p.lbs()[0].changes();
+    assert_eq!(changes[0], Change::DeleteSslTermination, "{p}");
+    assert!(
+        matches!(
+            changes[1],
+            Change::UpdateLb {
+                protocol: Some(_),
+                port: Some(8443),
+                ..
+            }
+        ),
+        "{p}"
+    );
+    let set = changes
+        .iter()
+        .position(|c| {
+            matches!(
+                c,
+                Change::SetSslTermination {
+                    certificate: true,
+                    ..
+                }
+            )
+        })
+        .expect("installed again");
+    assert_eq!(set, changes.len() - 1, "{p}");
+}

@@ -3,7 +3,7 @@
 use rackcloud_emulator::Emulator;
 use rackcloud_lb::{Change, apply, apply_document, export, plan_account};
 
-use crate::common::{dfw, doc, full_lb, quick};
+use crate::common::{dfw, doc, fleet, full_lb};
 
 #[test]
 fn export_then_plan_is_empty() -> anyhow::Result<()> {
@@ -15,9 +15,14 @@ fn export_then_plan_is_empty() -> anyhow::Result<()> {
         .collect();
     assert!(!ids.is_empty());
     let exported = export(&client, &ids)?;
-    assert_eq!(exported.load_balancers.len(), ids.len());
-    // Through the text form, as a user keeps it.
-    let again = rackcloud_lb::Document::from_json(&exported.to_json())?;
+    assert_eq!(exported.document().load_balancers.len(), ids.len());
+    // Through files, as a user keeps them: the document and the files it names.
+    let dir = tempfile::tempdir()?;
+    let written = exported.write_files(dir.path())?;
+    assert_eq!(written.len(), exported.files().len());
+    let path = dir.path().join("lbs.json");
+    std::fs::write(&path, exported.document().to_json())?;
+    let again = rackcloud_lb::Document::read(&path)?;
     let plan = plan_account(&client, &again)?;
     assert!(plan.is_empty(), "{plan}");
     Ok(())
@@ -33,13 +38,13 @@ fn apply_then_plan_is_empty_and_apply_again_sends_nothing() -> anyhow::Result<()
         assert_eq!(lb.id(), None);
         assert!(matches!(lb.changes()[0], Change::CreateLb(_)));
     }
-    let report = apply(&client, &plan, &quick());
+    let report = apply(&client, &plan, &fleet());
     assert!(report.is_complete(), "{report}");
     assert_eq!(report.applied(), plan.len());
     assert!(plan_account(&client, &d)?.is_empty());
 
     emulator.clear_requests();
-    let report = apply_document(&client, &d, &quick())?;
+    let report = apply_document(&client, &d, &fleet())?;
     assert_eq!(report.applied(), 0);
     // Only reads: the list, then one GET per load balancer.
     let requests = emulator.requests();
@@ -56,6 +61,6 @@ fn apply_then_plan_is_empty_and_apply_again_sends_nothing() -> anyhow::Result<()
     // service fills in).
     let ids: Vec<u64> = report.lbs().iter().filter_map(|l| l.id()).collect();
     let exported = export(&client, &ids)?;
-    assert!(plan_account(&client, &exported)?.is_empty());
+    assert!(plan_account(&client, exported.document())?.is_empty());
     Ok(())
 }

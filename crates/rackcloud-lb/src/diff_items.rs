@@ -1,0 +1,184 @@
+//! The changes to a load balancer's lists: virtual IPs, nodes, access rules and metadata, each
+//! matched by its key, adds before removals where one must always remain.
+
+use std::collections::BTreeMap;
+
+use lb_lbs::{IpVersion, VipType};
+use rackcloud_core::{Error, MAX_IDS_PER_REQUEST};
+
+use crate::change::Change;
+use crate::current::Current;
+use crate::document::LbSpec;
+use crate::specs::{NodeSpec, VipSpec};
+
+fn node_key(n: &NodeSpec) -> (String, u16) {
+    (n.address.to_ascii_lowercase(), n.port)
+}
+
+fn label(n: &NodeSpec) -> String {
+    format!("{}:{}", n.address, n.port)
+}
+
+fn chunks<T: Clone>(
+    ids: &[u64],
+    what: &[T],
+    make: impl Fn(Vec<u64>, Vec<T>) -> Change,
+) -> Vec<Change> {
+    ids.chunks(MAX_IDS_PER_REQUEST)
+        .zip(what.chunks(MAX_IDS_PER_REQUEST))
+        .map(|(i, w)| make(i.to_vec(), w.to_vec()))
+        .collect()
+}
+
+/// Adds, then updates, then removes: an enabled PRIMARY node always remains.
+pub(crate) fn nodes(want: &LbSpec, have: &Current, out: &mut Vec<Change>) {
+    let cur = &have.spec().nodes;
+    let adds: Vec<NodeSpec> = want
+        .nodes
+        .iter()
+        .filter(|w| !cur.iter().any(|c| node_key(c) == node_key(w)))
+        .cloned()
+        .collect();
+    if !adds.is_empty() {
+        out.push(Change::AddNodes(adds));
+    }
+    for (c, id) in cur.iter().zip(have.node_ids()) {
+        let Some(w) = want.nodes.iter().find(|w| node_key(w) == node_key(c)) else {
+            continue;
+        };
+        let condition = (w.condition != c.condition).then(|| w.condition.clone());
+        let kind = (w.kind != c.kind).then(|| w.kind.clone());
+        let weight = match (w.weight, c.weight) {
+            (Some(a), Some(b)) if a != b => Some(a),
+            _ => None,
+        };
+        if condition.is_some() || kind.is_some() || weight.is_some() {
+            out.push(Change::UpdateNode {
+                id: *id,
+                node: label(c),
+                condition,
+                kind,
+                weight,
+            });
+        }
+    }
+    let (ids, labels): (Vec<u64>, Vec<String>) = cur
+        .iter()
+        .zip(have.node_ids())
+        .filter(|(c, _)| !want.nodes.iter().any(|w| node_key(w) == node_key(c)))
+        .map(|(c, id)| (*id, label(c)))
+        .unzip();
+    out.extend(chunks(&ids, &labels, |ids, nodes| Change::RemoveNodes {
+        ids,
+        nodes,
+    }));
+}
+
+/// Rules matched by address and type: removals first (a rule that changes type is removed,
+/// then added again), then one append.
+pub(crate) fn access(want: &LbSpec, have: &Current, out: &mut Vec<Change>) {
+    let cur = &have.spec().access_list;
+    let (ids, items): (Vec<u64>, Vec<String>) = cur
+        .iter()
+        .zip(have.access_ids())
+        .filter(|(c, _)| !want.access_list.contains(c))
+        .map(|(c, id)| (*id, format!("{} {}", c.kind, c.address)))
+        .unzip();
+    out.extend(chunks(&ids, &items, |ids, items| Change::RemoveAccess {
+        ids,
+        items,
+    }));
+    let adds: Vec<_> = want
+        .access_list
+        .iter()
+        .filter(|w| !cur.contains(w))
+        .cloned()
+        .collect();
+    if !adds.is_empty() {
+        out.push(Change::AppendAccess(adds));
+    }
+}
+
+pub(crate) fn metadata(want: &LbSpec, have: &Current, out: &mut Vec<Change>) {
+    let cur = &have.spec().metadata;
+    let adds: BTreeMap<String, String> = want
+        .metadata
+        .iter()
+        .filter(|(k, _)| !cur.contains_key(*k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    if !adds.is_empty() {
+        out.push(Change::AddMetadata(adds));
+    }
+    for (key, value) in &want.metadata {
+        if cur.get(key).is_some_and(|v| v != value) {
+            let id = have.metadata_id(key);
+            out.push(Change::UpdateMetadata {
+                id,
+                key: key.clone(),
+                value: value.clone(),
+            });
+        }
+    }
+    let (ids, keys): (Vec<u64>, Vec<String>) = cur
+        .keys()
+        .filter(|k| !want.metadata.contains_key(*k))
+        .map(|k| (have.metadata_id(k), k.clone()))
+        .unzip();
+    out.extend(chunks(&ids, &keys, |ids, keys| Change::RemoveMetadata {
+        ids,
+        keys,
+    }));
+}
+
+fn vip_key(v: &VipSpec) -> (VipType, IpVersion) {
+    (
+        v.kind.clone(),
+        v.ip_version.clone().unwrap_or(IpVersion::Ipv4),
+    )
+}
+
+/// Compared only when the document lists them: the missing ones added (the API adds only
+/// `PUBLIC` IPv6 ones), then the others removed, so that one always remains.
+pub(crate) fn virtual_ips(
+    want: &LbSpec,
+    have: &Current,
+    prefix: &str,
+    out: &mut Vec<Change>,
+) -> Result<(), Error> {
+    if want.virtual_ips.is_empty() {
+        return Ok(());
+    }
+    let cur = &have.spec().virtual_ips;
+    let mut unmatched: Vec<usize> = (0..cur.len()).collect();
+    let mut adds = Vec::new();
+    for (j, w) in want.virtual_ips.iter().enumerate() {
+        match unmatched
+            .iter()
+            .position(|&i| vip_key(&cur[i]) == vip_key(w))
+        {
+            Some(pos) => {
+                unmatched.remove(pos);
+            }
+            None if vip_key(w) == (VipType::Public, IpVersion::Ipv6) => adds.push(w.clone()),
+            None => {
+                let (kind, version) = vip_key(w);
+                return Err(Error::invalid_input(format!(
+                    "{prefix}.virtual_ips[{j}]: a {kind} {version} virtual IP cannot be added to an existing load balancer (the API adds only PUBLIC IPV6 ones); create a new load balancer for it"
+                )));
+            }
+        }
+    }
+    out.extend(adds.into_iter().map(Change::AddVirtualIp));
+    let (ids, labels): (Vec<u64>, Vec<String>) = unmatched
+        .iter()
+        .map(|&i| {
+            let (kind, version) = vip_key(&cur[i]);
+            (have.vip_ids()[i], format!("{kind} {version}"))
+        })
+        .unzip();
+    out.extend(chunks(&ids, &labels, |ids, vips| {
+        Change::RemoveVirtualIps { ids, vips }
+    }));
+    Ok(())
+}

@@ -1,0 +1,191 @@
+//! Sending one [`Change`]: the service crate's operation for it, then the wait.
+
+use lb_lbs::{NodeCondition, VipOpts};
+use lb_metadata::Owner;
+use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, wait_until_active};
+
+use crate::change::Change;
+use crate::document::LbSpec;
+use crate::specs::{access_opts, metadata_opts};
+
+/// Sends one change and waits until it is applied; gives the load balancer's id.
+pub(crate) fn send(
+    client: &ServiceClient,
+    id: Option<u64>,
+    change: &Change,
+    wait: &WaitOpts,
+) -> Result<u64, Error> {
+    let Some(id) = id else {
+        let Change::CreateLb(spec) = change else {
+            return Err(Error::invalid_input("the load balancer does not exist yet"));
+        };
+        return create(client, spec, wait);
+    };
+    change_and_wait(client, id, wait, |c, id| send_to(c, id, change))?;
+    Ok(id)
+}
+
+/// `POST /loadbalancers`, then waits until it is `ACTIVE`.
+fn create(client: &ServiceClient, spec: &LbSpec, wait: &WaitOpts) -> Result<u64, Error> {
+    let mut opts = lb_lbs::CreateOpts::new(&spec.name, spec.protocol.clone()).port(spec.port);
+    if let Some(a) = &spec.algorithm {
+        opts = opts.algorithm(a.clone());
+    }
+    if let Some(t) = spec.timeout {
+        opts = opts.timeout(t);
+    }
+    if spec.virtual_ips.is_empty() {
+        opts = opts.virtual_ip(VipOpts::public());
+    }
+    for vip in &spec.virtual_ips {
+        let mut v = VipOpts::new(vip.kind.clone());
+        if let Some(version) = &vip.ip_version {
+            v = v.ip_version(version.clone());
+        }
+        opts = opts.virtual_ip(v);
+    }
+    for n in &spec.nodes {
+        let mut node = lb_lbs::NodeOpts::new(&n.address, n.port)
+            .condition(NodeCondition::from(n.condition.as_str()));
+        if let Some(w) = n.weight {
+            node = node.weight(w);
+        }
+        opts = opts.node(node);
+    }
+    if spec.half_closed {
+        opts = opts.half_closed(true);
+    }
+    let id = lb_lbs::create(client, &opts).extract()?.id();
+    wait_until_active(client, id, wait)?;
+    Ok(id)
+}
+
+/// Sends one change to load balancer `id` (which is `ACTIVE`).
+fn send_to(c: &ServiceClient, id: u64, change: &Change) -> Result<(), Error> {
+    let owner = Owner::LoadBalancer(id);
+    // Each list of ids is at most ten long: one request, nothing to wait for between chunks.
+    let no_wait = WaitOpts::default();
+    match change {
+        Change::CreateLb(_) => Err(Error::invalid_input("the load balancer exists already")),
+        Change::UpdateLb {
+            protocol,
+            port,
+            algorithm,
+            timeout,
+            half_closed,
+        } => {
+            let mut opts = lb_lbs::UpdateOpts::new();
+            if let Some(on) = half_closed {
+                opts = opts.half_closed(*on);
+            }
+            if let Some(p) = protocol {
+                opts = opts.protocol(p.clone());
+            }
+            if let Some(p) = port {
+                opts = opts.port(*p);
+            }
+            if let Some(a) = algorithm {
+                opts = opts.algorithm(a.clone());
+            }
+            if let Some(t) = timeout {
+                opts = opts.timeout(*t);
+            }
+            lb_lbs::update(c, id, &opts).extract_err()
+        }
+        Change::SetHttpsRedirect(on) => {
+            lb_lbs::update(c, id, &lb_lbs::UpdateOpts::new().https_redirect(*on)).extract_err()
+        }
+        Change::AddVirtualIp(v) => {
+            // The same wire names in the two crates' enums.
+            let mut opts = lb_vips::AddOpts::new().vip_type(v.kind.as_str().into());
+            if let Some(version) = &v.ip_version {
+                opts = opts.ip_version(version.as_str().into());
+            }
+            lb_vips::add(c, id, &opts).extract().map(drop)
+        }
+        Change::RemoveVirtualIps { ids, .. } => {
+            lb_vips::bulk_delete(c, id, ids, &no_wait).extract_err()
+        }
+        Change::SetSslTermination { ssl, certificate } => {
+            let mut opts = lb_ssl::SetOpts::new()
+                .secure_port(ssl.secure_port)
+                .enabled(ssl.enabled)
+                .secure_traffic_only(ssl.secure_traffic_only);
+            if let Some(profile) = &ssl.cipher_profile {
+                opts = opts.cipher_profile(profile.clone());
+            }
+            if *certificate {
+                opts = opts.bundle(ssl.bundle("ssl_termination")?);
+            }
+            lb_ssl::set(c, id, &opts).extract_err()
+        }
+        Change::DeleteSslTermination => lb_ssl::delete(c, id).extract_err(),
+        Change::AddMapping(m) => {
+            let opts =
+                lb_ssl::CreateMappingOpts::new(&m.host_name, m.bundle("certificate_mapping")?);
+            lb_ssl::create_mapping(c, id, &opts).extract().map(drop)
+        }
+        Change::UpdateMapping {
+            id: map_id,
+            mapping,
+        } => {
+            let opts =
+                lb_ssl::UpdateMappingOpts::new().bundle(mapping.bundle("certificate_mapping")?);
+            lb_ssl::update_mapping(c, id, *map_id, &opts).extract_err()
+        }
+        Change::RemoveMapping { id: map_id, .. } => {
+            lb_ssl::delete_mapping(c, id, *map_id).extract_err()
+        }
+        Change::SetErrorPage(page) => {
+            lb_lbs::set_error_page(c, id, page.text().unwrap_or_default()).extract_err()
+        }
+        Change::SetMonitor(m) => lb_monitors::update(c, id, &m.opts()).extract_err(),
+        Change::DeleteMonitor => lb_monitors::delete(c, id).extract_err(),
+        Change::AddNodes(nodes) => {
+            let opts = lb_nodes::CreateOpts::new(nodes.iter().map(|n| n.opts()));
+            lb_nodes::create(c, id, &opts).extract_err()
+        }
+        Change::UpdateNode {
+            id: node_id,
+            condition,
+            kind,
+            weight,
+            ..
+        } => {
+            let mut opts = lb_nodes::UpdateOpts::new();
+            if let Some(x) = condition {
+                opts = opts.condition(x.clone());
+            }
+            if let Some(x) = kind {
+                opts = opts.node_type(x.clone());
+            }
+            if let Some(x) = weight {
+                opts = opts.weight(*x);
+            }
+            lb_nodes::update(c, id, *node_id, &opts).extract_err()
+        }
+        Change::RemoveNodes { ids, .. } => {
+            lb_nodes::bulk_delete(c, id, ids, &no_wait).extract_err()
+        }
+        Change::SetSessionPersistence(t) => {
+            lb_sessions::enable(c, id, &lb_sessions::CreateOpts::new(t.clone())).extract_err()
+        }
+        Change::DisableSessionPersistence => lb_sessions::disable(c, id).extract_err(),
+        Change::AppendAccess(items) => lb_acl::append(c, id, &access_opts(items)).extract_err(),
+        Change::RemoveAccess { ids, .. } => lb_acl::bulk_delete(c, id, ids, &no_wait).extract_err(),
+        Change::SetThrottle(t) => lb_throttle::set(c, id, &t.opts()).extract_err(),
+        Change::DeleteThrottle => lb_throttle::delete(c, id).extract_err(),
+        Change::SetLogging(true) => lb_lbs::enable_logging(c, id).extract_err(),
+        Change::SetLogging(false) => lb_lbs::disable_logging(c, id).extract_err(),
+        Change::SetCaching(true) => lb_lbs::enable_caching(c, id).extract_err(),
+        Change::SetCaching(false) => lb_lbs::disable_caching(c, id).extract_err(),
+        Change::AddMetadata(items) => lb_metadata::add(c, owner, &metadata_opts(items.iter()))
+            .extract()
+            .map(drop),
+        Change::UpdateMetadata {
+            id: meta_id, value, ..
+        } => lb_metadata::update(c, owner, *meta_id, &lb_metadata::UpdateOpts::new(value))
+            .extract_err(),
+        Change::RemoveMetadata { ids, .. } => lb_metadata::bulk_delete(c, owner, ids).extract_err(),
+    }
+}
