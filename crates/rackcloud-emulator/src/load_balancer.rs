@@ -5,7 +5,9 @@ use std::time::{Duration, Instant};
 use jiff::Timestamp;
 use serde_json::{Map, Value, json};
 
+use crate::error_replies;
 use crate::features::Features;
+use crate::http::Reply;
 pub(crate) use crate::node::Node;
 use crate::node::is_weighted;
 use crate::time;
@@ -145,6 +147,22 @@ impl LoadBalancer {
             then,
         };
         self.updated = Timestamp::now();
+    }
+
+    /// The service's status check before a change: `Ok` when `ACTIVE`, otherwise the 422
+    /// `Load Balancer '{id}' has a status of '{status}' and is considered immutable.`
+    pub(crate) fn check_mutable(&self, now: Instant) -> Result<(), Reply> {
+        let status = self.status(now);
+        if status == "ACTIVE" {
+            Ok(())
+        } else {
+            Err(error_replies::immutable(self.id, &status))
+        }
+    }
+
+    /// Accepts a change as the service does: `PENDING_UPDATE` for `pending_time`, then `ACTIVE`.
+    pub(crate) fn begin_update(&mut self, pending_time: Duration) {
+        self.begin("PENDING_UPDATE", pending_time, Settled::Active);
     }
 
     /// Forces a status until the next accepted change.
@@ -301,6 +319,19 @@ mod tests {
         assert_eq!(lb.status(Instant::now()), "ERROR");
         lb.force("ACTIVE");
         assert_eq!(lb.status(Instant::now()), "ACTIVE");
+    }
+
+    #[test]
+    fn only_an_active_load_balancer_is_mutable() {
+        let mut lb = LoadBalancer::new(7, "web", "HTTP", 80, Timestamp::now());
+        assert_eq!(lb.check_mutable(Instant::now()), Ok(()));
+        lb.begin_update(Duration::from_secs(60));
+        assert_eq!(
+            lb.check_mutable(Instant::now()),
+            Err(error_replies::immutable(7, "PENDING_UPDATE"))
+        );
+        let later = Instant::now() + Duration::from_secs(61);
+        assert_eq!(lb.check_mutable(later), Ok(()));
     }
 
     #[test]

@@ -8,7 +8,6 @@ use super::bodies;
 use super::load_balancers::live;
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
-use crate::load_balancer::Settled;
 use crate::state::Shared;
 use crate::sync::lock;
 
@@ -65,9 +64,8 @@ fn append(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply 
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     let list = &mut lb.features.access_list;
     let limit = shared.config.limits.access_list;
@@ -88,11 +86,7 @@ fn append(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply 
         );
     }
     list.append(id, new);
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 
@@ -112,11 +106,7 @@ fn delete_all(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
         return error_replies::flat(422, "No access list found to delete");
     }
     lb.features.access_list.clear();
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 
@@ -154,9 +144,8 @@ fn bulk_delete(shared: &Shared, account: Account<'_>, id: u64, query: &str) -> R
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     let list = &mut lb.features.access_list;
     let unknown: Vec<String> = ids
@@ -175,11 +164,7 @@ fn bulk_delete(shared: &Shared, account: Account<'_>, id: u64, query: &str) -> R
         );
     }
     list.remove(&ids);
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 
@@ -195,15 +180,10 @@ fn delete_one(shared: &Shared, account: Account<'_>, id: u64, item: u64) -> Repl
     if !lb.features.access_list.has_id(item) {
         return error_replies::flat(404, "Network Item not found");
     }
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     lb.features.access_list.remove(&[item]);
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }

@@ -11,7 +11,6 @@ use super::load_balancers::live;
 use crate::error_replies;
 use crate::features::health_monitor::fits;
 use crate::http::{Incoming, Reply};
-use crate::load_balancer::Settled;
 use crate::state::Shared;
 use crate::sync::lock;
 
@@ -68,16 +67,11 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply 
     if let Err(message) = fits(&monitor.kind, &lb.protocol) {
         return error_replies::flat(400, message);
     }
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     lb.features.health_monitor = Some(monitor);
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 
@@ -96,15 +90,10 @@ fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     if lb.nodes.iter().any(|n| n.kind == "SECONDARY") {
         return error_replies::flat(400, SECONDARY_NODES);
     }
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     lb.features.health_monitor = None;
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }

@@ -11,7 +11,7 @@ use super::{Account, bodies, usage};
 use crate::error_replies;
 use crate::features::settings::logging_fits;
 use crate::http::{Incoming, Reply};
-use crate::load_balancer::{LoadBalancer, Settled};
+use crate::load_balancer::LoadBalancer;
 use crate::state::Shared;
 use crate::sync::lock;
 
@@ -175,19 +175,14 @@ fn change(
         lb.features.settings = before;
         return reply;
     }
-    let status = lb.status(now);
-    if status != "ACTIVE" {
+    if let Err(reply) = lb.check_mutable(now) {
         lb.features.settings = before;
         return match immutable {
             Some(message) => error_replies::flat(422, message),
-            None => error_replies::immutable(id, &status),
+            None => reply,
         };
     }
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 

@@ -224,9 +224,8 @@ pub(crate) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
     ) {
         return error_replies::flat(400, m);
     }
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     if let Some(protocol) = update.protocol
         && protocol != lb.protocol
@@ -252,11 +251,7 @@ pub(crate) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
     if let Some(https_redirect) = update.https_redirect {
         lb.https_redirect = https_redirect;
     }
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 

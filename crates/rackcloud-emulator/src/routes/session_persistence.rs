@@ -10,7 +10,7 @@ use super::bodies;
 use super::load_balancers::live;
 use crate::error_replies;
 use crate::http::Reply;
-use crate::load_balancer::{Settled, persistence_fits};
+use crate::load_balancer::persistence_fits;
 use crate::state::Shared;
 use crate::sync::lock;
 
@@ -46,16 +46,11 @@ pub(crate) fn enable(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
     if let Err(message) = persistence_fits(&kind, &lb.protocol) {
         return error_replies::flat(400, message);
     }
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     lb.persistence = Some(kind);
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 
@@ -71,15 +66,10 @@ pub(crate) fn disable(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     if lb.persistence.is_none() {
         return error_replies::flat(422, "Session persistence is already deleted.");
     }
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     lb.persistence = None;
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }

@@ -13,7 +13,6 @@ use super::load_balancers::live;
 use crate::error_replies;
 use crate::features::ssl::{CIPHER_PROFILES, Termination, check_bundle, ciphers};
 use crate::http::{Incoming, Reply};
-use crate::load_balancer::{LoadBalancer, Settled};
 use crate::state::{Shared, State};
 use crate::sync::lock;
 
@@ -168,9 +167,8 @@ fn set(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
             "HTTPS Redirect is enabled: SSL termination must keep secureTrafficOnly true and securePort 443.",
         );
     }
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     let termination = Termination {
         certificate,
@@ -198,7 +196,7 @@ fn set(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
     };
     let body = termination.json();
     lb.features.ssl.termination = Some(termination);
-    begin(lb, shared);
+    lb.begin_update(shared.config.pending_time);
     Reply::json(202, body)
 }
 
@@ -217,13 +215,12 @@ fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     if lb.https_redirect {
         return error_replies::flat(400, DELETE_WITH_REDIRECT);
     }
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     lb.features.ssl.termination = None;
     lb.features.ssl.mappings.clear();
-    begin(lb, shared);
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 
@@ -262,13 +259,4 @@ fn ports_sharing(
             std::iter::once(lb.port).chain(secure)
         })
         .collect()
-}
-
-/// Accepts a change: `PENDING_UPDATE` for the configured time.
-fn begin(lb: &mut LoadBalancer, shared: &Shared) {
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
 }

@@ -11,7 +11,6 @@ use super::load_balancers::live;
 use crate::error_replies;
 use crate::features::throttle::Throttle;
 use crate::http::{Incoming, Reply};
-use crate::load_balancer::Settled;
 use crate::state::Shared;
 use crate::sync::lock;
 
@@ -69,16 +68,11 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply 
             "Must supply all credentials when creating a connection throttle.",
         );
     };
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     lb.features.throttle = Some(throttle);
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 
@@ -117,15 +111,10 @@ fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     if lb.features.throttle.is_none() {
         return error_replies::flat(422, "No connection throttle found to delete.");
     }
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     lb.features.throttle = None;
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }

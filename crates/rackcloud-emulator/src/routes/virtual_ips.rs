@@ -10,7 +10,7 @@ use super::bulk_ids;
 use super::load_balancers::live;
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
-use crate::load_balancer::{LoadBalancer, Settled, VirtualIp};
+use crate::load_balancer::VirtualIp;
 use crate::state::{Shared, State};
 use crate::sync::lock;
 
@@ -76,7 +76,7 @@ fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
             &format!("Your load balancer cannot have more than {limit} IPv6 virtual ips."),
         );
     }
-    if let Err(reply) = active(lb, id, now) {
+    if let Err(reply) = lb.check_mutable(now) {
         return reply;
     }
     let vip_id = State::take_id(&mut state.next_vip_id);
@@ -86,11 +86,7 @@ fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
     let vip = VirtualIp::allocate(vip_id, "PUBLIC", "IPV6");
     let answer = vip_json(&vip);
     lb.virtual_ips.push(vip);
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::json(202, answer)
 }
 
@@ -112,15 +108,11 @@ fn delete(shared: &Shared, account: Account<'_>, id: u64, vip_id: u64) -> Reply 
     if lb.virtual_ips.len() == 1 {
         return error_replies::flat(400, LAST_VIP);
     }
-    if let Err(reply) = active(lb, id, now) {
+    if let Err(reply) = lb.check_mutable(now) {
         return reply;
     }
     lb.virtual_ips.retain(|v| v.id != vip_id);
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 
@@ -152,25 +144,12 @@ fn bulk_delete(shared: &Shared, account: Account<'_>, id: u64, query: Option<&st
     if ids.len() >= lb.virtual_ips.len() {
         return error_replies::flat(400, LAST_VIP);
     }
-    if let Err(reply) = active(lb, id, now) {
+    if let Err(reply) = lb.check_mutable(now) {
         return reply;
     }
     lb.virtual_ips.retain(|v| !ids.contains(&v.id));
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
-}
-
-/// 422 immutable unless the load balancer is `ACTIVE`.
-fn active(lb: &LoadBalancer, id: u64, now: Instant) -> Result<(), Reply> {
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return Err(error_replies::immutable(id, &status));
-    }
-    Ok(())
 }
 
 /// `{"id":…,"address":…,"type":…,"ipVersion":…}`.

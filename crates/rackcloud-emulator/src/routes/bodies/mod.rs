@@ -11,7 +11,7 @@ mod access_list;
 mod create;
 mod fields;
 mod health_monitor;
-mod lenient;
+pub(super) mod lenient;
 mod persistence;
 mod settings;
 mod throttle;

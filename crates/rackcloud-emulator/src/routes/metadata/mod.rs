@@ -89,7 +89,7 @@ fn add(shared: &Shared, at: Target<'_>, body: &[u8]) -> Reply {
     };
     let mut state = lock(&shared.state);
     let now = Instant::now();
-    let lb = match owner(&mut state, at, now).and_then(|lb| active(lb, at.id, now)) {
+    let lb = match owner(&mut state, at, now).and_then(|lb| active(lb, now)) {
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
@@ -148,7 +148,7 @@ fn update(shared: &Shared, at: Target<'_>, meta: u64, body: &[u8]) -> Reply {
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
-    let lb = match active(lb, at.id, now) {
+    let lb = match active(lb, now) {
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
@@ -165,7 +165,7 @@ fn delete(shared: &Shared, at: Target<'_>, meta: u64) -> Reply {
     let now = Instant::now();
     let lb = match owner(&mut state, at, now)
         .and_then(|lb| with_item(lb, at, meta))
-        .and_then(|lb| active(lb, at.id, now))
+        .and_then(|lb| active(lb, now))
     {
         Ok(lb) => lb,
         Err(reply) => return reply,
@@ -206,7 +206,7 @@ fn bulk_delete(shared: &Shared, at: Target<'_>, query: Option<&str>) -> Reply {
             bulk_ids::joined(&foreign)
         )]);
     }
-    let lb = match active(lb, at.id, now) {
+    let lb = match active(lb, now) {
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
@@ -257,12 +257,9 @@ fn with_item<'a>(
     }
 }
 
-/// 422 unless `ACTIVE`; the load balancer stays as it is either way.
-fn active(lb: &mut LoadBalancer, id: u64, now: Instant) -> Result<&mut LoadBalancer, Reply> {
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return Err(error_replies::immutable(id, &status));
-    }
+/// The load balancer again when `ACTIVE`; otherwise 422. It stays as it is either way.
+fn active(lb: &mut LoadBalancer, now: Instant) -> Result<&mut LoadBalancer, Reply> {
+    lb.check_mutable(now)?;
     Ok(lb)
 }
 

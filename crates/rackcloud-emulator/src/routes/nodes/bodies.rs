@@ -8,6 +8,7 @@ use std::net::IpAddr;
 use serde_json::{Map, Value};
 
 use super::super::bodies::BodyError;
+use super::super::bodies::lenient::{int, text};
 use crate::node::{CONDITIONS, TYPES};
 
 /// A node to add, validated.
@@ -52,11 +53,11 @@ pub(super) fn add(body: &[u8]) -> Result<Vec<NewNode>, BodyError> {
                 messages.push(message.to_owned());
             }
         }
-        let address = string(node, "address")?;
-        let port = integer(node, "port")?;
-        let condition = string(node, "condition")?;
-        let kind = string(node, "type")?;
-        let weight = integer(node, "weight")?;
+        let address = text(node, "address")?;
+        let port = int(node, "port")?;
+        let condition = text(node, "condition")?;
+        let kind = text(node, "type")?;
+        let weight = int(node, "weight")?;
         match address.as_deref() {
             None => messages.push("Must provide a valid address for the node.".into()),
             Some(a) => messages.extend(address_message(a)),
@@ -124,7 +125,7 @@ pub(super) fn bulk_update(body: &[u8]) -> Result<Vec<(u64, NodeChanges)>, BodyEr
         let Value::Object(node) = item else {
             return Err(BodyError::Schema);
         };
-        let id = integer(node, "id")?.and_then(|id| u64::try_from(id).ok().filter(|id| *id > 0));
+        let id = int(node, "id")?.and_then(|id| u64::try_from(id).ok().filter(|id| *id > 0));
         let before = messages.len();
         let changes = changes(node, &mut messages)?;
         match id {
@@ -157,9 +158,9 @@ fn changes(
             messages.push(message.to_owned());
         }
     }
-    let condition = string(node, "condition")?;
-    let kind = string(node, "type")?;
-    let weight = integer(node, "weight")?;
+    let condition = text(node, "condition")?;
+    let kind = text(node, "type")?;
+    let weight = int(node, "weight")?;
     if condition.is_none() && kind.is_none() && weight.is_none() {
         messages.push("Must provide a condition, type or weight to update a node.".into());
     }
@@ -249,24 +250,6 @@ fn root_object(body: &[u8], key: &str) -> Result<Map<String, Value>, BodyError> 
         Some(Value::Object(inner)) => Ok(inner),
         Some(_) => Err(BodyError::Schema),
         None => Ok(outer),
-    }
-}
-
-/// An optional string field.
-fn string(object: &Map<String, Value>, key: &str) -> Result<Option<String>, BodyError> {
-    match object.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(BodyError::Schema),
-    }
-}
-
-/// An optional integer field: a JSON integer or a numeric string.
-fn integer(object: &Map<String, Value>, key: &str) -> Result<Option<i64>, BodyError> {
-    match object.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => s.trim().parse().map(Some).map_err(|_| BodyError::Schema),
-        Some(value) => value.as_i64().map(Some).ok_or(BodyError::Schema),
     }
 }
 

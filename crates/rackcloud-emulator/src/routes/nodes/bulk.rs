@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::super::Account;
 use super::super::load_balancers::live;
-use super::changes::{active, apply, changed};
+use super::changes::apply;
 use super::{bodies, secondary_rules};
 use crate::error_replies;
 use crate::features::node_events::NodeChange;
@@ -52,7 +52,7 @@ pub(super) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
     if let Err(reply) = secondary_rules(lb, after.iter()) {
         return reply;
     }
-    if let Err(reply) = active(lb, id, now) {
+    if let Err(reply) = lb.check_mutable(now) {
         return reply;
     }
     for node in after.iter().filter(|n| ids.contains(&n.id)) {
@@ -62,7 +62,7 @@ pub(super) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
             .record(node.id, NodeChange::Updated, detail);
     }
     lb.nodes = after;
-    changed(lb, shared);
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 
@@ -116,7 +116,7 @@ pub(super) fn delete(shared: &Shared, account: Account<'_>, id: u64, query: Opti
             .node_events
             .record(node.id, NodeChange::Deleted, detail);
     }
-    changed(lb, shared);
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 

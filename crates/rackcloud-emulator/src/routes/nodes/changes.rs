@@ -10,7 +10,6 @@ use super::{bodies, node_not_found, secondary_rules};
 use crate::error_replies;
 use crate::features::node_events::NodeChange;
 use crate::http::Reply;
-use crate::load_balancer::{LoadBalancer, Settled};
 use crate::node::{Node, is_weighted};
 use crate::state::Shared;
 use crate::sync::lock;
@@ -66,7 +65,7 @@ pub(super) fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -
             "Duplicate nodes detected. One or more nodes already configured on load balancer.",
         );
     }
-    if let Err(reply) = active(lb, id, now) {
+    if let Err(reply) = lb.check_mutable(now) {
         return reply;
     }
     let weighted = is_weighted(&lb.algorithm);
@@ -78,7 +77,7 @@ pub(super) fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -
             .record(node.id, NodeChange::Created, detail);
         lb.nodes.push(node);
     }
-    changed(lb, shared);
+    lb.begin_update(shared.config.pending_time);
     let count = u64::try_from(answer.len()).unwrap_or(0);
     state.next_node_id = first_id.saturating_add(count);
     Reply::json(202, json!({ "nodes": answer }))
@@ -111,7 +110,7 @@ pub(super) fn update(
     if let Err(reply) = secondary_rules(lb, after.iter()) {
         return reply;
     }
-    if let Err(reply) = active(lb, id, now) {
+    if let Err(reply) = lb.check_mutable(now) {
         return reply;
     }
     let node = &after[index];
@@ -120,7 +119,7 @@ pub(super) fn update(
         .node_events
         .record(node_id, NodeChange::Updated, detail);
     lb.nodes = after;
-    changed(lb, shared);
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 
@@ -136,7 +135,7 @@ pub(super) fn delete(shared: &Shared, account: Account<'_>, id: u64, node_id: u6
     let Some(index) = lb.nodes.iter().position(|n| n.id == node_id) else {
         return node_not_found(id, node_id);
     };
-    if let Err(reply) = active(lb, id, now) {
+    if let Err(reply) = lb.check_mutable(now) {
         return reply;
     }
     let node = lb.nodes.remove(index);
@@ -144,7 +143,7 @@ pub(super) fn delete(shared: &Shared, account: Account<'_>, id: u64, node_id: u6
     lb.features
         .node_events
         .record(node_id, NodeChange::Deleted, detail);
-    changed(lb, shared);
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 
@@ -159,23 +158,4 @@ pub(super) fn apply(node: &mut Node, change: &bodies::NodeChanges) {
     if let Some(weight) = change.weight {
         node.weight = Some(weight);
     }
-}
-
-/// 422 immutable unless the load balancer is `ACTIVE`.
-pub(super) fn active(lb: &LoadBalancer, id: u64, now: Instant) -> Result<(), Reply> {
-    let status = lb.status(now);
-    if status == "ACTIVE" {
-        Ok(())
-    } else {
-        Err(error_replies::immutable(id, &status))
-    }
-}
-
-/// Starts the `PENDING_UPDATE` every accepted node change leads to.
-pub(super) fn changed(lb: &mut LoadBalancer, shared: &Shared) {
-    lb.begin(
-        "PENDING_UPDATE",
-        shared.config.pending_time,
-        Settled::Active,
-    );
 }

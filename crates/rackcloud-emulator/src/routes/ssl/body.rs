@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::super::bodies::BodyError;
+use super::super::bodies::lenient::{int, text};
 
 /// A valid `PUT …/ssltermination` body.
 #[derive(Debug, Default)]
@@ -34,15 +35,15 @@ pub(super) fn termination(body: &[u8]) -> Result<TerminationBody, BodyError> {
     if present(&o, "privateKey") {
         return Err(BodyError::Schema);
     }
-    let port = number(&o, "securePort")?;
+    let port = int(&o, "securePort")?;
     let t = TerminationBody {
-        certificate: string(&o, "certificate")?,
-        private_key: string(&o, "privatekey")?,
-        intermediate: string(&o, "intermediateCertificate")?,
+        certificate: text(&o, "certificate")?,
+        private_key: text(&o, "privatekey")?,
+        intermediate: text(&o, "intermediateCertificate")?,
         secure_port: None,
         enabled: boolean(&o, "enabled")?,
         secure_traffic_only: boolean(&o, "secureTrafficOnly")?,
-        cipher_profile: string(&o, "cipherProfile")?,
+        cipher_profile: text(&o, "cipherProfile")?,
         security_protocols: protocols(&o)?,
     };
     let mut messages = Vec::new();
@@ -107,10 +108,10 @@ pub(super) fn mapping(body: &[u8], add: bool) -> Result<MappingBody, BodyError> 
         return Err(BodyError::Schema);
     }
     let m = MappingBody {
-        host_name: string(&o, "hostName")?,
-        private_key: string(&o, "privateKey")?,
-        certificate: string(&o, "certificate")?,
-        intermediate: string(&o, "intermediateCertificate")?,
+        host_name: text(&o, "hostName")?,
+        private_key: text(&o, "privateKey")?,
+        certificate: text(&o, "certificate")?,
+        intermediate: text(&o, "intermediateCertificate")?,
     };
     let mut messages = Vec::new();
     if add {
@@ -152,14 +153,6 @@ fn present(o: &Map<String, Value>, key: &str) -> bool {
     o.get(key).is_some_and(|v| !v.is_null())
 }
 
-fn string(o: &Map<String, Value>, key: &str) -> Result<Option<String>, BodyError> {
-    match o.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(BodyError::Schema),
-    }
-}
-
 fn boolean(o: &Map<String, Value>, key: &str) -> Result<Option<bool>, BodyError> {
     match o.get(key) {
         None | Some(Value::Null) => Ok(None),
@@ -167,14 +160,6 @@ fn boolean(o: &Map<String, Value>, key: &str) -> Result<Option<bool>, BodyError>
         Some(Value::String(s)) if s == "true" => Ok(Some(true)),
         Some(Value::String(s)) if s == "false" => Ok(Some(false)),
         Some(_) => Err(BodyError::Schema),
-    }
-}
-
-fn number(o: &Map<String, Value>, key: &str) -> Result<Option<i64>, BodyError> {
-    match o.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => s.trim().parse().map(Some).map_err(|_| BodyError::Schema),
-        Some(v) => v.as_i64().map(Some).ok_or(BodyError::Schema),
     }
 }
 
@@ -189,8 +174,8 @@ fn protocols(o: &Map<String, Value>) -> Result<Option<Vec<(String, String)>>, Bo
         let Value::Object(p) = item else {
             return Err(BodyError::Schema);
         };
-        let name = string(p, "securityProtocolName")?.unwrap_or_default();
-        let status = string(p, "securityProtocolStatus")?.unwrap_or_default();
+        let name = text(p, "securityProtocolName")?.unwrap_or_default();
+        let status = text(p, "securityProtocolStatus")?.unwrap_or_default();
         out.push((name, status));
     }
     Ok(Some(out))

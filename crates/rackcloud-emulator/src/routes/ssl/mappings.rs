@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::super::Account;
 use super::super::load_balancers::live;
-use super::{begin, body};
+use super::body;
 use crate::error_replies;
 use crate::features::ssl::{Mapping, check_bundle};
 use crate::http::{Incoming, Reply};
@@ -130,9 +130,8 @@ fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
     if let Err(message) = check_bundle(&certificate, &private_key, b.intermediate.as_deref()) {
         return error_replies::flat(400, message);
     }
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     let ssl = &mut lb.features.ssl;
     ssl.next_mapping_id += 1;
@@ -145,7 +144,7 @@ fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
     };
     let reply = mapping.json();
     ssl.mappings.push(mapping);
-    begin(lb, shared);
+    lb.begin_update(shared.config.pending_time);
     Reply::json(202, reply)
 }
 
@@ -191,9 +190,8 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, mapping: u64, body: &[
     ) {
         return error_replies::flat(400, message);
     }
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     if let Some(slot) = lb
         .features
@@ -204,7 +202,7 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, mapping: u64, body: &[
     {
         *slot = new;
     }
-    begin(lb, shared);
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
 
@@ -219,11 +217,10 @@ fn remove(shared: &Shared, account: Account<'_>, id: u64, mapping: u64) -> Reply
     if !lb.features.ssl.mappings.iter().any(|m| m.id == mapping) {
         return mapping_not_found();
     }
-    let status = lb.status(now);
-    if status != "ACTIVE" {
-        return error_replies::immutable(id, &status);
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     lb.features.ssl.mappings.retain(|m| m.id != mapping);
-    begin(lb, shared);
+    lb.begin_update(shared.config.pending_time);
     Reply::empty(202)
 }
