@@ -3,6 +3,10 @@
 use crate::common::{ok, rackcloud};
 
 const SECRET: &str = "KEY-0c2f7e-DEMO-MUST-NOT-PRINT";
+/// Session persistence (1 to 12), the node rotation (13, 14), the declared load balancer (15 to
+/// 18).
+const STEPS: usize = 18;
+const NO_CHANGES: &str = "No changes: the account matches the document.";
 
 #[test]
 fn the_demo_tells_every_step_and_exits_0() {
@@ -15,7 +19,7 @@ fn the_demo_tells_every_step_and_exits_0() {
     assert_eq!(run.status, 0, "{run:?}");
     let lines = run.lines();
     assert!(lines[0].starts_with("rackcloud demo: "), "{lines:#?}");
-    for step in 1..=14 {
+    for step in 1..=STEPS {
         let prefix = format!("{step}. ");
         assert!(
             lines.iter().any(|l| l.starts_with(&prefix)),
@@ -38,6 +42,9 @@ fn the_demo_tells_every_step_and_exits_0() {
         "then ENABLED: node ",
         "Drained, waited, removed, each change awaited; the nodes now: ",
         "10.180.0.22:80 ENABLED.",
+        "     + create load balancer \"shop\" (HTTP port 80, 2 primary node(s))\n",
+        "   5 change(s), 0 destructive (-).\n",
+        "     done: add metadata team\n",
         "Summary:",
     ] {
         assert!(
@@ -52,6 +59,59 @@ fn the_demo_tells_every_step_and_exits_0() {
     );
     assert!(!run.stdout.contains(SECRET) && !run.stderr.contains(SECRET));
     assert!(!run.stderr.contains("panicked"));
+    the_declarative_guide_is_applied_and_plans_nothing_afterwards(&lines);
+}
+
+/// Steps 15 to 18 (checked on the text run above: the tour takes long enough to run it once).
+fn the_declarative_guide_is_applied_and_plans_nothing_afterwards(lines: &[&str]) {
+    let after = |prefix: &str| -> Vec<&str> {
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with(prefix))
+            .unwrap_or_else(|| panic!("{prefix:?} missing: {lines:#?}"));
+        lines[at + 1..]
+            .iter()
+            .take_while(|l| l.starts_with("   "))
+            .copied()
+            .collect()
+    };
+    // Step 15: the guide's plan, as `rackcloud lb plan shop.json` prints it.
+    let first = after("15. Declare load balancer \"shop\" in a document (");
+    assert_eq!(first[0], "   shop (new): 5 change(s)", "{first:#?}");
+    assert!(
+        first.contains(&"     + create load balancer \"shop\" (HTTP port 80, 2 primary node(s))"),
+        "{first:#?}"
+    );
+    // Step 16: every change applied.
+    let applied = after("16. Load balancer \"shop\": apply the plan");
+    assert!(
+        applied.iter().any(|l| l.contains(": 5 change(s) applied")),
+        "{applied:#?}"
+    );
+    assert!(
+        !applied.iter().any(|l| l.contains("FAILED")),
+        "{applied:#?}"
+    );
+    // Steps 17 and 18: the same document, then the exported one, plan nothing.
+    for step in ["17. ", "18. "] {
+        let details = after(step);
+        assert!(
+            details.contains(&format!("   {NO_CHANGES}").as_str()),
+            "{step}{details:#?}"
+        );
+    }
+    // The document's file is gone once the tour is over.
+    let step = lines
+        .iter()
+        .find(|l| l.starts_with("15. "))
+        .expect("step 15");
+    let path = step
+        .split_once('(')
+        .and_then(|(_, rest)| rest.split_once(')'))
+        .map(|(path, _)| path)
+        .expect("the document's path");
+    assert!(path.ends_with(".json"), "{path}");
+    assert!(!std::path::Path::new(path).exists(), "{path} left behind");
 }
 
 #[test]
@@ -59,10 +119,19 @@ fn the_demo_in_json_mode_prints_one_document() {
     let run = ok(rackcloud(&["--output", "json", "demo"], &[]));
     let doc = run.json();
     let steps = doc["steps"].as_array().expect("steps");
-    assert_eq!(steps.len(), 14);
+    assert_eq!(steps.len(), STEPS);
     for (i, step) in steps.iter().enumerate() {
         assert_eq!(step["step"], i + 1);
         assert!(!step["lines"].as_array().expect("lines").is_empty());
     }
     assert!(!doc["summary"].as_array().expect("summary").is_empty());
+    let replanned = steps[16]["lines"].as_array().expect("lines");
+    assert!(replanned.iter().any(|l| l == NO_CHANGES), "{replanned:#?}");
+    let planned = steps[14]["lines"].as_array().expect("lines");
+    assert!(
+        planned
+            .iter()
+            .any(|l| l == "  + create load balancer \"shop\" (HTTP port 80, 2 primary node(s))"),
+        "{planned:#?}"
+    );
 }

@@ -1,9 +1,10 @@
-//! `rackcloud demo`: a guided tour of session persistence and a node rotation against an
-//! in-process emulator.
+//! `rackcloud demo`: a guided tour of session persistence, a node rotation and a load balancer
+//! declared in a document, against an in-process emulator.
 //!
 //! It uses the SDK exactly as `rackcloud lb session-persistence …` does, prints what it does in
 //! numbered steps, and reports the expected failures the way the CLI reports them.
 
+mod declarative;
 mod narrator;
 mod rotation;
 
@@ -15,7 +16,7 @@ use anyhow::{Context, anyhow, bail};
 use lb_sessions::{CreateOpts, DisableOutcome, Type};
 use rackcloud_core::{
     AuthOptions, EndpointOpts, Error, LB_SERVICE_NAME, LB_SERVICE_TYPE, ProviderClient,
-    RetryPolicy, ServiceClient, new_lb_v1,
+    RetryPolicy, ServiceClient, WaitOpts, new_lb_v1,
 };
 use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME, Emulator, InjectedBody, InjectedFault};
 
@@ -46,7 +47,7 @@ pub(crate) fn run(out: Output, verbose: bool) -> Result<(), Failure> {
 fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
     let started = Instant::now();
     n.heading(
-        "rackcloud demo: session persistence and a node rotation against a local emulator (no account, no network)",
+        "rackcloud demo: session persistence, a node rotation and a declared load balancer against a local emulator (no account, no network)",
     )?;
     let emulator = Emulator::builder()
         .default_seed()
@@ -67,6 +68,7 @@ fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
     rate_limited(n, &emulator, &client, &tcp, &retries)?;
     disable_twice(n, &client, &web, &retries)?;
     rotation::rotate(n, &client, WEB)?;
+    let declared = declarative::declare(n, &client)?;
 
     let stats = emulator.stats();
     let api = &stats.api_requests;
@@ -75,6 +77,7 @@ fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
         format!("Load balancer {TCP} {tcp}: HTTP_COOKIE refused (400), SOURCE_IP enabled, a second change refused while PENDING_UPDATE (422) and then waited out by the SDK."),
         format!("A rate-limit answer (413 with Retry-After: {RETRY_AFTER_SECONDS}) was honoured: the SDK waited and repeated the call once."),
         format!("Load balancer {WEB} {web}: a node rotated out for a new one, the new one added safely, the old one drained and removed."),
+        declared,
         format!(
             "{} token request, {} API requests (GET {}, POST {}, PUT {}, DELETE {}) in {:.1} s.",
             stats.token_requests,
@@ -89,6 +92,13 @@ fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
         format!("RS_USERNAME={DEMO_USERNAME} RS_API_KEY={DEMO_API_KEY} rackcloud --auth-url http://127.0.0.1:8900/v2.0/ lb session-persistence show 1"),
     ])
     .map_err(Into::into)
+}
+
+/// How the demo's waits poll: often, so each change is seen applied soon after it is.
+fn wait_opts() -> WaitOpts {
+    WaitOpts::new()
+        .interval(Duration::from_millis(200))
+        .deadline(Duration::from_secs(60))
 }
 
 /// Steps 2 and 3: authenticate, and pick the load balancer endpoint from the catalog.

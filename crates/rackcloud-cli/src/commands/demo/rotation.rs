@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use lb_nodes::{Condition, CreateOpts, ListOpts, NodeOpts, WorkflowOpts};
-use rackcloud_core::{ServiceClient, WaitOpts};
+use rackcloud_core::ServiceClient;
 
 use super::narrator::Narrator;
 
@@ -18,9 +18,7 @@ const GRACE: Duration = Duration::from_millis(500);
 
 /// Adds the node to replace, then rotates: add the new one safely, drain and remove the old one.
 pub(super) fn rotate(n: &mut Narrator, client: &ServiceClient, lb_id: u64) -> anyhow::Result<()> {
-    let wait = WaitOpts::new()
-        .interval(Duration::from_millis(200))
-        .deadline(Duration::from_secs(60));
+    let wait = super::wait_opts();
     let old = lb_nodes::create_and_wait(
         client,
         lb_id,
