@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use rackcloud_core::{ServiceClient, WaitOpts};
+use rackcloud_core::{FleetOpts, ServiceClient, WaitOpts};
 use rackcloud_lb::{ApplyReport, Document, Plan};
 
 use super::narrator::Narrator;
@@ -105,9 +105,7 @@ fn expect_empty(n: &mut Narrator, plan: &Plan, what: &str) -> anyhow::Result<()>
 }
 
 fn read(path: &Path) -> anyhow::Result<Document> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("could not read {}", path.display()))?;
-    Document::from_json(&text).context("could not read the document")
+    Document::read(path).context("could not read the document")
 }
 
 fn plan(client: &ServiceClient, doc: &Document) -> anyhow::Result<Plan> {
@@ -115,11 +113,13 @@ fn plan(client: &ServiceClient, doc: &Document) -> anyhow::Result<Plan> {
 }
 
 fn apply(client: &ServiceClient, plan: &Plan, wait: &WaitOpts) -> ApplyReport {
-    rackcloud_lb::apply(client, plan, wait)
+    rackcloud_lb::apply(client, plan, &FleetOpts::new().wait(wait.clone()))
 }
 
 fn export(client: &ServiceClient, id: u64) -> anyhow::Result<Document> {
+    // The export's files (the error page) are held in the document: nothing to write here.
     rackcloud_lb::export(client, &[id])
+        .map(|e| e.document().clone())
         .with_context(|| format!("could not export load balancer {id}"))
 }
 
