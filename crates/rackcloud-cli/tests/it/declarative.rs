@@ -130,3 +130,79 @@ fn an_invalid_document_is_refused_before_anything_is_sent() {
     nothing_sent(&emulator);
     let _ = std::fs::remove_file(file);
 }
+
+#[test]
+fn tls_files_are_read_next_to_the_document_and_exported_without_keys() {
+    let emulator = Emulator::start().expect("emulator");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let cert = rackcloud_testing::tls::self_signed("shop.example.com");
+    std::fs::write(dir.path().join("shop.crt"), &cert.cert).expect("written");
+    std::fs::write(dir.path().join("shop.key"), &cert.key).expect("written");
+    std::fs::write(dir.path().join("error.html"), "<html>soon</html>").expect("written");
+    let doc = json!({"load_balancers": [{
+        "name": "tls-shop", "protocol": "HTTP", "port": 80,
+        "nodes": [{"address": "10.4.0.1", "port": 8080}],
+        "ssl_termination": {"certificate_file": "shop.crt", "private_key_file": "shop.key",
+                            "secure_port": 443, "secure_traffic_only": true},
+        "https_redirect": true,
+        "error_page_file": "error.html"
+    }]});
+    let file = dir.path().join("shop.json");
+    std::fs::write(&file, doc.to_string()).expect("written");
+    let path = file.to_str().expect("utf-8 path");
+    let run = ok(as_demo(
+        &emulator,
+        &[
+            "--output",
+            "json",
+            "lb",
+            "apply",
+            path,
+            "--yes",
+            "--wait-interval",
+            "0.02",
+        ],
+    ));
+    assert_eq!(run.json()["complete"], true, "{run:?}");
+    assert!(!run.stdout.contains("PRIVATE KEY"), "{run:?}");
+    let id = run.json()["load_balancers"][0]["id"].to_string();
+    let run = ok(as_demo(&emulator, &["lb", "plan", path]));
+    assert_eq!(
+        run.lines(),
+        ["No changes: the account matches the document."]
+    );
+
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let exported = out.path().join("out.json");
+    let run = as_demo(
+        &emulator,
+        &[
+            "lb",
+            "export",
+            &id,
+            "--to",
+            exported.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(run.status, 0, "{run:?}");
+    assert!(
+        run.stderr.contains(&format!(
+            "provide {}",
+            out.path().join("tls-shop.key").display()
+        )),
+        "{run:?}"
+    );
+    assert!(!out.path().join("tls-shop.key").exists());
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("tls-shop.crt")).expect("written"),
+        cert.cert
+    );
+    let run = ok(as_demo(
+        &emulator,
+        &["lb", "plan", exported.to_str().expect("utf-8")],
+    ));
+    assert_eq!(
+        run.lines(),
+        ["No changes: the account matches the document."]
+    );
+}

@@ -18,10 +18,12 @@ fn settle(emulator: &Emulator) -> anyhow::Result<()> {
     wait_for_status(emulator, "DFW", DEMO_TENANT, 1, "ACTIVE")
 }
 
+/// Changes stay pending long enough for the next request to find them so on a loaded machine,
+/// and short enough for the tests that wait them out.
 fn quick() -> anyhow::Result<Emulator> {
     Ok(Emulator::builder()
         .default_seed()
-        .pending_time(std::time::Duration::from_millis(30))
+        .pending_time(std::time::Duration::from_millis(250))
         .start()?)
 }
 
