@@ -43,7 +43,8 @@ impl LbOutcome {
     }
 }
 
-/// Progress of [`run_fleet`], as given to [`FleetOpts::on_event`].
+/// Progress of [`run_fleet`](crate::run_fleet), as given to
+/// [`FleetOpts::on_event`](crate::FleetOpts::on_event).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum FleetEvent<'a> {

@@ -10,8 +10,8 @@ use crate::wait_opts::WaitOpts;
 
 pub(crate) type EventCallback = Arc<dyn Fn(&FleetEvent<'_>) + Send + Sync>;
 
-/// How [`run_fleet`](crate::run_fleet) and [`run_paced`](crate::run_paced) run: how many load balancers at once, until when new ones may start, how
-/// to wait, and who hears about progress.
+/// How [`run_fleet`](crate::run_fleet) and [`run_paced`](crate::run_paced) run: how many load
+/// balancers at once, until when new ones may start, how to wait, and who hears about progress.
 #[derive(Clone)]
 pub struct FleetOpts {
     parallel: usize,
@@ -42,7 +42,7 @@ impl FleetOpts {
     }
 
     /// No load balancer is started after this much time; those are
-    /// [`NotStarted`](FleetOutcome::NotStarted). Started ones run to their end.
+    /// [`NotStarted`](crate::FleetOutcome::NotStarted). Started ones run to their end.
     pub fn deadline(mut self, d: Duration) -> FleetOpts {
         self.deadline = Some(d);
         self

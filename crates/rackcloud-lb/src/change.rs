@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use lb_lbs::{Algorithm, Protocol};
 use lb_nodes::{Condition, Type};
 
-use crate::document::LbSpec;
 use crate::files::FileText;
+use crate::lb_spec::LbSpec;
 use crate::specs::{AccessSpec, MonitorSpec, NodeSpec, ThrottleSpec, VipSpec};
 use crate::ssl_spec::{MappingSpec, SslSpec};
 

@@ -10,7 +10,7 @@ use std::fmt;
 
 use rackcloud_core::Error;
 
-use crate::document::LbSpec;
+use crate::lb_spec::LbSpec;
 use crate::specs::{access_opts, metadata_opts};
 use crate::ssl_spec::strip;
 

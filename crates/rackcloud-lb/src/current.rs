@@ -7,8 +7,8 @@ use lb_lbs::{LoadBalancer, Protocol};
 use lb_ssl::{CertificateMapping, SslTermination};
 use rackcloud_core::{Error, ServiceClient};
 
-use crate::document::LbSpec;
 use crate::files::{FileText, KeyFile};
+use crate::lb_spec::LbSpec;
 use crate::specs::{AccessSpec, MonitorSpec, NodeSpec, ThrottleSpec, VipSpec};
 use crate::ssl_spec::{MappingSpec, SslSpec};
 

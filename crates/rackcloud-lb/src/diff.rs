@@ -7,7 +7,7 @@ use crate::change::Change;
 use crate::current::Current;
 use crate::diff_items::{access, metadata, nodes, virtual_ips};
 use crate::diff_ssl::{error_page, ssl};
-use crate::document::LbSpec;
+use crate::lb_spec::LbSpec;
 use crate::specs::{MonitorSpec, ThrottleSpec};
 
 fn throttle_matches(want: &ThrottleSpec, have: &ThrottleSpec) -> bool {

@@ -8,7 +8,7 @@ use rackcloud_core::{Error, MAX_IDS_PER_REQUEST};
 
 use crate::change::Change;
 use crate::current::Current;
-use crate::document::LbSpec;
+use crate::lb_spec::LbSpec;
 use crate::specs::{NodeSpec, VipSpec};
 
 fn node_key(n: &NodeSpec) -> (String, u16) {

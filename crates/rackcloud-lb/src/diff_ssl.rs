@@ -6,7 +6,7 @@ use rackcloud_core::Error;
 
 use crate::change::Change;
 use crate::current::Current;
-use crate::document::LbSpec;
+use crate::lb_spec::LbSpec;
 
 /// SSL termination (its removal is planned earlier, `removed`), then its mappings: removals,
 /// then adds and replaced certificates.

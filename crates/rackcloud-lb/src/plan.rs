@@ -8,7 +8,8 @@ use rackcloud_core::Error;
 use crate::change::Change;
 use crate::current::Current;
 use crate::diff::diff;
-use crate::document::{Document, LbSpec};
+use crate::document::Document;
+use crate::lb_spec::LbSpec;
 
 /// The changes for one load balancer of the document, in the order apply sends them.
 #[derive(Debug, Clone, PartialEq, Eq)]

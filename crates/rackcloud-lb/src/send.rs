@@ -5,7 +5,7 @@ use lb_metadata::Owner;
 use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, wait_until_active};
 
 use crate::change::Change;
-use crate::document::LbSpec;
+use crate::lb_spec::LbSpec;
 use crate::specs::{access_opts, metadata_opts};
 
 /// Sends one change and waits until it is applied; gives the load balancer's id.

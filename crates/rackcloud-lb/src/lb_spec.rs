@@ -1,0 +1,81 @@
+//! [`LbSpec`]: one load balancer of a document, completely.
+
+use std::collections::BTreeMap;
+
+use lb_lbs::{Algorithm, Protocol};
+use serde::{Deserialize, Serialize};
+
+use crate::files::FileText;
+use crate::specs::{AccessSpec, MonitorSpec, NodeSpec, ThrottleSpec, VipSpec};
+use crate::ssl_spec::{MappingSpec, SslSpec};
+
+/// One load balancer, completely: what the document leaves out is absent (no monitor, no
+/// throttle, no nodes, no SSL termination…), except `algorithm`, `timeout`, `virtual_ips` and
+/// `error_page_file`, which are left as they are when not given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LbSpec {
+    /// The name, the key that matches it to a load balancer of the account.
+    pub name: String,
+    /// The protocol (`HTTP`, `HTTPS`, `TCP`, …).
+    pub protocol: Protocol,
+    /// The port it listens on.
+    pub port: u16,
+    /// How traffic is spread (left as it is when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub algorithm: Option<Algorithm>,
+    /// The idle timeout in seconds, 30 to 120 (left as it is when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<u32>,
+    /// The virtual IPs, matched by type and IP version (left as they are when empty; one
+    /// `PUBLIC` IPv4 when the load balancer is created).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub virtual_ips: Vec<VipSpec>,
+    /// Half-closed TCP connections supported.
+    #[serde(default)]
+    pub half_closed: bool,
+    /// The nodes, matched by address and port.
+    #[serde(default)]
+    pub nodes: Vec<NodeSpec>,
+    /// The health monitor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_monitor: Option<MonitorSpec>,
+    /// The access list, matched by address and type.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub access_list: Vec<AccessSpec>,
+    /// The connection throttle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_throttle: Option<ThrottleSpec>,
+    /// Session persistence (`HTTP_COOKIE`, `SOURCE_IP`, `SSL_ID`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_persistence: Option<lb_sessions::Type>,
+    /// SSL termination.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssl_termination: Option<SslSpec>,
+    /// Certificate mappings (need SSL termination), matched by host name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certificate_mappings: Vec<MappingSpec>,
+    /// HTTP requests answered with a redirect to HTTPS.
+    #[serde(default)]
+    pub https_redirect: bool,
+    /// The error page (HTML file), HTTP load balancers only (left as it is when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_page_file: Option<FileText>,
+    /// Connection logging on or off.
+    #[serde(default)]
+    pub connection_logging: bool,
+    /// Content caching on or off.
+    #[serde(default)]
+    pub content_caching: bool,
+    /// Metadata, key to value.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub metadata: BTreeMap<String, String>,
+}
+
+impl LbSpec {
+    /// The nodes as the nodes crate's options.
+    pub(crate) fn node_opts(&self) -> Vec<lb_nodes::NodeOpts> {
+        self.nodes.iter().map(NodeSpec::opts).collect()
+    }
+}
