@@ -12,7 +12,7 @@ use rackcloud_core::Error;
 
 use crate::lb_spec::LbSpec;
 use crate::specs::{access_opts, metadata_opts};
-use crate::ssl_spec::strip;
+use crate::ssl_spec::{CertificateFiles as _, strip};
 
 /// An error naming the entry (`prefix`) and field.
 fn fault(prefix: &str, field: &str, message: impl fmt::Display) -> Error {

@@ -7,6 +7,7 @@ use rackcloud_core::Error;
 use crate::change::Change;
 use crate::current::Current;
 use crate::lb_spec::LbSpec;
+use crate::ssl_spec::CertificateFiles as _;
 
 /// SSL termination (its removal is planned earlier, `removed`), then its mappings: removals,
 /// then adds and replaced certificates.

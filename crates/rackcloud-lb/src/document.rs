@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::check_lb;
 use crate::lb_spec::LbSpec;
+use crate::ssl_spec::CertificateFiles as _;
 
 /// A document: the load balancers an account should have, each matched by name.
 ///

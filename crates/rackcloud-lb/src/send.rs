@@ -7,6 +7,7 @@ use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, wait_until
 use crate::change::Change;
 use crate::lb_spec::LbSpec;
 use crate::specs::{access_opts, metadata_opts};
+use crate::ssl_spec::CertificateFiles as _;
 
 /// Sends one change and waits until it is applied; gives the load balancer's id.
 pub(crate) fn send(

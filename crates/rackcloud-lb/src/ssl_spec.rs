@@ -58,43 +58,51 @@ pub struct MappingSpec {
     pub intermediate_certificate_file: Option<FileText>,
 }
 
-/// A certificate, key and chain read from files.
-struct Files<'a> {
-    certificate: &'a mut FileText,
-    key: &'a mut KeyFile,
-    chain: Option<&'a mut FileText>,
-}
+/// The certificate, key and chain of a termination or a mapping.
+pub(crate) trait CertificateFiles {
+    /// The three files, to read.
+    fn files_mut(&mut self) -> (&mut FileText, &mut KeyFile, Option<&mut FileText>);
 
-impl Files<'_> {
-    /// Reads the files; checks the bundle when the key could be read.
-    fn load(self, base: &Path, at: &str) -> Result<(), Error> {
-        self.certificate
-            .load(base, &format!("{at}.certificate_file"))?;
-        self.key.load(base);
-        if let Some(chain) = self.chain {
+    /// The three files.
+    fn files(&self) -> (&FileText, &KeyFile, Option<&FileText>);
+
+    /// Reads the certificate and chain (an error naming the field when one cannot be read)
+    /// and the key when its file can be read, relative to `base`.
+    fn load(&mut self, base: &Path, at: &str) -> Result<(), Error> {
+        let (certificate, key, chain) = self.files_mut();
+        certificate.load(base, &format!("{at}.certificate_file"))?;
+        key.load(base);
+        if let Some(chain) = chain {
             chain.load(base, &format!("{at}.intermediate_certificate_file"))?;
         }
         Ok(())
     }
-}
 
-/// The bundle of a certificate, its key and chain, for sending; `why` says what needs the key.
-fn bundle(
-    certificate: &FileText,
-    key: &KeyFile,
-    chain: Option<&FileText>,
-    at: &str,
-    why: &str,
-) -> Result<CertificateBundle, Error> {
-    let key = key.require(&format!("{at}.private_key_file"), why)?;
-    let mut bundle = CertificateBundle::new(certificate.text().unwrap_or_default(), key.clone());
-    if let Some(chain) = chain.and_then(FileText::text) {
-        bundle = bundle.chain(chain);
+    /// The bundle to send, checked; an error naming the key file when it could not be read.
+    fn bundle(&self, at: &str) -> Result<CertificateBundle, Error> {
+        let (certificate, key, chain) = self.files();
+        let key = key.require(
+            &format!("{at}.private_key_file"),
+            "the certificate is installed",
+        )?;
+        let mut bundle =
+            CertificateBundle::new(certificate.text().unwrap_or_default(), key.clone());
+        if let Some(chain) = chain.and_then(FileText::text) {
+            bundle = bundle.chain(chain);
+        }
+        bundle
+            .check()
+            .map_err(|e| Error::invalid_input(format!("{at}: {}", strip(&e))))?;
+        Ok(bundle)
     }
-    bundle
-        .check()
-        .map_err(|e| Error::invalid_input(format!("{at}: {}", strip(&e))))?;
-    Ok(bundle)
+
+    /// Whether the certificate and chain are those of `have`.
+    fn same_certificate(&self, have: &Self) -> bool {
+        let (certificate, _, chain) = self.files();
+        let (have_certificate, _, have_chain) = have.files();
+        certificate.same_text(have_certificate.text())
+            && crate::files::same_optional(chain, have_chain)
+    }
 }
 
 /// An error's message without its kind's prefix, to be placed after a field's name.
@@ -104,39 +112,32 @@ pub(crate) fn strip(e: &Error) -> String {
         .to_owned()
 }
 
-impl SslSpec {
-    /// Reads the certificate, chain and (when it exists) key files, relative to `base`.
-    pub(crate) fn load(&mut self, base: &Path, at: &str) -> Result<(), Error> {
-        Files {
-            certificate: &mut self.certificate_file,
-            key: &mut self.private_key_file,
-            chain: self.intermediate_certificate_file.as_mut(),
+macro_rules! certificate_files {
+    ($spec:ty) => {
+        impl CertificateFiles for $spec {
+            fn files_mut(&mut self) -> (&mut FileText, &mut KeyFile, Option<&mut FileText>) {
+                (
+                    &mut self.certificate_file,
+                    &mut self.private_key_file,
+                    self.intermediate_certificate_file.as_mut(),
+                )
+            }
+
+            fn files(&self) -> (&FileText, &KeyFile, Option<&FileText>) {
+                (
+                    &self.certificate_file,
+                    &self.private_key_file,
+                    self.intermediate_certificate_file.as_ref(),
+                )
+            }
         }
-        .load(base, at)
-    }
+    };
+}
 
-    /// The certificate bundle to install, checked; an error naming the key file when it could
-    /// not be read.
-    pub(crate) fn bundle(&self, at: &str) -> Result<CertificateBundle, Error> {
-        bundle(
-            &self.certificate_file,
-            &self.private_key_file,
-            self.intermediate_certificate_file.as_ref(),
-            at,
-            "the certificate is installed",
-        )
-    }
+certificate_files!(SslSpec);
+certificate_files!(MappingSpec);
 
-    /// Whether the certificate and chain are those of `have`.
-    pub(crate) fn same_certificate(&self, have: &SslSpec) -> bool {
-        self.certificate_file
-            .same_text(have.certificate_file.text())
-            && crate::files::same_optional(
-                self.intermediate_certificate_file.as_ref(),
-                have.intermediate_certificate_file.as_ref(),
-            )
-    }
-
+impl SslSpec {
     /// Whether the settings other than the certificate are those of `have` (the cipher
     /// profile only when given).
     pub(crate) fn same_settings(&self, have: &SslSpec) -> bool {
@@ -144,38 +145,5 @@ impl SslSpec {
             && self.enabled == have.enabled
             && self.secure_traffic_only == have.secure_traffic_only
             && (self.cipher_profile.is_none() || self.cipher_profile == have.cipher_profile)
-    }
-}
-
-impl MappingSpec {
-    /// Reads the files, relative to `base`.
-    pub(crate) fn load(&mut self, base: &Path, at: &str) -> Result<(), Error> {
-        Files {
-            certificate: &mut self.certificate_file,
-            key: &mut self.private_key_file,
-            chain: self.intermediate_certificate_file.as_mut(),
-        }
-        .load(base, at)
-    }
-
-    /// The bundle to send, checked.
-    pub(crate) fn bundle(&self, at: &str) -> Result<CertificateBundle, Error> {
-        bundle(
-            &self.certificate_file,
-            &self.private_key_file,
-            self.intermediate_certificate_file.as_ref(),
-            at,
-            "the certificate is installed",
-        )
-    }
-
-    /// Whether the certificate and chain are those of `have`.
-    pub(crate) fn same_certificate(&self, have: &MappingSpec) -> bool {
-        self.certificate_file
-            .same_text(have.certificate_file.text())
-            && crate::files::same_optional(
-                self.intermediate_certificate_file.as_ref(),
-                have.intermediate_certificate_file.as_ref(),
-            )
     }
 }

@@ -1,10 +1,12 @@
 //! SSL termination, certificate mappings, HTTPS redirect and the error page: applied in an
 //! order the API accepts, exported without keys, planned again as nothing.
 
+use rackcloud_core::ServiceClient;
 use rackcloud_emulator::Emulator;
 use rackcloud_lb::{Change, apply, export, plan_account};
 use rackcloud_testing::tls::{TestCert, self_signed, with_chain};
 use serde_json::{Value, json};
+use tempfile::TempDir;
 
 use crate::common::{dfw, doc_in, fleet, full_lb};
 
@@ -29,6 +31,21 @@ fn files<'a>(shop: &'a TestCert, api: &'a TestCert) -> Vec<(&'static str, &'a st
         ("api-chain.crt", &api.chain),
         ("error.html", "<html><body>Back soon</body></html>"),
     ]
+}
+
+/// An emulator where `secure_lb(name)` is applied, its client, and the folder of its files.
+fn applied(name: &str) -> anyhow::Result<(Emulator, ServiceClient, TempDir)> {
+    let emulator = Emulator::start()?;
+    let client = dfw(&emulator);
+    let (shop, api) = (
+        self_signed("shop.example.com"),
+        with_chain("api.example.com"),
+    );
+    let dir = tempfile::tempdir()?;
+    let d = doc_in(dir.path(), &[secure_lb(name)], &files(&shop, &api));
+    let report = apply(&client, &plan_account(&client, &d)?, &fleet());
+    assert!(report.is_complete(), "{report}");
+    Ok((emulator, client, dir))
 }
 
 fn position(changes: &[Change], f: impl Fn(&Change) -> bool) -> usize {
@@ -124,15 +141,7 @@ fn ssl_mappings_redirect_and_error_page_apply_in_order_then_plan_nothing() -> an
 
 #[test]
 fn certificates_settings_and_mappings_each_plan_exactly_their_change() -> anyhow::Result<()> {
-    let emulator = Emulator::start()?;
-    let client = dfw(&emulator);
-    let (shop, api) = (
-        self_signed("shop.example.com"),
-        with_chain("api.example.com"),
-    );
-    let dir = tempfile::tempdir()?;
-    let d = doc_in(dir.path(), &[secure_lb("certs")], &files(&shop, &api));
-    assert!(apply(&client, &plan_account(&client, &d)?, &fleet()).is_complete());
+    let (_emulator, client, dir) = applied("certs")?;
 
     let step = |lb: Value, extra: &[(&str, &str)], expect: fn(&[Change]) -> bool| {
         let d = doc_in(dir.path(), &[lb], extra);
@@ -202,15 +211,7 @@ fn certificates_settings_and_mappings_each_plan_exactly_their_change() -> anyhow
 
 #[test]
 fn removing_ssl_turns_redirect_off_first_and_takes_the_mappings_with_it() -> anyhow::Result<()> {
-    let emulator = Emulator::start()?;
-    let client = dfw(&emulator);
-    let (shop, api) = (
-        self_signed("shop.example.com"),
-        with_chain("api.example.com"),
-    );
-    let dir = tempfile::tempdir()?;
-    let d = doc_in(dir.path(), &[secure_lb("plain")], &files(&shop, &api));
-    assert!(apply(&client, &plan_account(&client, &d)?, &fleet()).is_complete());
+    let (_emulator, client, dir) = applied("plain")?;
     let mut lb = secure_lb("plain");
     for field in ["ssl_termination", "certificate_mappings", "https_redirect"] {
         lb.as_object_mut().expect("an entry").remove(field);
