@@ -67,18 +67,30 @@ impl Current {
     ///
     /// Any error of those requests.
     pub fn read(client: &ServiceClient, id: u64) -> Result<Current, Error> {
+        Current::read_as(client, id, file_stem)
+    }
+
+    /// [`Current::read`], its files named from `stem(name)`.
+    pub(crate) fn read_as(
+        client: &ServiceClient,
+        id: u64,
+        stem: impl FnOnce(&str) -> String,
+    ) -> Result<Current, Error> {
         let lb = lb_lbs::get(client, id).extract()?;
+        let stem = stem(lb.name());
         let mut current = Current::from_lb(&lb);
-        if let Some(ssl) = lb_ssl::get(client, id).extract()? {
+        // Secure protocols cannot have SSL termination: no request to learn there is none.
+        if crate::check::terminable(lb.protocol())
+            && let Some(ssl) = lb_ssl::get(client, id).extract()?
+        {
             let mut mappings = Vec::new();
             for m in lb_ssl::list_mappings(client, id).extract()? {
                 mappings.push(lb_ssl::get_mapping(client, id, m.id()).extract()?);
             }
-            current.set_ssl(&ssl, &mappings);
+            current.set_ssl(&stem, &ssl, &mappings);
         }
         if *lb.protocol() == Protocol::Http {
             let page = lb_lbs::get_error_page(client, id).extract()?;
-            let stem = file_stem(lb.name());
             current.spec.error_page_file =
                 Some(FileText::with_text(format!("{stem}-error.html"), page));
         }
@@ -86,8 +98,7 @@ impl Current {
     }
 
     /// Adds the SSL termination and certificate mappings the service shows.
-    fn set_ssl(&mut self, ssl: &SslTermination, mappings: &[CertificateMapping]) {
-        let stem = file_stem(&self.spec.name);
+    fn set_ssl(&mut self, stem: &str, ssl: &SslTermination, mappings: &[CertificateMapping]) {
         let chain = |stem: &str, text: Option<&str>| {
             text.filter(|t| !t.trim().is_empty())
                 .map(|t| FileText::with_text(format!("{stem}-chain.crt"), t))

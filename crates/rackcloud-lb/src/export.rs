@@ -1,13 +1,15 @@
 //! [`export`]: the document of existing load balancers, with the files it names.
 
+use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use rackcloud_core::{Error, ServiceClient};
 
-use crate::current::Current;
+use crate::current::{Current, file_stem};
 use crate::document::Document;
 use crate::files::FileText;
+use crate::lb_spec::LbSpec;
 
 /// What [`export`] gives: the document, the files it names with what they hold (certificates,
 /// chains, error pages), and the private key files it names, which are not written: the
@@ -70,15 +72,37 @@ impl Export {
 }
 
 /// The document describing load balancers `ids` as they are ([`Current::read`]), with the
-/// files it names. Planning it (once its files are written) shows no change.
+/// files it names: `{name}.crt`, `{name}-chain.crt`, `{name}-{host}.crt` of a mapping,
+/// `{name}-error.html` (the name in lower case, other characters than letters, digits, `-` and
+/// `_` as `-`; the id added when two names give the same). Planning it (once its files are
+/// written) shows no change.
 ///
 /// # Errors
 ///
-/// Any error reading them.
+/// [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput) when two of them have the same
+/// name (a document matches load balancers by name, so it cannot hold both); any error
+/// reading them.
 pub fn export(client: &ServiceClient, ids: &[u64]) -> Result<Export, Error> {
-    let mut load_balancers = Vec::new();
-    for id in ids {
-        load_balancers.push(Current::read(client, *id)?.spec().clone());
+    let mut load_balancers: Vec<LbSpec> = Vec::new();
+    let mut stems = BTreeSet::new();
+    for &id in ids {
+        let current = Current::read_as(client, id, |name| {
+            let stem = file_stem(name);
+            if stems.contains(&stem) {
+                format!("{stem}-{id}")
+            } else {
+                stem
+            }
+        })?;
+        let spec = current.spec();
+        if let Some(other) = load_balancers.iter().position(|l| l.name == spec.name) {
+            return Err(Error::invalid_input(format!(
+                "load balancers {} and {id} are both named {:?}: a document matches load balancers by name, so it cannot hold both (rename one first)",
+                ids[other], spec.name
+            )));
+        }
+        stems.insert(file_stem(&spec.name));
+        load_balancers.push(spec.clone());
     }
     let mut files = Vec::new();
     let mut keys = Vec::new();

@@ -64,3 +64,29 @@ fn apply_then_plan_is_empty_and_apply_again_sends_nothing() -> anyhow::Result<()
     assert!(plan_account(&client, exported.document())?.is_empty());
     Ok(())
 }
+
+#[test]
+fn export_refuses_two_load_balancers_of_one_name_and_keeps_file_names_apart() -> anyhow::Result<()>
+{
+    let emulator = Emulator::start()?;
+    let client = dfw(&emulator);
+    let d = doc(&[full_lb("Web Shop"), full_lb("web-shop")]);
+    let report = apply(&client, &plan_account(&client, &d)?, &fleet());
+    assert!(report.is_complete(), "{report}");
+    let ids: Vec<u64> = report.lbs().iter().filter_map(|l| l.id()).collect();
+    // Two names, one file name stem: the second gets its id.
+    let exported = export(&client, &ids)?;
+    let pages: Vec<&str> = exported.files().iter().map(|f| f.path()).collect();
+    assert_eq!(
+        pages,
+        [
+            "web-shop-error.html".to_owned(),
+            format!("web-shop-{}-error.html", ids[1])
+        ]
+    );
+    // The same name twice cannot be one document.
+    let err = export(&client, &[ids[0], ids[0]]).expect_err("refused");
+    assert!(err.is_invalid_input(), "{err}");
+    assert!(err.to_string().contains("both named \"Web Shop\""), "{err}");
+    Ok(())
+}

@@ -167,6 +167,12 @@ fn certificates_settings_and_mappings_each_plan_exactly_their_change() -> anyhow
             )
         },
     );
+    // A new error page: one PUT.
+    step(
+        secure_lb("certs"),
+        &[("error.html", "<html><body>Maintenance</body></html>")],
+        |c| matches!(c, [Change::SetErrorPage(page)] if page.path() == "error.html"),
+    );
     // A mapping's new certificate: one PUT of the mapping.
     let api2 = with_chain("api.example.com");
     step(
