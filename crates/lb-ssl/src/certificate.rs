@@ -2,7 +2,7 @@
 
 use jiff::Timestamp;
 use rackcloud_core::Error;
-use rustls_pki_types::CertificateDer;
+use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use rustls_pki_types::pem::PemObject;
 use x509_cert::Certificate;
 use x509_cert::der::oid::AssociatedOid;
@@ -90,8 +90,15 @@ impl Parsed {
     }
 }
 
-/// Every certificate of a PEM text, in order; `what` names the text in messages.
+/// Every certificate of a PEM text, in order; `what` names the text in messages. A text that
+/// also holds a private key is refused: the certificate is shown by the service and written by
+/// tools, so a key inside it would leak.
 pub(crate) fn parse_all(pem: &str, what: &str) -> Result<Vec<Parsed>, Error> {
+    if PrivateKeyDer::from_pem_slice(pem.as_bytes()).is_ok() {
+        return Err(Error::invalid_input(format!(
+            "{what} holds a private key: give the key on its own, never with certificates"
+        )));
+    }
     let mut out = Vec::new();
     for item in CertificateDer::pem_slice_iter(pem.as_bytes()) {
         let der = item.map_err(|_| {

@@ -52,6 +52,29 @@ fn the_key_must_belong_to_the_certificate() {
 }
 
 #[test]
+fn a_key_inside_the_certificate_or_the_chain_is_refused_without_quoting_it() {
+    let t = with_chain("a.example.com");
+    let key_body = t.key.lines().nth(1).expect("a key line").to_owned();
+    let cases = [
+        (
+            CertificateBundle::new(format!("{}{}", t.cert, t.key), t.key.clone()),
+            "the certificate holds a private key",
+        ),
+        (
+            CertificateBundle::new(t.cert.clone(), t.key.clone())
+                .chain(format!("{}{}", t.chain, t.key)),
+            "the intermediate chain holds a private key",
+        ),
+    ];
+    for (bundle, expected) in cases {
+        let err = bundle.check().expect_err("refused");
+        assert!(err.is_invalid_input());
+        assert!(err.to_string().contains(expected), "{err}");
+        assert!(!err.to_string().contains(&key_body), "{err}");
+    }
+}
+
+#[test]
 fn expiry_is_refused_when_past_and_reported_when_near() {
     let expired = bundle(&valid_for("a.example.com", -1));
     assert!(
