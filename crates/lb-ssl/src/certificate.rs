@@ -2,8 +2,8 @@
 
 use jiff::Timestamp;
 use rackcloud_core::Error;
-use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use rustls_pki_types::pem::PemObject;
+use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use x509_cert::Certificate;
 use x509_cert::der::oid::AssociatedOid;
 use x509_cert::der::{Decode, Encode};

@@ -27,7 +27,7 @@ pub enum Turn<'a> {
 ///
 /// [`run_fleet`](crate::run_fleet) is built on it; use it for fleet-wide work whose steps differ
 /// from one item to the next. The callback of [`FleetOpts::on_event`] is not called: `work`
-/// reports its own progress.
+/// reports its own progress. A panic in `work` is raised again once every thread has stopped.
 ///
 /// # Examples
 ///
@@ -91,7 +91,8 @@ where
         .zip(items)
         .map(|(slot, item)| {
             let result = slot.into_inner().unwrap_or_else(PoisonError::into_inner);
-            // A slot is empty only when its thread panicked inside `work`: run it as too late.
+            // Every slot is filled: a thread that panics inside `work` makes the scope panic
+            // once all threads have stopped, so this point is not reached then.
             result.unwrap_or_else(|| work(item, Turn::TooLate))
         })
         .collect()

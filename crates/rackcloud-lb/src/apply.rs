@@ -11,7 +11,7 @@ use crate::send::send;
 
 /// What [`apply`] did to one load balancer.
 #[derive(Debug)]
-pub struct LbOutcome {
+pub struct LbApplyOutcome {
     name: String,
     id: Option<u64>,
     applied: Vec<Change>,
@@ -19,7 +19,7 @@ pub struct LbOutcome {
     not_sent: Vec<Change>,
 }
 
-impl LbOutcome {
+impl LbApplyOutcome {
     /// The load balancer's name.
     pub fn name(&self) -> &str {
         &self.name
@@ -50,12 +50,12 @@ impl LbOutcome {
 /// What [`apply`] did, one entry per load balancer of the plan, in plan order.
 #[derive(Debug, Default)]
 pub struct ApplyReport {
-    lbs: Vec<LbOutcome>,
+    lbs: Vec<LbApplyOutcome>,
 }
 
 impl ApplyReport {
     /// The outcomes.
-    pub fn lbs(&self) -> &[LbOutcome] {
+    pub fn lbs(&self) -> &[LbApplyOutcome] {
         &self.lbs
     }
 
@@ -101,14 +101,15 @@ impl fmt::Display for ApplyReport {
 /// Sends `plan`'s changes: each load balancer's in order, stopping at its first error, waiting
 /// for it to be `ACTIVE` after each change; load balancers in parallel through the fleet
 /// machinery ([`run_paced`]): [`FleetOpts::parallelism`] at once, waits paced to the
-/// account's GET budget, none started after [`FleetOpts::deadline`].
+/// account's GET budget, none started after [`FleetOpts::deadline`]. The callback of
+/// [`FleetOpts::on_event`] is not called: the report says what happened.
 ///
-/// Errors are in the report ([`ApplyReport::is_complete`], [`LbOutcome::failed`]); planning
+/// Errors are in the report ([`ApplyReport::is_complete`], [`LbApplyOutcome::failed`]); planning
 /// again after fixing the cause gives the changes that remain.
 pub fn apply(client: &ServiceClient, plan: &Plan, opts: &FleetOpts) -> ApplyReport {
     let lbs = run_paced(client, plan.lbs(), opts, |lb, turn| match turn {
         Turn::Run(wait) => apply_one(client, lb, wait),
-        _ => LbOutcome {
+        _ => LbApplyOutcome {
             name: lb.name().to_owned(),
             id: lb.id(),
             applied: Vec::new(),
@@ -119,8 +120,8 @@ pub fn apply(client: &ServiceClient, plan: &Plan, opts: &FleetOpts) -> ApplyRepo
     ApplyReport { lbs }
 }
 
-fn apply_one(client: &ServiceClient, lb: &LbPlan, wait: &WaitOpts) -> LbOutcome {
-    let mut outcome = LbOutcome {
+fn apply_one(client: &ServiceClient, lb: &LbPlan, wait: &WaitOpts) -> LbApplyOutcome {
+    let mut outcome = LbApplyOutcome {
         name: lb.name().to_owned(),
         id: lb.id(),
         applied: Vec::new(),
@@ -134,7 +135,8 @@ fn apply_one(client: &ServiceClient, lb: &LbPlan, wait: &WaitOpts) -> LbOutcome 
                 outcome.id = Some(id);
                 outcome.applied.push(change.clone());
             }
-            Err(e) => {
+            Err((id, e)) => {
+                outcome.id = outcome.id.or(id);
                 outcome.failed = Some((change.clone(), e));
                 break;
             }

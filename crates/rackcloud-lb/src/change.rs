@@ -17,6 +17,7 @@ pub enum Change {
     /// `POST /loadbalancers`: the load balancer with its virtual IPs and its `PRIMARY` nodes.
     CreateLb(Box<LbSpec>),
     /// `PUT /loadbalancers/{id}`: the settings that differ.
+    #[non_exhaustive]
     UpdateLb {
         /// The new protocol.
         protocol: Option<Protocol>,
@@ -34,6 +35,7 @@ pub enum Change {
     /// `POST …/virtualips`: a `PUBLIC` IPv6 virtual IP (the only kind the API adds).
     AddVirtualIp(VipSpec),
     /// `DELETE …/virtualips?id=…` (at most ten ids).
+    #[non_exhaustive]
     RemoveVirtualIps {
         /// The ids.
         ids: Vec<u64>,
@@ -42,6 +44,7 @@ pub enum Change {
     },
     /// `PUT …/ssltermination`: the settings, and the certificate, key and chain when
     /// `certificate` is true (they are new or differ from those installed).
+    #[non_exhaustive]
     SetSslTermination {
         /// The termination wanted.
         ssl: Box<SslSpec>,
@@ -53,6 +56,7 @@ pub enum Change {
     /// `POST …/ssltermination/certificatemappings`.
     AddMapping(Box<MappingSpec>),
     /// `PUT …/ssltermination/certificatemappings/{id}`: a new certificate, key and chain.
+    #[non_exhaustive]
     UpdateMapping {
         /// The mapping's id.
         id: u64,
@@ -60,6 +64,7 @@ pub enum Change {
         mapping: Box<MappingSpec>,
     },
     /// `DELETE …/ssltermination/certificatemappings/{id}`.
+    #[non_exhaustive]
     RemoveMapping {
         /// The mapping's id.
         id: u64,
@@ -75,6 +80,7 @@ pub enum Change {
     /// `POST …/nodes`: all new nodes in one request.
     AddNodes(Vec<NodeSpec>),
     /// `PUT …/nodes/{nodeId}`.
+    #[non_exhaustive]
     UpdateNode {
         /// The node's id.
         id: u64,
@@ -88,6 +94,7 @@ pub enum Change {
         weight: Option<u32>,
     },
     /// `DELETE …/nodes?id=…` (at most ten ids).
+    #[non_exhaustive]
     RemoveNodes {
         /// The ids.
         ids: Vec<u64>,
@@ -101,6 +108,7 @@ pub enum Change {
     /// `POST …/accesslist`: all new rules in one request.
     AppendAccess(Vec<AccessSpec>),
     /// `DELETE …/accesslist?id=…` (at most ten ids).
+    #[non_exhaustive]
     RemoveAccess {
         /// The ids.
         ids: Vec<u64>,
@@ -118,6 +126,7 @@ pub enum Change {
     /// `POST …/metadata`: all new keys in one request.
     AddMetadata(BTreeMap<String, String>),
     /// `PUT …/metadata/{metaId}`.
+    #[non_exhaustive]
     UpdateMetadata {
         /// The item's id.
         id: u64,
@@ -127,6 +136,7 @@ pub enum Change {
         value: String,
     },
     /// `DELETE …/metadata?id=…` (at most ten ids).
+    #[non_exhaustive]
     RemoveMetadata {
         /// The ids.
         ids: Vec<u64>,

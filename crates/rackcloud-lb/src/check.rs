@@ -5,6 +5,7 @@ use lb_acl::AppendOptsBuilder as _;
 use lb_lbs::Protocol;
 use lb_metadata::AddOptsBuilder as _;
 use lb_monitors::UpdateOptsBuilder as _;
+use lb_nodes::{Condition, Type};
 use lb_throttle::SetOptsBuilder as _;
 use std::fmt;
 
@@ -55,6 +56,8 @@ pub(crate) fn check_lb(lb: &LbSpec, prefix: &str) -> Result<(), Error> {
             .to_metadata_add_map()
             .map_err(at("metadata"))?;
     }
+    check_protocol(lb, prefix)?;
+    check_files_read(lb, prefix)?;
     check_ssl(lb, prefix)?;
     if lb.error_page_file.is_some() && lb.protocol != Protocol::Http {
         let why = format!(
@@ -62,6 +65,97 @@ pub(crate) fn check_lb(lb: &LbSpec, prefix: &str) -> Result<(), Error> {
             lb.protocol
         );
         return Err(bad("error_page_file", &why));
+    }
+    Ok(())
+}
+
+/// Every file the entry names was read (a document built or decoded in code, not read with
+/// [`Document::read`](crate::Document::read), has none).
+fn check_files_read(lb: &LbSpec, prefix: &str) -> Result<(), Error> {
+    let mut files = Vec::new();
+    if let Some(ssl) = &lb.ssl_termination {
+        files.push((
+            "ssl_termination.certificate_file".to_owned(),
+            &ssl.certificate_file,
+        ));
+        if let Some(chain) = &ssl.intermediate_certificate_file {
+            files.push((
+                "ssl_termination.intermediate_certificate_file".to_owned(),
+                chain,
+            ));
+        }
+    }
+    for (j, m) in lb.certificate_mappings.iter().enumerate() {
+        let at = format!("certificate_mappings[{j}]");
+        files.push((format!("{at}.certificate_file"), &m.certificate_file));
+        if let Some(chain) = &m.intermediate_certificate_file {
+            files.push((format!("{at}.intermediate_certificate_file"), chain));
+        }
+    }
+    if let Some(page) = &lb.error_page_file {
+        files.push(("error_page_file".to_owned(), page));
+    }
+    match files.into_iter().find(|(_, f)| f.text().is_none()) {
+        Some((field, file)) => {
+            let why = format!(
+                "{:?} was not read (read documents with Document::read or Document::from_json)",
+                file.path()
+            );
+            Err(fault(prefix, &field, why))
+        }
+        None => Ok(()),
+    }
+}
+
+/// The rules between the protocol and the features: monitors, persistence, caching, logging,
+/// and `SECONDARY` nodes, which need a monitor.
+fn check_protocol(lb: &LbSpec, prefix: &str) -> Result<(), Error> {
+    let protocol = lb.protocol.as_str();
+    let udp = matches!(protocol, "UDP" | "UDP_STREAM" | "DNS_UDP");
+    if let Some(m) = &lb.health_monitor {
+        let http_fields = [&m.path, &m.status_regex, &m.body_regex, &m.host_header];
+        let why = match m.kind.as_str() {
+            _ if udp => Some(format!("{protocol} load balancers take no health monitor")),
+            "CONNECT" if http_fields.iter().any(|f| f.is_some()) => Some(
+                "a CONNECT monitor takes no path, status_regex, body_regex or host_header".into(),
+            ),
+            kind @ ("HTTP" | "HTTPS") if kind != protocol => Some(format!(
+                "an {kind} monitor needs the {kind} protocol, not {protocol}"
+            )),
+            _ => None,
+        };
+        if let Some(why) = why {
+            return Err(fault(prefix, "health_monitor", why));
+        }
+    }
+    if let Some(p) = &lb.session_persistence {
+        let needs = match p.as_str() {
+            "HTTP_COOKIE" => Some("HTTP"),
+            "SSL_ID" => Some("HTTPS"),
+            _ => None,
+        };
+        if let Some(needs) = needs.filter(|n| *n != protocol) {
+            let why = format!("{p} needs the {needs} protocol, not {protocol}");
+            return Err(fault(prefix, "session_persistence", why));
+        }
+    }
+    if lb.content_caching && protocol != "HTTP" {
+        let why = format!("content caching is for HTTP load balancers, not {protocol}");
+        return Err(fault(prefix, "content_caching", why));
+    }
+    if lb.connection_logging && udp {
+        let why = format!("connection logging is not available for {protocol}");
+        return Err(fault(prefix, "connection_logging", why));
+    }
+    let secondary = lb
+        .nodes
+        .iter()
+        .position(|n| n.kind == Type::Secondary && n.condition == Condition::Enabled);
+    if let Some(j) = secondary
+        && lb.health_monitor.is_none()
+    {
+        let why = "an ENABLED SECONDARY node needs a health_monitor";
+        return Err(fault(prefix, &format!("nodes[{j}]"), why));
     }
     Ok(())
 }
@@ -132,6 +226,14 @@ fn check_ssl(lb: &LbSpec, prefix: &str) -> Result<(), Error> {
 pub(crate) fn terminable(protocol: &Protocol) -> bool {
     !matches!(
         protocol.as_str(),
-        "HTTPS" | "IMAPS" | "LDAPS" | "POP3S" | "SFTP" | "TCP_CLIENT_FIRST" | "UDP" | "UDP_STREAM"
+        "HTTPS"
+            | "IMAPS"
+            | "LDAPS"
+            | "POP3S"
+            | "SFTP"
+            | "TCP_CLIENT_FIRST"
+            | "UDP"
+            | "UDP_STREAM"
+            | "DNS_UDP"
     )
 }

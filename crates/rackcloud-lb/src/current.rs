@@ -32,7 +32,7 @@ pub struct Current {
 
 /// The file name stem of a load balancer's files: its name, lower case, with every character
 /// other than a letter, digit, `-` or `_` as `-`.
-pub(crate) fn file_stem(name: &str) -> String {
+fn file_stem(name: &str) -> String {
     let stem: String = name
         .chars()
         .map(|c| {
@@ -67,17 +67,8 @@ impl Current {
     ///
     /// Any error of those requests.
     pub fn read(client: &ServiceClient, id: u64) -> Result<Current, Error> {
-        Current::read_as(client, id, file_stem)
-    }
-
-    /// [`Current::read`], its files named from `stem(name)`.
-    pub(crate) fn read_as(
-        client: &ServiceClient,
-        id: u64,
-        stem: impl FnOnce(&str) -> String,
-    ) -> Result<Current, Error> {
         let lb = lb_lbs::get(client, id).extract()?;
-        let stem = stem(lb.name());
+        let stem = file_stem(lb.name());
         let mut current = Current::from_lb(&lb);
         // Secure protocols cannot have SSL termination: no request to learn there is none.
         if crate::check::terminable(lb.protocol())
@@ -109,7 +100,7 @@ impl Current {
                 ssl.certificate().unwrap_or_default(),
             ),
             private_key_file: KeyFile::new(format!("{stem}.key")),
-            intermediate_certificate_file: chain(&stem, ssl.intermediate_certificate()),
+            intermediate_certificate_file: chain(stem, ssl.intermediate_certificate()),
             secure_port: ssl.secure_port().unwrap_or(443),
             enabled: ssl.enabled(),
             secure_traffic_only: ssl.secure_traffic_only(),

@@ -1,6 +1,7 @@
 //! The changes from one existing load balancer to its entry in the document, in the order the
 //! API accepts them (docs/declarative.md, "Plan").
 
+use lb_lbs::Protocol;
 use rackcloud_core::Error;
 
 use crate::change::Change;
@@ -55,6 +56,27 @@ pub(crate) fn diff(want: &LbSpec, have: &Current, prefix: &str) -> Result<Vec<Ch
     if ssl_goes {
         out.push(Change::DeleteSslTermination);
     }
+    // The new port is the installed secure port: the service refuses the port until the
+    // termination has moved to its new secure port, so the termination goes first.
+    let installed_port = cur
+        .ssl_termination
+        .as_ref()
+        .filter(|_| !ssl_goes)
+        .map(|s| s.secure_port);
+    let ssl_first = port_changes && installed_port == Some(want.port);
+    if ssl_first {
+        if want
+            .ssl_termination
+            .as_ref()
+            .is_some_and(|s| s.secure_port == cur.port)
+        {
+            return Err(Error::invalid_input(format!(
+                "{prefix}.port: the port ({} to {}) and the SSL termination's secure port ({} to {}) swap places, which the service refuses in any order; apply a document with another secure port first",
+                cur.port, want.port, want.port, cur.port
+            )));
+        }
+        ssl(want, have, false, prefix, &mut out)?;
+    }
     let update = Change::UpdateLb {
         protocol: protocol_changes.then(|| want.protocol.clone()),
         port: port_changes.then_some(want.port),
@@ -86,7 +108,9 @@ pub(crate) fn diff(want: &LbSpec, have: &Current, prefix: &str) -> Result<Vec<Ch
     {
         out.push(Change::SetMonitor(m.clone()));
     }
-    nodes(want, have, &mut out);
+    let algorithm = want.algorithm.as_ref().or(cur.algorithm.as_ref());
+    let weighted = algorithm.is_some_and(|a| a.as_str().starts_with("WEIGHTED_"));
+    nodes(want, have, weighted, &mut out);
     if want.health_monitor.is_none() && cur.health_monitor.is_some() {
         out.push(Change::DeleteMonitor);
     }
@@ -105,10 +129,14 @@ pub(crate) fn diff(want: &LbSpec, have: &Current, prefix: &str) -> Result<Vec<Ch
     if want.connection_logging != cur.connection_logging {
         out.push(Change::SetLogging(want.connection_logging));
     }
-    if want.content_caching != cur.content_caching {
+    // A protocol other than HTTP turns caching off by itself.
+    let caching = cur.content_caching && !(protocol_changes && want.protocol != Protocol::Http);
+    if want.content_caching != caching {
         out.push(Change::SetCaching(want.content_caching));
     }
-    ssl(want, have, ssl_goes, prefix, &mut out)?;
+    if !ssl_first {
+        ssl(want, have, ssl_goes, prefix, &mut out)?;
+    }
     error_page(want, have, &mut out);
     if want.https_redirect && (!cur.https_redirect || redirect_off) {
         out.push(Change::SetHttpsRedirect(true));

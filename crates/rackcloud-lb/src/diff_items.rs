@@ -2,17 +2,38 @@
 //! matched by its key, adds before removals where one must always remain.
 
 use std::collections::BTreeMap;
+use std::net::IpAddr;
 
+use lb_acl::RuleType;
 use lb_lbs::{IpVersion, VipType};
+use lb_nodes::{Condition, Type};
 use rackcloud_core::{Error, MAX_IDS_PER_REQUEST};
 
 use crate::change::Change;
 use crate::current::Current;
 use crate::lb_spec::LbSpec;
-use crate::specs::{NodeSpec, VipSpec};
+use crate::specs::{AccessSpec, NodeSpec, VipSpec};
 
 fn node_key(n: &NodeSpec) -> (String, u16) {
-    (n.address.to_ascii_lowercase(), n.port)
+    (address_key(&n.address), n.port)
+}
+
+/// An address as the service compares it: an IP address in canonical form (`2001:db8::1`), a
+/// network with its address so, a host name in lower case without a final dot.
+fn address_key(address: &str) -> String {
+    let (ip, prefix) = match address.split_once('/') {
+        Some((ip, prefix)) => (ip, Some(prefix)),
+        None => (address, None),
+    };
+    match (ip.parse::<IpAddr>(), prefix) {
+        (Ok(ip), Some(prefix)) => format!("{ip}/{prefix}"),
+        (Ok(ip), None) => ip.to_string(),
+        _ => address.trim_end_matches('.').to_ascii_lowercase(),
+    }
+}
+
+fn access_key(a: &AccessSpec) -> (String, RuleType) {
+    (address_key(&a.address), a.kind.clone())
 }
 
 fn label(n: &NodeSpec) -> String {
@@ -30,58 +51,87 @@ fn chunks<T: Clone>(
         .collect()
 }
 
-/// Adds, then updates, then removes: an enabled PRIMARY node always remains.
-pub(crate) fn nodes(want: &LbSpec, have: &Current, out: &mut Vec<Change>) {
+/// The most nodes a load balancer may have.
+const MAX_NODES: usize = 25;
+
+/// Adds, then updates (those that enable or promote a node first), then removals: an `ENABLED`
+/// `PRIMARY` node always remains. When the adds would pass the node limit, the removals go
+/// first, if a node that stays is `ENABLED` `PRIMARY` to carry the traffic meanwhile. Weights
+/// are compared when both sides show one, or when the algorithm is weighted (the service shows
+/// weights only then).
+pub(crate) fn nodes(want: &LbSpec, have: &Current, weighted: bool, out: &mut Vec<Change>) {
     let cur = &have.spec().nodes;
+    let wanted = |c: &NodeSpec| want.nodes.iter().find(|w| node_key(w) == node_key(c));
     let adds: Vec<NodeSpec> = want
         .nodes
         .iter()
         .filter(|w| !cur.iter().any(|c| node_key(c) == node_key(w)))
         .cloned()
         .collect();
-    if !adds.is_empty() {
-        out.push(Change::AddNodes(adds));
-    }
+    let mut updates = Vec::new();
     for (c, id) in cur.iter().zip(have.node_ids()) {
-        let Some(w) = want.nodes.iter().find(|w| node_key(w) == node_key(c)) else {
+        let Some(w) = wanted(c) else {
             continue;
         };
         let condition = (w.condition != c.condition).then(|| w.condition.clone());
         let kind = (w.kind != c.kind).then(|| w.kind.clone());
         let weight = match (w.weight, c.weight) {
             (Some(a), Some(b)) if a != b => Some(a),
+            (Some(a), None) if weighted => Some(a),
             _ => None,
         };
         if condition.is_some() || kind.is_some() || weight.is_some() {
-            out.push(Change::UpdateNode {
+            let later = condition != Some(Condition::Enabled) && kind != Some(Type::Primary);
+            let change = Change::UpdateNode {
                 id: *id,
                 node: label(c),
                 condition,
                 kind,
                 weight,
-            });
+            };
+            updates.push((later, change));
         }
     }
+    updates.sort_by_key(|(later, _)| *later);
     let (ids, labels): (Vec<u64>, Vec<String>) = cur
         .iter()
         .zip(have.node_ids())
-        .filter(|(c, _)| !want.nodes.iter().any(|w| node_key(w) == node_key(c)))
+        .filter(|(c, _)| wanted(c).is_none())
         .map(|(c, id)| (*id, label(c)))
         .unzip();
-    out.extend(chunks(&ids, &labels, |ids, nodes| Change::RemoveNodes {
+    let removals = chunks(&ids, &labels, |ids, nodes| Change::RemoveNodes {
         ids,
         nodes,
-    }));
+    });
+    let carried = cur.iter().any(|c| {
+        wanted(c).is_some() && c.condition == Condition::Enabled && c.kind == Type::Primary
+    });
+    let removals_first = cur.len() + adds.len() > MAX_NODES && carried;
+    if removals_first {
+        out.extend(removals.iter().cloned());
+    }
+    if !adds.is_empty() {
+        out.push(Change::AddNodes(adds));
+    }
+    out.extend(updates.into_iter().map(|(_, change)| change));
+    if !removals_first {
+        out.extend(removals);
+    }
 }
 
-/// Rules matched by address and type: removals first (a rule that changes type is removed,
-/// then added again), then one append.
+/// Rules matched by address (IP addresses and networks in canonical form) and type: removals
+/// first (a rule that changes type is removed, then added again), then one append.
 pub(crate) fn access(want: &LbSpec, have: &Current, out: &mut Vec<Change>) {
     let cur = &have.spec().access_list;
+    let wanted = |c: &AccessSpec| {
+        want.access_list
+            .iter()
+            .any(|w| access_key(w) == access_key(c))
+    };
     let (ids, items): (Vec<u64>, Vec<String>) = cur
         .iter()
         .zip(have.access_ids())
-        .filter(|(c, _)| !want.access_list.contains(c))
+        .filter(|(c, _)| !wanted(c))
         .map(|(c, id)| (*id, format!("{} {}", c.kind, c.address)))
         .unzip();
     out.extend(chunks(&ids, &items, |ids, items| Change::RemoveAccess {
@@ -91,7 +141,7 @@ pub(crate) fn access(want: &LbSpec, have: &Current, out: &mut Vec<Change>) {
     let adds: Vec<_> = want
         .access_list
         .iter()
-        .filter(|w| !cur.contains(w))
+        .filter(|w| !cur.iter().any(|c| access_key(c) == access_key(w)))
         .cloned()
         .collect();
     if !adds.is_empty() {
@@ -99,8 +149,19 @@ pub(crate) fn access(want: &LbSpec, have: &Current, out: &mut Vec<Change>) {
     }
 }
 
+/// Removals first (they keep the count under the limit of 25 items), then one add, then an
+/// update per changed value.
 pub(crate) fn metadata(want: &LbSpec, have: &Current, out: &mut Vec<Change>) {
     let cur = &have.spec().metadata;
+    let (ids, keys): (Vec<u64>, Vec<String>) = cur
+        .keys()
+        .filter(|k| !want.metadata.contains_key(*k))
+        .map(|k| (have.metadata_id(k), k.clone()))
+        .unzip();
+    out.extend(chunks(&ids, &keys, |ids, keys| Change::RemoveMetadata {
+        ids,
+        keys,
+    }));
     let adds: BTreeMap<String, String> = want
         .metadata
         .iter()
@@ -120,15 +181,6 @@ pub(crate) fn metadata(want: &LbSpec, have: &Current, out: &mut Vec<Change>) {
             });
         }
     }
-    let (ids, keys): (Vec<u64>, Vec<String>) = cur
-        .keys()
-        .filter(|k| !want.metadata.contains_key(*k))
-        .map(|k| (have.metadata_id(k), k.clone()))
-        .unzip();
-    out.extend(chunks(&ids, &keys, |ids, keys| Change::RemoveMetadata {
-        ids,
-        keys,
-    }));
 }
 
 fn vip_key(v: &VipSpec) -> (VipType, IpVersion) {

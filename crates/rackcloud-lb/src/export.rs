@@ -1,14 +1,13 @@
 //! [`export`]: the document of existing load balancers, with the files it names.
 
-use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use rackcloud_core::{Error, ServiceClient};
 
-use crate::current::{Current, file_stem};
+use crate::current::Current;
 use crate::document::Document;
-use crate::files::FileText;
+use crate::files::{FileText, unique_paths};
 use crate::lb_spec::LbSpec;
 
 /// What [`export`] gives: the document, the files it names with what they hold (certificates,
@@ -46,35 +45,61 @@ impl Export {
     /// An [`AlreadyExists`](io::ErrorKind::AlreadyExists) error naming a file that exists
     /// with other text (files before it in the list are written); any error of writing.
     pub fn write_files(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        self.write(dir, false)
+    }
+
+    /// [`write_files`](Export::write_files), replacing files that exist with other text.
+    ///
+    /// # Errors
+    ///
+    /// Any error of writing.
+    pub fn overwrite_files(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        self.write(dir, true)
+    }
+
+    fn write(&self, dir: &Path, overwrite: bool) -> io::Result<Vec<PathBuf>> {
         let mut written = Vec::new();
         for file in &self.files {
             let path = dir.join(file.path());
             let text = file.text().unwrap_or_default();
-            match std::fs::read_to_string(&path) {
-                Ok(old) if old == text => continue,
-                Ok(_) => {
-                    return Err(io::Error::new(
-                        io::ErrorKind::AlreadyExists,
-                        format!(
-                            "{} exists with other content: not overwritten (move it away, or export into another folder)",
-                            path.display()
-                        ),
-                    ));
-                }
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                Err(e) => return Err(e),
+            if write_unless_other(&path, text, overwrite)? {
+                written.push(path);
             }
-            std::fs::write(&path, text)?;
-            written.push(path);
         }
         Ok(written)
     }
 }
 
+/// Writes `text` to `path` unless it holds it already (`false` then); a file with other text is
+/// an [`AlreadyExists`](io::ErrorKind::AlreadyExists) error unless `overwrite`.
+///
+/// # Errors
+///
+/// That error, or any error of reading or writing.
+pub fn write_unless_other(path: &Path, text: &str, overwrite: bool) -> io::Result<bool> {
+    match std::fs::read_to_string(path) {
+        Ok(old) if old == text => return Ok(false),
+        Ok(_) if !overwrite => {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!(
+                    "{} exists with other content: not overwritten (move it away, export into another folder, or overwrite)",
+                    path.display()
+                ),
+            ));
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    std::fs::write(path, text)?;
+    Ok(true)
+}
+
 /// The document describing load balancers `ids` as they are ([`Current::read`]), with the
 /// files it names: `{name}.crt`, `{name}-chain.crt`, `{name}-{host}.crt` of a mapping,
 /// `{name}-error.html` (the name in lower case, other characters than letters, digits, `-` and
-/// `_` as `-`; the id added when two names give the same). Planning it (once its files are
+/// `_` as `-`; `-2`, `-3`… added to a name met before). Planning it (once its files are
 /// written) shows no change.
 ///
 /// # Errors
@@ -84,16 +109,8 @@ impl Export {
 /// reading them.
 pub fn export(client: &ServiceClient, ids: &[u64]) -> Result<Export, Error> {
     let mut load_balancers: Vec<LbSpec> = Vec::new();
-    let mut stems = BTreeSet::new();
     for &id in ids {
-        let current = Current::read_as(client, id, |name| {
-            let stem = file_stem(name);
-            if stems.contains(&stem) {
-                format!("{stem}-{id}")
-            } else {
-                stem
-            }
-        })?;
+        let current = Current::read(client, id)?;
         let spec = current.spec();
         if let Some(other) = load_balancers.iter().position(|l| l.name == spec.name) {
             return Err(Error::invalid_input(format!(
@@ -101,9 +118,33 @@ pub fn export(client: &ServiceClient, ids: &[u64]) -> Result<Export, Error> {
                 ids[other], spec.name
             )));
         }
-        stems.insert(file_stem(&spec.name));
         load_balancers.push(spec.clone());
     }
+    // Names made from names and host names may still meet (a load balancer "shop-api" and a
+    // mapping "api" of "shop"): every file gets a path of its own.
+    unique_paths(load_balancers.iter_mut().flat_map(|lb| {
+        let mut paths: Vec<&mut String> = Vec::new();
+        if let Some(ssl) = &mut lb.ssl_termination {
+            paths.push(ssl.certificate_file.path_mut());
+            paths.extend(
+                ssl.intermediate_certificate_file
+                    .as_mut()
+                    .map(FileText::path_mut),
+            );
+            paths.push(ssl.private_key_file.path_mut());
+        }
+        for m in &mut lb.certificate_mappings {
+            paths.push(m.certificate_file.path_mut());
+            paths.extend(
+                m.intermediate_certificate_file
+                    .as_mut()
+                    .map(FileText::path_mut),
+            );
+            paths.push(m.private_key_file.path_mut());
+        }
+        paths.extend(lb.error_page_file.as_mut().map(FileText::path_mut));
+        paths
+    }));
     let mut files = Vec::new();
     let mut keys = Vec::new();
     for lb in &load_balancers {

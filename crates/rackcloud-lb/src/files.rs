@@ -43,6 +43,10 @@ impl FileText {
         self.text.as_deref()
     }
 
+    pub(crate) fn path_mut(&mut self) -> &mut String {
+        &mut self.path
+    }
+
     /// Reads the file, relative to `base`; `at` names the field for the error.
     pub(crate) fn load(&mut self, base: &Path, at: &str) -> Result<(), Error> {
         let text = std::fs::read_to_string(base.join(&self.path))
@@ -127,6 +131,10 @@ impl KeyFile {
         self.key.as_ref()
     }
 
+    pub(crate) fn path_mut(&mut self) -> &mut String {
+        &mut self.path
+    }
+
     /// Reads the key relative to `base` if the file can be read; remembers why not otherwise.
     pub(crate) fn load(&mut self, base: &Path) {
         match std::fs::read_to_string(base.join(&self.path)) {
@@ -165,5 +173,21 @@ impl fmt::Debug for KeyFile {
             .field("path", &self.path)
             .field("key", &self.key.as_ref().map(|_| "[redacted]"))
             .finish()
+    }
+}
+
+/// Makes every path unique: a path seen before gets `-2`, `-3`… before its extension.
+pub(crate) fn unique_paths<'a>(paths: impl Iterator<Item = &'a mut String>) {
+    let mut seen = std::collections::BTreeSet::new();
+    for path in paths {
+        let (stem, ext) = match path.rfind('.') {
+            Some(dot) => (path[..dot].to_owned(), path[dot..].to_owned()),
+            None => (path.clone(), String::new()),
+        };
+        let mut n = 1;
+        while !seen.insert(path.clone()) {
+            n += 1;
+            *path = format!("{stem}-{n}{ext}");
+        }
     }
 }

@@ -78,11 +78,11 @@ mod specs;
 mod ssl_spec;
 
 pub use account::{apply_document, plan_account, read_current};
-pub use apply::{ApplyReport, LbOutcome, apply};
+pub use apply::{ApplyReport, LbApplyOutcome, apply};
 pub use change::Change;
 pub use current::Current;
 pub use document::Document;
-pub use export::{Export, export};
+pub use export::{Export, export, write_unless_other};
 pub use files::{FileText, KeyFile};
 pub use lb_spec::LbSpec;
 pub use plan::{LbPlan, Plan, plan};

@@ -101,7 +101,7 @@ pub fn plan(doc: &Document, current: &[Current]) -> Result<Plan, Error> {
         let have = found.next();
         if found.next().is_some() {
             return Err(Error::invalid_input(format!(
-                "several load balancers are named {:?}; names must be unique to be matched",
+                "{prefix}.name: several load balancers of the account are named {:?}; names must be unique to be matched",
                 want.name
             )));
         }

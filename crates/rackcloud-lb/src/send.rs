@@ -1,33 +1,42 @@
 //! Sending one [`Change`]: the service crate's operation for it, then the wait.
 
-use lb_lbs::{NodeCondition, VipOpts};
+use lb_lbs::{IpVersion, NodeCondition, VipOpts, VipType};
 use lb_metadata::Owner;
 use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, wait_until_active};
 
 use crate::change::Change;
 use crate::lb_spec::LbSpec;
-use crate::specs::{access_opts, metadata_opts};
+use crate::specs::{VipSpec, access_opts, metadata_opts};
 use crate::ssl_spec::CertificateFiles as _;
 
-/// Sends one change and waits until it is applied; gives the load balancer's id.
+/// Sends one change and waits until it is applied; gives the load balancer's id, or the error
+/// with the id when the load balancer exists (a creation whose wait failed included).
 pub(crate) fn send(
     client: &ServiceClient,
     id: Option<u64>,
     change: &Change,
     wait: &WaitOpts,
-) -> Result<u64, Error> {
+) -> Result<u64, (Option<u64>, Error)> {
     let Some(id) = id else {
         let Change::CreateLb(spec) = change else {
-            return Err(Error::invalid_input("the load balancer does not exist yet"));
+            let e = Error::invalid_input("the load balancer does not exist yet");
+            return Err((None, e));
         };
         return create(client, spec, wait);
     };
-    change_and_wait(client, id, wait, |c, id| send_to(c, id, change))?;
+    change_and_wait(client, id, wait, |c, id| send_to(c, id, change)).map_err(|e| (Some(id), e))?;
     Ok(id)
 }
 
 /// `POST /loadbalancers`, then waits until it is `ACTIVE`.
-fn create(client: &ServiceClient, spec: &LbSpec, wait: &WaitOpts) -> Result<u64, Error> {
+///
+/// A load balancer created that does not become `ACTIVE` is reported with its id and the
+/// wait's error.
+fn create(
+    client: &ServiceClient,
+    spec: &LbSpec,
+    wait: &WaitOpts,
+) -> Result<u64, (Option<u64>, Error)> {
     let mut opts = lb_lbs::CreateOpts::new(&spec.name, spec.protocol.clone()).port(spec.port);
     if let Some(a) = &spec.algorithm {
         opts = opts.algorithm(a.clone());
@@ -35,15 +44,19 @@ fn create(client: &ServiceClient, spec: &LbSpec, wait: &WaitOpts) -> Result<u64,
     if let Some(t) = spec.timeout {
         opts = opts.timeout(t);
     }
-    if spec.virtual_ips.is_empty() {
-        opts = opts.virtual_ip(VipOpts::public());
-    }
-    for vip in &spec.virtual_ips {
-        let mut v = VipOpts::new(vip.kind.clone());
-        if let Some(version) = &vip.ip_version {
-            v = v.ip_version(version.clone());
-        }
-        opts = opts.virtual_ip(v);
+    // The version is always sent: without one the service may give both an IPv4 and an IPv6
+    // address, which the next plan would remove.
+    let ipv4 = VipSpec {
+        kind: VipType::Public,
+        ip_version: None,
+    };
+    for vip in spec
+        .virtual_ips
+        .iter()
+        .chain(spec.virtual_ips.is_empty().then_some(&ipv4))
+    {
+        let version = vip.ip_version.clone().unwrap_or(IpVersion::Ipv4);
+        opts = opts.virtual_ip(VipOpts::new(vip.kind.clone()).ip_version(version));
     }
     for n in &spec.nodes {
         let mut node = lb_lbs::NodeOpts::new(&n.address, n.port)
@@ -56,8 +69,11 @@ fn create(client: &ServiceClient, spec: &LbSpec, wait: &WaitOpts) -> Result<u64,
     if spec.half_closed {
         opts = opts.half_closed(true);
     }
-    let id = lb_lbs::create(client, &opts).extract()?.id();
-    wait_until_active(client, id, wait)?;
+    let id = lb_lbs::create(client, &opts)
+        .extract()
+        .map_err(|e| (None, e))?
+        .id();
+    wait_until_active(client, id, wait).map_err(|e| (Some(id), e))?;
     Ok(id)
 }
 

@@ -71,9 +71,12 @@ pub(crate) trait CertificateFiles {
     fn load(&mut self, base: &Path, at: &str) -> Result<(), Error> {
         let (certificate, key, chain) = self.files_mut();
         certificate.load(base, &format!("{at}.certificate_file"))?;
+        no_key_in(certificate, &format!("{at}.certificate_file"))?;
         key.load(base);
         if let Some(chain) = chain {
-            chain.load(base, &format!("{at}.intermediate_certificate_file"))?;
+            let at = format!("{at}.intermediate_certificate_file");
+            chain.load(base, &at)?;
+            no_key_in(chain, &at)?;
         }
         Ok(())
     }
@@ -103,6 +106,18 @@ pub(crate) trait CertificateFiles {
         certificate.same_text(have_certificate.text())
             && crate::files::same_optional(chain, have_chain)
     }
+}
+
+/// Refuses a certificate file that also holds a private key: certificates are shown by the
+/// service and written by export, so the key would leak.
+fn no_key_in(file: &FileText, at: &str) -> Result<(), Error> {
+    if file.text().is_some_and(|t| t.contains("PRIVATE KEY-----")) {
+        return Err(Error::invalid_input(format!(
+            "{at}: {:?} holds a private key; keep the key in private_key_file alone",
+            file.path()
+        )));
+    }
+    Ok(())
 }
 
 /// An error's message without its kind's prefix, to be placed after a field's name.

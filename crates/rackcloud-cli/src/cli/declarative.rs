@@ -29,13 +29,17 @@ pub(crate) struct ApplyArgs {
     pub(crate) wait_interval: Option<Duration>,
 }
 
-/// `rackcloud lb export LB_ID... [--to FILE]`.
+/// `rackcloud lb export LB_ID... [--to FILE [--force]]`.
 #[derive(Debug, Args)]
 pub(crate) struct ExportArgs {
     /// The load balancer ids
     #[arg(value_name = "LB_ID", value_parser = parse_lb_id, required = true, num_args = 1..)]
     pub(crate) lb_ids: Vec<u64>,
-    /// Write the document to FILE instead of stdout (`--output` is the global output format)
+    /// Write the document to FILE instead of stdout (`--output` is the global output format),
+    /// and the certificate and error page files it names next to it
     #[arg(long, value_name = "FILE")]
     pub(crate) to: Option<PathBuf>,
+    /// Replace FILE and the files next to it when they exist with other content
+    #[arg(long, requires = "to")]
+    pub(crate) force: bool,
 }

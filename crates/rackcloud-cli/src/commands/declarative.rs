@@ -66,9 +66,10 @@ fn confirm(plan: &rackcloud_lb::Plan) -> io::Result<bool> {
     Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "YES"))
 }
 
-/// `rackcloud lb export LB_ID... [--to FILE]`: the document as pretty JSON. With `--to`, the
-/// files it names (certificates, chains, error pages) are written next to FILE; to stdout,
-/// nothing is written and their names are listed. Private keys are named, never written.
+/// `rackcloud lb export LB_ID... [--to FILE [--force]]`: the document as pretty JSON. With
+/// `--to`, the files it names (certificates, chains, error pages) are written next to FILE, and
+/// files with other content are replaced only with `--force`; to stdout, nothing is written and
+/// their names are listed. Private keys are named, never written.
 pub(crate) fn export(args: &ExportArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::new("export load balancers");
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
@@ -87,7 +88,18 @@ pub(crate) fn export(args: &ExportArgs, connect: Connect<'_>, out: Output) -> Re
             .map_err(|e| op.failed_other(e));
     };
     let dir = path.parent().unwrap_or(Path::new("."));
-    let written = export.write_files(dir).map_err(|e| op.failed_other(e))?;
+    // The document first: a hand-kept one is not replaced unless asked.
+    let wrote_document = rackcloud_lb::write_unless_other(path, &text, args.force)
+        .map_err(|e| op.failed_other(e))?;
+    let written = if args.force {
+        export.overwrite_files(dir)
+    } else {
+        export.write_files(dir)
+    }
+    .map_err(|e| op.failed_other(e))?;
+    if wrote_document {
+        stderr.line(&format!("wrote {}", path.display()));
+    }
     for file in &written {
         stderr.line(&format!("wrote {}", file.display()));
     }
@@ -97,5 +109,5 @@ pub(crate) fn export(args: &ExportArgs, connect: Connect<'_>, out: Output) -> Re
             dir.join(key).display()
         ));
     }
-    std::fs::write(path, text).map_err(|e| op.failed_other(e))
+    Ok(())
 }

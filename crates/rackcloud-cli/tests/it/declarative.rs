@@ -36,7 +36,10 @@ fn export_to_a_file_writes_the_files_it_names_then_plan_shows_no_changes() {
     let page = dir.path().join("web-error.html");
     let run = as_demo(&emulator, &["lb", "export", "1", "--to", path]);
     assert_eq!(run.status, 0, "{run:?}");
-    assert_eq!(run.stderr, format!("wrote {}\n", page.display()));
+    assert_eq!(
+        run.stderr,
+        format!("wrote {}\nwrote {}\n", file.display(), page.display())
+    );
     let text = std::fs::read_to_string(&file).expect("exported");
     assert!(
         text.contains("\"error_page_file\": \"web-error.html\""),
@@ -76,6 +79,18 @@ fn export_to_a_file_writes_the_files_it_names_then_plan_shows_no_changes() {
         std::fs::read_to_string(&page).expect("kept"),
         "<html>mine</html>"
     );
+    // Nor a document, unless --force.
+    std::fs::write(&file, "{}").expect("written");
+    std::fs::write(&page, &served).expect("written");
+    let run = as_demo(&emulator, &["lb", "export", "1", "--to", path]);
+    assert_eq!(run.status, 1, "{run:?}");
+    assert!(run.stderr.contains("exists with other content"), "{run:?}");
+    assert_eq!(std::fs::read_to_string(&file).expect("kept"), "{}");
+    std::fs::write(&page, "<html>mine</html>").expect("written");
+    let run = as_demo(&emulator, &["lb", "export", "1", "--to", path, "--force"]);
+    assert_eq!(run.status, 0, "{run:?}");
+    assert_eq!(std::fs::read_to_string(&file).expect("replaced"), text);
+    assert_eq!(std::fs::read_to_string(&page).expect("replaced"), served);
 }
 
 #[test]

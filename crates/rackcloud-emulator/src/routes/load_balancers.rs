@@ -201,7 +201,8 @@ pub(crate) fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
 }
 
 /// `PUT /loadbalancers/{id}`: validation → lookup (404, 410) → 422 unless `ACTIVE` → 202 and
-/// `PENDING_UPDATE`. A protocol change keeps only the persistence mode that fits.
+/// `PENDING_UPDATE`. A protocol change keeps only the persistence mode that fits, and turns
+/// content caching off on anything but `HTTP`.
 pub(crate) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
     let update = match bodies::update(body) {
         Ok(update) => update,
@@ -231,6 +232,9 @@ pub(crate) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
         && protocol != lb.protocol
     {
         lb.persistence = persistence_after_protocol_change(lb.persistence.take(), &protocol);
+        if protocol != "HTTP" {
+            lb.features.settings.content_caching = false;
+        }
         lb.protocol = protocol;
     }
     if let Some(name) = update.name {

@@ -157,6 +157,29 @@ fn a_protocol_change_keeps_only_the_fitting_persistence() -> anyhow::Result<()> 
 }
 
 #[test]
+fn a_protocol_change_turns_content_caching_off_unless_http() -> anyhow::Result<()> {
+    let emulator = Emulator::builder()
+        .default_seed()
+        .pending_time(Duration::ZERO)
+        .start()?;
+    let lb = Lb::demo(&emulator)?;
+    let caching = |lb: &Lb| -> anyhow::Result<serde_json::Value> {
+        Ok(lb.get("/loadbalancers/1/contentcaching")?.json()?["contentCaching"]["enabled"].clone())
+    };
+    let on = r#"{"contentCaching":{"enabled":true}}"#;
+    assert_eq!(lb.put("/loadbalancers/1/contentcaching", on)?.status, 202);
+    assert_eq!(caching(&lb)?, true);
+    // To HTTP again (no change of protocol): kept.
+    let http = r#"{"loadBalancer":{"protocol":"HTTP"}}"#;
+    assert_eq!(lb.put("/loadbalancers/1", http)?.status, 202);
+    assert_eq!(caching(&lb)?, true);
+    let tcp = r#"{"loadBalancer":{"protocol":"TCP"}}"#;
+    assert_eq!(lb.put("/loadbalancers/1", tcp)?.status, 202);
+    assert_eq!(caching(&lb)?, false);
+    Ok(())
+}
+
+#[test]
 fn delete_goes_pending_delete_then_deleted() -> anyhow::Result<()> {
     let emulator = Emulator::builder()
         .default_seed()

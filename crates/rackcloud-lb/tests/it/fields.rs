@@ -53,6 +53,7 @@ fn cases() -> Vec<(&'static str, Edit, Expect)> {
                         protocol: None,
                         timeout: None,
                         half_closed: None,
+                        ..
                     }
                 )
             },
@@ -83,6 +84,7 @@ fn cases() -> Vec<(&'static str, Edit, Expect)> {
                         port: None,
                         algorithm: None,
                         timeout: None,
+                        ..
                     }
                 )
             },
@@ -240,6 +242,8 @@ fn each_field_plans_exactly_its_change_and_applies() -> anyhow::Result<()> {
             value["health_monitor"] = json!({"type": "CONNECT", "delay": 10, "timeout": 5,
                                              "attempts_before_deactivation": 2});
             value["session_persistence"] = json!("SOURCE_IP");
+            // Caching is for HTTP; the service turns it off with the protocol change.
+            value["content_caching"] = json!(false);
         }
         let changed = doc(&[value]);
         let plan = plan_account(&client, &changed)?;

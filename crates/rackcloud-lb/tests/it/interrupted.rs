@@ -70,3 +70,25 @@ fn past_the_deadline_nothing_starts_and_the_report_says_so() -> anyhow::Result<(
     assert!(emulator.requests().is_empty());
     Ok(())
 }
+
+#[test]
+fn a_created_load_balancer_whose_wait_fails_is_reported_with_its_id() -> anyhow::Result<()> {
+    let emulator = Emulator::start()?;
+    let client = dfw_no_retries(&emulator);
+    let d = doc(&[full_lb("half")]);
+    let plan = plan_account(&client, &d)?;
+    emulator.inject(InjectedFault::new(
+        Some("GET"),
+        "/dfw/v1.0/*/loadbalancers/*",
+        400,
+    ));
+    let report = rackcloud_lb::apply(&client, &plan, &fleet());
+    let lb = &report.lbs()[0];
+    let (failed, error) = lb.failed().expect("the wait failed");
+    assert!(matches!(failed, Change::CreateLb(_)));
+    assert_eq!(error.status(), Some(400));
+    let id = lb.id().expect("the load balancer exists");
+    assert!(rackcloud_lb::lbs::get(&client, id).extract().is_ok());
+    assert!(report.to_string().contains(&format!("half ({id})")));
+    Ok(())
+}

@@ -31,6 +31,8 @@ fn each_invalid_ssl_field_is_named() {
     std::fs::write(dir.path().join("c.crt"), &cert.cert).expect("written");
     std::fs::write(dir.path().join("c.key"), &cert.key).expect("written");
     std::fs::write(dir.path().join("other.key"), &other.key).expect("written");
+    let both = format!("{}{}", cert.cert, cert.key);
+    std::fs::write(dir.path().join("both.pem"), both).expect("written");
     let cases: Vec<(Value, &str)> = vec![
         (
             with(|lb| lb["ssl_termination"]["certificate_file"] = json!("missing.crt")),
@@ -45,7 +47,14 @@ fn each_invalid_ssl_field_is_named() {
             "ssl_termination.secure_port: use a port from 1 to 65535 other than the load balancer's port 80",
         ),
         (
-            with(|lb| lb["protocol"] = json!("HTTPS")),
+            with(|lb| {
+                lb["protocol"] = json!("HTTPS");
+                lb["health_monitor"] = json!({"type": "CONNECT", "delay": 10, "timeout": 5,
+                                              "attempts_before_deactivation": 2});
+                for field in ["session_persistence", "content_caching"] {
+                    lb.as_object_mut().expect("an entry").remove(field);
+                }
+            }),
             "ssl_termination: SSL termination needs a non-secure protocol such as HTTP, not HTTPS",
         ),
         (
@@ -79,9 +88,50 @@ fn each_invalid_ssl_field_is_named() {
                 lb["health_monitor"] = json!({"type": "CONNECT", "delay": 10, "timeout": 5,
                                               "attempts_before_deactivation": 2});
                 lb["session_persistence"] = json!("SOURCE_IP");
+                lb["content_caching"] = json!(false);
                 lb["error_page_file"] = json!("c.crt");
             }),
             "error_page_file: a custom error page is allowed only on HTTP load balancers, not TCP",
+        ),
+        (
+            with(|lb| lb["ssl_termination"]["certificate_file"] = json!("both.pem")),
+            "ssl_termination.certificate_file: \"both.pem\" holds a private key",
+        ),
+        (
+            with(|lb| {
+                lb["health_monitor"] = json!({"type": "CONNECT", "delay": 10,
+                "timeout": 5, "attempts_before_deactivation": 2, "path": "/"})
+            }),
+            "health_monitor: a CONNECT monitor takes no path",
+        ),
+        (
+            with(|lb| lb["protocol"] = json!("TCP")),
+            "health_monitor: an HTTP monitor needs the HTTP protocol, not TCP",
+        ),
+        (
+            with(|lb| {
+                lb["protocol"] = json!("TCP");
+                lb["health_monitor"] = json!({"type": "CONNECT", "delay": 10, "timeout": 5,
+                                              "attempts_before_deactivation": 2});
+            }),
+            "session_persistence: HTTP_COOKIE needs the HTTP protocol, not TCP",
+        ),
+        (
+            with(|lb| {
+                lb["protocol"] = json!("TCP");
+                lb["health_monitor"] = json!({"type": "CONNECT", "delay": 10, "timeout": 5,
+                                              "attempts_before_deactivation": 2});
+                lb["session_persistence"] = json!("SOURCE_IP");
+            }),
+            "content_caching: content caching is for HTTP load balancers, not TCP",
+        ),
+        (
+            with(|lb| {
+                lb.as_object_mut()
+                    .expect("an entry")
+                    .remove("health_monitor");
+            }),
+            "nodes[2]: an ENABLED SECONDARY node needs a health_monitor",
         ),
         (
             with(|lb| lb["ssl_termination"]["private_key"] = json!("inline")),

@@ -6,6 +6,7 @@ mod interrupted;
 mod invalid;
 mod invalid_files;
 mod order;
+mod order_rules;
 mod round_trip;
 mod ssl;
 mod vips;

@@ -92,6 +92,7 @@ fn a_protocol_change_under_ssl_deletes_it_first_and_installs_it_again_after() {
     lb["health_monitor"] = json!({"type": "CONNECT", "delay": 10, "timeout": 5,
                                   "attempts_before_deactivation": 2});
     lb["session_persistence"] = json!("SOURCE_IP");
+    lb["content_caching"] = json!(false);
     let want = crate::common::doc_in(dir.path(), &[lb], &files);
     let p = plan(&want, &[Current::from_spec(3, have)]).expect("planned");
     let changes = p.lbs()[0].changes();

@@ -35,7 +35,7 @@ fn an_ipv6_vip_is_added_then_the_ipv4_one_removed() -> anyhow::Result<()> {
     let d = doc(&[lb]);
     let plan = plan_account(&client, &d)?;
     assert!(
-        matches!(plan.lbs()[0].changes(), [Change::RemoveVirtualIps { vips, ids }] if vips == &["PUBLIC IPV4"] && ids.len() == 1),
+        matches!(plan.lbs()[0].changes(), [Change::RemoveVirtualIps { vips, ids, .. }] if vips == &["PUBLIC IPV4"] && ids.len() == 1),
         "{plan}"
     );
     assert!(plan.lbs()[0].changes()[0].is_destructive());

@@ -54,7 +54,7 @@ pub(super) fn declare(n: &mut Narrator, client: &ServiceClient) -> anyhow::Resul
         .lbs()
         .iter()
         .find(|lb| lb.name() == NAME)
-        .and_then(rackcloud_lb::LbOutcome::id)
+        .and_then(rackcloud_lb::LbApplyOutcome::id)
     else {
         bail!("applying the document created no load balancer \"{NAME}\"")
     };
