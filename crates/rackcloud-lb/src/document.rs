@@ -22,6 +22,11 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document of these load balancers (checked when planned).
+    pub fn new(load_balancers: Vec<LbSpec>) -> Document {
+        Document { load_balancers }
+    }
+
     /// Reads and checks a document whose files (certificates, keys, error pages) are named
     /// relative to the current folder.
     ///

@@ -121,6 +121,15 @@ impl KeyFile {
         }
     }
 
+    /// A key file and its key (for documents built in code).
+    pub fn with_key(path: impl Into<String>, key: Secret) -> KeyFile {
+        KeyFile {
+            path: path.into(),
+            key: Some(key),
+            unread: None,
+        }
+    }
+
     /// The path, as written in the document.
     pub fn path(&self) -> &str {
         &self.path

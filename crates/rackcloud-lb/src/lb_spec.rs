@@ -74,6 +74,47 @@ pub struct LbSpec {
 }
 
 impl LbSpec {
+    /// A load balancer with nothing but its name, protocol and port; set the other fields.
+    ///
+    /// # Examples
+    ///
+    /// A document built in code, planned without an account:
+    ///
+    /// ```
+    /// use rackcloud_lb::{Change, Document, LbSpec, NodeSpec, lbs::Protocol, plan};
+    ///
+    /// let mut shop = LbSpec::new("shop", Protocol::Http, 80);
+    /// shop.nodes.push(NodeSpec::new("10.0.0.1", 8080));
+    /// shop.connection_logging = true;
+    /// let doc = Document::new(vec![shop]);
+    /// let p = plan(&doc, &[])?;
+    /// assert!(matches!(p.lbs()[0].changes(), [Change::CreateLb(_), Change::SetLogging(true)]));
+    /// # Ok::<(), rackcloud_lb::core::Error>(())
+    /// ```
+    pub fn new(name: impl Into<String>, protocol: Protocol, port: u16) -> LbSpec {
+        LbSpec {
+            name: name.into(),
+            protocol,
+            port,
+            algorithm: None,
+            timeout: None,
+            virtual_ips: Vec::new(),
+            half_closed: false,
+            nodes: Vec::new(),
+            health_monitor: None,
+            access_list: Vec::new(),
+            connection_throttle: None,
+            session_persistence: None,
+            ssl_termination: None,
+            certificate_mappings: Vec::new(),
+            https_redirect: false,
+            error_page_file: None,
+            connection_logging: false,
+            content_caching: false,
+            metadata: BTreeMap::new(),
+        }
+    }
+
     /// The nodes as the nodes crate's options.
     pub(crate) fn node_opts(&self) -> Vec<lb_nodes::NodeOpts> {
         self.nodes.iter().map(NodeSpec::opts).collect()

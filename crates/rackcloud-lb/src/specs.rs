@@ -108,7 +108,27 @@ pub struct ThrottleSpec {
     pub rate_interval: Option<u32>,
 }
 
+impl VipSpec {
+    /// A virtual IP of this type, the service's default IP version (IPv4).
+    pub fn new(kind: VipType) -> VipSpec {
+        VipSpec {
+            kind,
+            ip_version: None,
+        }
+    }
+}
+
 impl NodeSpec {
+    /// An `ENABLED` `PRIMARY` node, no weight.
+    pub fn new(address: impl Into<String>, port: u16) -> NodeSpec {
+        NodeSpec {
+            address: address.into(),
+            port,
+            condition: Condition::Enabled,
+            kind: Type::Primary,
+            weight: None,
+        }
+    }
     pub(crate) fn opts(&self) -> NodeOpts {
         let mut node = NodeOpts::new(&self.address, self.port)
             .condition(self.condition.clone())
@@ -121,6 +141,19 @@ impl NodeSpec {
 }
 
 impl MonitorSpec {
+    /// A monitor of this type; for `HTTP` and `HTTPS`, set `path` and `status_regex`.
+    pub fn new(kind: MonitorType, delay: u32, timeout: u32, attempts: u32) -> MonitorSpec {
+        MonitorSpec {
+            kind,
+            delay,
+            timeout,
+            attempts_before_deactivation: attempts,
+            path: None,
+            status_regex: None,
+            body_regex: None,
+            host_header: None,
+        }
+    }
     pub(crate) fn opts(&self) -> MonitorOpts {
         let (d, t, a) = (self.delay, self.timeout, self.attempts_before_deactivation);
         let path = self.path.clone().unwrap_or_default();
@@ -140,7 +173,26 @@ impl MonitorSpec {
     }
 }
 
+impl AccessSpec {
+    /// A rule for an address or CIDR network.
+    pub fn new(address: impl Into<String>, kind: RuleType) -> AccessSpec {
+        AccessSpec {
+            address: address.into(),
+            kind,
+        }
+    }
+}
+
 impl ThrottleSpec {
+    /// At most `max_connections` from one address; the other limits not compared.
+    pub fn new(max_connections: u32) -> ThrottleSpec {
+        ThrottleSpec {
+            max_connections,
+            min_connections: None,
+            max_connection_rate: None,
+            rate_interval: None,
+        }
+    }
     pub(crate) fn opts(&self) -> ThrottleOpts {
         let mut opts = ThrottleOpts::new(self.max_connections);
         if let Some(n) = self.min_connections {

@@ -127,6 +127,18 @@ pub(crate) fn strip(e: &Error) -> String {
         .to_owned()
 }
 
+impl MappingSpec {
+    /// A mapping of `host_name` to this certificate and key.
+    pub fn new(host_name: impl Into<String>, certificate: FileText, key: KeyFile) -> MappingSpec {
+        MappingSpec {
+            host_name: host_name.into(),
+            certificate_file: certificate,
+            private_key_file: key,
+            intermediate_certificate_file: None,
+        }
+    }
+}
+
 macro_rules! certificate_files {
     ($spec:ty) => {
         impl CertificateFiles for $spec {
@@ -153,6 +165,20 @@ certificate_files!(SslSpec);
 certificate_files!(MappingSpec);
 
 impl SslSpec {
+    /// Termination with this certificate and key on `secure_port`, enabled, not secure
+    /// traffic only.
+    pub fn new(certificate: FileText, key: KeyFile, secure_port: u16) -> SslSpec {
+        SslSpec {
+            certificate_file: certificate,
+            private_key_file: key,
+            intermediate_certificate_file: None,
+            secure_port,
+            enabled: true,
+            secure_traffic_only: false,
+            cipher_profile: None,
+        }
+    }
+
     /// Whether the settings other than the certificate are those of `have` (the cipher
     /// profile only when given).
     pub(crate) fn same_settings(&self, have: &SslSpec) -> bool {
