@@ -123,19 +123,14 @@ pub fn plan(doc: &Document, current: &[Current]) -> Result<Plan, Error> {
 fn create(want: &LbSpec, prefix: &str) -> Result<Vec<Change>, Error> {
     let mut first = want.clone();
     first.nodes.retain(|n| n.kind == Type::Primary);
+    // What the creation makes: the rest comes from the diff.
     let created = LbSpec {
-        health_monitor: None,
-        access_list: Vec::new(),
-        connection_throttle: None,
-        session_persistence: None,
-        ssl_termination: None,
-        certificate_mappings: Vec::new(),
-        https_redirect: false,
-        error_page_file: None,
-        connection_logging: false,
-        content_caching: false,
-        metadata: Default::default(),
-        ..first.clone()
+        algorithm: first.algorithm.clone(),
+        timeout: first.timeout,
+        virtual_ips: first.virtual_ips.clone(),
+        half_closed: first.half_closed,
+        nodes: first.nodes.clone(),
+        ..LbSpec::new(&first.name, first.protocol.clone(), first.port)
     };
     let mut changes = vec![Change::CreateLb(Box::new(first))];
     changes.extend(diff(want, &Current::from_spec(0, created), prefix)?);
