@@ -15,7 +15,7 @@ pub(crate) struct PlanArgs {
     pub(crate) file: PathBuf,
 }
 
-/// `rackcloud lb apply FILE [--yes]`.
+/// `rackcloud lb apply FILE [--yes] [--parallel N]`.
 #[derive(Debug, Args)]
 pub(crate) struct ApplyArgs {
     /// The document (JSON, see docs/declarative.md)
@@ -27,6 +27,9 @@ pub(crate) struct ApplyArgs {
     /// Seconds between two polls while waiting between changes (fractions allowed) [default: 5]
     #[arg(long, value_name = "SECONDS", value_parser = parse_interval)]
     pub(crate) wait_interval: Option<Duration>,
+    /// How many load balancers are changed at once [default: 10]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub(crate) parallel: Option<u16>,
 }
 
 /// `rackcloud lb export LB_ID... [--to FILE [--force]]`.

@@ -44,7 +44,12 @@ pub(crate) fn apply(args: &ApplyArgs, connect: Connect<'_>, out: Output) -> Resu
         return out.report(&Planned(&plan)).map_err(|e| op.failed_other(e));
     }
     let interval = args.wait_interval.unwrap_or(Duration::from_secs(5));
-    let opts = FleetOpts::new().wait(WaitOpts::new().interval(interval));
+    let parallel = args
+        .parallel
+        .map_or(FleetOpts::DEFAULT_PARALLEL, usize::from);
+    let opts = FleetOpts::new()
+        .parallel(parallel)
+        .wait(WaitOpts::new().interval(interval));
     let report = rackcloud_lb::apply(&client, &plan, &opts);
     out.report(&Applied(&report))
         .map_err(|e| op.failed_other(e))?;

@@ -110,9 +110,24 @@ fn apply_needs_yes_off_a_terminal_then_applies_and_plans_nothing() {
         run.stdout.contains("+ create load balancer \"cli-shop\""),
         "{run:?}"
     );
+    let run = as_demo(
+        &emulator,
+        &["lb", "apply", path, "--yes", "--parallel", "0"],
+    );
+    assert_eq!(run.status, 2, "{run:?}");
+    nothing_sent(&emulator);
     let run = ok(as_demo(
         &emulator,
-        &["lb", "apply", path, "--yes", "--wait-interval", "0.02"],
+        &[
+            "lb",
+            "apply",
+            path,
+            "--yes",
+            "--wait-interval",
+            "0.02",
+            "--parallel",
+            "2",
+        ],
     ));
     assert!(run.stdout.contains("done: create load balancer"), "{run:?}");
     let run = ok(as_demo(&emulator, &["lb", "plan", path]));
