@@ -104,18 +104,18 @@ fn apply_needs_yes_off_a_terminal_then_applies_and_plans_nothing() {
     assert_eq!(run.status, 2, "{run:?}");
     assert!(run.stderr.contains("--yes"), "{run:?}");
     nothing_sent(&emulator);
-
-    let run = ok(as_demo(&emulator, &["lb", "plan", path]));
-    assert!(
-        run.stdout.contains("+ create load balancer \"cli-shop\""),
-        "{run:?}"
-    );
     let run = as_demo(
         &emulator,
         &["lb", "apply", path, "--yes", "--parallel", "0"],
     );
     assert_eq!(run.status, 2, "{run:?}");
     nothing_sent(&emulator);
+
+    let run = ok(as_demo(&emulator, &["lb", "plan", path]));
+    assert!(
+        run.stdout.contains("+ create load balancer \"cli-shop\""),
+        "{run:?}"
+    );
     let run = ok(as_demo(
         &emulator,
         &[
