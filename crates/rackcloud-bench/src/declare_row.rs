@@ -88,26 +88,36 @@ fn method(change: &Change) -> Option<&'static str> {
     })
 }
 
+/// Whether a change leaves the load balancer pending (`BUILD` for a creation): all but
+/// metadata changes, which need it `ACTIVE` and leave it so (docs/api/metadata.md).
+fn pends(change: &Change) -> bool {
+    !matches!(
+        change,
+        Change::AddMetadata(_) | Change::UpdateMetadata { .. } | Change::RemoveMetadata { .. }
+    )
+}
+
 /// The floor of `plan` on `emulator`: each load balancer's chain (the build time for its
-/// creation, a pending time for each other change), all at once, unless a method's requests
-/// (one per change) need more than one window.
+/// creation, a pending time for each other change that pends), all at once, unless a method's
+/// requests (one per change) need more than one window.
 fn plan_floor(emulator: &Emulator, plan: &Plan) -> Result<(Duration, String)> {
     let build = build_time(emulator)?;
     let pending = emulator.pending_time();
     let mut chain = Duration::ZERO;
     let mut text = String::new();
     for lb in plan.lbs() {
-        let builds = lb
-            .changes()
+        let changes = lb.changes();
+        let builds = changes
             .iter()
             .filter(|c| matches!(c, Change::CreateLb(_)))
             .count();
-        let others = lb.changes().len() - builds;
-        let this = build * u32::try_from(builds)? + pending * u32::try_from(others)?;
-        if this > chain {
+        let pended = changes.iter().filter(|c| pends(c)).count() - builds;
+        let active = changes.len() - builds - pended;
+        let this = build * u32::try_from(builds)? + pending * u32::try_from(pended)?;
+        if this > chain || text.is_empty() {
             chain = this;
             text = format!(
-                "{builds} build × {:.0} ms + {others} changes × {:.0} ms pending",
+                "{builds} build × {:.0} ms + {pended} changes × {:.0} ms pending + {active} left ACTIVE",
                 build.as_secs_f64() * 1e3,
                 pending.as_secs_f64() * 1e3
             );
