@@ -8,6 +8,7 @@
 //! within one round before the median is reported, because absolute times on a shared machine
 //! drift.
 
+mod declare_row;
 mod fleet_row;
 mod fleet_rows;
 mod machine;
@@ -45,7 +46,7 @@ struct Args {
     #[arg(long)]
     write: Option<PathBuf>,
     /// Only run this many calls of one scenario (`raw` or `sdk-get`; `fleet` runs the fleet rows
-    /// and prints them as JSON) and print nothing: for a
+    /// and `declare-apply` and prints them as JSON) and print nothing: for a
     /// profiler, e.g. `valgrind --tool=callgrind rackcloud-bench --cli … --profile sdk-get`.
     #[arg(long, value_name = "SCENARIO")]
     profile: Option<String>,
@@ -136,6 +137,7 @@ fn profile(scenario: &str, calls: usize) -> Result<()> {
         "fleet" => {
             let rows: Vec<Row> = fleet_rows::measure()?
                 .into_iter()
+                .chain([declare_row::measure()?])
                 .map(|(name, f)| Row::fleet(name, f))
                 .collect();
             println!("{}", report::json(&rows)?);
@@ -277,6 +279,7 @@ fn measure_all(plan: Plan, args: &Args) -> Result<Vec<Row>> {
     .chain(
         fleet_rows::measure()?
             .into_iter()
+            .chain([declare_row::measure()?])
             .map(|(name, f)| Row::fleet(name, f)),
     )
     .collect())
