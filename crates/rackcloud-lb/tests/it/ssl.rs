@@ -192,11 +192,27 @@ fn certificates_settings_and_mappings_each_plan_exactly_their_change() -> anyhow
         &[],
         |c| matches!(c, [Change::RemoveMapping { host_name, .. }] if host_name == "api.example.com"),
     );
-    // Redirect off, then a setting of the termination alone: no key sent.
+    // Back again: one POST.
+    step(
+        secure_lb("certs"),
+        &[],
+        |c| matches!(c, [Change::AddMapping(m)] if m.host_name == "api.example.com"),
+    );
+    // Redirect off, on, off: one PUT each.
+    lb = secure_lb("certs");
     lb["https_redirect"] = json!(false);
     step(lb.clone(), &[], |c| {
         matches!(c, [Change::SetHttpsRedirect(false)])
     });
+    lb["https_redirect"] = json!(true);
+    step(lb.clone(), &[], |c| {
+        matches!(c, [Change::SetHttpsRedirect(true)])
+    });
+    lb["https_redirect"] = json!(false);
+    step(lb.clone(), &[], |c| {
+        matches!(c, [Change::SetHttpsRedirect(false)])
+    });
+    // A setting of the termination alone: no key sent.
     lb["ssl_termination"]["enabled"] = json!(false);
     step(lb.clone(), &[], |c| {
         matches!(
@@ -207,10 +223,11 @@ fn certificates_settings_and_mappings_each_plan_exactly_their_change() -> anyhow
             }]
         )
     });
-    // The termination gone.
+    // The termination gone, its mapping with it: one DELETE.
     lb.as_object_mut()
         .expect("an entry")
         .remove("ssl_termination");
+    lb["certificate_mappings"] = json!([]);
     step(lb, &[], |c| matches!(c, [Change::DeleteSslTermination]));
     Ok(())
 }
