@@ -98,17 +98,42 @@ impl fmt::Display for ApplyReport {
     }
 }
 
+/// One change sent by [`apply_with`], as it ends.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct ChangeEvent<'a> {
+    /// The load balancer's name.
+    pub name: &'a str,
+    /// Its id (`None` when its creation failed).
+    pub id: Option<u64>,
+    /// The change.
+    pub change: &'a Change,
+    /// Why it failed; `None` when it was applied.
+    pub error: Option<&'a Error>,
+}
+
 /// Sends `plan`'s changes: each load balancer's in order, stopping at its first error, waiting
 /// for it to be `ACTIVE` after each change; load balancers in parallel through the fleet
 /// machinery ([`run_paced`]): [`FleetOpts::parallelism`] at once, waits paced to the
 /// account's GET budget, none started after [`FleetOpts::deadline`]. The callback of
-/// [`FleetOpts::on_event`] is not called: the report says what happened.
+/// [`FleetOpts::on_event`] is not called: the report says what happened, and [`apply_with`]
+/// tells each change as it ends.
 ///
 /// Errors are in the report ([`ApplyReport::is_complete`], [`LbApplyOutcome::failed`]); planning
 /// again after fixing the cause gives the changes that remain.
 pub fn apply(client: &ServiceClient, plan: &Plan, opts: &FleetOpts) -> ApplyReport {
+    apply_with(client, plan, opts, |_| {})
+}
+
+/// [`apply`], calling `on_change` (from the worker threads) as each change ends.
+pub fn apply_with(
+    client: &ServiceClient,
+    plan: &Plan,
+    opts: &FleetOpts,
+    on_change: impl Fn(&ChangeEvent<'_>) + Sync,
+) -> ApplyReport {
     let lbs = run_paced(client, plan.lbs(), opts, |lb, turn| match turn {
-        Turn::Run(wait) => apply_one(client, lb, wait),
+        Turn::Run(wait) => apply_one(client, lb, wait, &on_change),
         _ => LbApplyOutcome {
             name: lb.name().to_owned(),
             id: lb.id(),
@@ -120,7 +145,12 @@ pub fn apply(client: &ServiceClient, plan: &Plan, opts: &FleetOpts) -> ApplyRepo
     ApplyReport { lbs }
 }
 
-fn apply_one(client: &ServiceClient, lb: &LbPlan, wait: &WaitOpts) -> LbApplyOutcome {
+fn apply_one(
+    client: &ServiceClient,
+    lb: &LbPlan,
+    wait: &WaitOpts,
+    on_change: &dyn Fn(&ChangeEvent<'_>),
+) -> LbApplyOutcome {
     let mut outcome = LbApplyOutcome {
         name: lb.name().to_owned(),
         id: lb.id(),
@@ -130,13 +160,26 @@ fn apply_one(client: &ServiceClient, lb: &LbPlan, wait: &WaitOpts) -> LbApplyOut
     };
     let mut changes = lb.changes().iter();
     for change in changes.by_ref() {
-        match send(client, outcome.id, change, wait) {
+        let result = send(client, outcome.id, change, wait);
+        let error = match &result {
             Ok(id) => {
-                outcome.id = Some(id);
-                outcome.applied.push(change.clone());
+                outcome.id = Some(*id);
+                None
             }
             Err((id, e)) => {
-                outcome.id = outcome.id.or(id);
+                outcome.id = outcome.id.or(*id);
+                Some(e)
+            }
+        };
+        on_change(&ChangeEvent {
+            name: lb.name(),
+            id: outcome.id,
+            change,
+            error,
+        });
+        match result {
+            Ok(_) => outcome.applied.push(change.clone()),
+            Err((_, e)) => {
                 outcome.failed = Some((change.clone(), e));
                 break;
             }

@@ -78,7 +78,7 @@ mod specs;
 mod ssl_spec;
 
 pub use account::{apply_document, plan_account, read_current};
-pub use apply::{ApplyReport, LbApplyOutcome, apply};
+pub use apply::{ApplyReport, ChangeEvent, LbApplyOutcome, apply, apply_with};
 pub use change::Change;
 pub use current::Current;
 pub use document::Document;

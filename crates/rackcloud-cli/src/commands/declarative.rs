@@ -2,6 +2,7 @@
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use rackcloud_core::{FleetOpts, WaitOpts};
@@ -47,10 +48,26 @@ pub(crate) fn apply(args: &ApplyArgs, connect: Connect<'_>, out: Output) -> Resu
     let parallel = args
         .parallel
         .map_or(FleetOpts::DEFAULT_PARALLEL, usize::from);
-    let opts = FleetOpts::new()
+    let mut opts = FleetOpts::new()
         .parallel(parallel)
         .wait(WaitOpts::new().interval(interval));
-    let report = rackcloud_lb::apply(&client, &plan, &opts);
+    if let Some(left) = connect.time_left() {
+        opts = opts.deadline(left);
+    }
+    let stderr = Stderr::new();
+    let total = plan.len();
+    let ended = AtomicUsize::new(0);
+    let report = rackcloud_lb::apply_with(&client, &plan, &opts, |event| {
+        let n = ended.fetch_add(1, Ordering::SeqCst) + 1;
+        let how = match event.error {
+            None => "done".to_owned(),
+            Some(e) => format!("FAILED ({})", crate::failure::describe(e, false)),
+        };
+        stderr.line(&format!(
+            "[{n}/{total}] {}: {how}: {}",
+            event.name, event.change
+        ));
+    });
     out.report(&Applied(&report))
         .map_err(|e| op.failed_other(e))?;
     if report.is_complete() {

@@ -116,7 +116,7 @@ fn apply_needs_yes_off_a_terminal_then_applies_and_plans_nothing() {
         run.stdout.contains("+ create load balancer \"cli-shop\""),
         "{run:?}"
     );
-    let run = ok(as_demo(
+    let run = as_demo(
         &emulator,
         &[
             "lb",
@@ -128,8 +128,19 @@ fn apply_needs_yes_off_a_terminal_then_applies_and_plans_nothing() {
             "--parallel",
             "2",
         ],
-    ));
+    );
+    assert_eq!(run.status, 0, "{run:?}");
     assert!(run.stdout.contains("done: create load balancer"), "{run:?}");
+    // Each change told on stderr as it ends.
+    assert_eq!(
+        run.stderr.lines().collect::<Vec<_>>(),
+        [
+            "[1/4] cli-shop: done: create load balancer \"cli-shop\" (HTTP port 80, 2 primary node(s))",
+            "[2/4] cli-shop: done: set health monitor CONNECT (delay 10, timeout 5, attempts 2)",
+            "[3/4] cli-shop: done: enable connection logging",
+            "[4/4] cli-shop: done: add metadata team"
+        ]
+    );
     let run = ok(as_demo(&emulator, &["lb", "plan", path]));
     assert_eq!(
         run.lines(),
@@ -180,7 +191,7 @@ fn tls_files_are_read_next_to_the_document_and_exported_without_keys() {
     let file = dir.path().join("shop.json");
     std::fs::write(&file, doc.to_string()).expect("written");
     let path = file.to_str().expect("utf-8 path");
-    let run = ok(as_demo(
+    let run = as_demo(
         &emulator,
         &[
             "--output",
@@ -192,7 +203,14 @@ fn tls_files_are_read_next_to_the_document_and_exported_without_keys() {
             "--wait-interval",
             "0.02",
         ],
-    ));
+    );
+    assert_eq!(run.status, 0, "{run:?}");
+    assert!(
+        run.stderr
+            .ends_with("[4/4] tls-shop: done: enable HTTPS redirect\n"),
+        "{run:?}"
+    );
+    assert!(!run.stderr.contains("PRIVATE KEY"), "{run:?}");
     assert_eq!(run.json()["complete"], true, "{run:?}");
     assert!(!run.stdout.contains("PRIVATE KEY"), "{run:?}");
     let id = run.json()["load_balancers"][0]["id"].to_string();

@@ -92,3 +92,33 @@ fn a_created_load_balancer_whose_wait_fails_is_reported_with_its_id() -> anyhow:
     assert!(report.to_string().contains(&format!("half ({id})")));
     Ok(())
 }
+
+#[test]
+fn apply_with_tells_each_change_as_it_ends_the_failed_one_last() -> anyhow::Result<()> {
+    let emulator = Emulator::start()?;
+    let client = dfw_no_retries(&emulator);
+    let plan = plan_account(&client, &doc(&[full_lb("told")]))?;
+    emulator.inject(InjectedFault::new(
+        Some("PUT"),
+        "/dfw/v1.0/*/loadbalancers/*/connectionthrottle",
+        400,
+    ));
+    let told = std::sync::Mutex::new(Vec::new());
+    let report = rackcloud_lb::apply_with(&client, &plan, &fleet(), |event| {
+        let failed = event.error.map(|e| e.status());
+        if let Ok(mut told) = told.lock() {
+            told.push((event.name.to_owned(), event.change.clone(), failed));
+        }
+    });
+    let told = told.into_inner().unwrap_or_default();
+    let lb = &report.lbs()[0];
+    assert_eq!(told.len(), lb.applied().len() + 1);
+    for ((name, change, failed), applied) in told.iter().zip(lb.applied()) {
+        assert_eq!((name.as_str(), change, *failed), ("told", applied, None));
+    }
+    let (name, change, failed) = told.last().expect("the failed change");
+    assert_eq!(name, "told");
+    assert!(matches!(change, Change::SetThrottle(_)));
+    assert_eq!(*failed, Some(Some(400)));
+    Ok(())
+}
