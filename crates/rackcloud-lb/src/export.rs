@@ -83,7 +83,7 @@ pub fn write_unless_other(path: &Path, text: &str, overwrite: bool) -> io::Resul
             return Err(io::Error::new(
                 io::ErrorKind::AlreadyExists,
                 format!(
-                    "{} exists with other content: not overwritten (move it away, export into another folder, or overwrite)",
+                    "{} exists with other content: not overwritten",
                     path.display()
                 ),
             ));

@@ -111,14 +111,20 @@ pub(crate) fn export(args: &ExportArgs, connect: Connect<'_>, out: Output) -> Re
     };
     let dir = path.parent().unwrap_or(Path::new("."));
     // The document first: a hand-kept one is not replaced unless asked.
-    let wrote_document = rackcloud_lb::write_unless_other(path, &text, args.force)
-        .map_err(|e| op.failed_other(e))?;
+    let not_replaced = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => {
+            op.failed_other(anyhow::anyhow!("{e}; pass --force to replace it"))
+        }
+        _ => op.failed_other(e),
+    };
+    let wrote_document =
+        rackcloud_lb::write_unless_other(path, &text, args.force).map_err(not_replaced)?;
     let written = if args.force {
         export.overwrite_files(dir)
     } else {
         export.write_files(dir)
     }
-    .map_err(|e| op.failed_other(e))?;
+    .map_err(not_replaced)?;
     if wrote_document {
         stderr.line(&format!("wrote {}", path.display()));
     }

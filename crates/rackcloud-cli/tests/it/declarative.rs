@@ -74,7 +74,11 @@ fn export_to_a_file_writes_the_files_it_names_then_plan_shows_no_changes() {
     std::fs::write(&page, "<html>mine</html>").expect("written");
     let run = as_demo(&emulator, &["lb", "export", "1", "--to", path]);
     assert_eq!(run.status, 1, "{run:?}");
-    assert!(run.stderr.contains("exists with other content"), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("exists with other content: not overwritten; pass --force to replace it"),
+        "{run:?}"
+    );
     assert_eq!(
         std::fs::read_to_string(&page).expect("kept"),
         "<html>mine</html>"
