@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::Account;
 use super::bodies;
-use super::load_balancers::live;
+use super::load_balancers::{live, read_live};
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::state::Shared;
@@ -43,11 +43,9 @@ pub(crate) fn route(
 
 /// GET: lookup (404, 410) → 200 `{"accessList":[…]}` in the order the items were added.
 fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => Reply::json(200, lb.features.access_list.json()),
-        Err(reply) => reply,
-    }
+    read_live(shared, account, id, |lb| {
+        Reply::json(200, lb.features.access_list.json())
+    })
 }
 
 /// POST: body (400 schema or validation) → lookup (404, 410) → status (422 unless `ACTIVE`) →

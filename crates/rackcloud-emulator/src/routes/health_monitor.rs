@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::Account;
 use super::bodies;
-use super::load_balancers::live;
+use super::load_balancers::{live, read_live};
 use crate::error_replies;
 use crate::features::health_monitor::fits;
 use crate::http::{Incoming, Reply};
@@ -39,16 +39,13 @@ pub(crate) fn route(
 /// GET: lookup (404, 410) → 200 `{"healthMonitor":{…}}`, or `{"healthMonitor":{}}` when none
 /// is configured. Works in every status but `DELETED`.
 fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let lb = match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let monitor = match &lb.features.health_monitor {
-        Some(monitor) => monitor.json(),
-        None => json!({}),
-    };
-    Reply::json(200, json!({ "healthMonitor": monitor }))
+    read_live(shared, account, id, |lb| {
+        let monitor = match &lb.features.health_monitor {
+            Some(monitor) => monitor.json(),
+            None => json!({}),
+        };
+        Reply::json(200, json!({ "healthMonitor": monitor }))
+    })
 }
 
 /// PUT: body (400 schema or validation) → lookup (404, 410) → protocol (400) → status (422

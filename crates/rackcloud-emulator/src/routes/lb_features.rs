@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use serde_json::{Value, json};
 
-use super::load_balancers::live;
+use super::load_balancers::{live, read_live};
 use super::{Account, bodies, usage};
 use crate::error_replies;
 use crate::features::settings::logging_fits;
@@ -81,11 +81,7 @@ fn read(
     id: u64,
     show: impl FnOnce(&LoadBalancer) -> Value,
 ) -> Reply {
-    let mut state = lock(&shared.state);
-    match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => Reply::json(200, show(lb)),
-        Err(reply) => reply,
-    }
+    read_live(shared, account, id, |lb| Reply::json(200, show(lb)))
 }
 
 /// PUT connectionlogging: body (400) → lookup (404, 410) → not on UDP protocols (400) →

@@ -280,6 +280,21 @@ pub(crate) fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     Reply::empty(202)
 }
 
+/// A read of a load balancer's part: lookup (404, 410) → what `answer` makes of it, in any
+/// status but deleted.
+pub(super) fn read_live(
+    shared: &Shared,
+    account: Account<'_>,
+    id: u64,
+    answer: impl FnOnce(&LoadBalancer) -> Reply,
+) -> Reply {
+    let mut state = lock(&shared.state);
+    match live(&mut state, account, id, Instant::now()) {
+        Ok(lb) => answer(lb),
+        Err(reply) => reply,
+    }
+}
+
 /// A load balancer that exists and is not deleted: otherwise the 404 or 410 to answer.
 pub(super) fn live<'a>(
     state: &'a mut State,

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::Account;
 use super::bodies;
-use super::load_balancers::live;
+use super::load_balancers::{live, read_live};
 use crate::error_replies;
 use crate::http::Reply;
 use crate::load_balancer::persistence_fits;
@@ -17,16 +17,13 @@ use crate::sync::lock;
 /// GET: lookup (404, 410) → 200 `{"sessionPersistence":{"persistenceType":…}}`, or
 /// `{"sessionPersistence":{}}` when disabled. Works in every status but `DELETED`.
 pub(crate) fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let lb = match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let body = match &lb.persistence {
-        Some(kind) => json!({"sessionPersistence": {"persistenceType": kind}}),
-        None => json!({"sessionPersistence": {}}),
-    };
-    Reply::json(200, body)
+    read_live(shared, account, id, |lb| {
+        let body = match &lb.persistence {
+            Some(kind) => json!({"sessionPersistence": {"persistenceType": kind}}),
+            None => json!({"sessionPersistence": {}}),
+        };
+        Reply::json(200, body)
+    })
 }
 
 /// PUT: body (400 schema or validation) → lookup (404, 410) → protocol rule (400) → status

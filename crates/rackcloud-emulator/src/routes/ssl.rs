@@ -9,7 +9,7 @@ use std::time::Instant;
 use serde_json::json;
 
 use super::Account;
-use super::load_balancers::live;
+use super::load_balancers::{live, read_live};
 use crate::error_replies;
 use crate::features::ssl::{CIPHER_PROFILES, Termination, check_bundle, ciphers};
 use crate::http::{Incoming, Reply};
@@ -51,38 +51,32 @@ pub(crate) fn route(
 
 /// GET: lookup (404, 410) → 404 when none is configured → 200, never with the key.
 fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let lb = match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    match &lb.features.ssl.termination {
-        Some(t) => Reply::json(200, t.json()),
-        None => error_replies::flat(
-            404,
-            "SSL termination not found for requested load balancer.",
-        ),
-    }
+    read_live(shared, account, id, |lb| {
+        match &lb.features.ssl.termination {
+            Some(t) => Reply::json(200, t.json()),
+            None => error_replies::flat(
+                404,
+                "SSL termination not found for requested load balancer.",
+            ),
+        }
+    })
 }
 
 /// GET ciphers: lookup → 200 with the ciphers of the profile in use (`default` without one).
 fn list_ciphers(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let lb = match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let profile = lb
-        .features
-        .ssl
-        .termination
-        .as_ref()
-        .map_or("default", |t| t.cipher_profile.as_str());
-    let list: Vec<_> = ciphers(profile)
-        .iter()
-        .map(|n| json!({"name": n}))
-        .collect();
-    Reply::json(200, json!({"ciphers": list}))
+    read_live(shared, account, id, |lb| {
+        let profile = lb
+            .features
+            .ssl
+            .termination
+            .as_ref()
+            .map_or("default", |t| t.cipher_profile.as_str());
+        let list: Vec<_> = ciphers(profile)
+            .iter()
+            .map(|n| json!({"name": n}))
+            .collect();
+        Reply::json(200, json!({"ciphers": list}))
+    })
 }
 
 /// PUT: body (400) → lookup (404, 410) → protocol (400) → a first termination needs a

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::Account;
 use super::bodies::{self, ThrottleRequest};
-use super::load_balancers::live;
+use super::load_balancers::{live, read_live};
 use crate::error_replies;
 use crate::features::throttle::Throttle;
 use crate::http::{Incoming, Reply};
@@ -36,16 +36,13 @@ pub(crate) fn route(
 /// GET: lookup (404, 410) → 200 `{"connectionThrottle":{…}}`, or `{"connectionThrottle":{}}`
 /// when none is set. Works in every status but `DELETED`.
 fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let lb = match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let throttle = match &lb.features.throttle {
-        Some(throttle) => throttle.json(),
-        None => json!({}),
-    };
-    Reply::json(200, json!({ "connectionThrottle": throttle }))
+    read_live(shared, account, id, |lb| {
+        let throttle = match &lb.features.throttle {
+            Some(throttle) => throttle.json(),
+            None => json!({}),
+        };
+        Reply::json(200, json!({ "connectionThrottle": throttle }))
+    })
 }
 
 /// PUT: body (400 schema or validation) → lookup (404, 410) → a first creation without all four

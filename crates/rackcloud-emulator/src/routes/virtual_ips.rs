@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 
 use super::Account;
 use super::bulk_ids;
-use super::load_balancers::live;
+use super::load_balancers::{live, read_live};
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::load_balancer::VirtualIp;
@@ -41,13 +41,10 @@ pub(crate) fn route(
 
 /// GET: lookup (404, 410) → 200 `{"virtualIps":[…]}`.
 fn list(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let lb = match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let vips: Vec<Value> = lb.virtual_ips.iter().map(vip_json).collect();
-    Reply::json(200, json!({"virtualIps": vips}))
+    read_live(shared, account, id, |lb| {
+        let vips: Vec<Value> = lb.virtual_ips.iter().map(vip_json).collect();
+        Reply::json(200, json!({"virtualIps": vips}))
+    })
 }
 
 /// POST: body (400 schema; 400 validation: only `PUBLIC`, only `IPV6`, no shared id) → lookup

@@ -5,18 +5,15 @@ mod bodies;
 mod bulk;
 mod changes;
 
-use std::time::Instant;
-
 use serde_json::{Value, json};
 
 use super::Account;
-use super::load_balancers::live;
+use super::load_balancers::read_live;
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::load_balancer::LoadBalancer;
 use crate::node::{Node, is_weighted};
 use crate::state::Shared;
-use crate::sync::lock;
 
 /// The largest page of nodes or events, and the size of a page when `limit` is absent.
 const MAX_PAGE: usize = 100;
@@ -64,35 +61,29 @@ fn list(shared: &Shared, account: Account<'_>, id: u64, query: Option<&str>) -> 
         Ok(page) => page,
         Err(reply) => return reply,
     };
-    let mut state = lock(&shared.state);
-    let lb = match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let weighted = is_weighted(&lb.algorithm);
-    let mut nodes: Vec<&Node> = lb.nodes.iter().collect();
-    nodes.sort_by_key(|n| n.id);
-    let items: Vec<Value> = nodes
-        .into_iter()
-        .filter(|n| page.marker.is_none_or(|m| n.id > m))
-        .skip(page.offset)
-        .take(page.limit)
-        .map(|n| n.json(weighted))
-        .collect();
-    Reply::json(200, json!({"nodes": items}))
+    read_live(shared, account, id, |lb| {
+        let weighted = is_weighted(&lb.algorithm);
+        let mut nodes: Vec<&Node> = lb.nodes.iter().collect();
+        nodes.sort_by_key(|n| n.id);
+        let items: Vec<Value> = nodes
+            .into_iter()
+            .filter(|n| page.marker.is_none_or(|m| n.id > m))
+            .skip(page.offset)
+            .take(page.limit)
+            .map(|n| n.json(weighted))
+            .collect();
+        Reply::json(200, json!({"nodes": items}))
+    })
 }
 
 /// GET `…/nodes/{nodeId}`: lookup (404, 410, node 404) → 200 `{"node":{…}}`.
 fn show(shared: &Shared, account: Account<'_>, id: u64, node_id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let lb = match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    match lb.nodes.iter().find(|n| n.id == node_id) {
-        Some(node) => Reply::json(200, json!({"node": node.json(is_weighted(&lb.algorithm))})),
-        None => node_not_found(id, node_id),
-    }
+    read_live(shared, account, id, |lb| {
+        match lb.nodes.iter().find(|n| n.id == node_id) {
+            Some(node) => Reply::json(200, json!({"node": node.json(is_weighted(&lb.algorithm))})),
+            None => node_not_found(id, node_id),
+        }
+    })
 }
 
 /// GET `…/nodes/events`: lookup (404, 410) → 200 `{"nodeServiceEvents":[…],"links":[…]}`,
@@ -103,27 +94,24 @@ fn events(shared: &Shared, account: Account<'_>, id: u64, query: Option<&str>) -
         Ok(page) => page,
         Err(reply) => return reply,
     };
-    let mut state = lock(&shared.state);
-    let lb = match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let (items, more) = lb
-        .features
-        .node_events
-        .page(page.marker, page.offset, page.limit);
-    let mut links = Vec::new();
-    if let (true, Some(last)) = (more, items.last()) {
-        let href = format!(
-            "{}/loadbalancers/{id}/nodes/events?marker={}&limit={}",
-            shared.config.lb_endpoint(account.region, account.tenant),
-            last.id,
-            page.limit
-        );
-        links.push(json!({"href": href, "rel": "next"}));
-    }
-    let events: Vec<Value> = items.iter().map(|e| e.json(id, account.tenant)).collect();
-    Reply::json(200, json!({"nodeServiceEvents": events, "links": links}))
+    read_live(shared, account, id, |lb| {
+        let (items, more) = lb
+            .features
+            .node_events
+            .page(page.marker, page.offset, page.limit);
+        let mut links = Vec::new();
+        if let (true, Some(last)) = (more, items.last()) {
+            let href = format!(
+                "{}/loadbalancers/{id}/nodes/events?marker={}&limit={}",
+                shared.config.lb_endpoint(account.region, account.tenant),
+                last.id,
+                page.limit
+            );
+            links.push(json!({"href": href, "rel": "next"}));
+        }
+        let events: Vec<Value> = items.iter().map(|e| e.json(id, account.tenant)).collect();
+        Reply::json(200, json!({"nodeServiceEvents": events, "links": links}))
+    })
 }
 
 /// 404 for a node that is not on the load balancer.

@@ -5,7 +5,7 @@ use std::time::Instant;
 use serde_json::{Value, json};
 
 use super::super::Account;
-use super::super::load_balancers::live;
+use super::super::load_balancers::{live, read_live};
 use super::body;
 use crate::error_replies;
 use crate::features::ssl::{Mapping, check_bundle};
@@ -63,32 +63,26 @@ fn duplicate() -> Reply {
 
 /// GET: lookup → 200, each item wrapped again.
 fn list(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let lb = match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let items: Vec<Value> = lb
-        .features
-        .ssl
-        .mappings
-        .iter()
-        .map(Mapping::list_json)
-        .collect();
-    Reply::json(200, json!({"certificateMappings": items}))
+    read_live(shared, account, id, |lb| {
+        let items: Vec<Value> = lb
+            .features
+            .ssl
+            .mappings
+            .iter()
+            .map(Mapping::list_json)
+            .collect();
+        Reply::json(200, json!({"certificateMappings": items}))
+    })
 }
 
 /// GET one: lookup → mapping (404) → 200 without the key.
 fn show(shared: &Shared, account: Account<'_>, id: u64, mapping: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let lb = match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    match lb.features.ssl.mappings.iter().find(|m| m.id == mapping) {
-        Some(m) => Reply::json(200, m.json()),
-        None => mapping_not_found(),
-    }
+    read_live(shared, account, id, |lb| {
+        match lb.features.ssl.mappings.iter().find(|m| m.id == mapping) {
+            Some(m) => Reply::json(200, m.json()),
+            None => mapping_not_found(),
+        }
+    })
 }
 
 /// POST: body (400) → lookup (404, 410) → termination (404) → limit (413) → duplicate host
