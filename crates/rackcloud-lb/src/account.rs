@@ -9,7 +9,7 @@ use crate::document::Document;
 use crate::plan::{Plan, plan};
 
 /// The load balancers of the account named in `doc` (deleted ones left out), read in full
-/// ([`Current::read`]).
+/// ([`Current::read`]; the error page only of those the document gives one).
 ///
 /// # Errors
 ///
@@ -18,9 +18,12 @@ pub fn read_current(client: &ServiceClient, doc: &Document) -> Result<Vec<Curren
     let all = lb_lbs::list_all(client, ListOpts::new())?;
     let mut current = Vec::new();
     for lb in all {
-        let named = doc.load_balancers.iter().any(|l| l.name == lb.name());
-        if named && !matches!(lb.status(), Status::Deleted | Status::PendingDelete) {
-            current.push(Current::read(client, lb.id())?);
+        let Some(want) = doc.load_balancers.iter().find(|l| l.name == lb.name()) else {
+            continue;
+        };
+        if !matches!(lb.status(), Status::Deleted | Status::PendingDelete) {
+            let error_page = want.error_page_file.is_some();
+            current.push(Current::read_parts(client, lb.id(), error_page)?);
         }
     }
     Ok(current)

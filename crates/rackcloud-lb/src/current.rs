@@ -67,6 +67,16 @@ impl Current {
     ///
     /// Any error of those requests.
     pub fn read(client: &ServiceClient, id: u64) -> Result<Current, Error> {
+        Current::read_parts(client, id, true)
+    }
+
+    /// [`Current::read`], the error page only when `error_page` (a plan needs it only for a
+    /// document that gives one: one request less per load balancer otherwise).
+    pub(crate) fn read_parts(
+        client: &ServiceClient,
+        id: u64,
+        error_page: bool,
+    ) -> Result<Current, Error> {
         let lb = lb_lbs::get(client, id).extract()?;
         let stem = file_stem(lb.name());
         let mut current = Current::from_lb(&lb);
@@ -80,7 +90,7 @@ impl Current {
             }
             current.set_ssl(&stem, &ssl, &mappings);
         }
-        if *lb.protocol() == Protocol::Http {
+        if error_page && *lb.protocol() == Protocol::Http {
             let page = lb_lbs::get_error_page(client, id).extract()?;
             current.spec.error_page_file =
                 Some(FileText::with_text(format!("{stem}-error.html"), page));
