@@ -3,7 +3,6 @@
 //! after which nothing new starts.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use crate::fleet_opts::FleetOpts;
@@ -67,33 +66,39 @@ where
         wait
     };
     let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    // Each thread hands back what it did with the index of each item; a thread that panicked
+    // inside `work` raises its panic again here, once the others have stopped.
+    let mut results: Vec<Option<R>> = items.iter().map(|_| None).collect();
     std::thread::scope(|scope| {
-        for _ in 0..parallel {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(item) = items.get(i) else { break };
-                    let late = opts.deadline_after().is_some_and(|d| start.elapsed() >= d);
-                    let turn = if late {
-                        Turn::TooLate
-                    } else {
-                        Turn::Run(&wait)
-                    };
-                    let result = work(item, turn);
-                    *slots[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(result);
+        let workers: Vec<_> = (0..parallel)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::SeqCst);
+                        let Some(item) = items.get(i) else { break };
+                        let late = opts.deadline_after().is_some_and(|d| start.elapsed() >= d);
+                        let turn = if late {
+                            Turn::TooLate
+                        } else {
+                            Turn::Run(&wait)
+                        };
+                        done.push((i, work(item, turn)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for worker in workers {
+            match worker.join() {
+                Ok(done) => {
+                    for (i, result) in done {
+                        results[i] = Some(result);
+                    }
                 }
-            });
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
         }
     });
-    slots
-        .into_iter()
-        .zip(items)
-        .map(|(slot, item)| {
-            let result = slot.into_inner().unwrap_or_else(PoisonError::into_inner);
-            // Every slot is filled: a thread that panics inside `work` makes the scope panic
-            // once all threads have stopped, so this point is not reached then.
-            result.unwrap_or_else(|| work(item, Turn::TooLate))
-        })
-        .collect()
+    results.into_iter().flatten().collect()
 }
