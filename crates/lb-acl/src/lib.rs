@@ -72,18 +72,15 @@
 //! # }
 //! ```
 
-mod address;
 mod opts;
 mod requests;
 mod results;
-mod rule_type;
 mod urls;
 
-pub use address::check_address;
-pub use opts::{AppendItem, AppendOpts, AppendOptsBuilder, MAX_ITEMS};
+pub use opts::AppendOptsBuilder;
+pub use rackcloud_core::model::{AppendItem, AppendOpts, MAX_ITEMS, RuleType, check_address};
 pub use requests::{
     append, append_and_wait, bulk_delete, bulk_delete_and_wait, delete, delete_all,
     delete_all_and_wait, delete_and_wait, list,
 };
 pub use results::{AppendResult, DeleteResult, ListResult, NetworkItem};
-pub use rule_type::RuleType;

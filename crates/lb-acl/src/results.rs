@@ -3,7 +3,7 @@
 use rackcloud_core::{Error, result_type};
 use serde::Deserialize;
 
-use crate::rule_type::RuleType;
+use rackcloud_core::model::RuleType;
 
 /// One item of an access list, as the server holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]

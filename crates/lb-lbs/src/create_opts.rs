@@ -1,162 +1,29 @@
-//! [`CreateOpts`], [`NodeOpts`] and [`VipOpts`]: a new load balancer, its nodes and its
-//! virtual IPs.
+//! [`CreateOpts`]: a new load balancer, its virtual IPs and nodes, and the configuration the
+//! service takes at creation (monitor, throttle, access list, metadata, logging, caching,
+//! session persistence).
 
 use rackcloud_core::Error;
+use rackcloud_core::model::{AppendOpts, MonitorOpts, PersistenceType, ThrottleOpts};
 use serde_json::{Map, Value, json};
 
-use crate::kinds::{Algorithm, IpVersion, NodeCondition, Protocol, VipType};
+use crate::create_metadata::metadata_items;
+use crate::kinds::{Algorithm, Protocol};
+use crate::node_opts::NodeOpts;
 use crate::requests::CreateOptsBuilder;
+use crate::vip_opts::VipOpts;
 
-/// A virtual IP for a new load balancer: a new address, or one shared with another load
-/// balancer of the account.
+/// The options of [`create`](crate::create): a name, a protocol, at least one virtual IP, and
+/// optionally a port, an algorithm, a timeout, half-closed support, nodes, and the configuration
+/// the service accepts in the same request: a health monitor, a connection throttle, access
+/// list items, metadata, connection logging, content caching and session persistence. A
+/// configured load balancer is one request and one wait (docs/api/load-balancers.md).
 ///
-/// # Examples
-///
-/// ```
-/// use lb_lbs::{IpVersion, VipOpts};
-///
-/// let public_v6 = VipOpts::public().ip_version(IpVersion::Ipv6);
-/// let internal = VipOpts::servicenet();
-/// let same_as_lb_1 = VipOpts::shared(1);
-/// # let _ = (public_v6, internal, same_as_lb_1);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VipOpts {
-    source: VipSource,
-    ip_version: Option<IpVersion>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum VipSource {
-    New(VipType),
-    Shared(u64),
-}
-
-impl VipOpts {
-    /// A new address of this type (`{"type":"PUBLIC"}`); IPv4 unless
-    /// [`ip_version`](VipOpts::ip_version) says otherwise.
-    pub fn new(kind: VipType) -> VipOpts {
-        VipOpts {
-            source: VipSource::New(kind),
-            ip_version: None,
-        }
-    }
-
-    /// A new public address.
-    pub fn public() -> VipOpts {
-        VipOpts::new(VipType::Public)
-    }
-
-    /// A new ServiceNet (internal) address.
-    pub fn servicenet() -> VipOpts {
-        VipOpts::new(VipType::Servicenet)
-    }
-
-    /// The virtual IP with this id, shared with the load balancer that has it (`{"id":N}`): the
-    /// way to serve HTTP and HTTPS on one address with two load balancers.
-    pub fn shared(id: u64) -> VipOpts {
-        VipOpts {
-            source: VipSource::Shared(id),
-            ip_version: None,
-        }
-    }
-
-    /// The IP version of a new address.
-    pub fn ip_version(mut self, version: IpVersion) -> VipOpts {
-        self.ip_version = Some(version);
-        self
-    }
-
-    fn to_json(&self) -> Result<Value, Error> {
-        match (&self.source, &self.ip_version) {
-            (VipSource::Shared(0), _) => Err(Error::invalid_input(
-                "a shared virtual IP id must be greater than zero",
-            )),
-            (VipSource::Shared(_), Some(_)) => Err(Error::invalid_input(
-                "a shared virtual IP keeps its own IP version; do not set one",
-            )),
-            (VipSource::Shared(id), None) => Ok(json!({ "id": id })),
-            (VipSource::New(kind), _) if kind.as_str().trim().is_empty() => {
-                Err(Error::invalid_input("the virtual IP type is empty"))
-            }
-            (VipSource::New(kind), None) => Ok(json!({ "type": kind })),
-            (VipSource::New(kind), Some(version)) => {
-                Ok(json!({ "type": kind, "ipVersion": version }))
-            }
-        }
-    }
-}
-
-/// A back-end node for a new load balancer.
-///
-/// Nodes of an existing load balancer are a resource of their own (a sibling crate's job).
-///
-/// # Examples
-///
-/// ```
-/// use lb_lbs::{NodeCondition, NodeOpts};
-///
-/// let node = NodeOpts::new("10.180.0.21", 8080).condition(NodeCondition::Draining).weight(5);
-/// # let _ = node;
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NodeOpts {
-    address: String,
-    port: u16,
-    condition: NodeCondition,
-    weight: Option<u32>,
-}
-
-impl NodeOpts {
-    /// A node at `address` (an IP address) and `port`, `ENABLED`.
-    pub fn new(address: impl Into<String>, port: u16) -> NodeOpts {
-        NodeOpts {
-            address: address.into(),
-            port,
-            condition: NodeCondition::Enabled,
-            weight: None,
-        }
-    }
-
-    /// Whether it receives traffic; `ENABLED` by default.
-    pub fn condition(mut self, condition: NodeCondition) -> NodeOpts {
-        self.condition = condition;
-        self
-    }
-
-    /// Its weight for the weighted algorithms, 1 to 100.
-    pub fn weight(mut self, weight: u32) -> NodeOpts {
-        self.weight = Some(weight);
-        self
-    }
-
-    fn to_json(&self) -> Result<Value, Error> {
-        if self.address.trim().is_empty() {
-            return Err(Error::invalid_input("a node address is empty"));
-        }
-        if self.port == 0 {
-            return Err(Error::invalid_input(format!(
-                "node {} has port 0; use 1 to 65535",
-                self.address
-            )));
-        }
-        let mut node = Map::new();
-        node.insert("address".into(), json!(self.address));
-        node.insert("port".into(), json!(self.port));
-        node.insert("condition".into(), json!(self.condition));
-        if let Some(weight) = self.weight {
-            node.insert("weight".into(), json!(weight));
-        }
-        Ok(Value::Object(node))
-    }
-}
-
-/// The options of [`create`](crate::create): a name, a protocol, at least one virtual IP, and optionally a
-/// port, an algorithm, a timeout, half-closed support and nodes.
-///
-/// The server checks the values (name length, timeout range, node count …) and answers 400
-/// [`Validation`](rackcloud_core::ErrorKind::Validation) with every message at once; this type
-/// refuses only what can never be valid (an empty name, no virtual IP, port 0).
+/// The configuration takes the types of the crates that change it later (a monitor here is the
+/// [`MonitorOpts`] that `lb_monitors::update` takes), and each is checked as it is there. The
+/// server checks the rest (name length, timeout range, node count, which configuration fits the
+/// protocol …) and answers 400 [`Validation`](rackcloud_core::ErrorKind::Validation) with every
+/// message at once; this type refuses only what can never be valid (an empty name, no virtual
+/// IP, port 0, a value out of its bounds).
 ///
 /// # Examples
 ///
@@ -183,6 +50,40 @@ impl NodeOpts {
 /// assert!(no_vip.unwrap_err().is_invalid_input());
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
+///
+/// A configured load balancer in one request:
+///
+/// ```
+/// use lb_lbs::{CreateOpts, CreateOptsBuilder, NodeOpts, Protocol, VipOpts};
+/// use rackcloud_core::model::{AppendOpts, HttpOpts, PersistenceType, ThrottleOpts};
+///
+/// let opts = CreateOpts::new("shop", Protocol::Http)
+///     .virtual_ip(VipOpts::public())
+///     .node(NodeOpts::new("10.180.0.21", 80))
+///     .health_monitor(HttpOpts::http(10, 5, 2, "/health", "^2"))
+///     .connection_throttle(ThrottleOpts::new(100))
+///     .access_list(AppendOpts::new().deny("192.0.2.0/24"))
+///     .metadata("team", "web")
+///     .connection_logging(true)
+///     .content_caching(true)
+///     .session_persistence(PersistenceType::HttpCookie);
+/// let body = opts.to_lb_create_map()?;
+/// let lb = &body["loadBalancer"];
+/// assert_eq!(lb["healthMonitor"]["type"], "HTTP");
+/// assert_eq!(lb["connectionThrottle"]["maxConnections"], 100);
+/// assert_eq!(lb["accessList"][0]["type"], "DENY");
+/// assert_eq!(lb["metadata"][0], serde_json::json!({"key": "team", "value": "web"}));
+/// assert_eq!(lb["connectionLogging"]["enabled"], true);
+/// assert_eq!(lb["contentCaching"]["enabled"], true);
+/// assert_eq!(lb["sessionPersistence"]["persistenceType"], "HTTP_COOKIE");
+///
+/// // Each part is checked as its own crate checks it: nothing is sent.
+/// let slow = CreateOpts::new("shop", Protocol::Http)
+///     .virtual_ip(VipOpts::public())
+///     .health_monitor(HttpOpts::http(0, 5, 2, "/health", "^2"));
+/// assert!(slow.to_lb_create_map().unwrap_err().is_invalid_input());
+/// # Ok::<(), rackcloud_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CreateOpts {
     name: String,
@@ -194,6 +95,13 @@ pub struct CreateOpts {
     https_redirect: Option<bool>,
     virtual_ips: Vec<VipOpts>,
     nodes: Vec<NodeOpts>,
+    health_monitor: Option<MonitorOpts>,
+    connection_throttle: Option<ThrottleOpts>,
+    access_list: Option<AppendOpts>,
+    metadata: Vec<(String, String)>,
+    connection_logging: Option<bool>,
+    content_caching: Option<bool>,
+    session_persistence: Option<PersistenceType>,
 }
 
 impl CreateOpts {
@@ -210,6 +118,13 @@ impl CreateOpts {
             https_redirect: None,
             virtual_ips: Vec::new(),
             nodes: Vec::new(),
+            health_monitor: None,
+            connection_throttle: None,
+            access_list: None,
+            metadata: Vec::new(),
+            connection_logging: None,
+            content_caching: None,
+            session_persistence: None,
         }
     }
 
@@ -256,6 +171,85 @@ impl CreateOpts {
         self.nodes.push(node);
         self
     }
+
+    /// The health monitor (`healthMonitor`): a `CONNECT` monitor, or an `HTTP`/`HTTPS` one on a
+    /// load balancer of that protocol.
+    pub fn health_monitor(mut self, monitor: impl Into<MonitorOpts>) -> CreateOpts {
+        self.health_monitor = Some(monitor.into());
+        self
+    }
+
+    /// The connection throttle (`connectionThrottle`).
+    pub fn connection_throttle(mut self, throttle: ThrottleOpts) -> CreateOpts {
+        self.connection_throttle = Some(throttle);
+        self
+    }
+
+    /// The access list (`accessList`): at most 100 items, each network once.
+    pub fn access_list(mut self, items: AppendOpts) -> CreateOpts {
+        self.access_list = Some(items);
+        self
+    }
+
+    /// Adds a metadata item (`metadata`): at most 25, each key once, a key of 1 to 32
+    /// characters and a value of 1 to 256.
+    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> CreateOpts {
+        self.metadata.push((key.into(), value.into()));
+        self
+    }
+
+    /// Whether connections are logged (`connectionLogging`); off by default.
+    pub fn connection_logging(mut self, on: bool) -> CreateOpts {
+        self.connection_logging = Some(on);
+        self
+    }
+
+    /// Whether content is cached (`contentCaching`, HTTP only); off by default.
+    pub fn content_caching(mut self, on: bool) -> CreateOpts {
+        self.content_caching = Some(on);
+        self
+    }
+
+    /// Session persistence (`sessionPersistence`): `HTTP_COOKIE` for HTTP, `SSL_ID` for HTTPS,
+    /// `SOURCE_IP` for any protocol.
+    pub fn session_persistence(mut self, persistence_type: PersistenceType) -> CreateOpts {
+        self.session_persistence = Some(persistence_type);
+        self
+    }
+
+    /// The configuration parts of the body, each checked.
+    fn insert_configuration(&self, lb: &mut Map<String, Value>) -> Result<(), Error> {
+        if let Some(monitor) = &self.health_monitor {
+            lb.insert("healthMonitor".into(), Value::Object(monitor.to_map()?));
+        }
+        if let Some(throttle) = &self.connection_throttle {
+            lb.insert("connectionThrottle".into(), Value::Object(throttle.to_map()?));
+        }
+        if let Some(items) = &self.access_list {
+            lb.insert("accessList".into(), Value::Array(items.to_items()?));
+        }
+        if !self.metadata.is_empty() {
+            lb.insert("metadata".into(), metadata_items(&self.metadata)?);
+        }
+        if let Some(on) = self.connection_logging {
+            lb.insert("connectionLogging".into(), json!({ "enabled": on }));
+        }
+        if let Some(on) = self.content_caching {
+            lb.insert("contentCaching".into(), json!({ "enabled": on }));
+        }
+        if let Some(persistence_type) = &self.session_persistence {
+            if persistence_type.as_str().trim().is_empty() {
+                return Err(Error::invalid_input(
+                    "the session persistence type is empty",
+                ));
+            }
+            lb.insert(
+                "sessionPersistence".into(),
+                json!({ "persistenceType": persistence_type }),
+            );
+        }
+        Ok(())
+    }
 }
 
 impl CreateOptsBuilder for CreateOpts {
@@ -295,6 +289,7 @@ impl CreateOptsBuilder for CreateOpts {
             let nodes = self.nodes.iter().map(NodeOpts::to_json);
             lb.insert("nodes".into(), nodes.collect::<Result<_, _>>()?);
         }
+        self.insert_configuration(&mut lb)?;
         Ok(wrap(lb))
     }
 }

@@ -137,6 +137,7 @@
 //! ```
 
 mod bulk_delete;
+mod create_metadata;
 mod create_opts;
 mod error_page;
 mod kinds;
@@ -146,6 +147,7 @@ mod lenient;
 mod limits;
 mod list_opts;
 mod load_balancer;
+mod node_opts;
 mod pages;
 mod reference;
 mod requests;
@@ -154,10 +156,11 @@ mod settings;
 mod stats;
 mod update_opts;
 mod urls;
+mod vip_opts;
 mod wait;
 
 pub use bulk_delete::{bulk_delete, bulk_delete_and_wait};
-pub use create_opts::{CreateOpts, NodeOpts, VipOpts};
+pub use create_opts::CreateOpts;
 pub use error_page::{
     ErrorPageResult, delete_error_page, delete_error_page_and_wait, get_error_page, set_error_page,
     set_error_page_and_wait,
@@ -171,6 +174,7 @@ pub use limits::{
     RateLimits, RateLimitsResult, absolute_limits, rate_limits, remaining_nodes,
 };
 pub use list_opts::ListOpts;
+pub use node_opts::NodeOpts;
 pub use load_balancer::{LoadBalancer, VirtualIp};
 pub use pages::{Pages, list_all, pages};
 /// The status of a load balancer (core's [`LbStatus`](rackcloud_core::LbStatus), which every
@@ -196,4 +200,5 @@ pub use settings::{
 };
 pub use stats::{Stats, StatsResult, get_stats};
 pub use update_opts::UpdateOpts;
+pub use vip_opts::VipOpts;
 pub use wait::{change_and_wait, wait_for_deletion, wait_for_status, wait_until_active};

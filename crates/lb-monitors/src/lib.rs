@@ -75,16 +75,15 @@
 //! # }
 //! ```
 
-mod monitor_type;
 mod options;
 mod requests;
 mod results;
 mod urls;
 
-pub use monitor_type::MonitorType;
-pub use options::{
+pub use options::UpdateOptsBuilder;
+pub use rackcloud_core::model::{
     ATTEMPTS, ConnectOpts, DELAY_SECONDS, HttpOpts, MAX_HOST_HEADER_CHARS, MAX_PATH_OR_REGEX_CHARS,
-    MonitorOpts, TIMEOUT_SECONDS, UpdateOptsBuilder,
+    MonitorOpts, MonitorType, TIMEOUT_SECONDS,
 };
 pub use requests::{delete, delete_and_wait, delete_if_present, get, update, update_and_wait};
 pub use results::{DeleteOutcome, DeleteResult, GetResult, HealthMonitor, UpdateResult};

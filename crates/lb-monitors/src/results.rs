@@ -4,7 +4,7 @@ use rackcloud_core::{Error, result_type};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::monitor_type::MonitorType;
+use rackcloud_core::model::MonitorType;
 
 /// The health monitor of a load balancer, as the server shows it.
 ///

@@ -70,12 +70,11 @@
 //! # }
 //! ```
 
-mod persistence_type;
 mod requests;
 mod results;
 mod urls;
 
-pub use persistence_type::Type;
+pub use rackcloud_core::model::PersistenceType as Type;
 pub use requests::{
     CreateOpts, CreateOptsBuilder, disable, disable_and_wait, disable_if_enabled, enable,
     enable_and_wait, get,

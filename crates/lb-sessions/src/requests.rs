@@ -3,7 +3,7 @@
 use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, check_id};
 use serde_json::{Map, Value, json};
 
-use crate::persistence_type::Type;
+use crate::Type;
 use crate::results::{DisableOutcome, DisableResult, EnableResult, GetResult};
 use crate::urls::root_url;
 

@@ -3,7 +3,7 @@
 use rackcloud_core::{Error, result_type};
 use serde::Deserialize;
 
-use crate::persistence_type::Type;
+use crate::Type;
 
 /// The session persistence of a load balancer whose persistence is enabled.
 ///

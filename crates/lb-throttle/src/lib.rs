@@ -73,9 +73,9 @@ mod requests;
 mod results;
 mod urls;
 
-pub use options::{
-    MAX_CONNECTION_RATE, MAX_CONNECTIONS, MIN_CONNECTIONS, RATE_INTERVAL, SetOptsBuilder,
-    ThrottleOpts,
+pub use options::SetOptsBuilder;
+pub use rackcloud_core::model::{
+    MAX_CONNECTION_RATE, MAX_CONNECTIONS, MIN_CONNECTIONS, RATE_INTERVAL, ThrottleOpts,
 };
 pub use requests::{delete, delete_and_wait, delete_if_present, get, set, set_and_wait};
 pub use results::{ConnectionThrottle, DeleteOutcome, DeleteResult, GetResult, SetResult};

@@ -59,6 +59,7 @@ mod log_filter;
 mod log_redact;
 mod method;
 mod mfa;
+pub mod model;
 mod open_enum;
 mod paced_run;
 mod pacing;

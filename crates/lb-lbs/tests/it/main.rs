@@ -3,6 +3,7 @@
 mod bulk_and_filters;
 mod change_and_wait;
 mod common;
+mod create_configured;
 mod feature_rules;
 mod feature_wire;
 mod paging;

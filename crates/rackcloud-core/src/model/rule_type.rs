@@ -1,6 +1,6 @@
 //! [`RuleType`]: what an access list item does with the addresses it matches.
 
-rackcloud_core::open_enum! {
+crate::open_enum! {
     /// What an access list item does with the client addresses it matches.
     ///
     /// `ALLOW` beats `DENY`: a client matched by both is let through. Values the server sends
@@ -9,7 +9,7 @@ rackcloud_core::open_enum! {
     /// # Examples
     ///
     /// ```
-    /// use lb_acl::RuleType;
+    /// use rackcloud_core::model::RuleType;
     ///
     /// assert_eq!(RuleType::Deny.as_str(), "DENY");
     /// assert_eq!("allow".parse::<RuleType>()?, RuleType::Allow);

@@ -1,6 +1,6 @@
 //! [`MonitorType`]: the kinds of health check, open to kinds the server adds later.
 
-rackcloud_core::open_enum! {
+crate::open_enum! {
     /// The kind of health check a monitor makes.
     ///
     /// Values the server sends that this crate does not know are kept exactly in
@@ -9,7 +9,7 @@ rackcloud_core::open_enum! {
     /// # Examples
     ///
     /// ```
-    /// use lb_monitors::MonitorType;
+    /// use rackcloud_core::model::MonitorType;
     ///
     /// assert_eq!(MonitorType::Connect.as_str(), "CONNECT");
     /// assert_eq!("https".parse::<MonitorType>()?, MonitorType::Https);

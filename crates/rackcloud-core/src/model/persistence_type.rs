@@ -1,15 +1,15 @@
-//! [`Type`]: the session persistence modes, open to modes the server adds later.
+//! [`PersistenceType`]: the session persistence modes, open to modes the server adds later.
 
-rackcloud_core::open_enum! {
+crate::open_enum! {
     /// A session persistence mode.
     ///
-    /// Values the server sends that this crate does not know are kept exactly in [`Type::Other`], so
+    /// Values the server sends that this crate does not know are kept exactly in [`PersistenceType::Other`], so
     /// reading and writing them back changes nothing.
     ///
     /// # Examples
     ///
     /// ```
-    /// use lb_sessions::Type;
+    /// use rackcloud_core::model::PersistenceType as Type;
     ///
     /// assert_eq!(Type::HttpCookie.as_str(), "HTTP_COOKIE");
     /// // Parsing user input ignores case for the known modes …
@@ -19,7 +19,7 @@ rackcloud_core::open_enum! {
     /// assert!("".parse::<Type>().is_err());
     /// # Ok::<(), rackcloud_core::Error>(())
     /// ```
-    pub enum Type ("session persistence type") {
+    pub enum PersistenceType ("session persistence type") {
         /// `HTTP_COOKIE`: the load balancer sets a cookie naming the node. HTTP load balancers
         /// only (with or without SSL termination).
         HttpCookie = "HTTP_COOKIE",
@@ -32,7 +32,7 @@ rackcloud_core::open_enum! {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::PersistenceType as Type;
 
     #[test]
     fn wire_names_round_trip_exactly() {

@@ -3,13 +3,13 @@
 
 use std::net::IpAddr;
 
-use rackcloud_core::Error;
+use crate::Error;
 
 /// The network an address or CIDR names: the address and its prefix length (32 or 128 for a
 /// single address). Two items naming the same network are duplicates, however they are written
 /// (`2001:DB8::1` and `2001:db8::1`, `192.0.2.7` and `192.0.2.7/32`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) struct Network {
+pub(super) struct Network {
     address: IpAddr,
     prefix: u8,
 }
@@ -43,7 +43,7 @@ pub fn check_address(address: &str) -> Result<(), Error> {
 }
 
 /// The network `address` names, or why it names none.
-pub(crate) fn network(address: &str) -> Result<Network, Error> {
+pub(super) fn network(address: &str) -> Result<Network, Error> {
     if address.is_empty() {
         return Err(Error::invalid_input(
             "an access list address is empty; give an IPv4 or IPv6 address or a CIDR network",

@@ -1,0 +1,45 @@
+//! The shared vocabulary of the load balancer crates: the option types and enums that more than
+//! one service crate sends, declared once here so that each sibling re-exports the same type.
+//!
+//! A health monitor is set on its own (`lb_monitors::update`) or at creation
+//! (`lb_lbs::CreateOpts::health_monitor`); both take a [`MonitorOpts`]. The same holds for a
+//! connection throttle ([`ThrottleOpts`]), access list items ([`AppendOpts`]) and the session
+//! persistence mode ([`PersistenceType`]). Each type checks its values when its JSON is built
+//! (`to_map`, `to_items`), before anything is sent; the service crates wrap that JSON in their
+//! own request bodies.
+//!
+//! Users meet these types through the service crates (`lb_monitors::HttpOpts` is
+//! [`HttpOpts`]); authors of their own sibling crates use them from here.
+//!
+//! # Examples
+//!
+//! ```
+//! use rackcloud_core::model::{AppendOpts, HttpOpts, MonitorOpts, ThrottleOpts};
+//!
+//! let monitor: MonitorOpts = HttpOpts::http(10, 5, 2, "/health", "^2").into();
+//! assert_eq!(monitor.to_map()?["path"], "/health");
+//! assert_eq!(ThrottleOpts::new(50).to_map()?["maxConnections"], 50);
+//! assert_eq!(AppendOpts::new().deny("192.0.2.0/24").to_items()?.len(), 1);
+//! # Ok::<(), rackcloud_core::Error>(())
+//! ```
+
+mod access_list_opts;
+mod address;
+mod monitor_opts;
+mod monitor_type;
+mod persistence_type;
+mod rule_type;
+mod throttle_opts;
+
+pub use access_list_opts::{AppendItem, AppendOpts, MAX_ITEMS};
+pub use address::check_address;
+pub use monitor_opts::{
+    ATTEMPTS, ConnectOpts, DELAY_SECONDS, HttpOpts, MAX_HOST_HEADER_CHARS, MAX_PATH_OR_REGEX_CHARS,
+    MonitorOpts, TIMEOUT_SECONDS,
+};
+pub use monitor_type::MonitorType;
+pub use persistence_type::PersistenceType;
+pub use rule_type::RuleType;
+pub use throttle_opts::{
+    MAX_CONNECTION_RATE, MAX_CONNECTIONS, MIN_CONNECTIONS, RATE_INTERVAL, ThrottleOpts,
+};
