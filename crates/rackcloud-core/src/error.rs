@@ -264,6 +264,40 @@ impl Error {
         self.kind() == ErrorKind::NotFound
     }
 
+    /// Whether this is a 404 whose fault message is exactly `message` (ignoring surrounding
+    /// blanks): one particular "not found", such as the service's own
+    /// `SSL termination not found for requested load balancer.`, told apart from a 404 for a
+    /// load balancer that does not exist (`Load balancer not found`) or an HTML 404 of a proxy.
+    ///
+    /// Every "none configured" reading of the service crates goes through it, so that only the
+    /// service's own answer for "none" reads as none.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let emulator = rackcloud_emulator::Emulator::start()?;
+    /// # let token = emulator.issue_token("demo").ok_or("no token")?;
+    /// # let endpoint = emulator.lb_endpoint("DFW", "123456");
+    /// use rackcloud_core::ServiceClient;
+    ///
+    /// let client = ServiceClient::with_token(&endpoint, token)?;
+    /// let missing = client.get(&client.service_url(&["loadbalancers", "999999", "ssltermination"]));
+    /// let e = missing.extract_err().unwrap_err();
+    /// assert!(e.is_not_found());
+    /// assert!(e.is_not_found_saying("Load balancer not found"));
+    /// assert!(!e.is_not_found_saying("SSL termination not found for requested load balancer."));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn is_not_found_saying(&self, message: &str) -> bool {
+        self.is_not_found()
+            && self
+                .fault()
+                .and_then(Fault::message)
+                .is_some_and(|said| said.trim() == message.trim())
+    }
+
     /// Whether the load balancer refused a change because of its status (422 immutable).
     pub fn is_immutable(&self) -> bool {
         self.kind() == ErrorKind::Immutable

@@ -20,7 +20,11 @@ impl fmt::Display for Error {
         }
         match self.server_message() {
             Some(said) => write!(f, ": {said}")?,
-            None if self.status().is_some() => f.write_str(" (empty body)")?,
+            // A decode error's own message says what did not match; "(empty body)" is for an
+            // error answer that said nothing.
+            None if self.status().is_some() && self.kind() != ErrorKind::Decode => {
+                f.write_str(" (empty body)")?;
+            }
             None => {}
         }
         if self.kind() == ErrorKind::InvalidInput {

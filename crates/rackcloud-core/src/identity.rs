@@ -63,12 +63,11 @@ pub(crate) fn token_request_body(opts: &AuthOptions) -> Vec<u8> {
 
 /// Reads a token response body.
 pub(crate) fn parse_token_response(body: &[u8]) -> Result<Session, Error> {
-    let response: TokenResponse = serde_json::from_slice(body).map_err(|e| {
+    let response: TokenResponse = crate::result::decode_json(body).map_err(|what| {
         Error::new(
             ErrorKind::Decode,
-            "the token response is not the expected JSON",
+            format!("the token response is not the expected JSON: {what}"),
         )
-        .with_source(e)
     })?;
     let access = response.access;
     let expires = match access.token.expires.as_deref() {

@@ -55,20 +55,92 @@ impl Response {
     /// # Errors
     ///
     /// A [`Decode`](ErrorKind::Decode) error naming the request when the body is not the
-    /// expected JSON; the serde error is its [`source`](std::error::Error::source).
+    /// expected JSON. Its message says what did not match (the field path, the type expected,
+    /// the line and column) and never quotes a value of the body, which may hold a token; for
+    /// that reason serde's own error, which does, is not kept as its source.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
-        serde_json::from_slice(&self.body).map_err(|e| {
-            let what = if self.body.is_empty() {
-                "the body is empty, not the expected JSON".to_owned()
-            } else {
-                format!("the {}-byte body is not the expected JSON", self.body.len())
-            };
+        decode_json(&self.body).map_err(|what| {
             Error::new(ErrorKind::Decode, what)
                 .with_request(self.method.as_str(), &self.url)
                 .with_status(self.status)
-                .with_source(e)
         })
     }
+}
+
+/// Decodes a JSON body, or says what did not match: where (the field path) and how (the
+/// expected type, a missing field, a syntax error with its line and column), never quoting a
+/// value of the body, which may hold a token or a key. Every decode error of the SDK is
+/// written here.
+pub(crate) fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
+    if body.is_empty() {
+        return Err("the body is empty, not the expected JSON".to_owned());
+    }
+    let mut reader = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut reader)
+        .map_err(|e| mismatch(body.len(), &e.path().to_string(), e.inner()))?;
+    reader.end().map_err(|e| mismatch(body.len(), "", &e))?;
+    Ok(value)
+}
+
+/// `the 57-byte body …` for a serde error at `path`, without the values serde quotes.
+fn mismatch(len: usize, path: &str, e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let at = format!("line {}, column {}", e.line(), e.column());
+    match e.classify() {
+        Category::Syntax => format!("the {len}-byte body is not valid JSON ({at})"),
+        Category::Eof => format!("the {len}-byte body ends before its JSON does ({at})"),
+        Category::Io => format!("the {len}-byte body could not be read ({at})"),
+        Category::Data => {
+            let place = if path.is_empty() || path == "." {
+                "at its top level".to_owned()
+            } else {
+                format!("at `{path}`")
+            };
+            format!(
+                "the {len}-byte body does not match the expected JSON {place}: {} ({at})",
+                what_mismatched(&e.to_string())
+            )
+        }
+    }
+}
+
+/// serde's description of a data error with the body's own values left out: a field name the
+/// SDK expects and the type it expects are kept; a found value, an unknown key or variant of
+/// the body, and any other wording are not.
+fn what_mismatched(said: &str) -> String {
+    let said = said.split(" at line ").next().unwrap_or(said);
+    let expected = said
+        .find(", expected ")
+        .map(|i| &said[i + 2..])
+        .unwrap_or("");
+    let found_kind = |rest: &str| rest.split([' ', ',']).next().unwrap_or("value").to_owned();
+    if said.starts_with("missing field `") || said.starts_with("duplicate field `") {
+        return said.to_owned();
+    }
+    if said.starts_with("invalid length ") {
+        return said.to_owned();
+    }
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = said.strip_prefix(prefix) {
+            let kind = found_kind(rest);
+            return match expected {
+                "" => format!("{prefix}{kind}"),
+                exp => format!("{prefix}{kind}, {exp}"),
+            };
+        }
+    }
+    for (prefix, name) in [
+        ("unknown variant ", "unknown variant"),
+        ("unknown field ", "unknown field"),
+    ] {
+        if said.starts_with(prefix) {
+            return match expected {
+                "" => name.to_owned(),
+                exp => format!("{name}, {exp}"),
+            };
+        }
+    }
+    "a value is not what was expected".to_owned()
 }
 
 /// The result of one request: the [`Response`], or the [`Error`] that stopped it.

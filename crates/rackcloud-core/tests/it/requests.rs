@@ -143,7 +143,10 @@ fn a_body_that_is_not_the_expected_json_is_a_decode_error() {
         err.to_string().starts_with("GET http://127.0.0.1:"),
         "{err}"
     );
-    assert!(std::error::Error::source(&err).is_some());
+    // serde's own error quotes the body's values, so it is not kept as the source: the
+    // message says where and how the body did not match.
+    assert!(std::error::Error::source(&err).is_none());
+    assert!(err.to_string().contains("at its top level"), "{err}");
 }
 
 #[test]
@@ -154,4 +157,66 @@ fn a_token_for_a_remote_plain_http_endpoint_is_refused_before_sending() {
         .allow_plain_http(true)
         .with_token("t");
     ServiceClient::new(&provider, "http://lb.example.com/v1.0/1").expect("explicitly allowed");
+}
+
+#[test]
+fn a_decode_error_names_the_field_path_and_quotes_no_value() {
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Body {
+        items: Vec<Item>,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Item {
+        id: u64,
+    }
+    let emulator = Emulator::start().expect("emulator");
+    let client = common::dfw(&emulator);
+    let path = "/dfw/v1.0/*/loadbalancers/1/metadata";
+    emulator.inject(
+        rackcloud_emulator::InjectedFault::new(Some("GET"), path, 200).body(
+            rackcloud_emulator::InjectedBody::Json(
+                json!({"items":[{"id":1},{"id":"s3cr3t-token-value"}]}),
+            ),
+        ),
+    );
+    let url = client.service_url(&["loadbalancers", "1", "metadata"]);
+    let e = client.get(&url).extract_json::<Body>().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Decode);
+    let shown = e.to_string();
+    let debug = format!("{e:?}");
+    assert!(shown.contains("at `items[1].id`"), "{shown}");
+    assert!(
+        shown.contains("invalid type: string, expected u64"),
+        "{shown}"
+    );
+    assert!(!shown.contains("empty body"), "{shown}");
+    for text in [&shown, &debug] {
+        assert!(!text.contains("s3cr3t"), "{text}");
+    }
+
+    emulator.inject(
+        rackcloud_emulator::InjectedFault::new(Some("GET"), path, 200)
+            .body(rackcloud_emulator::InjectedBody::Json(json!({"other":[]}))),
+    );
+    let shown = client
+        .get(&url)
+        .extract_json::<Body>()
+        .unwrap_err()
+        .to_string();
+    assert!(shown.contains("missing field `items`"), "{shown}");
+    assert!(shown.contains("at its top level"), "{shown}");
+
+    emulator.inject(
+        rackcloud_emulator::InjectedFault::new(Some("GET"), path, 200)
+            .body(rackcloud_emulator::InjectedBody::Empty),
+    );
+    let shown = client
+        .get(&url)
+        .extract_json::<Body>()
+        .unwrap_err()
+        .to_string();
+    assert!(shown.contains("the body is empty"), "{shown}");
+    assert!(!shown.contains("(empty body)"), "{shown}");
 }
