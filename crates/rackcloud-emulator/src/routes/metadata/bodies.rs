@@ -6,6 +6,7 @@
 
 use serde_json::{Map, Value};
 
+use super::super::bodies::BodyError;
 use crate::error_replies;
 use crate::http::Reply;
 
@@ -23,17 +24,24 @@ pub(crate) fn add(body: &[u8]) -> Result<Vec<(String, String)>, Reply> {
     if list.is_empty() {
         return Err(validation("Must provide at least one metadata item"));
     }
+    items(&list).map_err(BodyError::reply)
+}
+
+/// The pairs of a list of metadata items, in order, with every validation message found: the
+/// add body's list, and the `metadata` of `POST /loadbalancers`.
+pub(crate) fn items(list: &[Value]) -> Result<Vec<(String, String)>, BodyError> {
+    let schema = |_| BodyError::Schema;
     let mut messages = Vec::new();
     let mut pairs = Vec::with_capacity(list.len());
     for item in list {
         let Value::Object(item) = item else {
-            return Err(error_replies::schema());
+            return Err(BodyError::Schema);
         };
-        if text(&item, "id")?.is_some() {
+        if text(item, "id").map_err(schema)?.is_some() {
             push_once(&mut messages, "Metadata id must not be provided.");
         }
-        let key = text(&item, "key")?;
-        let value = text(&item, "value")?;
+        let key = text(item, "key").map_err(schema)?;
+        let value = text(item, "value").map_err(schema)?;
         if key.is_none() {
             push_once(&mut messages, "Must provide a key for every metadata item.");
         }
@@ -48,7 +56,7 @@ pub(crate) fn add(body: &[u8]) -> Result<Vec<(String, String)>, Reply> {
         }
     }
     if !messages.is_empty() {
-        return Err(error_replies::validation(messages));
+        return Err(BodyError::Validation(messages));
     }
     Ok(pairs)
 }
