@@ -22,9 +22,9 @@ fn add_checks_in_order_and_the_limit_is_a_flat_413() -> anyhow::Result<()> {
         (
             400,
             validation(&[
-                "Must provide a host name for the certificate mapping.",
                 "Must provide a private key for the certificate mapping.",
                 "Must provide a certificate for the certificate mapping.",
+                "Must provide a host name for the certificate mapping.",
             ])
         )
     );
@@ -59,7 +59,7 @@ fn add_checks_in_order_and_the_limit_is_a_flat_413() -> anyhow::Result<()> {
             413,
             flat(
                 413,
-                "Certificate mapping limit reached. Limit is set to '20'."
+                "Certificate mapping limit reached. Limit is set to '20'. Please contact support if you would like to increase your limit."
             )
         )
     );
@@ -76,7 +76,7 @@ fn add_checks_in_order_and_the_limit_is_a_flat_413() -> anyhow::Result<()> {
             422,
             flat(
                 422,
-                "Duplicate host name detected. Please ensure that host names are unique for each certificate mapping."
+                "Duplicate host name detected. Certificate mapping with id '2' has already configured the host name provided."
             )
         )
     );
@@ -105,7 +105,7 @@ fn show_update_and_delete() -> anyhow::Result<()> {
     assert_eq!(
         a.json()?,
         validation(&[
-            "Must provide at least one of hostName, privateKey, certificate or intermediateCertificate."
+            "The certificate mapping must have at least one of the following to update: certificate, privateKey, intermediateCertificate, or hostName."
         ])
     );
     let a = lb.put(
@@ -120,9 +120,102 @@ fn show_update_and_delete() -> anyhow::Result<()> {
     assert_eq!((a.status, a.body.len()), (202, 0));
     assert_eq!(
         lb.get(&format!("{MAPS}/9"))?.json()?,
-        flat(404, "Certificate mapping not found.")
+        flat(
+            404,
+            "Certificate mapping not found for requested load balancer."
+        )
     );
     assert_eq!(lb.delete(&format!("{MAPS}/9"))?.status, 404);
     assert_eq!(lb.delete(&format!("{MAPS}/1"))?.status, 202);
+    Ok(())
+}
+
+#[test]
+fn an_id_in_the_body_and_a_host_name_over_128_characters_are_refused_in_the_service_order()
+-> anyhow::Result<()> {
+    let (_e, lb) = emulator(Duration::ZERO)?;
+    let (c, k) = cert("www.example.com");
+    let ssl = json!({"certificate": c, "privatekey": k, "securePort": 443}).to_string();
+    lb.put("/loadbalancers/1/ssltermination", &ssl)?;
+    assert_eq!(lb.post(MAPS, &add("a.example.com"))?.status, 202);
+    let long = format!("{}.com", "a".repeat(125));
+    let body = json!({"certificateMapping": {"id": 5, "hostName": long}}).to_string();
+    let a = lb.post(MAPS, &body)?;
+    assert_eq!(
+        (a.status, a.json()?),
+        (
+            400,
+            validation(&[
+                "Certificate mapping id field cannot be modified.",
+                "Must provide a private key for the certificate mapping.",
+                "Must provide a certificate for the certificate mapping.",
+                "Host name is too long. Maximum length for the host name is 128 characters.",
+            ])
+        )
+    );
+    let a = lb.put(&format!("{MAPS}/1"), &body)?;
+    assert_eq!(
+        (a.status, a.json()?),
+        (
+            400,
+            validation(&[
+                "Certificate mapping id field cannot be modified.",
+                "Host name is too long. Maximum length for the host name is 128 characters.",
+            ])
+        )
+    );
+    let at_limit = format!("{}.com", "a".repeat(124));
+    let a = lb.put(
+        &format!("{MAPS}/1"),
+        &json!({"certificateMapping": {"hostName": at_limit}}).to_string(),
+    )?;
+    assert_eq!(a.status, 202, "128 characters is allowed");
+    Ok(())
+}
+
+#[test]
+fn host_names_follow_the_service_pattern() -> anyhow::Result<()> {
+    let (_e, lb) = emulator(Duration::ZERO)?;
+    let (c, k) = cert("www.example.com");
+    let ssl = json!({"certificate": c, "privatekey": k, "securePort": 443}).to_string();
+    lb.put("/loadbalancers/1/ssltermination", &ssl)?;
+    lb.post(MAPS, &add("a.example.com"))?;
+    for bad in [
+        "",
+        "-a.example.com",
+        "a..example.com",
+        "a.example.*",
+        "a_b.example.com",
+    ] {
+        let body = json!({"certificateMapping": {"hostName": bad}}).to_string();
+        let a = lb.put(&format!("{MAPS}/1"), &body)?;
+        assert_eq!(
+            (a.status, a.json()?),
+            (
+                400,
+                validation(&["Host name is invalid. Please provide a valid host name."])
+            ),
+            "{bad:?}"
+        );
+    }
+    for good in ["*.example.org", "x", "a-b.c1.example.com"] {
+        let body = json!({"certificateMapping": {"hostName": good}}).to_string();
+        lb.get("/loadbalancers/1")?;
+        let a = lb.put(&format!("{MAPS}/1"), &body)?;
+        assert_eq!(a.status, 202, "{good:?}");
+    }
+    Ok(())
+}
+
+#[test]
+fn every_mapping_operation_needs_a_termination() -> anyhow::Result<()> {
+    let (_e, lb) = emulator(Duration::ZERO)?;
+    let none = flat(
+        404,
+        "SSL termination not found for requested load balancer.",
+    );
+    assert_eq!(lb.get(MAPS)?.json()?, none);
+    assert_eq!(lb.get(&format!("{MAPS}/1"))?.json()?, none);
+    assert_eq!(lb.delete(&format!("{MAPS}/1"))?.json()?, none);
     Ok(())
 }

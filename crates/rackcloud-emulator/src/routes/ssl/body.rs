@@ -100,8 +100,12 @@ pub(super) fn termination(body: &[u8]) -> Result<TerminationBody, BodyError> {
     Ok(TerminationBody { secure_port, ..t })
 }
 
+/// The longest host name a certificate mapping may have.
+pub(super) const MAX_HOST_NAME: usize = 128;
+
 /// Parses a mapping body; `add` requires host name, key and certificate, an update at least one
-/// field.
+/// field. The service's messages, in its order: id, key, certificate, host name, then "nothing
+/// to update" (docs/api/ssl-termination.md).
 pub(super) fn mapping(body: &[u8], add: bool) -> Result<MappingBody, BodyError> {
     let o = root(body, "certificateMapping")?;
     if present(&o, "privatekey") {
@@ -114,27 +118,62 @@ pub(super) fn mapping(body: &[u8], add: bool) -> Result<MappingBody, BodyError> 
         intermediate: text(&o, "intermediateCertificate")?,
     };
     let mut messages = Vec::new();
-    if add {
-        if m.host_name.as_deref().is_none_or(|h| h.trim().is_empty()) {
-            messages.push("Must provide a host name for the certificate mapping.".to_owned());
+    if present(&o, "id") {
+        messages.push("Certificate mapping id field cannot be modified.".to_owned());
+    }
+    if add && m.private_key.is_none() {
+        messages.push("Must provide a private key for the certificate mapping.".to_owned());
+    }
+    if add && m.certificate.is_none() {
+        messages.push("Must provide a certificate for the certificate mapping.".to_owned());
+    }
+    // An empty host name counts as given, and is invalid.
+    if let Some(host) = &m.host_name {
+        if !valid_host_name(host) {
+            messages.push("Host name is invalid. Please provide a valid host name.".to_owned());
         }
-        if m.private_key.is_none() {
-            messages.push("Must provide a private key for the certificate mapping.".to_owned());
+        if host.chars().count() > MAX_HOST_NAME {
+            messages.push(format!(
+                "Host name is too long. Maximum length for the host name is {MAX_HOST_NAME} characters."
+            ));
         }
-        if m.certificate.is_none() {
-            messages.push("Must provide a certificate for the certificate mapping.".to_owned());
-        }
-    } else if m.host_name.is_none()
+    } else if add {
+        messages.push("Must provide a host name for the certificate mapping.".to_owned());
+    }
+    if !add
+        && m.host_name.is_none()
         && m.private_key.is_none()
         && m.certificate.is_none()
         && m.intermediate.is_none()
     {
-        messages.push("Must provide at least one of hostName, privateKey, certificate or intermediateCertificate.".to_owned());
+        messages.push("The certificate mapping must have at least one of the following to update: certificate, privateKey, intermediateCertificate, or hostName.".to_owned());
     }
     if !messages.is_empty() {
         return Err(BodyError::Validation(messages));
     }
     Ok(m)
+}
+
+/// The service's host name rule: dot-separated labels of letters, digits and inner hyphens; a
+/// label before the last may be `*` alone.
+fn valid_host_name(host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    let Some((last, first)) = labels.split_last() else {
+        return false;
+    };
+    let label = |l: &str| {
+        let b = l.as_bytes();
+        match b {
+            [] => false,
+            [c] => c.is_ascii_alphanumeric(),
+            [a, mid @ .., z] => {
+                a.is_ascii_alphanumeric()
+                    && z.is_ascii_alphanumeric()
+                    && mid.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+            }
+        }
+    };
+    first.iter().all(|l| *l == "*" || label(l)) && label(last)
 }
 
 /// The object under `key`, or the body itself when the root key is absent.

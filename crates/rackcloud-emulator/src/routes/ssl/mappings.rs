@@ -51,19 +51,33 @@ pub(super) fn route(
 }
 
 fn mapping_not_found() -> Reply {
-    error_replies::flat(404, "Certificate mapping not found.")
-}
-
-fn duplicate() -> Reply {
     error_replies::flat(
-        422,
-        "Duplicate host name detected. Please ensure that host names are unique for each certificate mapping.",
+        404,
+        "Certificate mapping not found for requested load balancer.",
     )
 }
 
-/// GET: lookup → 200, each item wrapped again.
+/// The service's 422 for a host name that mapping `holder` already has.
+fn duplicate(holder: u64) -> Reply {
+    error_replies::flat(
+        422,
+        &format!(
+            "Duplicate host name detected. Certificate mapping with id '{holder}' has already configured the host name provided."
+        ),
+    )
+}
+
+/// The 404 of every mapping operation on a load balancer without SSL termination.
+fn no_termination() -> Reply {
+    error_replies::flat(404, NO_TERMINATION)
+}
+
+/// GET: lookup → termination (404) → 200, each item wrapped again.
 fn list(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     read_live(shared, account, id, |lb| {
+        if lb.features.ssl.termination.is_none() {
+            return no_termination();
+        }
         let items: Vec<Value> = lb
             .features
             .ssl
@@ -75,9 +89,12 @@ fn list(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     })
 }
 
-/// GET one: lookup → mapping (404) → 200 without the key.
+/// GET one: lookup → termination (404) → mapping (404) → 200 without the key.
 fn show(shared: &Shared, account: Account<'_>, id: u64, mapping: u64) -> Reply {
     read_live(shared, account, id, |lb| {
+        if lb.features.ssl.termination.is_none() {
+            return no_termination();
+        }
         match lb.features.ssl.mappings.iter().find(|m| m.id == mapping) {
             Some(m) => Reply::json(200, m.json()),
             None => mapping_not_found(),
@@ -105,21 +122,19 @@ fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
     };
     let ssl = &lb.features.ssl;
     if ssl.termination.is_none() {
-        return error_replies::flat(404, NO_TERMINATION);
+        return no_termination();
     }
     let limit = shared.config.limits.certificate_mappings;
     if ssl.mappings.len() >= limit {
         return error_replies::flat(
             413,
-            &format!("Certificate mapping limit reached. Limit is set to '{limit}'."),
+            &format!(
+                "Certificate mapping limit reached. Limit is set to '{limit}'. Please contact support if you would like to increase your limit."
+            ),
         );
     }
-    if ssl
-        .mappings
-        .iter()
-        .any(|m| m.host_name.eq_ignore_ascii_case(&host_name))
-    {
-        return duplicate();
+    if let Some(holder) = ssl.mappings.iter().find(|m| m.host_name == host_name) {
+        return duplicate(holder.id);
     }
     if let Err(message) = check_bundle(&certificate, &private_key, b.intermediate.as_deref()) {
         return error_replies::flat(400, message);
@@ -157,18 +172,18 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, mapping: u64, body: &[
     };
     let ssl = &lb.features.ssl;
     if ssl.termination.is_none() {
-        return error_replies::flat(404, NO_TERMINATION);
+        return no_termination();
     }
     let Some(old) = ssl.mappings.iter().find(|m| m.id == mapping).cloned() else {
         return mapping_not_found();
     };
     if let Some(host) = &b.host_name
-        && ssl
+        && let Some(holder) = ssl
             .mappings
             .iter()
-            .any(|m| m.id != mapping && m.host_name.eq_ignore_ascii_case(host))
+            .find(|m| m.id != mapping && &m.host_name == host)
     {
-        return duplicate();
+        return duplicate(holder.id);
     }
     let new = Mapping {
         id: mapping,
@@ -200,7 +215,7 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, mapping: u64, body: &[
     Reply::empty(202)
 }
 
-/// DELETE: lookup → mapping (404) → status (422) → 202.
+/// DELETE: lookup → termination (404) → mapping (404) → status (422) → 202.
 fn remove(shared: &Shared, account: Account<'_>, id: u64, mapping: u64) -> Reply {
     let mut state = lock(&shared.state);
     let now = Instant::now();
@@ -208,6 +223,9 @@ fn remove(shared: &Shared, account: Account<'_>, id: u64, mapping: u64) -> Reply
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
+    if lb.features.ssl.termination.is_none() {
+        return no_termination();
+    }
     if !lb.features.ssl.mappings.iter().any(|m| m.id == mapping) {
         return mapping_not_found();
     }
