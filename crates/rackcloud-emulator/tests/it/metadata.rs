@@ -118,13 +118,18 @@ fn add_bodies_are_checked_first() -> anyhow::Result<()> {
         (
             r#"{"metadata":[{"key":"a"},{"value":"b"},{"key":""}]}"#,
             vec![
-                "Must provide a value for every metadata item.",
-                "Must provide a key for every metadata item.",
+                "Must provide a value for the node metadata item.",
+                "Must provide a value for the node metadata item.",
+                "Must provide a key for the node metadata item.",
+                "Must provide a key for the node metadata item.",
+                "Must provide a key for the node metadata item.",
+                "Must provide a value for the node metadata item.",
+                "Must provide a value for the node metadata item.",
             ],
         ),
         (
             r#"{"metadata":[{"id":3,"key":"a","value":"b"}]}"#,
-            vec!["Metadata id must not be provided."],
+            vec!["Must not specify an id for node meta data"],
         ),
     ];
     for (body, messages) in cases {
@@ -156,27 +161,24 @@ fn add_bodies_are_checked_first() -> anyhow::Result<()> {
 }
 
 #[test]
-fn status_then_duplicates_then_the_limit() -> anyhow::Result<()> {
+fn status_then_the_limit_then_duplicates() -> anyhow::Result<()> {
     let (emulator, lb) = emulator()?;
-    // Not ACTIVE: 422 even for a body that would also be a duplicate.
-    let busy = lb.post(&lb_path(3), &items(&[("a", "1"), ("a", "2")]))?;
+    // Not ACTIVE: 422 even for a body that would also be a duplicate of an existing key.
+    let busy = lb.post(&lb_path(3), &items(&[("a", "1"), ("b", "2")]))?;
     assert_eq!((busy.status, busy.json()?), (422, immutable(3, "ERROR")));
 
-    let twice = lb.post(&lb_path(1), &items(&[("a", "1"), ("a", "2")]))?;
-    assert_eq!(
-        (twice.status, twice.json()?),
-        (422, flat(422, DUPLICATE_LB))
-    );
     assert_eq!(lb.post(&lb_path(1), &many("k", 24))?.status, 200);
     let again = lb.post(&lb_path(1), &items(&[("k3", "x")]))?;
     assert_eq!(
         (again.status, again.json()?),
         (422, flat(422, DUPLICATE_LB))
     );
-    // 24 + 2 > 25: a 400 (not a 413), and a duplicate is found before the count.
+    // 24 + 2 > 25: a 400 (not a 413), found before a duplicate of an existing key.
     let over = lb.post(&lb_path(1), &many("new", 2))?;
     let message = "Metadata must not exceed 25 per load balancer.";
     assert_eq!((over.status, over.json()?), (400, flat(400, message)));
+    let both = lb.post(&lb_path(1), &items(&[("k3", "x"), ("other", "y")]))?;
+    assert_eq!((both.status, both.json()?), (400, flat(400, message)));
     assert_eq!(lb.post(&lb_path(1), &many("new", 1))?.status, 200);
     assert_eq!(
         lb.post(&lb_path(1), &many("last", 1))?.json()?,
@@ -220,7 +222,15 @@ fn node_metadata_is_separate_and_has_its_own_limit() -> anyhow::Result<()> {
         (over.status, over.json()?),
         (400, flat(400, "Metadata must not exceed 25 per node."))
     );
+    // Full: the limit is checked before a duplicate of an existing key.
     let twice = lb.post(&node_path(1, node), &items(&[("a", "x")]))?;
+    assert_eq!(
+        twice.json()?,
+        flat(400, "Metadata must not exceed 25 per node.")
+    );
+    let node2 = first_node(&lb, 2)?;
+    lb.post(&node_path(2, node2), &items(&[("a", "x")]))?;
+    let twice = lb.post(&node_path(2, node2), &items(&[("a", "y")]))?;
     let duplicate =
         "Duplicate metadata keys detected. One or more metadata keys already configured on node.";
     assert_eq!(twice.json()?, flat(422, duplicate));
@@ -241,7 +251,12 @@ fn show_update_and_delete_one_item() -> anyhow::Result<()> {
         );
         let answer = lb.put(&item, r#"{"meta":{"value":"blue"}}"#)?;
         assert_eq!(answer.status, 200);
-        assert!(answer.body.is_empty());
+        if base.contains("/nodes/") {
+            let blue = json!({"meta": {"id": id, "key": "color", "value": "blue"}});
+            assert_eq!(answer.json()?, blue);
+        } else {
+            assert!(answer.body.is_empty());
+        }
         assert_eq!(lb.get(&item)?.json()?["meta"]["value"], "blue");
         assert_eq!(lb.put(&item, r#"{"value":"green"}"#)?.status, 200);
         let missing = lb.get(&format!("{base}/999"))?;
@@ -265,10 +280,16 @@ fn show_update_and_delete_one_item() -> anyhow::Result<()> {
         &format!("{}/1", lb_path(1)),
         r#"{"meta":{"key":"k","value":"v"}}"#,
     )?;
-    let message = "The key of a metadata item cannot be changed.";
+    let message = "Node meta key field cannot be modified.";
     assert_eq!((key.status, key.json()?), (400, validation(&[message])));
     let none = lb.put(&format!("{}/1", lb_path(99)), r#"{"meta":{}}"#)?;
-    assert_eq!(none.json()?, validation(&["Must provide a value."]));
+    assert_eq!(
+        none.json()?,
+        validation(&[
+            "Must provide a value to update for the node metadata item.",
+            "Must provide a value for the node metadata item.",
+        ])
+    );
     assert_eq!(
         lb.put(&format!("{}/1", lb_path(1)), "[]")?.json()?,
         schema()

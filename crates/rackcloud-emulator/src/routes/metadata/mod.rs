@@ -5,7 +5,7 @@
 //! Unlike every other change, a metadata change needs the load balancer `ACTIVE` but leaves it
 //! `ACTIVE`: nothing here calls `begin`. Success is 200.
 
-mod bodies;
+pub(crate) mod bodies;
 
 use std::time::Instant;
 
@@ -80,8 +80,9 @@ fn list(shared: &Shared, at: Target<'_>) -> Reply {
     )
 }
 
-/// POST: body (400) → lookup (404, 410) → node (404) → status (422) → duplicate keys, in the
-/// request or with existing items (422) → limit (400) → 200 with the added items.
+/// POST: body (400: the item rules, duplicates inside the request among them) → lookup (404,
+/// 410) → node (404) → status (422) → limit (400) → duplicate keys with existing items (422)
+/// → 200 with the added items.
 fn add(shared: &Shared, at: Target<'_>, body: &[u8]) -> Reply {
     let pairs = match bodies::add(body) {
         Ok(pairs) => pairs,
@@ -94,23 +95,22 @@ fn add(shared: &Shared, at: Target<'_>, body: &[u8]) -> Reply {
         Err(reply) => return reply,
     };
     let existing = lb.features.metadata.items(at.of);
-    let duplicate = pairs.iter().enumerate().any(|(i, (key, _))| {
-        pairs[..i].iter().any(|(k, _)| k == key) || existing.iter().any(|m| &m.key == key)
-    });
-    if duplicate {
-        let whose = at.of.limit(&shared.config.limits).1;
-        return error_replies::flat(
-            422,
-            &format!(
-                "Duplicate metadata keys detected. One or more metadata keys already configured on {whose}."
-            ),
-        );
-    }
     let (limit, whose) = at.of.limit(&shared.config.limits);
     if existing.len() + pairs.len() > limit {
         return error_replies::flat(
             400,
             &format!("Metadata must not exceed {limit} per {whose}."),
+        );
+    }
+    if pairs
+        .iter()
+        .any(|(key, _)| existing.iter().any(|m| &m.key == key))
+    {
+        return error_replies::flat(
+            422,
+            &format!(
+                "Duplicate metadata keys detected. One or more metadata keys already configured on {whose}."
+            ),
         );
     }
     let added = lb.features.metadata.add(at.of, pairs);
@@ -136,7 +136,8 @@ fn show(shared: &Shared, at: Target<'_>, meta: u64) -> Reply {
     }
 }
 
-/// PUT one: body (400) → lookup (404, 410) → node (404) → item (404) → status (422) → 200.
+/// PUT one: body (400) → lookup (404, 410) → node (404) → item (404) → status (422) → 200,
+/// with `{"meta":{…}}` for a node's item and no body for a load balancer's.
 fn update(shared: &Shared, at: Target<'_>, meta: u64, body: &[u8]) -> Reply {
     let value = match bodies::update(body) {
         Ok(value) => value,
@@ -153,10 +154,16 @@ fn update(shared: &Shared, at: Target<'_>, meta: u64, body: &[u8]) -> Reply {
         Err(reply) => return reply,
     };
     let items = lb.features.metadata.items_mut(at.of);
-    if let Some(item) = items.iter_mut().find(|m| m.id == meta) {
-        item.value = value;
+    let Some(item) = items.iter_mut().find(|m| m.id == meta) else {
+        return item_not_found(meta);
+    };
+    item.value = value;
+    // The service answers a node's item with the item, a load balancer's with no body; the
+    // documentation shows the same.
+    match at.of {
+        Of::Node(_) => Reply::json(200, json!({"meta": item.json()})),
+        Of::LoadBalancer => Reply::empty(200),
     }
-    Reply::empty(200)
 }
 
 /// DELETE one: lookup (404, 410) → node (404) → item (404) → status (422) → 200.
