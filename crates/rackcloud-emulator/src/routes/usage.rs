@@ -59,7 +59,6 @@ pub(crate) fn account(shared: &Shared, req: &Incoming, account: Account<'_>, wha
             .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
         for (_, part) in kept.days() {
             account_records.push(json!({
-                "accountId": account.tenant.parse::<u64>().map_or(Value::from(account.tenant), Value::from),
                 "numLoadBalancers": lbs.len(),
                 "numPublicVips": public,
                 "numServicenetVips": servicenet,
@@ -83,6 +82,8 @@ pub(crate) fn account(shared: &Shared, req: &Incoming, account: Account<'_>, wha
         json!({
             "accountUsage": {"accountUsageRecords": account_records, "links": []},
             "loadBalancerUsages": usages,
+            // Once, at the root, as the documentation's example shows.
+            "accountId": account.tenant.parse::<u64>().map_or(Value::from(account.tenant), Value::from),
         }),
     )
 }
@@ -125,15 +126,49 @@ pub(crate) fn load_balancer(
         .kept(now)
         .map(|kept| records(lb, kept))
         .unwrap_or_default();
-    let page: Vec<Value> = if current {
-        all.into_iter()
-            .skip(query.offset)
-            .take(query.limit.unwrap_or(usize::MAX))
-            .collect()
-    } else {
-        all
-    };
-    Reply::json(200, json!({"loadBalancerUsageRecords": page}))
+    if !current {
+        return Reply::json(200, json!({"loadBalancerUsageRecords": all}));
+    }
+    let total = all.len();
+    let page: Vec<Value> = all
+        .into_iter()
+        .skip(query.offset)
+        .take(query.limit.unwrap_or(usize::MAX))
+        .collect();
+    let links = current_links(shared, account, id, &query, page.len(), total);
+    Reply::json(
+        200,
+        json!({"loadBalancerUsageRecords": page, "links": links}),
+    )
+}
+
+/// The paging `links` of current usage: `next` when records follow the page, `previous` when
+/// the page does not start at the first (an empty list otherwise, as documented).
+fn current_links(
+    shared: &Shared,
+    account: Account<'_>,
+    id: u64,
+    query: &Query,
+    shown: usize,
+    total: usize,
+) -> Vec<Value> {
+    let base = format!(
+        "{}/loadbalancers/{id}/usage/current",
+        shared.config.lb_endpoint(account.region, account.tenant)
+    );
+    let limit = query.limit.unwrap_or(shown.max(1));
+    let mut links = Vec::new();
+    if query.offset > 0 {
+        let back = query.offset.saturating_sub(limit);
+        links.push(
+            json!({"href": format!("{base}?offset={back}&limit={limit}"), "rel": "previous"}),
+        );
+    }
+    let next = query.offset.saturating_add(shown);
+    if shown > 0 && next < total {
+        links.push(json!({"href": format!("{base}?offset={next}&limit={limit}"), "rel": "next"}));
+    }
+    links
 }
 
 /// Counts a request to load balancer `id` and its answer in the load balancer's meter. Usage
@@ -190,9 +225,20 @@ fn billable(shared: &Shared, account: Account<'_>, query: &Query) -> Reply {
         .filter(|lb| lb.created <= end)
         .skip(query.offset)
         .take(limit)
-        .map(|lb| lb.summary_json(&lb.status(live_now)))
+        .map(|lb| billable_item(lb, &lb.status(live_now)))
         .collect();
     Reply::json(200, json!({"loadBalancers": items}))
+}
+
+/// A billable load balancer as the documentation's example writes it: the list item with
+/// `timeout` and without the virtual IPs.
+fn billable_item(lb: &crate::load_balancer::LoadBalancer, status: &str) -> Value {
+    let mut item = lb.summary_json(status);
+    if let Value::Object(fields) = &mut item {
+        fields.remove("virtualIps");
+        fields.insert("timeout".into(), json!(lb.timeout));
+    }
+    item
 }
 
 /// The query parameters of the usage paths.

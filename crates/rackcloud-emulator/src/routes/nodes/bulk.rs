@@ -3,6 +3,8 @@
 
 use std::time::Instant;
 
+use serde_json::{Value, json};
+
 use super::super::Account;
 use super::super::load_balancers::live;
 use super::changes::apply;
@@ -11,6 +13,7 @@ use crate::error_replies;
 use crate::features::node_events::NodeChange;
 use crate::http::Reply;
 use crate::load_balancer::LoadBalancer;
+use crate::node::is_weighted;
 use crate::state::Shared;
 use crate::sync::lock;
 
@@ -19,7 +22,8 @@ const BATCH_LIMIT: usize = crate::absolute_limits::BATCH_DELETE_LIMIT;
 
 /// PUT `…/nodes`: body (400) → lookup (404, 410) → over 10 nodes or ids not on the load
 /// balancer (400, validation shape, every message) → the `SECONDARY` rules (400) → status
-/// (422) → 202, `PENDING_UPDATE`, every node changed at once.
+/// (422) → 202 `{"nodes":[…]}` with the updated nodes (as the documentation's example shows),
+/// `PENDING_UPDATE`, every node changed at once.
 pub(super) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
     let updates = match bodies::bulk_update(body) {
         Ok(updates) => updates,
@@ -61,9 +65,16 @@ pub(super) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
             .node_events
             .record(node.id, NodeChange::Updated, detail);
     }
+    // The documentation's example answers with the updated nodes, in the order asked.
+    let weighted = is_weighted(&lb.algorithm);
+    let answer: Vec<Value> = ids
+        .iter()
+        .filter_map(|id| after.iter().find(|n| n.id == *id))
+        .map(|n| n.json(weighted))
+        .collect();
     lb.nodes = after;
     lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+    Reply::json(202, json!({ "nodes": answer }))
 }
 
 /// DELETE `…/nodes?id=…`: no id (400) → over 10 ids (400, validation shape) → lookup (404,

@@ -14,9 +14,11 @@ use crate::node::{Node, is_weighted};
 use crate::state::Shared;
 use crate::sync::lock;
 
-/// POST `…/nodes`: body (400) → duplicates in the request (400) → lookup (404, 410) → an
-/// address of a virtual IP (400) → the node limit (413) → the `SECONDARY` rules (400) → a
-/// duplicate of an existing node (422) → status (422) → 202 `{"nodes":[…]}`, `PENDING_UPDATE`.
+/// POST `…/nodes`: body (400; an empty list is valid) → duplicates in the request (400) →
+/// lookup (404, 410) → status (422) → the node limit (413) → the `SECONDARY` rules (400) → a
+/// duplicate of an existing node (422) → an address of a virtual IP (400) → 202
+/// `{"nodes":[…]}` with the new nodes, `PENDING_UPDATE` (also for an empty list, as the
+/// service does).
 pub(super) fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
     let new = match bodies::add(body) {
         Ok(new) => new,
@@ -30,14 +32,8 @@ pub(super) fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
-    if new
-        .iter()
-        .any(|n| lb.virtual_ips.iter().any(|v| v.address == n.address))
-    {
-        return error_replies::flat(
-            400,
-            "Nodes must not have the address of a virtual ip of the load balancer.",
-        );
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     let limit = shared.config.limits.nodes;
     if lb.nodes.len() + new.len() > limit {
@@ -65,8 +61,14 @@ pub(super) fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -
             "Duplicate nodes detected. One or more nodes already configured on load balancer.",
         );
     }
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
+    if new
+        .iter()
+        .any(|n| lb.virtual_ips.iter().any(|v| v.address == n.address))
+    {
+        return error_replies::flat(
+            400,
+            "Invalid node address. The load balancer's virtual ip or host end point address cannot be used as a node address.",
+        );
     }
     let weighted = is_weighted(&lb.algorithm);
     let answer: Vec<Value> = nodes.iter().map(|n| n.json(weighted)).collect();
