@@ -40,7 +40,7 @@ fn main() -> anyhow::Result<()> {
         lb.id(),
         lb.name(),
         lb.status(),
-        lb.session_persistence().unwrap_or("off")
+        lb.session_persistence().map_or("off", |t| t.as_str())
     );
     Ok(())
 }

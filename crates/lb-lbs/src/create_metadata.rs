@@ -71,7 +71,10 @@ mod tests {
         let long_key = metadata_items(&pairs(&[(&"k".repeat(33), "v")])).unwrap_err();
         assert!(long_key.to_string().contains("33 characters"), "{long_key}");
         let long_value = metadata_items(&pairs(&[("k", &"v".repeat(257))])).unwrap_err();
-        assert!(long_value.to_string().contains("257 characters"), "{long_value}");
+        assert!(
+            long_value.to_string().contains("257 characters"),
+            "{long_value}"
+        );
         assert!(metadata_items(&pairs(&[("", "v")])).is_err());
         assert!(metadata_items(&pairs(&[("k", " ")])).is_err());
     }

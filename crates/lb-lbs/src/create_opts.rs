@@ -223,7 +223,10 @@ impl CreateOpts {
             lb.insert("healthMonitor".into(), Value::Object(monitor.to_map()?));
         }
         if let Some(throttle) = &self.connection_throttle {
-            lb.insert("connectionThrottle".into(), Value::Object(throttle.to_map()?));
+            lb.insert(
+                "connectionThrottle".into(),
+                Value::Object(throttle.to_map()?),
+            );
         }
         if let Some(items) = &self.access_list {
             lb.insert("accessList".into(), Value::Array(items.to_items()?));

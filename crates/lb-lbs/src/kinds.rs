@@ -1,5 +1,5 @@
-//! The other wire enums: [`Protocol`], [`Algorithm`], [`VipType`], [`IpVersion`] and
-//! [`NodeCondition`], each open to values the server adds later.
+//! The load balancer's own wire enums: [`Protocol`] and [`Algorithm`], each open to values the
+//! server adds later.
 
 use rackcloud_core::open_enum;
 
@@ -87,38 +87,6 @@ open_enum! {
     }
 }
 
-open_enum! {
-    /// The network a virtual IP is on.
-    pub enum VipType ("virtual IP type") {
-        /// `PUBLIC`: reachable from the Internet.
-        Public = "PUBLIC",
-        /// `SERVICENET`: reachable only from the provider's internal network.
-        Servicenet = "SERVICENET",
-    }
-}
-
-open_enum! {
-    /// The IP version of a virtual IP.
-    pub enum IpVersion ("IP version") {
-        /// `IPV4`.
-        Ipv4 = "IPV4",
-        /// `IPV6`.
-        Ipv6 = "IPV6",
-    }
-}
-
-open_enum! {
-    /// Whether a node receives traffic.
-    pub enum NodeCondition ("node condition") {
-        /// `ENABLED`: receives new connections.
-        Enabled = "ENABLED",
-        /// `DISABLED`: receives nothing.
-        Disabled = "DISABLED",
-        /// `DRAINING`: keeps its connections but receives no new ones.
-        Draining = "DRAINING",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,12 +111,6 @@ mod tests {
         let a: Algorithm = serde_json::from_str(r#""FASTEST""#).expect("kept");
         assert_eq!(a, Algorithm::Other("FASTEST".into()));
         assert_eq!(serde_json::to_string(&a).expect("json"), r#""FASTEST""#);
-        assert_eq!(VipType::from("PUBLIC"), VipType::Public);
-        assert_eq!(IpVersion::from("IPV6"), IpVersion::Ipv6);
-        assert_eq!(
-            "draining".parse::<NodeCondition>().expect("known"),
-            NodeCondition::Draining
-        );
         assert!(" ".parse::<Protocol>().is_err());
     }
 }

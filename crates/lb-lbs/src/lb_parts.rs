@@ -1,12 +1,13 @@
 //! Read-only views of what a load balancer carries besides its core fields: nodes, health
 //! monitor, access list, metadata, throttle, source addresses, SSL termination summary
 //! (docs/api/load-balancers.md). Sibling crates manage each of them; these views only read
-//! what `GET /loadbalancers/{id}` shows, with enum-like values as the server's strings.
+//! what `GET /loadbalancers/{id}` shows, with the enums the sibling crates use
+//! (`rackcloud_core::model`), each keeping a value it does not know.
 
 use serde::Deserialize;
 
-use crate::kinds::NodeCondition;
 use crate::lenient::{opt_bool, opt_u64};
+use rackcloud_core::model::{MonitorType, NodeCondition, NodeStatus, NodeType, RuleType};
 
 /// A back-end node as the load balancer object shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -20,9 +21,9 @@ pub struct Node {
     #[serde(default)]
     condition: Option<NodeCondition>,
     #[serde(default)]
-    status: Option<String>,
+    status: Option<NodeStatus>,
     #[serde(default, rename = "type")]
-    kind: Option<String>,
+    kind: Option<NodeType>,
     #[serde(default, deserialize_with = "opt_u64")]
     weight: Option<u64>,
 }
@@ -44,13 +45,13 @@ impl Node {
     pub fn condition(&self) -> Option<&NodeCondition> {
         self.condition.as_ref()
     }
-    /// `ONLINE`, `OFFLINE`, … as the server wrote it.
-    pub fn status(&self) -> Option<&str> {
-        self.status.as_deref()
+    /// `ONLINE` or `OFFLINE`, when given.
+    pub fn status(&self) -> Option<&NodeStatus> {
+        self.status.as_ref()
     }
-    /// `PRIMARY` or `SECONDARY` as the server wrote it.
-    pub fn kind(&self) -> Option<&str> {
-        self.kind.as_deref()
+    /// `PRIMARY` or `SECONDARY`, when given.
+    pub fn kind(&self) -> Option<&NodeType> {
+        self.kind.as_ref()
     }
     /// Its weight; shown only with the weighted algorithms.
     pub fn weight(&self) -> Option<u64> {
@@ -62,8 +63,8 @@ impl Node {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HealthMonitor {
-    #[serde(default, rename = "type")]
-    kind: String,
+    #[serde(default = "unnamed_monitor", rename = "type")]
+    kind: MonitorType,
     #[serde(default, deserialize_with = "opt_u64")]
     delay: Option<u64>,
     #[serde(default, deserialize_with = "opt_u64")]
@@ -81,8 +82,8 @@ pub struct HealthMonitor {
 }
 
 impl HealthMonitor {
-    /// `CONNECT`, `HTTP` or `HTTPS` as the server wrote it.
-    pub fn kind(&self) -> &str {
+    /// `CONNECT`, `HTTP` or `HTTPS`.
+    pub fn kind(&self) -> &MonitorType {
         &self.kind
     }
     /// Seconds between two checks.
@@ -122,8 +123,8 @@ pub struct AccessItem {
     id: Option<u64>,
     #[serde(default)]
     address: String,
-    #[serde(default, rename = "type")]
-    kind: String,
+    #[serde(default = "unnamed_rule", rename = "type")]
+    kind: RuleType,
 }
 
 impl AccessItem {
@@ -135,8 +136,8 @@ impl AccessItem {
     pub fn address(&self) -> &str {
         &self.address
     }
-    /// `ALLOW` or `DENY` as the server wrote it.
-    pub fn kind(&self) -> &str {
+    /// `ALLOW` or `DENY`.
+    pub fn kind(&self) -> &RuleType {
         &self.kind
     }
 }
@@ -259,4 +260,14 @@ impl SslSummary {
     pub fn secure_port(&self) -> Option<u64> {
         self.secure_port
     }
+}
+
+/// A monitor the server shows without a type: kept as an empty unknown one.
+fn unnamed_monitor() -> MonitorType {
+    MonitorType::Other(String::new())
+}
+
+/// An access item the server shows without a type: kept as an empty unknown one.
+fn unnamed_rule() -> RuleType {
+    RuleType::Other(String::new())
 }

@@ -1,6 +1,7 @@
 //! The load balancer on the wire: what every answer has is required, the rest defaults;
 //! booleans and numbers are read from strings too (docs/api/conventions.md).
 
+use rackcloud_core::model::PersistenceType;
 use serde::Deserialize;
 use serde::de::Error as _;
 
@@ -131,7 +132,8 @@ impl From<LoadBalancerBody> for LoadBalancer {
             session_persistence: body
                 .session_persistence
                 .and_then(|p| p.persistence_type)
-                .filter(|t| !t.is_empty()),
+                .filter(|t| !t.is_empty())
+                .map(PersistenceType::from),
             timeout: body.timeout.and_then(|t| u32::try_from(t).ok()),
             half_closed: body.half_closed,
             https_redirect: body.https_redirect,
@@ -154,9 +156,11 @@ impl From<LoadBalancerBody> for LoadBalancer {
 mod tests {
     use super::*;
     use crate::Status;
-    use crate::kinds::{Algorithm, IpVersion, Protocol, VipType};
+    use crate::kinds::{Algorithm, Protocol};
     use crate::results::{ListBody, OneBody};
     use proptest::prelude::*;
+    use rackcloud_core::model::{IpVersion, VipType};
+    use rackcloud_core::model::{MonitorType, NodeStatus, NodeType, RuleType};
 
     fn one(body: &str) -> Option<LoadBalancer> {
         serde_json::from_str::<OneBody>(body)
@@ -195,7 +199,7 @@ mod tests {
             (lb.protocol(), lb.status(), lb.algorithm()),
             (&Protocol::Http, &Status::Active, &Algorithm::Random)
         );
-        assert_eq!(lb.session_persistence(), Some("HTTP_COOKIE"));
+        assert_eq!(lb.session_persistence(), Some(&PersistenceType::HttpCookie));
         assert_eq!((lb.timeout(), lb.half_closed()), (Some(30), Some(false)));
         assert_eq!(
             (lb.created(), lb.updated()),
@@ -223,9 +227,12 @@ mod tests {
         let node = &lb.nodes()[0];
         assert_eq!(
             (node.id(), node.address(), node.port(), node.status()),
-            (1041, "10.1.1.1", 80, Some("ONLINE"))
+            (1041, "10.1.1.1", 80, Some(&NodeStatus::Online))
         );
-        assert_eq!((node.kind(), node.weight()), (Some("PRIMARY"), Some(3)));
+        assert_eq!(
+            (node.kind(), node.weight()),
+            (Some(&NodeType::Primary), Some(3))
+        );
         let monitor = lb.health_monitor().expect("monitor");
         assert_eq!(
             (
@@ -233,9 +240,9 @@ mod tests {
                 monitor.delay(),
                 monitor.attempts_before_deactivation()
             ),
-            ("CONNECT", Some(10), Some(2))
+            (&MonitorType::Connect, Some(10), Some(2))
         );
-        assert_eq!(lb.access_list()[0].kind(), "DENY");
+        assert_eq!(lb.access_list()[0].kind(), &RuleType::Deny);
         assert_eq!(
             (lb.metadata()[0].key(), lb.metadata()[0].value()),
             ("color", "red")

@@ -165,7 +165,7 @@ pub use error_page::{
     ErrorPageResult, delete_error_page, delete_error_page_and_wait, get_error_page, set_error_page,
     set_error_page_and_wait,
 };
-pub use kinds::{Algorithm, IpVersion, NodeCondition, Protocol, VipType};
+pub use kinds::{Algorithm, Protocol};
 pub use lb_parts::{
     AccessItem, HealthMonitor, MetadataItem, Node, SourceAddresses, SslSummary, Throttle,
 };
@@ -174,14 +174,15 @@ pub use limits::{
     RateLimits, RateLimitsResult, absolute_limits, rate_limits, remaining_nodes,
 };
 pub use list_opts::ListOpts;
-pub use node_opts::NodeOpts;
 pub use load_balancer::{LoadBalancer, VirtualIp};
+pub use node_opts::NodeOpts;
 pub use pages::{Pages, list_all, pages};
 /// The status of a load balancer (core's [`LbStatus`](rackcloud_core::LbStatus), which every
 /// service crate shares).
 pub use rackcloud_core::LbStatus as Status;
 /// The largest page the server returns; a larger `limit` would be cut to it.
 pub use rackcloud_core::MAX_PAGE_SIZE;
+pub use rackcloud_core::model::{IpVersion, NodeCondition, NodeStatus, NodeType, VipType};
 /// How to wait, and what each poll saw (core's, which every service crate shares).
 pub use rackcloud_core::{Progress, WaitOpts};
 pub use reference::{

@@ -2,13 +2,15 @@
 
 use jiff::Timestamp;
 use rackcloud_core::HasLbStatus;
+use rackcloud_core::model::PersistenceType;
 use serde::Deserialize;
 
 use crate::Status;
-use crate::kinds::{Algorithm, IpVersion, Protocol, VipType};
+use crate::kinds::{Algorithm, Protocol};
 use crate::lb_parts::{
     AccessItem, HealthMonitor, MetadataItem, Node, SourceAddresses, SslSummary, Throttle,
 };
+use rackcloud_core::model::{IpVersion, VipType};
 
 /// A load balancer, as `GET /loadbalancers/{id}`, `POST /loadbalancers` and the items of
 /// `GET /loadbalancers` describe it.
@@ -29,7 +31,7 @@ pub struct LoadBalancer {
     pub(crate) virtual_ips: Vec<VirtualIp>,
     pub(crate) node_count: usize,
     pub(crate) nodes: Vec<Node>,
-    pub(crate) session_persistence: Option<String>,
+    pub(crate) session_persistence: Option<PersistenceType>,
     pub(crate) timeout: Option<u32>,
     pub(crate) half_closed: Option<bool>,
     pub(crate) https_redirect: Option<bool>,
@@ -83,13 +85,10 @@ impl LoadBalancer {
     pub fn nodes(&self) -> &[Node] {
         &self.nodes
     }
-    /// The session persistence mode (`HTTP_COOKIE`, `SOURCE_IP`, `SSL_ID`, …) as the server
-    /// wrote it, or `None` when it is disabled (or not reported, as in a list).
-    ///
-    /// The string converts into `lb_sessions::Type` with `Type::from`; this crate does not
-    /// depend on `lb-sessions`.
-    pub fn session_persistence(&self) -> Option<&str> {
-        self.session_persistence.as_deref()
+    /// The session persistence mode (`HTTP_COOKIE`, `SOURCE_IP`, `SSL_ID`, …), or `None` when
+    /// it is disabled (or not reported, as in a list); the type `lb_sessions` reads.
+    pub fn session_persistence(&self) -> Option<&PersistenceType> {
+        self.session_persistence.as_ref()
     }
     /// The idle timeout in seconds, when reported.
     pub fn timeout(&self) -> Option<u32> {

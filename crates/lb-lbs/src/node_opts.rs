@@ -3,7 +3,7 @@
 use rackcloud_core::Error;
 use serde_json::{Map, Value, json};
 
-use crate::kinds::NodeCondition;
+use rackcloud_core::model::{NodeCondition, NodeType};
 
 /// A back-end node for a new load balancer.
 ///
@@ -12,16 +12,19 @@ use crate::kinds::NodeCondition;
 /// # Examples
 ///
 /// ```
-/// use lb_lbs::{NodeCondition, NodeOpts};
+/// use lb_lbs::{NodeCondition, NodeOpts, NodeType};
 ///
 /// let node = NodeOpts::new("10.180.0.21", 8080).condition(NodeCondition::Draining).weight(5);
-/// # let _ = node;
+/// // A secondary node needs a health monitor, which the same creation may carry.
+/// let standby = NodeOpts::new("10.180.0.22", 8080).node_type(NodeType::Secondary);
+/// # let _ = (node, standby);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NodeOpts {
     address: String,
     port: u16,
     condition: NodeCondition,
+    node_type: Option<NodeType>,
     weight: Option<u32>,
 }
 
@@ -32,6 +35,7 @@ impl NodeOpts {
             address: address.into(),
             port,
             condition: NodeCondition::Enabled,
+            node_type: None,
             weight: None,
         }
     }
@@ -39,6 +43,13 @@ impl NodeOpts {
     /// Whether it receives traffic; `ENABLED` by default.
     pub fn condition(mut self, condition: NodeCondition) -> NodeOpts {
         self.condition = condition;
+        self
+    }
+
+    /// `PRIMARY` (the default) or `SECONDARY` (takes traffic only when no primary node can;
+    /// needs a health monitor).
+    pub fn node_type(mut self, node_type: NodeType) -> NodeOpts {
+        self.node_type = Some(node_type);
         self
     }
 
@@ -62,6 +73,9 @@ impl NodeOpts {
         node.insert("address".into(), json!(self.address));
         node.insert("port".into(), json!(self.port));
         node.insert("condition".into(), json!(self.condition));
+        if let Some(node_type) = &self.node_type {
+            node.insert("type".into(), json!(node_type));
+        }
         if let Some(weight) = self.weight {
             node.insert("weight".into(), json!(weight));
         }

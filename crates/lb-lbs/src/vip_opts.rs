@@ -3,7 +3,7 @@
 use rackcloud_core::Error;
 use serde_json::{Value, json};
 
-use crate::kinds::{IpVersion, VipType};
+use rackcloud_core::model::{IpVersion, VipType};
 
 /// A virtual IP for a new load balancer: a new address, or one shared with another load
 /// balancer of the account.

@@ -4,7 +4,7 @@ use rackcloud_core::Error;
 use serde_json::{Map, Value, json};
 
 use crate::checks::{NODE_LIMIT, check_address, check_port, check_unique, check_weight};
-use crate::kinds::{Condition, Type};
+use crate::{Condition, Type};
 
 /// Anything that can build the body of a [`create`](crate::create) request.
 ///

@@ -88,7 +88,6 @@
 mod and_wait;
 mod checks;
 mod create_opts;
-mod kinds;
 mod list_opts;
 mod requests;
 mod results;
@@ -102,8 +101,10 @@ pub use and_wait::{
 };
 pub use checks::{NODE_LIMIT, WEIGHTS};
 pub use create_opts::{CreateOpts, CreateOptsBuilder, NodeOpts};
-pub use kinds::{Condition, Status, Type};
 pub use list_opts::ListOpts;
+pub use rackcloud_core::model::{
+    NodeCondition as Condition, NodeStatus as Status, NodeType as Type,
+};
 pub use requests::{
     bulk_delete, bulk_update, create, delete, events, events_all, find_by_address_port, get, list,
     list_all, update,

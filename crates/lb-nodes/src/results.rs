@@ -3,8 +3,8 @@
 use rackcloud_core::{Error, result_type};
 use serde::Deserialize;
 
-use crate::kinds::{Condition, Status, Type};
 use crate::wire::{lenient_u16, lenient_u64, opt_lenient_u32, opt_string};
+use crate::{Condition, Status, Type};
 
 /// A node of a load balancer, as the service shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

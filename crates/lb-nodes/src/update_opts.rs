@@ -4,7 +4,7 @@ use rackcloud_core::Error;
 use serde_json::{Map, Value, json};
 
 use crate::checks::check_weight;
-use crate::kinds::{Condition, Type};
+use crate::{Condition, Type};
 
 /// Anything that can build the body of an [`update`](crate::update) request.
 pub trait UpdateOptsBuilder {

@@ -63,12 +63,11 @@
 //! # }
 //! ```
 
-mod kinds;
 mod requests;
 mod results;
 mod urls;
 
-pub use kinds::{IpVersion, VipType};
+pub use rackcloud_core::model::{IpVersion, VipType};
 pub use requests::{
     AddOpts, AddOptsBuilder, add, add_and_wait, bulk_delete, bulk_delete_and_wait, delete,
     delete_and_wait, list,

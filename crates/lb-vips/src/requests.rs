@@ -6,9 +6,9 @@ use rackcloud_core::{
 };
 use serde_json::{Map, Value};
 
-use crate::kinds::{IpVersion, VipType};
 use crate::results::{AddResult, DeleteResult, ListResult, VirtualIp};
 use crate::urls::{resource_url, root_url};
+use rackcloud_core::model::{IpVersion, VipType};
 
 /// Anything that can build the body of an [`add`] request.
 ///

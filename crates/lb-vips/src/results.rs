@@ -4,7 +4,7 @@
 use rackcloud_core::{Error, result_type};
 use serde::Deserialize;
 
-use crate::kinds::{IpVersion, VipType};
+use rackcloud_core::model::{IpVersion, VipType};
 
 /// A virtual IP of a load balancer: an address it listens on.
 ///

@@ -2,9 +2,8 @@
 
 use std::fmt;
 
-use lb_nodes::Type;
-
 use crate::change::Change;
+use crate::lb_spec::LbSpec;
 
 fn opt<T: fmt::Display>(name: &str, v: &Option<T>) -> Option<String> {
     v.as_ref().map(|v| format!("{name}={v}"))
@@ -13,14 +12,21 @@ fn opt<T: fmt::Display>(name: &str, v: &Option<T>) -> Option<String> {
 impl fmt::Display for Change {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Change::CreateLb(s) => write!(
-                f,
-                "create load balancer {:?} ({} port {}, {} primary node(s))",
-                s.name,
-                s.protocol,
-                s.port,
-                s.nodes.iter().filter(|n| n.kind == Type::Primary).count()
-            ),
+            Change::CreateLb(s) => {
+                write!(
+                    f,
+                    "create load balancer {:?} ({} port {}, {})",
+                    s.name,
+                    s.protocol,
+                    s.port,
+                    plural(s.nodes.len(), "node", "nodes")
+                )?;
+                let parts = created_parts(s);
+                if !parts.is_empty() {
+                    write!(f, " with {}", parts.join(", "))?;
+                }
+                Ok(())
+            }
             Change::UpdateLb {
                 protocol,
                 port,
@@ -152,4 +158,39 @@ impl fmt::Display for Change {
 
 fn on_off(on: bool) -> &'static str {
     if on { "enable" } else { "disable" }
+}
+
+/// The configuration a creation sends besides the load balancer itself, in body order.
+fn created_parts(s: &LbSpec) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(m) = &s.health_monitor {
+        parts.push(format!("{} health monitor", m.kind));
+    }
+    if let Some(t) = &s.connection_throttle {
+        parts.push(format!("throttle max_connections={}", t.max_connections));
+    }
+    if !s.access_list.is_empty() {
+        parts.push(plural(s.access_list.len(), "access rule", "access rules"));
+    }
+    if !s.metadata.is_empty() {
+        parts.push(plural(s.metadata.len(), "metadata item", "metadata items"));
+    }
+    if s.connection_logging {
+        parts.push("connection logging".to_owned());
+    }
+    if s.content_caching {
+        parts.push("content caching".to_owned());
+    }
+    if let Some(p) = &s.session_persistence {
+        parts.push(format!("{p} persistence"));
+    }
+    if s.https_redirect {
+        parts.push("HTTPS redirect".to_owned());
+    }
+    parts
+}
+
+/// `1 node`, `2 nodes`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -145,17 +145,14 @@ impl Current {
             port: n.port(),
             condition: n
                 .condition()
-                .and_then(|c| c.as_str().parse().ok())
+                .cloned()
                 .unwrap_or(lb_nodes::Condition::Enabled),
-            kind: n
-                .kind()
-                .and_then(|k| k.parse().ok())
-                .unwrap_or(lb_nodes::Type::Primary),
+            kind: n.kind().cloned().unwrap_or(lb_nodes::Type::Primary),
             weight: small(n.weight()),
         });
         let health_monitor = lb.health_monitor().and_then(|m| {
             Some(MonitorSpec {
-                kind: m.kind().parse().ok()?,
+                kind: m.kind().clone(),
                 delay: small(m.delay())?,
                 timeout: small(m.timeout())?,
                 attempts_before_deactivation: small(m.attempts_before_deactivation())?,
@@ -175,7 +172,7 @@ impl Current {
         });
         let access_list = lb.access_list().iter().map(|a| AccessSpec {
             address: a.address().to_owned(),
-            kind: a.kind().into(),
+            kind: a.kind().clone(),
         });
         let spec = LbSpec {
             name: lb.name().to_owned(),
@@ -200,7 +197,7 @@ impl Current {
             health_monitor,
             access_list: access_list.collect(),
             connection_throttle,
-            session_persistence: lb.session_persistence().map(Into::into),
+            session_persistence: lb.session_persistence().cloned(),
             connection_logging: lb.connection_logging().unwrap_or(false),
             content_caching: lb.content_caching().unwrap_or(false),
             metadata: lb

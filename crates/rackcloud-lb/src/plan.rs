@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use lb_nodes::Type;
+use lb_lbs::Protocol;
 use rackcloud_core::Error;
 
 use crate::change::Change;
@@ -118,20 +118,18 @@ pub fn plan(doc: &Document, current: &[Current]) -> Result<Plan, Error> {
     Ok(Plan { lbs })
 }
 
-/// A new load balancer: created with its virtual IPs, `PRIMARY` nodes and settings, then
-/// brought to the document like an existing one.
+/// A new load balancer: created in one request with everything the create body takes (virtual
+/// IPs, nodes of both types, settings, monitor, throttle, access list, metadata, logging,
+/// caching, persistence, and the HTTPS redirect of an HTTPS load balancer), then brought to the
+/// document like an existing one: only SSL termination, certificate mappings, the error page and
+/// a redirect that needs the termination follow (docs/declarative.md says why).
 fn create(want: &LbSpec, prefix: &str) -> Result<Vec<Change>, Error> {
     let mut first = want.clone();
-    first.nodes.retain(|n| n.kind == Type::Primary);
-    // What the creation makes: the rest comes from the diff.
-    let created = LbSpec {
-        algorithm: first.algorithm.clone(),
-        timeout: first.timeout,
-        virtual_ips: first.virtual_ips.clone(),
-        half_closed: first.half_closed,
-        nodes: first.nodes.clone(),
-        ..LbSpec::new(&first.name, first.protocol.clone(), first.port)
-    };
+    first.ssl_termination = None;
+    first.certificate_mappings.clear();
+    first.error_page_file = None;
+    first.https_redirect = want.https_redirect && want.protocol == Protocol::Https;
+    let created = first.clone();
     let mut changes = vec![Change::CreateLb(Box::new(first))];
     changes.extend(diff(want, &Current::from_spec(0, created), prefix)?);
     Ok(changes)

@@ -1,6 +1,6 @@
 //! Sending one [`Change`]: the service crate's operation for it, then the wait.
 
-use lb_lbs::{IpVersion, NodeCondition, VipOpts, VipType};
+use lb_lbs::{IpVersion, VipOpts, VipType};
 use lb_metadata::Owner;
 use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, wait_until_active};
 
@@ -60,7 +60,8 @@ fn create(
     }
     for n in &spec.nodes {
         let mut node = lb_lbs::NodeOpts::new(&n.address, n.port)
-            .condition(NodeCondition::from(n.condition.as_str()));
+            .condition(n.condition.clone())
+            .node_type(n.kind.clone());
         if let Some(w) = n.weight {
             node = node.weight(w);
         }
@@ -69,12 +70,43 @@ fn create(
     if spec.half_closed {
         opts = opts.half_closed(true);
     }
+    opts = with_configuration(opts, spec);
     let id = lb_lbs::create(client, &opts)
         .extract()
         .map_err(|e| (None, e))?
         .id();
     wait_until_active(client, id, wait).map_err(|e| (Some(id), e))?;
     Ok(id)
+}
+
+/// The configuration the create body takes: monitor, throttle, access list, metadata, logging,
+/// caching, persistence and the redirect (which the plan keeps only where creation allows it).
+fn with_configuration(mut opts: lb_lbs::CreateOpts, spec: &LbSpec) -> lb_lbs::CreateOpts {
+    if let Some(m) = &spec.health_monitor {
+        opts = opts.health_monitor(m.opts());
+    }
+    if let Some(t) = &spec.connection_throttle {
+        opts = opts.connection_throttle(t.opts());
+    }
+    if !spec.access_list.is_empty() {
+        opts = opts.access_list(access_opts(&spec.access_list));
+    }
+    for (key, value) in &spec.metadata {
+        opts = opts.metadata(key, value);
+    }
+    if spec.connection_logging {
+        opts = opts.connection_logging(true);
+    }
+    if spec.content_caching {
+        opts = opts.content_caching(true);
+    }
+    if let Some(p) = &spec.session_persistence {
+        opts = opts.session_persistence(p.clone());
+    }
+    if spec.https_redirect {
+        opts = opts.https_redirect(true);
+    }
+    opts
 }
 
 /// Sends one change to load balancer `id` (which is `ACTIVE`).
@@ -114,9 +146,9 @@ fn send_to(c: &ServiceClient, id: u64, change: &Change) -> Result<(), Error> {
         }
         Change::AddVirtualIp(v) => {
             // The same wire names in the two crates' enums.
-            let mut opts = lb_vips::AddOpts::new().vip_type(v.kind.as_str().into());
+            let mut opts = lb_vips::AddOpts::new().vip_type(v.kind.clone());
             if let Some(version) = &v.ip_version {
-                opts = opts.ip_version(version.as_str().into());
+                opts = opts.ip_version(version.clone());
             }
             lb_vips::add(c, id, &opts).extract().map(drop)
         }

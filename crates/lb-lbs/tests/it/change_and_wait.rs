@@ -3,6 +3,7 @@
 use crate::wait::{recording, statuses};
 use lb_lbs::{Status, UpdateOpts};
 use rackcloud_core::ErrorKind;
+use rackcloud_core::model::PersistenceType;
 use rackcloud_emulator::Emulator;
 use std::time::Duration;
 
@@ -24,7 +25,7 @@ fn enable_session_persistence_and_wait_for_it_in_one_call() {
     })
     .expect("enabled and applied");
     assert_eq!(lb.status(), &Status::Active);
-    assert_eq!(lb.session_persistence(), Some("HTTP_COOKIE"));
+    assert_eq!(lb.session_persistence(), Some(&PersistenceType::HttpCookie));
     let seen = statuses(&seen);
     assert_eq!(seen.first(), Some(&Some(Status::PendingUpdate)));
     let requests = emulator.requests();

@@ -2,7 +2,7 @@
 //! service takes at creation, and what the new load balancer then shows.
 
 use lb_lbs::{CreateOpts, NodeOpts, Protocol, Status, VipOpts};
-use rackcloud_core::model::{AppendOpts, HttpOpts, PersistenceType, ThrottleOpts};
+use rackcloud_core::model::{AppendOpts, HttpOpts, MonitorType, PersistenceType, ThrottleOpts};
 use rackcloud_emulator::Emulator;
 
 use crate::wire::only_request;
@@ -49,7 +49,7 @@ pub(crate) fn the_new_load_balancer_shows_the_configuration_it_was_created_with(
     let monitor = lb.health_monitor().expect("a monitor");
     assert_eq!(
         (monitor.kind(), monitor.delay(), monitor.path()),
-        ("HTTP", Some(10), Some("/health"))
+        (&MonitorType::Http, Some(10), Some("/health"))
     );
     assert_eq!(monitor.host_header(), Some("shop.example.com"));
     let throttle = lb.connection_throttle().expect("a throttle");
@@ -57,14 +57,14 @@ pub(crate) fn the_new_load_balancer_shows_the_configuration_it_was_created_with(
     let access: Vec<(&str, &str)> = lb
         .access_list()
         .iter()
-        .map(|item| (item.address(), item.kind()))
+        .map(|item| (item.address(), item.kind().as_str()))
         .collect();
     assert_eq!(access, [("192.0.2.0/24", "DENY"), ("192.0.2.7", "ALLOW")]);
     let metadata: Vec<(&str, &str)> = lb.metadata().iter().map(|m| (m.key(), m.value())).collect();
     assert_eq!(metadata, [("team", "web"), ("tier", "gold")]);
     assert_eq!(lb.connection_logging(), Some(true));
     assert_eq!(lb.content_caching(), Some(true));
-    assert_eq!(lb.session_persistence(), Some("HTTP_COOKIE"));
+    assert_eq!(lb.session_persistence(), Some(&PersistenceType::HttpCookie));
 }
 
 #[test]
@@ -80,7 +80,9 @@ pub(crate) fn a_part_out_of_bounds_is_refused_before_sending() {
         configured().metadata("k".repeat(33), "v"),
     ];
     for opts in cases {
-        let e = lb_lbs::create(&client, &opts).extract().expect_err("refused");
+        let e = lb_lbs::create(&client, &opts)
+            .extract()
+            .expect_err("refused");
         assert!(e.is_invalid_input(), "{e}");
     }
     assert_eq!(emulator.requests().len(), 0);

@@ -110,10 +110,10 @@ pub(crate) fn get_sends_a_bare_get_and_reads_every_field() {
     assert_eq!(lb.status(), &Status::Active);
     assert_eq!(lb.algorithm(), &Algorithm::Random);
     assert_eq!(lb.node_count(), 2);
-    assert_eq!(lb.session_persistence(), Some("HTTP_COOKIE"));
+    // The type lb-sessions reads, not a string to convert.
     assert_eq!(
-        lb.session_persistence().map(lb_sessions::Type::from),
-        Some(lb_sessions::Type::HttpCookie)
+        lb.session_persistence(),
+        Some(&lb_sessions::Type::HttpCookie)
     );
     assert_eq!((lb.timeout(), lb.half_closed()), (Some(30), Some(false)));
     let versions: Vec<(&VipType, &IpVersion)> = lb

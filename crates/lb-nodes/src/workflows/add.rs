@@ -8,10 +8,10 @@ use rackcloud_core::{Error, ServiceClient};
 use super::error::{Step, Workflow};
 use super::run::{Run, StepEvent, WorkflowOpts};
 use crate::create_opts::{CreateOpts, CreateOptsBuilder, NodeOpts};
-use crate::kinds::{Condition, Status};
 use crate::requests::{bulk_update, create, get};
 use crate::results::Node;
 use crate::update_opts::{BulkUpdateOpts, UpdateOpts};
+use crate::{Condition, Status};
 
 /// Adds nodes in one request and waits until the change is applied; returns the new nodes.
 ///

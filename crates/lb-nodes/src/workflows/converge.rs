@@ -7,11 +7,11 @@ use super::error::{Step, Workflow};
 use super::run::{Run, WorkflowOpts};
 use crate::checks::{NODE_LIMIT, address_key, check_unique};
 use crate::create_opts::{CreateOpts, NodeOpts};
-use crate::kinds::{Condition, Type};
 use crate::list_opts::ListOpts;
 use crate::requests::{bulk_delete, bulk_update, list_all};
 use crate::results::Node;
 use crate::update_opts::{BulkUpdateOpts, UpdateOpts};
+use crate::{Condition, Type};
 
 /// The changes that take a load balancer from its nodes to the desired ones, made by [`plan`]:
 /// nodes to add, changes to nodes it keeps, and ids of nodes to delete.

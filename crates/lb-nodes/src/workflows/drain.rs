@@ -7,7 +7,7 @@ use rackcloud_core::{Error, ServiceClient, check_id};
 
 use super::error::{Step, Workflow};
 use super::run::{Run, WorkflowOpts};
-use crate::kinds::Condition;
+use crate::Condition;
 use crate::requests::{delete, update};
 use crate::update_opts::UpdateOpts;
 

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use rackcloud_core::{Error, ErrorKind, ServiceClient, WaitOpts, wait_until_active};
 
 use super::error::{Step, Workflow, WorkflowError};
-use crate::kinds::Status;
+use crate::Status;
 use crate::results::Node;
 
 /// What a step is doing, as given to [`WorkflowOpts::on_step`].

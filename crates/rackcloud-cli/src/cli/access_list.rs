@@ -2,6 +2,7 @@
 
 use clap::Subcommand;
 
+use super::values::parse_address;
 use super::{WaitArgs, parse_lb_id};
 
 /// `rackcloud lb access-list …`.
@@ -54,11 +55,4 @@ pub(crate) enum AccessListCommand {
         #[command(flatten)]
         wait: WaitArgs,
     },
-}
-
-/// An IPv4 or IPv6 address or CIDR network, kept as written.
-fn parse_address(text: &str) -> Result<String, String> {
-    lb_acl::check_address(text)
-        .map(|()| text.to_owned())
-        .map_err(|e| e.to_string())
 }

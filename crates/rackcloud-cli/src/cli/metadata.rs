@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::parse_lb_id;
+use super::values::parse_pair;
 
 /// `rackcloud lb metadata …`.
 #[derive(Debug, Subcommand)]
@@ -46,14 +47,6 @@ pub(crate) struct NodeArg {
     /// Work on this node's metadata instead of the load balancer's
     #[arg(long = "node", value_name = "NODE_ID", value_parser = parse_node_id)]
     pub(crate) node_id: Option<u64>,
-}
-
-/// `KEY=VALUE`, split at the first `=`; the key must not be empty (the SDK checks the rest).
-fn parse_pair(text: &str) -> Result<(String, String), String> {
-    match text.split_once('=') {
-        Some((key, value)) if !key.is_empty() => Ok((key.to_owned(), value.to_owned())),
-        _ => Err(format!("{text:?} is not KEY=VALUE")),
-    }
 }
 
 /// A node id: a whole number from 1.

@@ -3,6 +3,8 @@
 //! The names here are an interface: scripts depend on them.
 
 mod connect;
+mod create;
+pub(crate) use create::CreateArgs;
 mod declarative;
 pub(crate) use declarative::{ApplyArgs, ExportArgs, PlanArgs};
 mod fleet;
@@ -19,7 +21,6 @@ pub(crate) mod ssl;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
-use lb_lbs::Protocol;
 use lb_sessions::Type;
 pub(crate) use nodes::{AddArgs, NodeCommand, UpdateArgs};
 
@@ -140,7 +141,7 @@ pub(crate) enum LbCommand {
         #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
         lb_id: u64,
     },
-    /// Create a load balancer with one new public virtual IP
+    /// Create a load balancer with its nodes, virtual IPs and configuration, in one request
     Create(CreateArgs),
     /// Delete load balancers (ten a request when several are given)
     Delete {
@@ -201,32 +202,6 @@ pub(crate) enum LbCommand {
     Apply(ApplyArgs),
     /// Write the document describing existing load balancers
     Export(ExportArgs),
-}
-
-/// `rackcloud lb create …`.
-#[derive(Debug, Args)]
-pub(crate) struct CreateArgs {
-    /// The name (the server allows up to 128 characters)
-    #[arg(long, value_name = "NAME", value_parser = parse_name)]
-    pub(crate) name: String,
-
-    /// The protocol (any case): HTTP, HTTPS, TCP, TCP_CLIENT_FIRST, UDP, UDP_STREAM, DNS_TCP,
-    /// DNS_UDP, FTP, IMAPv4, IMAPS, LDAP, LDAPS, MYSQL, POP3, POP3S, SMTP, SFTP
-    #[arg(
-        long,
-        value_name = "PROTOCOL",
-        ignore_case = true,
-        hide_possible_values = true,
-        value_parser = PossibleValuesParser::new(Protocol::KNOWN_NAMES).try_map(|s| s.parse::<Protocol>())
-    )]
-    pub(crate) protocol: Protocol,
-
-    /// The port to listen on, 1 to 65535
-    #[arg(long, value_name = "PORT", value_parser = clap::value_parser!(u16).range(1..))]
-    pub(crate) port: u16,
-
-    #[command(flatten)]
-    pub(crate) wait: WaitArgs,
 }
 
 /// `--wait` and `--wait-interval`, on every command that changes a load balancer.
@@ -310,6 +285,7 @@ pub(crate) struct EmulatorArgs {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+    use lb_lbs::Protocol;
 
     #[test]
     fn the_command_line_is_consistent() {

@@ -6,6 +6,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 use lb_nodes::{Condition, Type};
 
+use super::values::parse_target;
 use super::{WaitArgs, parse_lb_id};
 
 /// `rackcloud lb node …`.
@@ -130,26 +131,6 @@ fn parse_node_id(text: &str) -> Result<u64, String> {
         Ok(0) => Err("node ids start at 1".to_owned()),
         Ok(id) => Ok(id),
         Err(_) => Err(format!("{text:?} is not a node id (a whole number from 1)")),
-    }
-}
-
-/// `ADDRESS:PORT` or `[IPV6]:PORT`, port 1 to 65535.
-fn parse_target(text: &str) -> Result<(String, u16), String> {
-    let (address, port) = text
-        .rsplit_once(':')
-        .ok_or_else(|| format!("{text:?} is not ADDRESS:PORT"))?;
-    let address = address
-        .strip_prefix('[')
-        .and_then(|a| a.strip_suffix(']'))
-        .unwrap_or(address);
-    if address.is_empty() || address.contains(':') && !text.starts_with('[') {
-        return Err(format!(
-            "{text:?} is not ADDRESS:PORT (write an IPv6 address in brackets: [2001:db8::1]:80)"
-        ));
-    }
-    match port.parse::<u16>() {
-        Ok(port) if port > 0 => Ok((address.to_owned(), port)),
-        _ => Err(format!("{text:?}: the port must be 1 to 65535")),
     }
 }
 

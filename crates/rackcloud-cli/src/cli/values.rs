@@ -1,4 +1,4 @@
-//! The value parsers of the command line: ids, names, durations.
+//! The value parsers of the command line: ids, names, durations, targets, addresses, pairs.
 
 use std::time::Duration;
 
@@ -57,6 +57,41 @@ pub(crate) fn parse_timeout(text: &str) -> Result<Duration, String> {
         ));
     }
     Ok(Duration::from_secs_f64(seconds))
+}
+
+/// `ADDRESS:PORT` or `[IPV6]:PORT`, port 1 to 65535.
+pub(crate) fn parse_target(text: &str) -> Result<(String, u16), String> {
+    let (address, port) = text
+        .rsplit_once(':')
+        .ok_or_else(|| format!("{text:?} is not ADDRESS:PORT"))?;
+    let address = address
+        .strip_prefix('[')
+        .and_then(|a| a.strip_suffix(']'))
+        .unwrap_or(address);
+    if address.is_empty() || address.contains(':') && !text.starts_with('[') {
+        return Err(format!(
+            "{text:?} is not ADDRESS:PORT (write an IPv6 address in brackets: [2001:db8::1]:80)"
+        ));
+    }
+    match port.parse::<u16>() {
+        Ok(port) if port > 0 => Ok((address.to_owned(), port)),
+        _ => Err(format!("{text:?}: the port must be 1 to 65535")),
+    }
+}
+
+/// An IPv4 or IPv6 address or CIDR network, kept as written.
+pub(crate) fn parse_address(text: &str) -> Result<String, String> {
+    lb_acl::check_address(text)
+        .map(|()| text.to_owned())
+        .map_err(|e| e.to_string())
+}
+
+/// `KEY=VALUE`, split at the first `=`; the key must not be empty (the SDK checks the rest).
+pub(crate) fn parse_pair(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((key, value)) if !key.is_empty() => Ok((key.to_owned(), value.to_owned())),
+        _ => Err(format!("{text:?} is not KEY=VALUE")),
+    }
 }
 
 #[cfg(test)]

@@ -69,53 +69,83 @@ fn set(args: &HealthMonitorSetArgs, connect: Connect<'_>, out: Output) -> Result
         .map_err(|e| op.failed_other(e))
 }
 
-/// The SDK's options from the flags: CONNECT takes no HTTP flag, HTTP/HTTPS need two.
+/// The SDK's options from `lb health-monitor set`'s flags.
 fn options(args: &HealthMonitorSetArgs) -> Result<MonitorOpts, Error> {
-    let (delay, timeout, attempts) = (args.delay, args.check_timeout, args.attempts);
-    let opts: MonitorOpts = match &args.monitor_type {
-        MonitorType::Connect => {
-            let http_flags = [
-                args.path.is_some(),
-                args.status_regex.is_some(),
-                args.body_regex.is_some(),
-                args.host_header.is_some(),
-            ];
-            if http_flags.contains(&true) {
-                return Err(Error::invalid_input(
-                    "a CONNECT monitor takes no --path, --status-regex, --body-regex or \
-                     --host-header; use --type HTTP or HTTPS for those",
-                ));
-            }
-            ConnectOpts::new(delay, timeout, attempts).into()
-        }
-        kind @ (MonitorType::Http | MonitorType::Https) => {
-            let (Some(path), Some(status_regex)) = (&args.path, &args.status_regex) else {
-                return Err(Error::invalid_input(format!(
-                    "an {kind} monitor needs --path and --status-regex"
-                )));
-            };
-            let mut opts = if *kind == MonitorType::Http {
-                HttpOpts::http(delay, timeout, attempts, path, status_regex)
-            } else {
-                HttpOpts::https(delay, timeout, attempts, path, status_regex)
-            };
-            if let Some(regex) = &args.body_regex {
-                opts = opts.body_regex(regex);
-            }
-            if let Some(host) = &args.host_header {
-                opts = opts.host_header(host);
-            }
-            opts.into()
-        }
-        other => {
-            return Err(Error::invalid_input(format!(
-                "unknown monitor type {other}; use CONNECT, HTTP or HTTPS"
-            )));
-        }
+    let flags = MonitorFlags {
+        prefix: "",
+        kind: &args.monitor_type,
+        timing: (args.delay, args.check_timeout, args.attempts),
+        path: args.path.as_deref(),
+        status_regex: args.status_regex.as_deref(),
+        body_regex: args.body_regex.as_deref(),
+        host_header: args.host_header.as_deref(),
     };
-    // The SDK's own checks (ranges, lengths), before connecting.
-    lb_monitors::UpdateOptsBuilder::to_monitor_update_map(&opts)?;
-    Ok(opts)
+    flags.options()
+}
+
+/// A monitor as flags give it, for `lb health-monitor set` and `lb create --monitor`; `prefix`
+/// is what the flags' names start with (`monitor-` on `lb create`), for the messages.
+pub(crate) struct MonitorFlags<'a> {
+    pub(crate) prefix: &'a str,
+    pub(crate) kind: &'a MonitorType,
+    /// Delay, timeout and attempts.
+    pub(crate) timing: (u32, u32, u32),
+    pub(crate) path: Option<&'a str>,
+    pub(crate) status_regex: Option<&'a str>,
+    pub(crate) body_regex: Option<&'a str>,
+    pub(crate) host_header: Option<&'a str>,
+}
+
+impl MonitorFlags<'_> {
+    /// The SDK's options: CONNECT takes no HTTP flag, HTTP/HTTPS need a path and a status
+    /// regex; then the SDK's own checks (ranges, lengths), before connecting.
+    pub(crate) fn options(&self) -> Result<MonitorOpts, Error> {
+        let (delay, timeout, attempts) = self.timing;
+        let p = self.prefix;
+        let opts: MonitorOpts = match self.kind {
+            MonitorType::Connect => {
+                let http_flags = [
+                    self.path,
+                    self.status_regex,
+                    self.body_regex,
+                    self.host_header,
+                ];
+                if http_flags.iter().any(Option::is_some) {
+                    return Err(Error::invalid_input(format!(
+                        "a CONNECT monitor takes no --{p}path, --{p}status-regex, --{p}body-regex \
+                         or --{p}host-header; use HTTP or HTTPS for those"
+                    )));
+                }
+                ConnectOpts::new(delay, timeout, attempts).into()
+            }
+            kind @ (MonitorType::Http | MonitorType::Https) => {
+                let (Some(path), Some(status_regex)) = (self.path, self.status_regex) else {
+                    return Err(Error::invalid_input(format!(
+                        "an {kind} monitor needs --{p}path and --{p}status-regex"
+                    )));
+                };
+                let mut opts = if *kind == MonitorType::Http {
+                    HttpOpts::http(delay, timeout, attempts, path, status_regex)
+                } else {
+                    HttpOpts::https(delay, timeout, attempts, path, status_regex)
+                };
+                if let Some(regex) = self.body_regex {
+                    opts = opts.body_regex(regex);
+                }
+                if let Some(host) = self.host_header {
+                    opts = opts.host_header(host);
+                }
+                opts.into()
+            }
+            other => {
+                return Err(Error::invalid_input(format!(
+                    "unknown monitor type {other}; use CONNECT, HTTP or HTTPS"
+                )));
+            }
+        };
+        opts.to_map()?;
+        Ok(opts)
+    }
 }
 
 fn delete(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {

@@ -1,9 +1,10 @@
 //! `rackcloud lb list|show|create|delete`.
 
-use lb_lbs::{CreateOpts, ListOpts, MAX_PAGE_SIZE, Status, VipOpts};
+use lb_lbs::{ListOpts, MAX_PAGE_SIZE, Status};
 
 use crate::auth::Connect;
 use crate::cli::{CreateArgs, ListArgs, WaitArgs};
+use crate::commands::lb_create::create_opts;
 use crate::failure::{Failure, Operation};
 use crate::output::{BulkDeletion, Change, LoadBalancerDetails, LoadBalancers, Output};
 use crate::wait::Waiting;
@@ -52,13 +53,13 @@ pub(crate) fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), 
         .map_err(|e| op.failed_other(e))
 }
 
-/// `lb create`: one new public virtual IP, no nodes; with `--wait`, until it is `ACTIVE`.
+/// `lb create`: the load balancer with everything its flags give, in one request (one public
+/// virtual IP when no `--vip` is given); with `--wait`, until it is `ACTIVE`.
 pub(crate) fn create(args: &CreateArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::new("create load balancer");
+    // Checked before connecting: invalid options send nothing, not even a token request.
+    let opts = create_opts(args).map_err(|e| op.failed(e))?;
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let opts = CreateOpts::new(args.name.as_str(), args.protocol.clone())
-        .port(args.port)
-        .virtual_ip(VipOpts::public());
     let created = lb_lbs::create(&client, &opts)
         .extract()
         .map_err(|e| op.failed(e))?;

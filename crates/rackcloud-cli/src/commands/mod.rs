@@ -9,6 +9,7 @@ mod emulator;
 mod fleet;
 mod generate;
 mod health_monitor;
+mod lb_create;
 mod lb_features;
 mod lb_update;
 mod load_balancers;

@@ -56,7 +56,7 @@ fn document(lb: &LoadBalancer) -> LoadBalancerDocument<'_> {
                 ip_version: vip.ip_version().as_str(),
             })
             .collect(),
-        session_persistence: lb.session_persistence(),
+        session_persistence: lb.session_persistence().map(|t| t.as_str()),
         created: lb.created(),
         updated: lb.updated(),
     }
@@ -90,7 +90,7 @@ impl Render for LoadBalancerDetails {
         writeln!(
             out,
             "session persistence: {}",
-            lb.session_persistence().unwrap_or("disabled")
+            lb.session_persistence().map_or("disabled", |t| t.as_str())
         )?;
         writeln!(out, "created: {}", lb.created())?;
         writeln!(out, "updated: {}", lb.updated())

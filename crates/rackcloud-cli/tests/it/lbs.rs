@@ -8,6 +8,7 @@ use rackcloud_emulator::{DEMO_TENANT, Emulator, LoadBalancerSeed};
 use serde_json::{Value, json};
 
 mod create;
+mod create_configured;
 
 /// The default seed (1 `web`, 2 `tcp`, 3 `secure` in DFW) plus load balancers 4 to 130, so that
 /// listing them takes two pages of 100.

@@ -27,9 +27,11 @@ mod access_list_opts;
 mod address;
 mod monitor_opts;
 mod monitor_type;
+mod node_kinds;
 mod persistence_type;
 mod rule_type;
 mod throttle_opts;
+mod vip_kinds;
 
 pub use access_list_opts::{AppendItem, AppendOpts, MAX_ITEMS};
 pub use address::check_address;
@@ -38,8 +40,10 @@ pub use monitor_opts::{
     MonitorOpts, TIMEOUT_SECONDS,
 };
 pub use monitor_type::MonitorType;
+pub use node_kinds::{NodeCondition, NodeStatus, NodeType};
 pub use persistence_type::PersistenceType;
 pub use rule_type::RuleType;
 pub use throttle_opts::{
     MAX_CONNECTION_RATE, MAX_CONNECTIONS, MIN_CONNECTIONS, RATE_INTERVAL, ThrottleOpts,
 };
+pub use vip_kinds::{IpVersion, VipType};

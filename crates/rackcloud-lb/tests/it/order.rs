@@ -6,17 +6,26 @@ use serde_json::json;
 use crate::common::{doc, full_lb};
 
 #[test]
-fn a_new_load_balancer_is_created_with_primary_nodes_then_the_monitor_then_secondaries() {
+fn a_new_load_balancer_is_one_creation_with_its_whole_configuration() {
     let d = doc(&[full_lb("shop")]);
     let p = plan(&d, &[]).expect("in the document");
     let changes = p.lbs()[0].changes();
-    let Change::CreateLb(spec) = &changes[0] else {
-        panic!("{p}")
+    let [Change::CreateLb(spec)] = changes else {
+        panic!("one creation, nothing after it: {p}")
     };
-    assert_eq!(spec.nodes.len(), 2);
-    assert!(matches!(changes[1], Change::SetMonitor(_)));
-    assert!(matches!(&changes[2], Change::AddNodes(n) if n.len() == 1));
-    assert!(changes.iter().all(|c| !c.is_destructive()));
+    // Secondary nodes too: the monitor they need is in the same request.
+    assert_eq!(spec.nodes.len(), 3);
+    assert!(spec.health_monitor.is_some());
+    assert_eq!(spec.access_list.len(), 2);
+    assert_eq!(spec.metadata.len(), 2);
+    assert!(spec.connection_throttle.is_some() && spec.session_persistence.is_some());
+    assert!(spec.connection_logging && spec.content_caching);
+    assert_eq!(
+        p.to_string(),
+        "shop (new): 1 change(s)\n  + create load balancer \"shop\" (HTTP port 80, 3 nodes) with \
+         HTTP health monitor, throttle max_connections=100, 2 access rules, 2 metadata items, \
+         connection logging, content caching, HTTP_COOKIE persistence\n"
+    );
 }
 
 #[test]

@@ -128,11 +128,6 @@ fn create_refuses_invalid_input_before_sending_anything() {
     }
     let run = as_demo(
         &emulator,
-        &["lb", "create", "--name", "blog", "--protocol", "HTTP"],
-    );
-    assert_eq!(run.status, 2, "no --port: {run:?}");
-    let run = as_demo(
-        &emulator,
         &[
             "--output",
             "json",

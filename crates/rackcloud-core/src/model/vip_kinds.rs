@@ -1,17 +1,14 @@
 //! The wire enums of a virtual IP: [`VipType`] and [`IpVersion`], open to values the server adds
-//! later.
-//!
-//! `lb-lbs` has enums of the same names for creating a load balancer; sibling crates never
-//! depend on each other, so this crate has its own. Both convert through their wire names:
-//! `lb_lbs::IpVersion::from(vip.ip_version().as_str())`.
+//! later; one pair for a virtual IP given at creation (`lb_lbs`), added later (`lb_vips`) or
+//! billed (`lb_usage`).
 
-rackcloud_core::open_enum! {
+crate::open_enum! {
     /// The network a virtual IP is on.
     ///
     /// # Examples
     ///
     /// ```
-    /// use lb_vips::VipType;
+    /// use rackcloud_core::model::VipType;
     ///
     /// assert_eq!(VipType::Public.as_str(), "PUBLIC");
     /// assert_eq!("servicenet".parse::<VipType>()?, VipType::Servicenet);
@@ -27,13 +24,13 @@ rackcloud_core::open_enum! {
     }
 }
 
-rackcloud_core::open_enum! {
+crate::open_enum! {
     /// The IP version of a virtual IP.
     ///
     /// # Examples
     ///
     /// ```
-    /// use lb_vips::IpVersion;
+    /// use rackcloud_core::model::IpVersion;
     ///
     /// assert_eq!(" ipv6 ".parse::<IpVersion>()?, IpVersion::Ipv6);
     /// assert_eq!(IpVersion::KNOWN_NAMES, ["IPV4", "IPV6"]);

@@ -1,18 +1,19 @@
-//! [`Condition`], [`Status`] and [`Type`]: the node enums, open to values the server adds later.
+//! [`NodeCondition`], [`NodeStatus`] and [`NodeType`]: the node enums, open to values the server
+//! adds later; `lb_nodes` re-exports them as `Condition`, `Status` and `Type`.
 
-rackcloud_core::open_enum! {
+crate::open_enum! {
     /// How a node takes traffic; set by the caller.
     ///
     /// # Examples
     ///
     /// ```
-    /// use lb_nodes::Condition;
+    /// use rackcloud_core::model::NodeCondition as Condition;
     ///
     /// assert_eq!("draining".parse::<Condition>()?, Condition::Draining);
     /// assert_eq!(Condition::from("PAUSED"), Condition::Other("PAUSED".into()));
     /// # Ok::<(), rackcloud_core::Error>(())
     /// ```
-    pub enum Condition ("node condition") {
+    pub enum NodeCondition ("node condition") {
         /// `ENABLED`: takes traffic.
         Enabled = "ENABLED",
         /// `DISABLED`: takes none (and shows `OFFLINE`).
@@ -22,15 +23,15 @@ rackcloud_core::open_enum! {
     }
 }
 
-rackcloud_core::open_enum! {
+crate::open_enum! {
     /// Whether a node passes its health check; read-only, set by the service.
     ///
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(lb_nodes::Status::Online.as_str(), "ONLINE");
+    /// assert_eq!(rackcloud_core::model::NodeStatus::Online.as_str(), "ONLINE");
     /// ```
-    pub enum Status ("node status") {
+    pub enum NodeStatus ("node status") {
         /// `ONLINE`: healthy.
         Online = "ONLINE",
         /// `OFFLINE`: failing its health check, or `DISABLED`.
@@ -38,16 +39,18 @@ rackcloud_core::open_enum! {
     }
 }
 
-rackcloud_core::open_enum! {
+crate::open_enum! {
     /// A node's role.
     ///
     /// # Examples
     ///
     /// ```
-    /// assert_eq!("secondary".parse::<lb_nodes::Type>()?, lb_nodes::Type::Secondary);
+    /// use rackcloud_core::model::NodeType;
+    ///
+    /// assert_eq!("secondary".parse::<NodeType>()?, NodeType::Secondary);
     /// # Ok::<(), rackcloud_core::Error>(())
     /// ```
-    pub enum Type ("node type") {
+    pub enum NodeType ("node type") {
         /// `PRIMARY` (the default): takes traffic.
         Primary = "PRIMARY",
         /// `SECONDARY`: takes traffic only when every primary node fails; needs a health
