@@ -201,6 +201,7 @@ impl LoadBalancer {
     pub(crate) fn summary_json(&self, status: &str) -> Value {
         let mut lb = self.common_json(status);
         lb.insert("nodeCount".into(), json!(self.nodes.len()));
+        lb.insert("timeout".into(), json!(self.timeout));
         Value::Object(lb)
     }
 

@@ -48,7 +48,7 @@ pub(crate) fn embed(it: Option<&HealthMonitor>, lb: &mut Map<String, Value>) {
     }
 }
 
-/// The protocol rule of a PUT, checked after the lookup: `Err` with the 400 message when a
+/// The protocol rule of `POST /loadbalancers`: `Err` with the 400 message when a
 /// monitor of `kind` does not fit a load balancer of `protocol`.
 pub(crate) fn fits(kind: &str, protocol: &str) -> Result<(), &'static str> {
     if ["UDP", "UDP_STREAM", "DNS_UDP"].contains(&protocol) {
@@ -59,6 +59,22 @@ pub(crate) fn fits(kind: &str, protocol: &str) -> Result<(), &'static str> {
         "HTTPS" if protocol != "HTTPS" => {
             Err("Protocol must be HTTPS for an HTTPS health monitor.")
         }
+        _ => Ok(()),
+    }
+}
+
+/// The protocol rule of `PUT …/healthmonitor`, in that operation's words: `Err` with the 400
+/// message when a monitor of `kind` does not fit a load balancer of `protocol`.
+pub(crate) fn update_fits(kind: &str, protocol: &str) -> Result<(), String> {
+    if ["UDP", "UDP_STREAM", "DNS_UDP"].contains(&protocol) {
+        return Err(
+            "Protocol UDP, UDP_STREAM and DNS_UDP are not allowed with health monitors. ".into(),
+        );
+    }
+    match kind {
+        "HTTP" | "HTTPS" if protocol != kind => Err(format!(
+            "Cannot update Health Monitor to Type {kind} because load balancer protocol is {protocol}"
+        )),
         _ => Ok(()),
     }
 }
@@ -98,5 +114,13 @@ mod tests {
         assert!(fits("CONNECT", "UDP").is_err());
         assert!(fits("HTTP", "HTTPS").is_err());
         assert!(fits("HTTPS", "HTTP").is_err());
+        assert_eq!(
+            update_fits("HTTP", "TCP"),
+            Err(
+                "Cannot update Health Monitor to Type HTTP because load balancer protocol is TCP"
+                    .into()
+            )
+        );
+        assert!(update_fits("CONNECT", "TCP").is_ok());
     }
 }

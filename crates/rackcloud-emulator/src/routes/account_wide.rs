@@ -14,7 +14,7 @@ use crate::state::Shared;
 use crate::time;
 
 /// The domains a node may be named in instead of by address.
-const ALLOWED_DOMAINS: [&str; 2] = ["rackspace.com", "rackspacecloud.com"];
+pub(crate) const ALLOWED_DOMAINS: [&str; 2] = ["rackspace.com", "rackspacecloud.com"];
 
 /// The first segment after the tenant of each path this module answers, with the second when
 /// the first is `loadbalancers`.

@@ -6,10 +6,10 @@ use std::time::Instant;
 use serde_json::json;
 
 use super::Account;
-use super::bodies;
+use super::bodies::{self, MonitorRequest};
 use super::load_balancers::{live, read_live};
 use crate::error_replies;
-use crate::features::health_monitor::fits;
+use crate::features::health_monitor::{HealthMonitor, update_fits};
 use crate::http::{Incoming, Reply};
 use crate::state::Shared;
 use crate::sync::lock;
@@ -48,11 +48,13 @@ fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     })
 }
 
-/// PUT: body (400 schema or validation) → lookup (404, 410) → protocol (400) → status (422
-/// unless `ACTIVE`) → 202 with an empty body, `PENDING_UPDATE`. The body replaces the monitor.
+/// PUT: body (400 schema or validation, PUT rules) → lookup (404, 410) → protocol (400) → an
+/// `HTTP`/`HTTPS` body without `path` (400) → the merge with the stored monitor (400 for a number
+/// neither given nor stored) → status (422 unless `ACTIVE`) → 202 with an empty body,
+/// `PENDING_UPDATE`.
 fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
-    let monitor = match bodies::health_monitor(body) {
-        Ok(monitor) => monitor,
+    let request = match bodies::health_monitor(body) {
+        Ok(request) => request,
         Err(err) => return err.reply(),
     };
     let mut state = lock(&shared.state);
@@ -61,9 +63,13 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply 
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
-    if let Err(message) = fits(&monitor.kind, &lb.protocol) {
-        return error_replies::flat(400, message);
+    if let Err(message) = update_fits(&request.kind, &lb.protocol) {
+        return error_replies::flat(400, &message);
     }
+    let monitor = match merged(lb.features.health_monitor.as_ref(), request) {
+        Ok(monitor) => monitor,
+        Err(message) => return error_replies::flat(400, message),
+    };
     if let Err(reply) = lb.check_mutable(now) {
         return reply;
     }
@@ -72,8 +78,60 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply 
     Reply::empty(202)
 }
 
-/// DELETE: lookup (404, 410) → none configured (422) → `SECONDARY` nodes (400) → status (422
-/// unless `ACTIVE`) → 202 with an empty body, `PENDING_UPDATE`.
+/// The monitor after a PUT, as the service merges it: each number given or else the stored
+/// one; an `HTTP`/`HTTPS` body must give its path, and keeps the stored regular expressions
+/// and host header it does not give; a `CONNECT` monitor has no HTTP fields. `Err` holds the
+/// 400 message.
+fn merged(
+    stored: Option<&HealthMonitor>,
+    request: MonitorRequest,
+) -> Result<HealthMonitor, &'static str> {
+    let http = request.kind != "CONNECT";
+    if http && request.path.is_none() {
+        return Err("Updating to HTTP/HTTPS monitor. Please provide all required fields.");
+    }
+    let number = |given: Option<i64>, old: Option<i64>, message| given.or(old).ok_or(message);
+    let delay = number(
+        request.delay,
+        stored.map(|m| m.delay),
+        "Must provide a delay for the request",
+    )?;
+    let timeout = number(
+        request.timeout,
+        stored.map(|m| m.timeout),
+        "Must provide a timeout for the request",
+    )?;
+    let attempts = number(
+        request.attempts,
+        stored.map(|m| m.attempts),
+        "Must provide attemptsBeforeActivation for the request",
+    )?;
+    let kept = |given: Option<String>, old: Option<&Option<String>>| {
+        given.or_else(|| old.cloned().flatten().filter(|s| !s.is_empty()))
+    };
+    let mut monitor = HealthMonitor {
+        kind: request.kind,
+        delay,
+        timeout,
+        attempts,
+        path: None,
+        status_regex: None,
+        body_regex: None,
+        host_header: None,
+    };
+    if http {
+        monitor.path = request.path;
+        monitor.status_regex = kept(request.status_regex, stored.map(|m| &m.status_regex));
+        monitor.body_regex = kept(request.body_regex, stored.map(|m| &m.body_regex));
+        monitor.host_header = request
+            .host_header
+            .or_else(|| stored.and_then(|m| m.host_header.clone()));
+    }
+    Ok(monitor)
+}
+
+/// DELETE: lookup (404, 410) → status (422 unless `ACTIVE`) → `SECONDARY` nodes (400) → none
+/// configured (422) → 202 with an empty body, `PENDING_UPDATE`.
 fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     let mut state = lock(&shared.state);
     let now = Instant::now();
@@ -81,14 +139,14 @@ fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
         Ok(lb) => lb,
         Err(reply) => return reply,
     };
-    if lb.features.health_monitor.is_none() {
-        return error_replies::flat(422, "No health monitor found to delete.");
+    if let Err(reply) = lb.check_mutable(now) {
+        return reply;
     }
     if lb.nodes.iter().any(|n| n.kind == "SECONDARY") {
         return error_replies::flat(400, SECONDARY_NODES);
     }
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
+    if lb.features.health_monitor.is_none() {
+        return error_replies::flat(422, "No health monitor found to delete.");
     }
     lb.features.health_monitor = None;
     lb.begin_update(shared.config.pending_time);

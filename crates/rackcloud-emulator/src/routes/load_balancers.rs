@@ -4,19 +4,20 @@
 use std::ops::Bound;
 use std::time::Instant;
 
-use jiff::Timestamp;
 use serde_json::{Value, json};
 
+mod create;
+
+pub(crate) use create::create;
+
 use super::Account;
-use super::bodies::{self, BodyError, VipRequest};
+use super::bodies;
 use super::list_query::ListQuery;
 use crate::absolute_limits::BATCH_DELETE_LIMIT;
 use crate::error_replies;
 use crate::features::ssl;
 use crate::http::Reply;
-use crate::load_balancer::{
-    LoadBalancer, Node, Settled, VirtualIp, persistence_after_protocol_change, persistence_fits,
-};
+use crate::load_balancer::{LoadBalancer, Settled, VirtualIp, persistence_after_protocol_change};
 use crate::state::{Shared, State};
 use crate::sync::lock;
 
@@ -122,70 +123,6 @@ pub(crate) fn bulk_delete(shared: &Shared, account: Account<'_>, query: Option<&
         }
     }
     Reply::empty(202)
-}
-
-/// `POST /loadbalancers`: validation, then 202 with the new load balancer in `BUILD`.
-pub(crate) fn create(shared: &Shared, account: Account<'_>, body: &[u8]) -> Reply {
-    let new = match bodies::create(body) {
-        Ok(new) => new,
-        Err(err) => return err.reply(),
-    };
-    let mut guard = lock(&shared.state);
-    let state = &mut *guard;
-    let now = Instant::now();
-    if let Err(reply) = below_lb_limit(shared, state, account, now) {
-        return reply;
-    }
-    if let Some(persistence) = &new.persistence
-        && let Err(message) = persistence_fits(persistence, &new.protocol)
-    {
-        return error_replies::flat(400, message);
-    }
-    if new.https_redirect && !ssl::redirect_allowed(&new.protocol, new.port, None) {
-        return error_replies::flat(400, ssl::REDIRECT_PRECONDITION);
-    }
-    let mut virtual_ips = Vec::new();
-    for vip in &new.virtual_ips {
-        match vip {
-            VipRequest::Shared(id) => {
-                let Some(shared_vip) = find_vip(state, account, *id, now) else {
-                    let message = format!("Virtual ip with id {id} could not be found.");
-                    return BodyError::Validation(vec![message]).reply();
-                };
-                virtual_ips.push(shared_vip);
-            }
-            VipRequest::New { kind, ip_version } => {
-                let id = State::take_id(&mut state.next_vip_id);
-                virtual_ips.push(VirtualIp::allocate(id, kind, ip_version));
-            }
-        }
-    }
-    let id = State::take_id(&mut state.next_lb_id);
-    let mut lb = LoadBalancer::new(id, &new.name, &new.protocol, new.port, Timestamp::now());
-    lb.algorithm = new.algorithm;
-    lb.timeout = new.timeout;
-    lb.half_closed = new.half_closed;
-    lb.https_redirect = new.https_redirect;
-    lb.persistence = new.persistence;
-    lb.virtual_ips = virtual_ips;
-    for node in new.nodes {
-        let node_id = State::take_id(&mut state.next_node_id);
-        lb.nodes.push(Node::new(
-            node_id,
-            &node.address,
-            node.port,
-            &node.condition,
-            &node.kind,
-            node.weight,
-        ));
-    }
-    lb.begin("BUILD", shared.config.build_time, Settled::Active);
-    lb.created = lb.updated;
-    let body = lb.detail_json("BUILD", account.region);
-    state
-        .account_mut(account.region, account.tenant)
-        .insert(id, lb);
-    Reply::json(202, body)
 }
 
 /// `GET /loadbalancers/{id}`: 200 in any status, `DELETED` included; 404 when unknown.

@@ -78,21 +78,14 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply 
 fn merged(stored: Option<Throttle>, request: ThrottleRequest) -> Option<Throttle> {
     let base = match stored {
         Some(throttle) => throttle,
-        None if request.is_complete() => Throttle {
-            max_connections: 0,
-            min_connections: 0,
-            max_connection_rate: 0,
-            rate_interval: 0,
-        },
+        None if request.is_complete() => Throttle::from(request),
         None => return None,
     };
     Some(Throttle {
-        max_connections: request.max_connections.unwrap_or(base.max_connections),
-        min_connections: request.min_connections.unwrap_or(base.min_connections),
-        max_connection_rate: request
-            .max_connection_rate
-            .unwrap_or(base.max_connection_rate),
-        rate_interval: request.rate_interval.unwrap_or(base.rate_interval),
+        max_connections: request.max_connections.or(base.max_connections),
+        min_connections: request.min_connections.or(base.min_connections),
+        max_connection_rate: request.max_connection_rate.or(base.max_connection_rate),
+        rate_interval: request.rate_interval.or(base.rate_interval),
     })
 }
 

@@ -73,18 +73,19 @@ fn validation_comes_first_then_lookup() -> anyhow::Result<()> {
     let answer = lb.post("/loadbalancers/999/accesslist", r#"{"accessList":[]}"#)?;
     assert_eq!(
         answer.json()?,
-        validation(&["Must provide at least 1 network item to the access list."])
+        validation(&["Must provide at least one network item to the access list."])
     );
     let answer = lb.post(
         PATH,
-        r#"{"accessList":[{"id":5,"address":"192.0.2.300","type":"deny"}]}"#,
+        r#"{"accessList":[{"id":5,"address":"192.0.2.300"},{"address":"0.0.0.0","type":"DENY"}]}"#,
     )?;
     assert_eq!(
         answer.json()?,
         validation(&[
-            "Must not include ID for the network item.",
-            "Must provide a valid IPv4 or IPv6 address or CIDR block for the network item.",
-            "Must provide a valid type (ALLOW or DENY) for the network item.",
+            "Network item id field cannot be modified.",
+            "Must provide a valid type for the network item.",
+            "Network Address must be valid Ip Address",
+            "Please specify a valid network item address.",
         ])
     );
     let answer = lb.post(PATH, r#"{"accessList":{}}"#)?;

@@ -70,13 +70,13 @@ fn update_checks_validation_then_lookup_then_status() -> anyhow::Result<()> {
     }
     let answer = lb.put(
         "/loadbalancers/1",
-        r#"{"loadBalancer":{"nodes":[],"protocol":"GOPHER"}}"#,
+        r#"{"loadBalancer":{"nodes":[{"address":"10.0.0.9"}],"protocol":"GOPHER"}}"#,
     )?;
     assert_eq!(
         answer.json()?,
         validation(&[
-            "Please visit {account id}/loadbalancers/{load balancer id}/nodes to configure nodes.",
             "Load balancer protocol is invalid. Please specify a valid protocol.",
+            "Please visit {account id}/loadbalancers/{load balancer id}/nodes to configure nodes.",
         ])
     );
     let schema = json!({"message": ["JSON does not match the expected schema"]});

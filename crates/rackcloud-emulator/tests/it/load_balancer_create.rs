@@ -57,18 +57,19 @@ fn create_defaults_and_options() -> anyhow::Result<()> {
     let emulator = Emulator::start()?;
     let lb = Lb::demo(&emulator)?;
     let body = r#"{"loadBalancer":{"name":"s","protocol":"HTTPS","algorithm":"ROUND_ROBIN","timeout":60,
-        "halfClosed":true,"virtualIps":[{"type":"SERVICENET"},{"type":"PUBLIC","ipVersion":"IPV6"}],
+        "halfClosed":"false","virtualIps":[{"type":"PUBLIC","ipVersion":"IPV6"}],
         "sessionPersistence":{"persistenceType":"SSL_ID"}}}"#;
     let created = lb.post("/loadbalancers", body)?.json()?["loadBalancer"].clone();
     assert_eq!(created["port"], 443);
     assert_eq!(created["algorithm"], "ROUND_ROBIN");
     assert_eq!(created["timeout"], 60);
-    assert_eq!(created["halfClosed"], true);
+    assert_eq!(created["halfClosed"], false);
     assert_eq!(
         created["sessionPersistence"],
         json!({"persistenceType": "SSL_ID"})
     );
-    assert_eq!(created["virtualIps"][1]["ipVersion"], "IPV6");
+    assert_eq!(created["virtualIps"][0]["ipVersion"], "IPV6");
+    assert_eq!(created["virtualIps"].as_array().map(Vec::len), Some(1));
     assert_eq!(created["nodes"], json!([]));
 
     // A shared virtual IP: the id of another load balancer's address.
@@ -87,7 +88,10 @@ fn create_defaults_and_options() -> anyhow::Result<()> {
         (missing.status, missing.json()?),
         (
             400,
-            validation(&["Virtual ip with id 999999 could not be found."])
+            flat(
+                400,
+                "Shared virtual ip could not be found. Please provide a valid virtual ip id to process this request."
+            )
         )
     );
     Ok(())
@@ -101,44 +105,45 @@ fn create_validation() -> anyhow::Result<()> {
         (
             r#"{"loadBalancer":{}}"#,
             vec![
-                "Must provide a name for the load balancer.",
                 "Must provide a valid protocol for the load balancer.",
+                "Must provide a name for the load balancer.",
                 "Must provide at least one virtual ip for the load balancer.",
             ],
         ),
         (
-            r#"{"loadBalancer":{"name":" ","protocol":"HTTP","virtualIps":[],"algorithm":"FASTEST","timeout":5}}"#,
+            r#"{"loadBalancer":{"name":"","protocol":"HTTP","virtualIps":[],"algorithm":"FASTEST","timeout":5}}"#,
             vec![
-                "Load balancer name is invalid. Please specify a valid name",
                 "Load balancer algorithm is invalid. Please specify a valid algorithm.",
                 "Load balancer timeout is invalid. Please specify a valid timeout value.",
+                "Load balancer name is invalid. Please specify a valid name",
                 "Must have at least one virtual ip for the load balancer",
             ],
         ),
         (
             r#"{"loadBalancer":{"name":"a","protocol":"UDP","virtualIps":[{"type":"PUBLIC","id":1}]}}"#,
             vec![
-                "Must provide a valid port for the load balancer.",
                 "Must specify either a shared or new virtual ip.",
+                "If sharing a virtual ip please only specify the id.",
             ],
         ),
         (
-            r#"{"loadBalancer":{"name":"a","protocol":"HTTP","port":70000,"status":"ACTIVE","virtualIps":[{"type":"FLOATING"}]}}"#,
+            r#"{"loadBalancer":{"name":"a","protocol":"HTTP","port":70000,"status":"ACTIVE","virtualIps":[{"type":"SERVICENET","ipVersion":"IPV6","address":"10.0.0.1"}]}}"#,
             vec![
-                "Load balancer status field cannot be modified.",
                 "Load balancer port is invalid. Please specify a valid port.",
-                "Virtual ip type is invalid. Please specify a valid type.",
+                "Load balancer status field cannot be modified.",
+                "Virtual ip address field cannot be modified.",
+                "Must specify a valid IP type. IPv6 supports the 'PUBLIC' type only.",
             ],
         ),
         (
             r#"{"loadBalancer":{"name":"a","protocol":"HTTP","virtualIps":[{"type":"PUBLIC"}],
                 "nodes":[{"address":"10.0.0.1","port":80,"condition":"ENABLED"},
                          {"address":"10.0.0.1","port":80,"condition":"ENABLED"},
-                         {"address":"10.0.0.2","port":0,"condition":"ON"}]}}"#,
+                         {"address":"10.0.0.2","port":0}]}}"#,
             vec![
-                "Node port is invalid. Please specify a valid port.",
-                "Node condition is invalid. Please specify a valid condition.",
                 "Duplicate nodes detected. Please ensure that the ip address and port are unique for each node.",
+                "Node port is invalid. Please specify a valid port.",
+                "Must provide a valid condition for the node.",
             ],
         ),
         (
@@ -170,7 +175,8 @@ fn create_validation() -> anyhow::Result<()> {
         "",
         "{",
         r#"{"name":"a"}"#,
-        r#"{"loadBalancer":{"port":"80"}}"#,
+        r#"{"loadBalancer":{"port":"eighty"}}"#,
+        r#"{"loadBalancer":{"name":"a","protocol":"HTTP","virtualIps":[{"type":"FLOATING"}]}}"#,
         r#"{"loadBalancer":{"virtualIps":{}}}"#,
     ] {
         let answer = lb.post("/loadbalancers", body)?;

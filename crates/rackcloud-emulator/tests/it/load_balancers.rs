@@ -36,6 +36,7 @@ fn list_is_ordered_by_id_and_paged() -> anyhow::Result<()> {
             "port",
             "protocol",
             "status",
+            "timeout",
             "updated",
             "virtualIps"
         ]

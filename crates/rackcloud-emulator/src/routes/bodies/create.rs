@@ -1,14 +1,19 @@
-//! The `POST /loadbalancers` body.
+//! The `POST /loadbalancers` body: every field and nested object checked with the service's
+//! rules, the messages in the service's order (docs/api/load-balancers.md), all in one 400.
 
-use std::collections::HashSet;
+use serde_json::{Map, Value};
 
-use serde_json::Value;
-
+use super::access_list::network_items;
+use super::create_parts::{NodeRequest, VipRequest, node_requests, virtual_ips};
 use super::fields::{
     TIMEOUT_MESSAGE, TIMEOUTS, algorithm_message, name_message, port_value, read_only_messages,
 };
+use super::health_monitor::{MonitorContext, MonitorRequest, monitor_object};
+use super::lenient::int;
 use super::persistence::persistence_type;
-use super::{BodyError, array, boolean, integer, string, wrapper};
+use super::settings::enabled_field;
+use super::throttle::{ThrottleRequest, throttle_object};
+use super::{BodyError, array, string, wrapper};
 use crate::load_balancer::PROTOCOLS;
 
 /// A valid `POST /loadbalancers` body.
@@ -16,7 +21,8 @@ use crate::load_balancer::PROTOCOLS;
 pub(crate) struct NewLoadBalancer {
     pub(crate) name: String,
     pub(crate) protocol: String,
-    pub(crate) port: u16,
+    /// `None` when not given: the protocol's default port, or a 400 for TCP and UDP.
+    pub(crate) port: Option<u16>,
     pub(crate) algorithm: String,
     pub(crate) timeout: u32,
     pub(crate) half_closed: bool,
@@ -24,83 +30,57 @@ pub(crate) struct NewLoadBalancer {
     pub(crate) virtual_ips: Vec<VipRequest>,
     pub(crate) nodes: Vec<NodeRequest>,
     pub(crate) persistence: Option<String>,
+    pub(crate) connection_logging: Option<bool>,
+    pub(crate) content_caching: Option<bool>,
+    pub(crate) access_list: Vec<(String, String)>,
+    pub(crate) metadata: Vec<(String, String)>,
+    pub(crate) health_monitor: Option<MonitorRequest>,
+    pub(crate) throttle: Option<ThrottleRequest>,
 }
 
-/// A requested virtual IP: shared with another load balancer, or new.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum VipRequest {
-    Shared(u64),
-    New { kind: String, ip_version: String },
-}
+/// At most this many access list items and metadata items at creation.
+const MAX_ACCESS_LIST: usize = 100;
+const MAX_METADATA: usize = 25;
 
-/// A requested node.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct NodeRequest {
-    pub(crate) address: String,
-    pub(crate) port: u16,
-    pub(crate) condition: String,
-    pub(crate) kind: String,
-    pub(crate) weight: Option<u32>,
-}
-
-/// At most this many nodes per load balancer.
-const MAX_NODES: usize = 25;
+/// The answer to `sslTermination` in a create or update body.
+pub(super) const SSL_TERMINATION: &str = "Please visit {account id}/loadbalancers/{load balancer id}/ssltermination to configure ssl termination.";
 
 /// Parses and validates a create body.
 pub(crate) fn create(body: &[u8]) -> Result<NewLoadBalancer, BodyError> {
     let lb = wrapper(body, "loadBalancer")?;
     let name = string(&lb, "name")?;
     let protocol = string(&lb, "protocol")?;
-    let port = integer(&lb, "port")?;
+    let port = int(&lb, "port")?;
     let algorithm = string(&lb, "algorithm")?;
-    let timeout = integer(&lb, "timeout")?;
-    let half_closed = boolean(&lb, "halfClosed")?;
-    let https_redirect = boolean(&lb, "httpsRedirect")?;
+    let timeout = int(&lb, "timeout")?;
+    let half_closed = super::fields::lenient_boolean(&lb, "halfClosed")?;
+    let https_redirect = super::fields::lenient_boolean(&lb, "httpsRedirect")?;
     let vips = array(&lb, "virtualIps")?;
     let nodes = array(&lb, "nodes")?;
-    let persistence = match lb.get("sessionPersistence") {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Object(sp)) => persistence_type(sp).map(Some),
-        Some(_) => return Err(BodyError::Schema),
-    };
+    let access_list = array(&lb, "accessList")?;
+    let metadata = array(&lb, "metadata")?;
 
-    let mut messages = read_only_messages(&lb);
-    match name.as_deref() {
-        None => messages.push("Must provide a name for the load balancer.".into()),
-        Some(n) => messages.extend(name_message(n)),
+    let mut messages = Vec::new();
+    match protocol.as_deref() {
+        Some(p) if !PROTOCOLS.iter().any(|(known, _)| *known == p) => messages
+            .push("Load balancer protocol is invalid. Please specify a valid protocol.".into()),
+        Some(_) => {}
+        None => messages.push("Must provide a valid protocol for the load balancer.".into()),
     }
-    let default_port = match protocol.as_deref() {
-        None => {
-            messages.push("Must provide a valid protocol for the load balancer.".into());
-            None
-        }
-        Some(p) => match PROTOCOLS.iter().find(|(known, _)| *known == p) {
+    messages.extend(algorithm.as_deref().and_then(algorithm_message));
+    if lb.get("sslTermination").is_some_and(|v| !v.is_null()) {
+        messages.push(SSL_TERMINATION.into());
+    }
+    let port = match port {
+        Some(p) => match port_value(p) {
+            Some(port) => Some(port),
             None => {
-                messages.push(
-                    "Load balancer protocol is invalid. Please specify a valid protocol.".into(),
-                );
+                messages.push("Load balancer port is invalid. Please specify a valid port.".into());
                 None
             }
-            Some((_, default_port)) => *default_port,
         },
+        None => None,
     };
-    let port = match port.map(port_value) {
-        Some(None) => {
-            messages.push("Load balancer port is invalid. Please specify a valid port.".into());
-            0
-        }
-        Some(Some(port)) => port,
-        None => default_port.unwrap_or_else(|| {
-            if protocol
-                .as_deref()
-                .is_some_and(|p| PROTOCOLS.iter().any(|(k, _)| *k == p))
-            {
-                messages.push("Must provide a valid port for the load balancer.".into());
-            }
-            0
-        }),
-    };
-    messages.extend(algorithm.as_deref().and_then(algorithm_message));
     let timeout = match timeout {
         None => 30,
         Some(t) if TIMEOUTS.contains(&t) => u32::try_from(t).unwrap_or(30),
@@ -109,6 +89,11 @@ pub(crate) fn create(body: &[u8]) -> Result<NewLoadBalancer, BodyError> {
             30
         }
     };
+    messages.extend(read_only_messages(&lb));
+    match name.as_deref() {
+        None => messages.push("Must provide a name for the load balancer.".into()),
+        Some(n) => messages.extend(name_message(n, true)),
+    }
     let virtual_ips = match vips {
         None => {
             messages.push("Must provide at least one virtual ip for the load balancer.".into());
@@ -120,18 +105,39 @@ pub(crate) fn create(body: &[u8]) -> Result<NewLoadBalancer, BodyError> {
         }
         Some(vips) => virtual_ips(vips, &mut messages)?,
     };
+    let connection_logging = nested(&lb, "connectionLogging", &mut messages, |o| {
+        enabled_field(
+            o,
+            "Must specify whether connection logging is enabled or not.",
+        )
+    })?;
+    let content_caching = nested(&lb, "contentCaching", &mut messages, |o| {
+        enabled_field(o, "Must specify whether content caching is enabled or not.")
+    })?;
+    let access_list = match access_list {
+        None => Vec::new(),
+        Some(items) => {
+            if items.len() > MAX_ACCESS_LIST {
+                messages.push("Must not provide more than one hundred access list items".into());
+            }
+            network_items(items, &mut messages)?
+        }
+    };
     let nodes = match nodes {
         None => Vec::new(),
         Some(nodes) => node_requests(nodes, &mut messages)?,
     };
-    let persistence = match persistence {
-        Ok(persistence) => persistence,
-        Err(BodyError::Validation(found)) => {
-            messages.extend(found);
-            None
-        }
-        Err(BodyError::Schema) => return Err(BodyError::Schema),
+    let metadata = match metadata {
+        None => Vec::new(),
+        Some(items) => metadata_items(items, &mut messages)?,
     };
+    let persistence = nested(&lb, "sessionPersistence", &mut messages, persistence_type)?;
+    let health_monitor = nested(&lb, "healthMonitor", &mut messages, |o| {
+        monitor_object(o, MonitorContext::Create)
+    })?;
+    let throttle = nested(&lb, "connectionThrottle", &mut messages, |o| {
+        throttle_object(o, false)
+    })?;
     if !messages.is_empty() {
         return Err(BodyError::Validation(messages));
     }
@@ -146,111 +152,61 @@ pub(crate) fn create(body: &[u8]) -> Result<NewLoadBalancer, BodyError> {
         virtual_ips,
         nodes,
         persistence,
+        connection_logging,
+        content_caching,
+        access_list,
+        metadata,
+        health_monitor,
+        throttle,
     })
 }
 
-/// The requested virtual IPs; value problems go to `messages`.
-fn virtual_ips(items: &[Value], messages: &mut Vec<String>) -> Result<Vec<VipRequest>, BodyError> {
-    let mut vips = Vec::new();
-    for item in items {
-        let Value::Object(vip) = item else {
-            return Err(BodyError::Schema);
-        };
-        let id = match vip.get("id") {
-            None | Some(Value::Null) => None,
-            Some(value) => Some(value.as_u64().ok_or(BodyError::Schema)?),
-        };
-        let kind = string(vip, "type")?;
-        let ip_version = string(vip, "ipVersion")?;
-        match (id, kind) {
-            (Some(id), None) if ip_version.is_none() => vips.push(VipRequest::Shared(id)),
-            (None, Some(kind)) => {
-                let ip_version = ip_version.unwrap_or_else(|| "IPV4".into());
-                if !["PUBLIC", "SERVICENET"].contains(&kind.as_str()) {
-                    messages
-                        .push("Virtual ip type is invalid. Please specify a valid type.".into());
-                } else if !["IPV4", "IPV6"].contains(&ip_version.as_str()) {
-                    messages.push(
-                        "Virtual ip version is invalid. Please specify a valid ip version.".into(),
-                    );
-                } else {
-                    vips.push(VipRequest::New { kind, ip_version });
-                }
+/// A nested object read by `read`: `None` when absent or null, a schema failure when it is not
+/// an object; its validation messages go to `messages`.
+fn nested<T>(
+    lb: &Map<String, Value>,
+    key: &str,
+    messages: &mut Vec<String>,
+    read: impl FnOnce(&Map<String, Value>) -> Result<T, BodyError>,
+) -> Result<Option<T>, BodyError> {
+    match lb.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(object)) => match read(object) {
+            Ok(value) => Ok(Some(value)),
+            Err(BodyError::Validation(found)) => {
+                messages.extend(found);
+                Ok(None)
             }
-            _ => messages.push("Must specify either a shared or new virtual ip.".into()),
-        }
+            Err(BodyError::Schema) => Err(BodyError::Schema),
+        },
+        Some(_) => Err(BodyError::Schema),
     }
-    Ok(vips)
 }
 
-/// The requested nodes; value problems go to `messages`.
-fn node_requests(
+/// The metadata of a create: each item by the metadata rules, then unique keys (the service
+/// answers with its node message), then at most 25.
+fn metadata_items(
     items: &[Value],
     messages: &mut Vec<String>,
-) -> Result<Vec<NodeRequest>, BodyError> {
-    if items.len() > MAX_NODES {
-        messages.push("Must not provide more than twenty five nodes per load balancer.".into());
-    }
-    let mut nodes: Vec<NodeRequest> = Vec::new();
-    for item in items {
-        let Value::Object(node) = item else {
-            return Err(BodyError::Schema);
-        };
-        let address = string(node, "address")?;
-        let port = integer(node, "port")?;
-        let condition = string(node, "condition")?;
-        let kind = string(node, "type")?;
-        let weight = integer(node, "weight")?;
-        let before = messages.len();
-        let address = address.filter(|a| !a.trim().is_empty());
-        if address.is_none() {
-            messages.push("Must provide a valid address for the node.".into());
+) -> Result<Vec<(String, String)>, BodyError> {
+    let pairs = match super::super::metadata::bodies::items(items) {
+        Ok(pairs) => pairs,
+        Err(BodyError::Validation(found)) => {
+            messages.extend(found);
+            Vec::new()
         }
-        let port = port.and_then(port_value);
-        if port.is_none() {
-            messages.push("Node port is invalid. Please specify a valid port.".into());
-        }
-        let condition =
-            condition.filter(|c| ["ENABLED", "DISABLED", "DRAINING"].contains(&c.as_str()));
-        if condition.is_none() {
-            messages.push("Node condition is invalid. Please specify a valid condition.".into());
-        }
-        let kind = kind.unwrap_or_else(|| "PRIMARY".into());
-        if !["PRIMARY", "SECONDARY"].contains(&kind.as_str()) {
-            messages.push("Node type is invalid. Please specify a valid type.".into());
-        }
-        let weight = match weight {
-            None => None,
-            Some(w) if (1..=100).contains(&w) => u32::try_from(w).ok(),
-            Some(_) => {
-                messages.push(
-                    "Node weight is invalid. Please specify a weight between 1 and 100.".into(),
-                );
-                None
-            }
-        };
-        if messages.len() > before {
-            continue;
-        }
-        let (Some(address), Some(port), Some(condition)) = (address, port, condition) else {
-            continue;
-        };
-        nodes.push(NodeRequest {
-            address,
-            port,
-            condition,
-            kind,
-            weight,
-        });
-    }
-    let mut seen = HashSet::new();
-    if !nodes
-        .iter()
-        .all(|n| seen.insert((n.address.clone(), n.port)))
-    {
+        Err(BodyError::Schema) => return Err(BodyError::Schema),
+    };
+    let mut keys = std::collections::HashSet::new();
+    if !pairs.iter().all(|(key, _)| keys.insert(key.as_str())) {
         messages.push("Duplicate nodes detected. Please ensure that the ip address and port are unique for each node.".into());
     }
-    Ok(nodes)
+    if items.len() > MAX_METADATA {
+        messages.push(
+            "Must not provide more than twenty five metadata items per load balancer.".into(),
+        );
+    }
+    Ok(pairs)
 }
 
 #[cfg(test)]
@@ -266,9 +222,9 @@ mod tests {
         assert_eq!(
             got,
             [
-                "Must provide a name for the load balancer.",
                 "Load balancer protocol is invalid. Please specify a valid protocol.",
                 "Load balancer port is invalid. Please specify a valid port.",
+                "Must provide a name for the load balancer.",
                 "Must provide at least one virtual ip for the load balancer.",
             ]
         );
@@ -282,14 +238,12 @@ mod tests {
         .expect("valid");
         assert_eq!(
             (lb.port, lb.algorithm.as_str(), lb.timeout),
-            (443, "RANDOM", 30)
+            (None, "RANDOM", 30)
         );
-        let tcp = create(
-            br#"{"loadBalancer":{"name":"a","protocol":"TCP","virtualIps":[{"type":"PUBLIC"}]}}"#,
-        );
-        assert_eq!(
-            messages(tcp),
-            ["Must provide a valid port for the load balancer."]
-        );
+        let strings = create(
+            br#"{"loadBalancer":{"name":"a","protocol":"TCP","port":"81","timeout":"60","virtualIps":[{"type":"PUBLIC"}]}}"#,
+        )
+        .expect("numeric strings");
+        assert_eq!((strings.port, strings.timeout), (Some(81), 60));
     }
 }

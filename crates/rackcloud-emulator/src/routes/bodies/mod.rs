@@ -3,12 +3,15 @@
 //!
 //! The rule is the same everywhere: a body that is not JSON, is not an object, lacks the wrapper
 //! object (`loadBalancer`, `sessionPersistence`) or gives a known field a value of the wrong JSON
-//! type (a string port, a numeric persistence type) does not match the schema; a body of the
-//! right shape with missing or out-of-range values fails validation, with every message found.
-//! Unknown fields are ignored. `null` counts as absent.
+//! type (a numeric persistence type, a port that is neither a number nor a numeric string) does
+//! not match the schema; a body of the right shape with missing or out-of-range values fails
+//! validation, with every message found. Numbers may be numeric strings and booleans
+//! `"true"`/`"false"` (docs/api/conventions.md). Unknown fields are ignored. `null` counts as
+//! absent.
 
 mod access_list;
 mod create;
+mod create_parts;
 mod fields;
 mod health_monitor;
 pub(super) mod lenient;
@@ -18,8 +21,9 @@ mod throttle;
 mod update;
 
 pub(crate) use access_list::access_list;
-pub(crate) use create::{VipRequest, create};
-pub(crate) use health_monitor::health_monitor;
+pub(crate) use create::{NewLoadBalancer, create};
+pub(crate) use create_parts::{VipRequest, is_host_name};
+pub(crate) use health_monitor::{MonitorRequest, health_monitor};
 pub(crate) use persistence::persistence;
 pub(crate) use settings::{enabled, error_page};
 pub(crate) use throttle::{ThrottleRequest, throttle};
@@ -70,23 +74,6 @@ fn string(object: &Map<String, Value>, key: &str) -> Result<Option<String>, Body
     match object.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(BodyError::Schema),
-    }
-}
-
-/// An optional integer field; another JSON type does not match the schema.
-fn integer(object: &Map<String, Value>, key: &str) -> Result<Option<i64>, BodyError> {
-    match object.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(value) => value.as_i64().map(Some).ok_or(BodyError::Schema),
-    }
-}
-
-/// An optional boolean field; another JSON type does not match the schema.
-fn boolean(object: &Map<String, Value>, key: &str) -> Result<Option<bool>, BodyError> {
-    match object.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Bool(b)) => Ok(Some(*b)),
         Some(_) => Err(BodyError::Schema),
     }
 }

@@ -23,6 +23,19 @@ pub(crate) fn enabled(body: &[u8], root: &str) -> Result<bool, BodyError> {
     }
 }
 
+/// The `enabled` of a `connectionLogging` or `contentCaching` object given at creation:
+/// `missing` when absent; `"true"`/`"false"` are booleans; anything else does not match the
+/// schema.
+pub(crate) fn enabled_field(object: &Map<String, Value>, missing: &str) -> Result<bool, BodyError> {
+    match object.get("enabled") {
+        None | Some(Value::Null) => Err(invalid(missing)),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(Value::String(s)) if s.eq_ignore_ascii_case("true") => Ok(true),
+        Some(Value::String(s)) if s.eq_ignore_ascii_case("false") => Ok(false),
+        Some(_) => Err(BodyError::Schema),
+    }
+}
+
 /// `{"errorpage":{"content":"…"}}`: the content, which must be there and not blank.
 pub(crate) fn error_page(body: &[u8]) -> Result<String, BodyError> {
     let object = unwrapped(body, "errorpage")?;

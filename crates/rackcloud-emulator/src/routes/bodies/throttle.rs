@@ -1,6 +1,9 @@
-//! The connection throttle PUT body (docs/api/connection-throttling.md): each field is optional
-//! here (the first creation needs all four, which the route checks after the lookup), and each
-//! one present must be in the service's range.
+//! The connection throttle body (docs/api/connection-throttling.md), of `PUT
+//! …/connectionthrottle` and of `POST /loadbalancers`: each field is optional here (the first
+//! PUT needs all four, which the route checks after the lookup), and each one present must be
+//! in the service's range.
+
+use serde_json::{Map, Value};
 
 use super::BodyError;
 use super::lenient::{int, root_object};
@@ -24,14 +27,34 @@ impl ThrottleRequest {
     }
 }
 
-/// Parses and validates `{"connectionThrottle":{…}}` (the root key is optional).
+impl From<ThrottleRequest> for crate::features::throttle::Throttle {
+    fn from(request: ThrottleRequest) -> Self {
+        crate::features::throttle::Throttle {
+            max_connections: request.max_connections,
+            min_connections: request.min_connections,
+            max_connection_rate: request.max_connection_rate,
+            rate_interval: request.rate_interval,
+        }
+    }
+}
+
+/// Parses and validates the `PUT …/connectionthrottle` body (the root key is optional).
 pub(crate) fn throttle(body: &[u8]) -> Result<ThrottleRequest, BodyError> {
-    let object = root_object(body, "connectionThrottle")?;
+    throttle_object(&root_object(body, "connectionThrottle")?, true)
+}
+
+/// Validates one throttle object: each field present in the service's range; on a PUT
+/// (`put`) at least one field. The `connectionThrottle` of `POST /loadbalancers` has only the
+/// ranges.
+pub(crate) fn throttle_object(
+    object: &Map<String, Value>,
+    put: bool,
+) -> Result<ThrottleRequest, BodyError> {
     let request = ThrottleRequest {
-        max_connections: int(&object, "maxConnections")?,
-        min_connections: int(&object, "minConnections")?,
-        max_connection_rate: int(&object, "maxConnectionRate")?,
-        rate_interval: int(&object, "rateInterval")?,
+        max_connections: int(object, "maxConnections")?,
+        min_connections: int(object, "minConnections")?,
+        max_connection_rate: int(object, "maxConnectionRate")?,
+        rate_interval: int(object, "rateInterval")?,
     };
     // The service's order and wording, its typo ("provde") included.
     let checks = [
@@ -67,7 +90,7 @@ pub(crate) fn throttle(body: &[u8]) -> Result<ThrottleRequest, BodyError> {
         })
         .map(|(_, _, _, message)| (*message).to_owned())
         .collect();
-    if checks.iter().all(|(value, ..)| value.is_none()) {
+    if put && checks.iter().all(|(value, ..)| value.is_none()) {
         messages.push("You must provide at least one of the following: minConnections, maxConnections, maxConnectionRate, rateInterval.".into());
     }
     if messages.is_empty() {

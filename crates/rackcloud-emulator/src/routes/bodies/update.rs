@@ -1,9 +1,14 @@
 //! The `PUT /loadbalancers/{id}` body.
 
+use serde_json::Value;
+
+use super::create::SSL_TERMINATION;
 use super::fields::{
-    TIMEOUT_MESSAGE, TIMEOUTS, algorithm_message, name_message, port_value, read_only_messages,
+    TIMEOUT_MESSAGE, TIMEOUTS, algorithm_message, lenient_boolean, name_message, port_value,
+    read_only_messages,
 };
-use super::{BodyError, boolean, integer, string, wrapper};
+use super::lenient::int;
+use super::{BodyError, string, wrapper};
 use crate::load_balancer::PROTOCOLS;
 
 /// A valid `PUT /loadbalancers/{id}` body: the attributes to change.
@@ -18,8 +23,25 @@ pub(crate) struct LoadBalancerUpdate {
     pub(crate) https_redirect: Option<bool>,
 }
 
-/// Fields `PUT /loadbalancers/{id}` refuses because they have their own resource.
+/// Fields `PUT /loadbalancers/{id}` refuses because they have their own resource, in the
+/// service's order.
 const OWN_RESOURCE: [(&str, &str); 9] = [
+    (
+        "virtualIps",
+        "Please visit {account id}/loadbalancers/{load balancer id}/virtualips/{virtual ip id} to configure a virtual ip.",
+    ),
+    (
+        "connectionLogging",
+        "Please visit {account id}/loadbalancers/{load balancer id}/connecitonlogging to configure connection logging.",
+    ),
+    (
+        "contentCaching",
+        "Please visit {account id}/loadbalancers/{load balancer id}/contentcaching to configure content caching.",
+    ),
+    (
+        "accessList",
+        "Please visit {account id}/loadbalancers/{load balancer id}/accesslist to configure access lists.",
+    ),
     (
         "nodes",
         "Please visit {account id}/loadbalancers/{load balancer id}/nodes to configure nodes.",
@@ -27,10 +49,6 @@ const OWN_RESOURCE: [(&str, &str); 9] = [
     (
         "metadata",
         "Please visit {account id}/loadbalancers/{load balancer id}/metadata to configure metadata.",
-    ),
-    (
-        "virtualIps",
-        "Please visit {account id}/loadbalancers/{load balancer id}/virtualips/{virtual ip id} to configure a virtual ip.",
     ),
     (
         "sessionPersistence",
@@ -44,53 +62,24 @@ const OWN_RESOURCE: [(&str, &str); 9] = [
         "connectionThrottle",
         "Please visit {account id}/loadbalancers/{load balancer id}/throttles to configure connection throttling.",
     ),
-    (
-        "accessList",
-        "Please visit {account id}/loadbalancers/{load balancer id}/accesslist to configure access lists.",
-    ),
-    (
-        "connectionLogging",
-        "Please visit {account id}/loadbalancers/{load balancer id}/connecitonlogging to configure connection logging.",
-    ),
-    (
-        "contentCaching",
-        "Please visit {account id}/loadbalancers/{load balancer id}/contentcaching to configure content caching.",
-    ),
 ];
 
 /// The answer to an update that changes nothing.
 const NOTHING_TO_UPDATE: &str = "The load balancer must have at least one of the following to update: name, algorithm, protocol, port, timeout, halfClosed, or httpsRedirect.";
 
-/// Parses and validates an update body.
+/// Parses and validates an update body; the messages in the service's order: the field rules,
+/// then the nested objects, then "at least one".
 pub(crate) fn update(body: &[u8]) -> Result<LoadBalancerUpdate, BodyError> {
     let lb = wrapper(body, "loadBalancer")?;
     let name = string(&lb, "name")?;
     let algorithm = string(&lb, "algorithm")?;
     let protocol = string(&lb, "protocol")?;
-    let port = integer(&lb, "port")?;
-    let timeout = integer(&lb, "timeout")?;
-    let half_closed = boolean(&lb, "halfClosed")?;
-    let https_redirect = boolean(&lb, "httpsRedirect")?;
+    let port = int(&lb, "port")?;
+    let timeout = int(&lb, "timeout")?;
+    let half_closed = lenient_boolean(&lb, "halfClosed")?;
+    let https_redirect = lenient_boolean(&lb, "httpsRedirect")?;
 
-    let mut messages = read_only_messages(&lb);
-    for (key, message) in OWN_RESOURCE {
-        if lb.get(key).is_some_and(|v| !v.is_null()) {
-            messages.push(message.into());
-        }
-    }
-    let nothing = name.is_none()
-        && algorithm.is_none()
-        && protocol.is_none()
-        && port.is_none()
-        && timeout.is_none()
-        && half_closed.is_none()
-        && https_redirect.is_none();
-    if nothing {
-        messages.push(NOTHING_TO_UPDATE.into());
-    }
-    if let Some(n) = &name {
-        messages.extend(name_message(n));
-    }
+    let mut messages = Vec::new();
     if protocol
         .as_deref()
         .is_some_and(|p| !PROTOCOLS.iter().any(|(k, _)| *k == p))
@@ -98,6 +87,9 @@ pub(crate) fn update(body: &[u8]) -> Result<LoadBalancerUpdate, BodyError> {
         messages.push("Load balancer protocol is invalid. Please specify a valid protocol.".into());
     }
     messages.extend(algorithm.as_deref().and_then(algorithm_message));
+    if lb.get("sslTermination").is_some_and(|v| !v.is_null()) {
+        messages.push(SSL_TERMINATION.into());
+    }
     let port = match port.map(port_value) {
         Some(None) => {
             messages.push("Load balancer port is invalid. Please specify a valid port.".into());
@@ -112,6 +104,32 @@ pub(crate) fn update(body: &[u8]) -> Result<LoadBalancerUpdate, BodyError> {
         }
         other => other.and_then(|t| u32::try_from(t).ok()),
     };
+    messages.extend(read_only_messages(&lb));
+    if let Some(n) = &name {
+        messages.extend(name_message(n, false));
+    }
+    for (key, message) in OWN_RESOURCE {
+        let given = match lb.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::Array(items)) => !items.is_empty(),
+            Some(_) => true,
+        };
+        if given {
+            messages.push(message.into());
+        }
+    }
+    let connection_logging = lb.get("connectionLogging").is_some_and(|v| !v.is_null());
+    let nothing = name.is_none()
+        && algorithm.is_none()
+        && protocol.is_none()
+        && port.is_none()
+        && timeout.is_none()
+        && half_closed.is_none()
+        && https_redirect.is_none()
+        && !connection_logging;
+    if nothing {
+        messages.push(NOTHING_TO_UPDATE.into());
+    }
     if !messages.is_empty() {
         return Err(BodyError::Validation(messages));
     }
@@ -121,8 +139,8 @@ pub(crate) fn update(body: &[u8]) -> Result<LoadBalancerUpdate, BodyError> {
         protocol,
         port,
         timeout,
-        half_closed,
-        https_redirect,
+        half_closed: half_closed,
+        https_redirect: https_redirect,
     })
 }
 
@@ -138,8 +156,21 @@ mod tests {
             [NOTHING_TO_UPDATE]
         );
         assert_eq!(
-            update(br#"{"loadBalancer":{"port":"80"}}"#),
+            update(br#"{"loadBalancer":{"port":"80"}}"#).map(|u| u.port),
+            Ok(Some(80))
+        );
+        assert_eq!(
+            update(br#"{"loadBalancer":{"port":"eighty"}}"#),
             Err(BodyError::Schema)
+        );
+        assert_eq!(
+            messages(update(
+                br#"{"loadBalancer":{"sslTermination":{},"connectionLogging":{"enabled":true}}}"#
+            )),
+            [
+                super::SSL_TERMINATION,
+                "Please visit {account id}/loadbalancers/{load balancer id}/connecitonlogging to configure connection logging.",
+            ]
         );
         let ok = update(br#"{"loadBalancer":{"name":"b","port":8080}}"#).expect("valid");
         assert_eq!((ok.name.as_deref(), ok.port), (Some("b"), Some(8080)));
