@@ -96,7 +96,7 @@ pub use mappings::{
 pub use requests::{ciphers, delete, delete_and_wait, get, set, set_and_wait};
 pub use results::{
     CertificateMapping, CiphersResult, DeleteResult, GetResult, ListMappingsResult,
-    MappingChangeResult, MappingResult, SetResult, SslTermination,
+    MappingChangeResult, MappingResult, NO_TERMINATION, SetResult, SslTermination,
 };
 pub use set_opts::{SetOpts, SetOptsBuilder};
 pub use workflows::{

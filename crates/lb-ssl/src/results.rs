@@ -127,6 +127,26 @@ result_type! {
     pub struct ListMappingsResult(RequestResult);
 }
 
+/// The service's message for a load balancer without SSL termination (404), the one answer
+/// [`GetResult::extract`] reads as `None`.
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// // Load balancer 1 has no termination: the service's own 404, read as none.
+/// assert_eq!(lb_ssl::get(&client, 1).extract()?, None);
+/// // No load balancer 999999: its 404 is an error.
+/// let e = lb_ssl::get(&client, 999999).extract().unwrap_err();
+/// assert!(e.is_not_found() && !e.is_not_found_saying(lb_ssl::NO_TERMINATION));
+/// # Ok(())
+/// # }
+/// ```
+pub const NO_TERMINATION: &str = "SSL termination not found for requested load balancer.";
+
 result_type! {
     /// The result of [`create_mapping`](crate::create_mapping) and
     /// [`get_mapping`](crate::get_mapping).
@@ -142,14 +162,21 @@ result_type! {
 }
 
 impl GetResult {
-    /// The termination, or `None` when none is configured (the server's 404).
+    /// The termination, or `None` when none is configured: the service's own 404,
+    /// [`NO_TERMINATION`]. Any other 404 (`Load balancer not found`, a proxy's HTML page) is
+    /// an error.
     ///
     /// # Errors
     ///
-    /// The request's error other than 404, or a [`Decode`](rackcloud_core::ErrorKind::Decode)
-    /// error when the body is not `{"sslTermination":{…}}`.
+    /// The request's error other than that 404, or a
+    /// [`Decode`](rackcloud_core::ErrorKind::Decode) error when the body is not
+    /// `{"sslTermination":{…}}`.
     pub fn extract(self) -> Result<Option<SslTermination>, Error> {
-        if self.0.status() == Some(404) {
+        if self
+            .0
+            .err()
+            .is_some_and(|e| e.is_not_found_saying(NO_TERMINATION))
+        {
             return Ok(None);
         }
         let body: TerminationBody = self.0.extract_json()?;
@@ -304,6 +331,7 @@ struct MappingWrapper {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct MappingWire {
+    #[serde(deserialize_with = "id")]
     id: u64,
     host_name: String,
     #[serde(default)]
@@ -320,6 +348,23 @@ impl From<MappingWire> for CertificateMapping {
             certificate: w.certificate,
             intermediate_certificate: w.intermediate_certificate,
         }
+    }
+}
+
+/// An id written as a number or as a string of digits (docs/api/conventions.md).
+fn id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        Number(u64),
+        Text(String),
+    }
+    match Id::deserialize(d)? {
+        Id::Number(n) => Ok(n),
+        Id::Text(t) => t
+            .trim()
+            .parse()
+            .map_err(|_| serde::de::Error::custom("an id that is not a number")),
     }
 }
 

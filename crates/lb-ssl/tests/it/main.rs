@@ -3,6 +3,7 @@
 mod checks;
 mod common;
 mod mappings;
+mod not_found;
 mod rules;
 mod secrets;
 mod wire;
