@@ -32,8 +32,9 @@
 //!   shows a single `{"meta":…}` object; the service refuses it.
 //!
 //! Before sending, this crate refuses: an empty request, more than [`MAX_ITEMS_PER_REQUEST`]
-//! items, a blank key, an empty value, a key or value longer than 256 characters
-//! ([`MAX_KEY_CHARS`], [`MAX_VALUE_CHARS`]), a key given twice, and ids of zero.
+//! items, a blank key, an empty value, a key longer than 32 or a value longer than 256
+//! characters as the service counts them ([`MAX_KEY_CHARS`], [`MAX_VALUE_CHARS`]; the error
+//! names the key), a key given twice, and ids of zero.
 //!
 //! # Example
 //!

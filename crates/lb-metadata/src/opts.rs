@@ -9,11 +9,39 @@ use serde_json::{Map, Value, json};
 /// and per node, so a longer request could never succeed).
 pub const MAX_ITEMS_PER_REQUEST: usize = 25;
 
-/// The longest key, in characters, this crate sends.
-pub const MAX_KEY_CHARS: usize = 256;
+/// The longest key the service accepts, in characters as it counts them (UTF-16 code units:
+/// `é` is one, an emoji two). A longer key is refused before sending.
+///
+/// # Examples
+///
+/// ```
+/// use lb_metadata::{AddOpts, MAX_KEY_CHARS};
+///
+/// assert_eq!(MAX_KEY_CHARS, 32);
+/// assert!(AddOpts::new().item("k".repeat(32), "v").check().is_ok());
+/// let e = AddOpts::new().item("k".repeat(33), "v").check().unwrap_err();
+/// assert!(e.is_invalid_input() && e.to_string().contains(&"k".repeat(33)));
+/// ```
+pub const MAX_KEY_CHARS: usize = 32;
 
-/// The longest value, in characters, this crate sends.
+/// The longest value the service accepts, in characters as it counts them (UTF-16 code
+/// units). A longer value is refused before sending.
+///
+/// # Examples
+///
+/// ```
+/// use lb_metadata::{AddOpts, MAX_VALUE_CHARS};
+///
+/// assert_eq!(MAX_VALUE_CHARS, 256);
+/// let e = AddOpts::new().item("color", "v".repeat(257)).check().unwrap_err();
+/// assert!(e.to_string().contains("\"color\""));
+/// ```
 pub const MAX_VALUE_CHARS: usize = 256;
+
+/// The length of `text` as the service measures it: UTF-16 code units.
+fn service_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
 
 /// Anything that can build the body of an [`add`](crate::add) request.
 ///
@@ -173,14 +201,14 @@ impl UpdateOptsBuilder for UpdateOpts {
 /// A key: not blank, at most [`MAX_KEY_CHARS`] characters.
 pub(crate) fn check_key(key: &str) -> Result<(), Error> {
     if key.trim().is_empty() {
-        return Err(Error::invalid_input(
-            "a metadata key is empty; keys are 1 to 256 characters",
-        ));
+        return Err(Error::invalid_input(format!(
+            "a metadata key is empty; keys are 1 to {MAX_KEY_CHARS} characters"
+        )));
     }
-    let chars = key.chars().count();
+    let chars = service_len(key);
     if chars > MAX_KEY_CHARS {
         return Err(Error::invalid_input(format!(
-            "a metadata key is {chars} characters long; at most {MAX_KEY_CHARS} are allowed"
+            "metadata key {key:?} is {chars} characters long; at most {MAX_KEY_CHARS} are allowed"
         )));
     }
     Ok(())
@@ -189,13 +217,14 @@ pub(crate) fn check_key(key: &str) -> Result<(), Error> {
 fn check_value(key: &str, value: &str) -> Result<(), Error> {
     check_value_alone(value).map_err(|_| {
         Error::invalid_input(format!(
-            "the value of metadata key {key:?} is empty or longer than {MAX_VALUE_CHARS} characters; values are 1 to {MAX_VALUE_CHARS} characters"
+            "the value of metadata key {key:?} is {} characters long; values are 1 to {MAX_VALUE_CHARS} characters",
+            service_len(value)
         ))
     })
 }
 
 fn check_value_alone(value: &str) -> Result<(), Error> {
-    let chars = value.chars().count();
+    let chars = service_len(value);
     if chars == 0 || chars > MAX_VALUE_CHARS {
         return Err(Error::invalid_input(format!(
             "a metadata value is {chars} characters long; values are 1 to {MAX_VALUE_CHARS} characters"
@@ -215,8 +244,11 @@ mod tests {
     #[test]
     fn boundaries_on_both_sides() {
         let long = |n: usize| "é".repeat(n);
-        assert!(AddOpts::new().item(long(256), long(256)).check().is_ok());
-        assert!(err(&AddOpts::new().item(long(257), "v")).contains("257 characters"));
+        assert!(AddOpts::new().item(long(32), long(256)).check().is_ok());
+        assert!(err(&AddOpts::new().item(long(33), "v")).contains("33 characters"));
+        // The service counts UTF-16 code units: 16 emoji are 32, 17 are 34.
+        assert!(AddOpts::new().item("😀".repeat(16), "v").check().is_ok());
+        assert!(err(&AddOpts::new().item("😀".repeat(17), "v")).contains("34 characters"));
         assert!(err(&AddOpts::new().item("k", long(257))).contains("values are 1 to 256"));
         assert!(err(&AddOpts::new().item("k", "")).contains("values are 1 to 256"));
         assert!(err(&AddOpts::new().item(" ", "v")).contains("key is empty"));

@@ -153,6 +153,7 @@ struct GetBody {
 
 #[derive(Deserialize)]
 struct MetaBody {
+    #[serde(deserialize_with = "id")]
     id: u64,
     key: String,
     value: String,
@@ -165,6 +166,23 @@ impl From<MetaBody> for Meta {
             key: body.key,
             value: body.value,
         }
+    }
+}
+
+/// An id written as a number or as a string of digits (docs/api/conventions.md).
+fn id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        Number(u64),
+        Text(String),
+    }
+    match Id::deserialize(d)? {
+        Id::Number(n) => Ok(n),
+        Id::Text(t) => t
+            .trim()
+            .parse()
+            .map_err(|_| serde::de::Error::custom("an id that is not a number")),
     }
 }
 

@@ -182,3 +182,36 @@ fn changes_need_active_and_leave_it_active() {
         "1"
     );
 }
+
+#[test]
+fn keys_over_32_and_values_over_256_characters_are_refused_naming_the_key() {
+    let emulator = rackcloud_emulator::Emulator::start().expect("emulator");
+    let client = dfw(&emulator);
+    let before = emulator.stats().api_requests.total();
+    let long_key = "k".repeat(33);
+    let e = lb_metadata::add(
+        &client,
+        Owner::LoadBalancer(1),
+        &AddOpts::new().item(&long_key, "v"),
+    )
+    .extract()
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert!(e.to_string().contains(&format!("{long_key:?}")), "{e}");
+    let e = lb_metadata::add(
+        &client,
+        Owner::LoadBalancer(1),
+        &AddOpts::new().item("color", "v".repeat(257)),
+    )
+    .extract()
+    .unwrap_err();
+    assert!(e.to_string().contains("\"color\""), "{e}");
+    assert_eq!(emulator.stats().api_requests.total(), before);
+    lb_metadata::add(
+        &client,
+        Owner::LoadBalancer(1),
+        &AddOpts::new().item("k".repeat(32), "v".repeat(256)),
+    )
+    .extract()
+    .expect("the service's bounds are accepted");
+}

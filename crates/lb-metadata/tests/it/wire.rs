@@ -115,3 +115,41 @@ fn bulk_delete_chunks_by_ten_without_waiting() {
         "no polls in between"
     );
 }
+
+#[test]
+fn ids_written_as_strings_are_read() {
+    use rackcloud_emulator::{InjectedBody, InjectedFault};
+    let emulator = Emulator::start().expect("emulator");
+    let client = dfw(&emulator);
+    let list = serde_json::json!({"metadata":[
+        {"id":"1","key":"color","value":"red"},{"id":2,"key":"label","value":"web"}]});
+    emulator.inject(
+        InjectedFault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1/metadata", 200)
+            .body(InjectedBody::Json(list)),
+    );
+    let items = lb_metadata::list(&client, Owner::LoadBalancer(1))
+        .extract()
+        .expect("string ids are read");
+    assert_eq!(
+        items.iter().map(lb_metadata::Meta::id).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let one = serde_json::json!({"meta":{"id":" 7 ","key":"k","value":"v"}});
+    emulator.inject(
+        InjectedFault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1/metadata/7", 200)
+            .body(InjectedBody::Json(one)),
+    );
+    let got = lb_metadata::get(&client, Owner::LoadBalancer(1), 7)
+        .extract()
+        .expect("get");
+    assert_eq!(got.id(), 7);
+    let bad = serde_json::json!({"metadata":[{"id":"x1","key":"k","value":"v"}]});
+    emulator.inject(
+        InjectedFault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1/metadata", 200)
+            .body(InjectedBody::Json(bad)),
+    );
+    let e = lb_metadata::list(&client, Owner::LoadBalancer(1))
+        .extract()
+        .unwrap_err();
+    assert!(e.to_string().contains("metadata[0].id"), "{e}");
+}
