@@ -89,11 +89,31 @@ impl UsageRecord {
 /// [`account_usage`](crate::account_usage).
 #[derive(Debug, Clone, PartialEq)]
 pub struct AccountUsage {
+    pub(crate) account_id: Option<u64>,
     pub(crate) records: Vec<AccountUsageRecord>,
     pub(crate) load_balancers: Vec<LoadBalancerUsage>,
 }
 
 impl AccountUsage {
+    /// The account the report is for: `accountId` at the root of the answer, where the
+    /// service writes it (or, from an answer without it, the first record's).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let emulator = rackcloud_emulator::Emulator::start()?;
+    /// # let token = emulator.issue_token("demo").ok_or("no token")?;
+    /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+    /// let usage = lb_usage::account_usage(&client, &lb_usage::UsageOpts::new()).extract()?;
+    /// assert_eq!(usage.account_id(), Some(123456));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn account_id(&self) -> Option<u64> {
+        self.account_id
+            .or_else(|| self.records.iter().find_map(|r| r.account_id))
+    }
     /// The account's records (load balancers and virtual IPs counted over a period).
     pub fn records(&self) -> &[AccountUsageRecord] {
         &self.records
@@ -115,7 +135,8 @@ pub struct AccountUsageRecord {
 }
 
 impl AccountUsageRecord {
-    /// The account, when given.
+    /// The account, when the record itself carries it; the service writes it once, at the
+    /// root of the answer: see [`AccountUsage::account_id`].
     pub fn account_id(&self) -> Option<u64> {
         self.account_id
     }
@@ -169,6 +190,8 @@ pub struct BillableLoadBalancer {
     pub(crate) protocol: String,
     pub(crate) port: u16,
     pub(crate) node_count: u32,
+    pub(crate) timeout: Option<u32>,
+    pub(crate) algorithm: Option<String>,
     pub(crate) created: Option<Timestamp>,
     pub(crate) updated: Option<Timestamp>,
 }
@@ -197,6 +220,14 @@ impl BillableLoadBalancer {
     /// Its number of nodes.
     pub fn node_count(&self) -> u32 {
         self.node_count
+    }
+    /// Its timeout in seconds, when given.
+    pub fn timeout(&self) -> Option<u32> {
+        self.timeout
+    }
+    /// Its algorithm (`RANDOM`, `ROUND_ROBIN`, …), when given.
+    pub fn algorithm(&self) -> Option<&str> {
+        self.algorithm.as_deref()
     }
     /// When it was created, when given.
     pub fn created(&self) -> Option<Timestamp> {

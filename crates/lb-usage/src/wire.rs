@@ -75,6 +75,7 @@ pub(crate) struct RecordsBody {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct RecordBody {
+    #[serde(deserialize_with = "id")]
     id: u64,
     #[serde(default)]
     average_num_connections: f64,
@@ -128,6 +129,8 @@ impl From<RecordBody> for UsageRecord {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct AccountBody {
+    #[serde(default, deserialize_with = "number_or_string")]
+    account_id: Option<u64>,
     account_usage: AccountRecordsBody,
     #[serde(default)]
     load_balancer_usages: Vec<LbUsageBody>,
@@ -158,6 +161,7 @@ struct AccountRecordBody {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct LbUsageBody {
+    #[serde(deserialize_with = "id")]
     load_balancer_id: u64,
     #[serde(default)]
     load_balancer_name: String,
@@ -168,6 +172,7 @@ struct LbUsageBody {
 impl From<AccountBody> for AccountUsage {
     fn from(b: AccountBody) -> AccountUsage {
         AccountUsage {
+            account_id: b.account_id,
             records: b
                 .account_usage
                 .account_usage_records
@@ -206,6 +211,7 @@ struct BillableBody {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct BillableItemBody {
+    #[serde(deserialize_with = "id")]
     id: u64,
     #[serde(default)]
     name: String,
@@ -216,6 +222,10 @@ struct BillableItemBody {
     port: u16,
     #[serde(default)]
     node_count: u32,
+    #[serde(default, deserialize_with = "number_or_string")]
+    timeout: Option<u64>,
+    #[serde(default)]
+    algorithm: Option<String>,
     #[serde(default)]
     created: Option<TimeBody>,
     #[serde(default)]
@@ -238,13 +248,20 @@ impl From<BillableItemBody> for BillableLoadBalancer {
             protocol: b.protocol,
             port: b.port,
             node_count: b.node_count,
+            timeout: b.timeout.and_then(|t| u32::try_from(t).ok()),
+            algorithm: b.algorithm.filter(|a| !a.is_empty()),
             created: b.created.and_then(|t| t.time),
             updated: b.updated.and_then(|t| t.time),
         }
     }
 }
 
-/// An id sent as a number or as a string of digits.
+/// An id sent as a number or as a string of digits (docs/api/conventions.md).
+fn id<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    number_or_string(d)?.ok_or_else(|| serde::de::Error::custom("an id that is not a number"))
+}
+
+/// A number sent as a number or as a string of digits; another value is none.
 fn number_or_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     Ok(match serde_json::Value::deserialize(d)? {
         serde_json::Value::Number(n) => n.as_u64(),
