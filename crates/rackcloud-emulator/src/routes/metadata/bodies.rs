@@ -66,7 +66,7 @@ fn duplicate_keys(list: &[Value]) -> bool {
 /// The service's messages for one key or value: too long; then absent (twice: "must exist"
 /// and "must not be empty" both fail) or empty (once).
 fn check_field(messages: &mut Vec<String>, field: Option<&str>, max: usize, name: &str) {
-    if field.is_some_and(|t| t.chars().count() > max) {
+    if field.is_some_and(|t| t.encode_utf16().count() > max) {
         messages.push(format!(
             "Node meta {name} must not exceed {max} characters."
         ));
@@ -137,7 +137,10 @@ pub(crate) fn update(body: &[u8]) -> Result<String, Reply> {
         messages.push("Must not specify an id for node meta data".to_owned());
     }
     let key = text(&object, "key")?;
-    if key.as_ref().is_some_and(|k| k.chars().count() > MAX_KEY) {
+    if key
+        .as_ref()
+        .is_some_and(|k| k.encode_utf16().count() > MAX_KEY)
+    {
         messages.push(format!(
             "Node meta key must not exceed {MAX_KEY} characters."
         ));
@@ -148,7 +151,7 @@ pub(crate) fn update(body: &[u8]) -> Result<String, Reply> {
     let value = text(&object, "value")?;
     if value
         .as_ref()
-        .is_some_and(|v| v.chars().count() > MAX_VALUE)
+        .is_some_and(|v| v.encode_utf16().count() > MAX_VALUE)
     {
         messages.push(format!(
             "Node meta value must not exceed {MAX_VALUE} characters."
