@@ -23,6 +23,7 @@ mod retries;
 mod secrets;
 mod session_persistence;
 mod ssl;
+mod ssl_not_found;
 mod standin;
 mod throttle;
 mod tls_mfa;
