@@ -254,3 +254,29 @@ fn removing_ssl_turns_redirect_off_first_and_takes_the_mappings_with_it() -> any
     assert!(plan_account(&client, &d)?.is_empty());
     Ok(())
 }
+
+#[test]
+fn export_does_not_take_a_foreign_404_for_no_termination() -> anyhow::Result<()> {
+    use rackcloud_emulator::{InjectedBody, InjectedFault};
+    let emulator = Emulator::start()?;
+    let client = dfw(&emulator);
+    // A proxy's HTML 404 where the termination is read: an error, not "none".
+    emulator.inject(
+        InjectedFault::new(
+            Some("GET"),
+            "/dfw/v1.0/*/loadbalancers/1/ssltermination",
+            404,
+        )
+        .body(InjectedBody::Html),
+    );
+    let e = export(&client, &[1]).unwrap_err();
+    assert!(e.is_not_found(), "{e}");
+    // Without it, the service's own "none" reads as no termination.
+    let exported = export(&client, &[1])?;
+    assert!(
+        exported.document().load_balancers[0]
+            .ssl_termination
+            .is_none()
+    );
+    Ok(())
+}
