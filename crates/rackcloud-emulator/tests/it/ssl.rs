@@ -272,7 +272,10 @@ fn redirect_preconditions_and_the_protocol_rule() -> anyhow::Result<()> {
     let create = json!({"loadBalancer": {"name": "r", "protocol": "HTTP", "port": 80, "httpsRedirect": true, "virtualIps": [{"type": "PUBLIC"}]}});
     assert_eq!(
         lb.post("/loadbalancers", &create.to_string())?.json()?,
-        precondition
+        flat(
+            400,
+            "HTTPS Redirect is only valid for load balancers using the HTTPS protocol, or for load balancers with a 'Secure Only' SSL Termination."
+        )
     );
     let (c, k) = cert("www.example.com");
     assert_eq!(lb.put(SSL, &body(&c, &k, 443))?.status, 202);

@@ -139,8 +139,8 @@ pub(crate) fn update(body: &[u8]) -> Result<LoadBalancerUpdate, BodyError> {
         protocol,
         port,
         timeout,
-        half_closed: half_closed,
-        https_redirect: https_redirect,
+        half_closed,
+        https_redirect,
     })
 }
 
