@@ -42,9 +42,8 @@ fn the_demo_tells_every_step_and_exits_0() {
         "then ENABLED: node ",
         "Drained, waited, removed, each change awaited; the nodes now: ",
         "10.180.0.22:80 ENABLED.",
-        "     + create load balancer \"shop\" (HTTP port 80, 2 primary node(s))\n",
-        "   5 change(s), 0 destructive (-).\n",
-        "     done: add metadata team\n",
+        "     + create load balancer \"shop\" (HTTP port 80, 2 nodes) with CONNECT health monitor, 1 metadata item, connection logging, HTTP_COOKIE persistence\n",
+        "   1 change(s), 0 destructive (-).\n",
         "Summary:",
     ] {
         assert!(
@@ -77,15 +76,16 @@ fn the_declarative_guide_is_applied_and_plans_nothing_afterwards(lines: &[&str])
     };
     // Step 15: the guide's plan, as `rackcloud lb plan shop.json` prints it.
     let first = after("15. Declare load balancer \"shop\" in a document (");
-    assert_eq!(first[0], "   shop (new): 5 change(s)", "{first:#?}");
+    // One creation carries the whole configuration: one request, one wait.
+    assert_eq!(first[0], "   shop (new): 1 change(s)", "{first:#?}");
     assert!(
-        first.contains(&"     + create load balancer \"shop\" (HTTP port 80, 2 primary node(s))"),
+        first.contains(&"     + create load balancer \"shop\" (HTTP port 80, 2 nodes) with CONNECT health monitor, 1 metadata item, connection logging, HTTP_COOKIE persistence"),
         "{first:#?}"
     );
     // Step 16: every change applied.
     let applied = after("16. Load balancer \"shop\": apply the plan");
     assert!(
-        applied.iter().any(|l| l.contains(": 5 change(s) applied")),
+        applied.iter().any(|l| l.contains(": 1 change(s) applied")),
         "{applied:#?}"
     );
     assert!(
@@ -131,7 +131,7 @@ fn the_demo_in_json_mode_prints_one_document() {
     assert!(
         planned
             .iter()
-            .any(|l| l == "  + create load balancer \"shop\" (HTTP port 80, 2 primary node(s))"),
+            .any(|l| l == "  + create load balancer \"shop\" (HTTP port 80, 2 nodes) with CONNECT health monitor, 1 metadata item, connection logging, HTTP_COOKIE persistence"),
         "{planned:#?}"
     );
 }

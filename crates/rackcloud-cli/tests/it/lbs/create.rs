@@ -56,8 +56,19 @@ fn create_sends_one_public_virtual_ip_and_prints_the_new_load_balancer() {
     assert_eq!(lb["port"], 8080);
     assert_eq!(lb["status"], "BUILD");
     assert_eq!(lb["nodeCount"], 0);
-    assert_eq!(lb["virtualIps"].as_array().map(Vec::len), Some(1));
-    assert_eq!(lb["virtualIps"][0]["type"], "PUBLIC");
+    // One PUBLIC request without a version gives an IPv4 and an IPv6 address
+    // (docs/api/virtual-ips.md).
+    let vips = lb["virtualIps"].as_array().expect("virtual IPs");
+    let versions: Vec<(&str, &str)> = vips
+        .iter()
+        .map(|v| {
+            (
+                v["type"].as_str().unwrap_or(""),
+                v["ipVersion"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(versions, [("PUBLIC", "IPV4"), ("PUBLIC", "IPV6")]);
     assert_eq!(
         emulator
             .load_balancer_status("DFW", DEMO_TENANT, id)
