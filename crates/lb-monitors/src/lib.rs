@@ -21,6 +21,11 @@
 //! them. A `CONNECT` monitor carries no HTTP fields; here that holds by construction, as
 //! [`ConnectOpts`] has none.
 //!
+//! A monitor is set whole the first time ([`ConnectOpts`], [`HttpOpts`]; the same types set it
+//! at creation, `lb_lbs::CreateOpts::health_monitor`). Later the service merges a change into
+//! the monitor there is: [`UpdateOpts`] sends the type and only the fields to change (an `HTTP`
+//! or `HTTPS` change always with its path, as the service requires).
+//!
 //! # Traps
 //!
 //! - **`SECONDARY` nodes need a monitor.** Nodes of type `SECONDARY` only take traffic when the
@@ -65,6 +70,12 @@
 //! assert_eq!(got.monitor_type(), &MonitorType::Http);
 //! assert_eq!(got.path(), Some("/health"));
 //!
+//! // Later, one field: the service keeps the others.
+//! let slower = lb_monitors::UpdateOpts::http("/health").delay(30);
+//! lb_monitors::update_and_wait(&client, 1, &slower, &wait)?;
+//! let got = lb_monitors::get(&client, 1).extract()?.ok_or("no monitor")?;
+//! assert_eq!((got.delay(), got.body_regex()), (30, Some("ok")));
+//!
 //! // Out of range is refused before anything is sent.
 //! let err = lb_monitors::update(&client, 1, &HttpOpts::http(0, 5, 3, "/", "^2")).extract_err();
 //! assert!(err.unwrap_err().is_invalid_input());
@@ -81,6 +92,7 @@ mod results;
 mod urls;
 
 pub use options::UpdateOptsBuilder;
+pub use rackcloud_core::model::MonitorUpdateOpts as UpdateOpts;
 pub use rackcloud_core::model::{
     ATTEMPTS, ConnectOpts, DELAY_SECONDS, HttpOpts, MAX_HOST_HEADER_CHARS, MAX_PATH_OR_REGEX_CHARS,
     MonitorOpts, MonitorType, TIMEOUT_SECONDS,

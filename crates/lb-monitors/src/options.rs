@@ -3,13 +3,15 @@
 //! (`lb_lbs::CreateOpts::health_monitor`) takes the same types.
 
 use rackcloud_core::Error;
-use rackcloud_core::model::{ConnectOpts, HttpOpts, MonitorOpts};
+use rackcloud_core::model::{ConnectOpts, HttpOpts, MonitorOpts, MonitorUpdateOpts};
 use serde_json::{Map, Value};
 
 /// Anything that can build the body of an [`update`](crate::update) request.
 ///
-/// [`ConnectOpts`], [`HttpOpts`] and [`MonitorOpts`] are the usual implementations; implement it
-/// for your own types to send a body this crate does not build (the checks are then yours).
+/// [`ConnectOpts`], [`HttpOpts`] and [`MonitorOpts`] (a whole monitor, replacing the one there
+/// is or setting the first) and [`UpdateOpts`](crate::UpdateOpts) (some fields of the monitor
+/// there is) are the usual implementations; implement it for your own types to send a body this
+/// crate does not build (the checks are then yours).
 ///
 /// # Examples
 ///
@@ -59,6 +61,12 @@ impl UpdateOptsBuilder for MonitorOpts {
     }
 }
 
+impl UpdateOptsBuilder for MonitorUpdateOpts {
+    fn to_monitor_update_map(&self) -> Result<Map<String, Value>, Error> {
+        Ok(wrap(self.to_map()?))
+    }
+}
+
 fn wrap(fields: Map<String, Value>) -> Map<String, Value> {
     let mut body = Map::new();
     body.insert("healthMonitor".into(), Value::Object(fields));
@@ -72,7 +80,9 @@ mod tests {
 
     #[test]
     fn every_kind_is_wrapped_in_its_root_key() {
-        let connect = ConnectOpts::new(10, 5, 2).to_monitor_update_map().expect("valid");
+        let connect = ConnectOpts::new(10, 5, 2)
+            .to_monitor_update_map()
+            .expect("valid");
         assert_eq!(
             Value::Object(connect),
             json!({"healthMonitor": {"type": "CONNECT", "delay": 10, "timeout": 5,
@@ -81,6 +91,10 @@ mod tests {
         let http: MonitorOpts = HttpOpts::https(1, 1, 1, "/", "^2").into();
         let body = http.to_monitor_update_map().expect("valid");
         assert_eq!(body["healthMonitor"]["type"], "HTTPS");
-        assert!(HttpOpts::http(1, 1, 1, "x", "^2").to_monitor_update_map().is_err());
+        assert!(
+            HttpOpts::http(1, 1, 1, "x", "^2")
+                .to_monitor_update_map()
+                .is_err()
+        );
     }
 }

@@ -2,5 +2,6 @@
 
 mod bounds;
 mod common;
+mod partial;
 mod rules;
 mod wire;

@@ -27,6 +27,7 @@ mod access_list_opts;
 mod address;
 mod monitor_opts;
 mod monitor_type;
+mod monitor_update;
 mod node_kinds;
 mod persistence_type;
 mod rule_type;
@@ -40,6 +41,7 @@ pub use monitor_opts::{
     MonitorOpts, TIMEOUT_SECONDS,
 };
 pub use monitor_type::MonitorType;
+pub use monitor_update::MonitorUpdateOpts;
 pub use node_kinds::{NodeCondition, NodeStatus, NodeType};
 pub use persistence_type::PersistenceType;
 pub use rule_type::RuleType;

@@ -285,7 +285,7 @@ impl ConnectOpts {
     }
 }
 
-fn check_range(
+pub(super) fn check_range(
     what: &str,
     value: u32,
     range: &RangeInclusive<u32>,
@@ -301,7 +301,7 @@ fn check_range(
     )))
 }
 
-fn check_text(what: &str, value: &str, max: usize) -> Result<(), Error> {
+pub(super) fn check_text(what: &str, value: &str, max: usize) -> Result<(), Error> {
     if value.is_empty() {
         return Err(Error::invalid_input(format!(
             "the {what} is empty; give one of 1 to {max} characters"
