@@ -331,7 +331,7 @@ struct MappingWrapper {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct MappingWire {
-    #[serde(deserialize_with = "id")]
+    #[serde(deserialize_with = "crate::lenient::id")]
     id: u64,
     host_name: String,
     #[serde(default)]
@@ -348,23 +348,6 @@ impl From<MappingWire> for CertificateMapping {
             certificate: w.certificate,
             intermediate_certificate: w.intermediate_certificate,
         }
-    }
-}
-
-/// An id written as a number or as a string of digits (docs/api/conventions.md).
-fn id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Id {
-        Number(u64),
-        Text(String),
-    }
-    match Id::deserialize(d)? {
-        Id::Number(n) => Ok(n),
-        Id::Text(t) => t
-            .trim()
-            .parse()
-            .map_err(|_| serde::de::Error::custom("an id that is not a number")),
     }
 }
 
