@@ -1,9 +1,8 @@
 //! The operations: list, append, delete one, bulk delete, delete all, and their `*_and_wait`
 //! variants.
 
-use rackcloud_core::{
-    BulkOutcome, Error, ServiceClient, WaitOpts, change_and_wait, check_id, id_query, in_chunks,
-};
+use rackcloud_core::kit::{check_id, id_query, in_chunks};
+use rackcloud_core::{BulkOutcome, Error, ServiceClient, WaitOpts, change_and_wait};
 
 use crate::opts::AppendOptsBuilder;
 use crate::results::{AppendResult, DeleteResult, ListResult};

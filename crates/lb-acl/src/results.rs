@@ -1,6 +1,7 @@
 //! The types the operations return, and the result wrappers with their `extract` methods.
 
-use rackcloud_core::{Error, result_type};
+use rackcloud_core::Error;
+use rackcloud_core::kit::result_type;
 use serde::Deserialize;
 
 use rackcloud_core::model::RuleType;
@@ -81,6 +82,7 @@ struct ListBody {
 
 #[derive(Deserialize)]
 struct ItemBody {
+    #[serde(deserialize_with = "rackcloud_core::kit::lenient::id")]
     id: u64,
     address: String,
     #[serde(rename = "type")]
@@ -120,6 +122,11 @@ mod tests {
         assert_eq!(
             parse(r#"{"accessList":[{"id":"x","address":"a","type":"DENY"}]}"#),
             None
+        );
+        // An id written as a string (docs/api/conventions.md).
+        assert_eq!(
+            parse(r#"{"accessList":[{"id":"21","address":"192.0.2.1","type":"ALLOW"}]}"#),
+            Some(vec![NetworkItem::new(21, "192.0.2.1", RuleType::Allow)])
         );
     }
 

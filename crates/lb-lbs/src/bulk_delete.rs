@@ -1,6 +1,7 @@
 //! Deleting many load balancers: `DELETE /loadbalancers?id=…`, at most 10 ids a request.
 
-use rackcloud_core::{BulkOutcome, Error, ServiceClient, WaitOpts, id_query, in_chunks};
+use rackcloud_core::kit::{id_query, in_chunks};
+use rackcloud_core::{BulkOutcome, Error, ServiceClient, WaitOpts};
 
 use crate::urls::root_url;
 use crate::wait::wait_for_deletion;

@@ -1,7 +1,8 @@
 //! The custom error page: `GET`/`PUT`/`DELETE /loadbalancers/{id}/errorpage`
 //! (docs/api/logging-caching-errorpage.md).
 
-use rackcloud_core::{Error, ServiceClient, WaitOpts, check_id, result_type};
+use rackcloud_core::kit::{check_id, result_type};
+use rackcloud_core::{Error, ServiceClient, WaitOpts};
 use serde::Deserialize;
 use serde_json::json;
 

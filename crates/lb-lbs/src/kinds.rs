@@ -1,7 +1,7 @@
 //! The load balancer's own wire enums: [`Protocol`] and [`Algorithm`], each open to values the
 //! server adds later.
 
-use rackcloud_core::open_enum;
+use rackcloud_core::kit::open_enum;
 
 open_enum! {
     /// The protocol a load balancer speaks.

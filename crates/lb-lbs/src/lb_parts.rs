@@ -6,7 +6,7 @@
 
 use serde::Deserialize;
 
-use crate::lenient::{opt_bool, opt_u64};
+use rackcloud_core::kit::lenient::{opt_bool, opt_u64};
 use rackcloud_core::model::{MonitorType, NodeCondition, NodeStatus, NodeType, RuleType};
 
 /// A back-end node as the load balancer object shows it.

@@ -10,13 +10,14 @@ use crate::kinds::{Algorithm, Protocol};
 use crate::lb_parts::{
     AccessItem, HealthMonitor, MetadataItem, Node, SourceAddresses, SslSummary, Throttle,
 };
-use crate::lenient::{opt_bool, opt_u64};
 use crate::load_balancer::{LoadBalancer, VirtualIp};
+use rackcloud_core::kit::lenient::{opt_bool, opt_u64};
 
 /// A load balancer as any answer gives it.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct LoadBalancerBody {
+    #[serde(deserialize_with = "rackcloud_core::kit::lenient::id")]
     id: u64,
     name: String,
     #[serde(default)]
@@ -175,7 +176,7 @@ mod tests {
         "created":{"time":"2026-01-02T03:04:05Z"},"updated":{"time":"2026-01-02T03:04:06Z"},
         "cluster":{"name":"ztm"},"future":[1,2,3]}}"#;
 
-    const FULL: &str = r#"{"loadBalancer":{"id":7,"name":"web","protocol":"HTTP","port":"80",
+    const FULL: &str = r#"{"loadBalancer":{"id":"7","name":"web","protocol":"HTTP","port":"80",
         "algorithm":"WEIGHTED_ROUND_ROBIN","status":"ACTIVE","timeout":"30","halfClosed":"false",
         "httpsRedirect":true,"cluster":{"name":"ztm-n01.dfw1"},"virtualIps":[],
         "nodes":[{"id":1041,"address":"10.1.1.1","port":80,"condition":"ENABLED","status":"ONLINE","type":"PRIMARY","weight":3}],

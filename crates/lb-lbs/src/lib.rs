@@ -114,7 +114,7 @@
 //!     lb_sessions::enable(client, id, &CreateOpts::new(Type::HttpCookie)).extract_err()
 //! })?;
 //! assert_eq!(lb.status(), &Status::Active);
-//! assert_eq!(lb.session_persistence(), Some("HTTP_COOKIE"));
+//! assert_eq!(lb.session_persistence().map(|t| t.as_str()), Some("HTTP_COOKIE"));
 //! # Ok(())
 //! # }
 //! ```
@@ -131,7 +131,7 @@
 //!
 //! lb_sessions::enable(&client, 2, &CreateOpts::new(Type::SourceIp)).extract_err()?;
 //! let lb = lb_lbs::wait_until_active(&client, 2, &WaitOpts::new())?;
-//! assert_eq!(lb.session_persistence(), Some("SOURCE_IP"));
+//! assert_eq!(lb.session_persistence().map(|t| t.as_str()), Some("SOURCE_IP"));
 //! # Ok(())
 //! # }
 //! ```
@@ -143,7 +143,6 @@ mod error_page;
 mod kinds;
 mod lb_parts;
 mod lb_wire;
-mod lenient;
 mod limits;
 mod list_opts;
 mod load_balancer;
@@ -177,11 +176,11 @@ pub use list_opts::ListOpts;
 pub use load_balancer::{LoadBalancer, VirtualIp};
 pub use node_opts::NodeOpts;
 pub use pages::{Pages, list_all, pages};
-/// The status of a load balancer (core's [`LbStatus`](rackcloud_core::LbStatus), which every
-/// service crate shares).
-pub use rackcloud_core::LbStatus as Status;
 /// The largest page the server returns; a larger `limit` would be cut to it.
 pub use rackcloud_core::MAX_PAGE_SIZE;
+/// The status of a load balancer (core's [`LbStatus`](rackcloud_core::model::LbStatus), which every
+/// service crate shares).
+pub use rackcloud_core::model::LbStatus as Status;
 pub use rackcloud_core::model::{IpVersion, NodeCondition, NodeStatus, NodeType, VipType};
 /// How to wait, and what each poll saw (core's, which every service crate shares).
 pub use rackcloud_core::{Progress, WaitOpts};

@@ -2,7 +2,8 @@
 //! (`GET /loadbalancers/absolutelimits`) of the account (docs/api/limits.md), and
 //! [`remaining_nodes`], which uses them.
 
-use rackcloud_core::{Error, ServiceClient, result_type};
+use rackcloud_core::kit::result_type;
+use rackcloud_core::{Error, ServiceClient};
 use serde::Deserialize;
 
 use crate::requests::get;
@@ -218,7 +219,8 @@ impl AbsoluteLimitsResult {
 ///
 /// // Pace clients by the account's own limits (bursts of a sixtieth of a minute's worth), for
 /// // `ProviderClient::builder().pacing(pacing)`.
-/// use rackcloud_core::{Method, Pacing};
+/// use rackcloud_core::Pacing;
+/// use rackcloud_core::kit::Method;
 /// let mut pacing = Pacing::documented();
 /// for (verb, method) in [("GET", Method::Get), ("PUT", Method::Put), ("POST", Method::Post), ("DELETE", Method::Delete)] {
 ///     if let Some(limit) = limits.for_verb(verb).find(|l| l.unit() == "MINUTE") {

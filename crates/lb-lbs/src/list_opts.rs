@@ -1,7 +1,9 @@
 //! [`ListOpts`]: which load balancers to list (the filters) and which page of them to read.
 
 use jiff::Timestamp;
-use rackcloud_core::{Error, LbStatus, PageBound, PageQuery, query_string};
+use rackcloud_core::kit::{PageBound, query_string};
+use rackcloud_core::model::LbStatus;
+use rackcloud_core::{Error, PageQuery};
 
 use crate::requests::ListOptsBuilder;
 

@@ -1,7 +1,7 @@
 //! [`LoadBalancer`] and [`VirtualIp`]: everything the server says of a load balancer.
 
 use jiff::Timestamp;
-use rackcloud_core::HasLbStatus;
+use rackcloud_core::kit::HasLbStatus;
 use rackcloud_core::model::PersistenceType;
 use serde::Deserialize;
 

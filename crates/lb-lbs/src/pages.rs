@@ -1,6 +1,7 @@
 //! [`Pages`]: walking every page of `GET /loadbalancers` with `limit` and `marker`.
 
-use rackcloud_core::{Error, PageQuery, ServiceClient, marker_pages};
+use rackcloud_core::kit::marker_pages;
+use rackcloud_core::{Error, PageQuery, ServiceClient};
 
 use crate::list_opts::ListOpts;
 use crate::load_balancer::LoadBalancer;
@@ -11,7 +12,7 @@ use crate::requests::list;
 /// Each item is one page (one request) or the error that ended the walk. The next page starts
 /// after the last id of the previous one. The walk ends after a page shorter than the limit
 /// (when one was set) or at the first empty page, after the first error, and at the options'
-/// [`PageBound`](rackcloud_core::PageBound) with a
+/// [`PageBound`](rackcloud_core::kit::PageBound) with a
 /// [`TooManyPages`](rackcloud_core::ErrorKind::TooManyPages) error (a server that keeps
 /// answering full pages is not followed forever).
 #[derive(Debug)]

@@ -1,7 +1,8 @@
 //! Reference data: protocols, algorithms, allowed domains, cluster and regional source
 //! addresses (docs/api/reference-data.md).
 
-use rackcloud_core::{Error, ErrorKind, ServiceClient, check_id, result_type};
+use rackcloud_core::kit::{check_id, result_type};
+use rackcloud_core::{Error, ErrorKind, ServiceClient};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 

@@ -1,6 +1,7 @@
 //! The options, the builder traits and the five operations.
 
-use rackcloud_core::{Error, ServiceClient, check_id};
+use rackcloud_core::kit::check_id;
+use rackcloud_core::{Error, ServiceClient};
 use serde_json::{Map, Value};
 
 use crate::results::{CreateResult, DeleteResult, GetResult, ListResult, UpdateResult};

@@ -1,6 +1,7 @@
 //! The result wrappers of list, get, create, update and delete, with their `extract` methods.
 
-use rackcloud_core::{Error, result_type};
+use rackcloud_core::Error;
+use rackcloud_core::kit::result_type;
 use serde::Deserialize;
 
 use crate::lb_wire::LoadBalancerBody;

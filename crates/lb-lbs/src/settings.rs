@@ -1,14 +1,15 @@
 //! Connection logging and content caching: `GET`/`PUT /loadbalancers/{id}/connectionlogging`
 //! and `…/contentcaching` (docs/api/logging-caching-errorpage.md).
 
-use rackcloud_core::{Error, ErrorKind, ServiceClient, WaitOpts, check_id, result_type};
+use rackcloud_core::kit::{check_id, result_type};
+use rackcloud_core::{Error, ErrorKind, ServiceClient, WaitOpts};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::lenient::opt_bool;
 use crate::load_balancer::LoadBalancer;
 use crate::urls::part_url;
 use crate::wait::change_and_wait;
+use rackcloud_core::kit::lenient::opt_bool;
 
 result_type! {
     /// The result of [`is_logging_enabled`] and [`is_content_cached`].

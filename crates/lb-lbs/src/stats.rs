@@ -1,10 +1,11 @@
 //! Statistics: `GET /loadbalancers/{id}/stats` (docs/api/statistics.md).
 
-use rackcloud_core::{Error, ServiceClient, check_id, result_type};
+use rackcloud_core::kit::{check_id, result_type};
+use rackcloud_core::{Error, ServiceClient};
 use serde::Deserialize;
 
-use crate::lenient::counter;
 use crate::urls::part_url;
+use rackcloud_core::kit::lenient::counter;
 
 /// The connection counters of a load balancer; the `…_ssl` ones count the SSL-terminated side
 /// and are 0 without SSL termination. A counter the server left out reads 0.

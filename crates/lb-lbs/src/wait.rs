@@ -1,7 +1,8 @@
 //! Waiting for a load balancer to reach a status, returning it as last read: [`wait_for_status`]
-//! and its helpers, built on core's one wait loop ([`rackcloud_core::poll_until`]).
+//! and its helpers, built on core's one wait loop ([`rackcloud_core::kit::poll_until`]).
 
-use rackcloud_core::{Error, ServiceClient, WaitOpts, poll_until, poll_until_deleted};
+use rackcloud_core::kit::{poll_until, poll_until_deleted};
+use rackcloud_core::{Error, ServiceClient, WaitOpts};
 
 use crate::Status;
 use crate::load_balancer::LoadBalancer;
@@ -158,7 +159,7 @@ pub fn wait_for_deletion(client: &ServiceClient, id: u64, opts: &WaitOpts) -> Re
 ///     lb_sessions::enable(client, id, &CreateOpts::new(Type::HttpCookie)).extract_err()
 /// })?;
 /// assert_eq!(lb.status(), &Status::Active);
-/// assert_eq!(lb.session_persistence(), Some("HTTP_COOKIE"));
+/// assert_eq!(lb.session_persistence().map(|t| t.as_str()), Some("HTTP_COOKIE"));
 /// # Ok(())
 /// # }
 /// ```

@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use rackcloud_core::{Error, check_id};
+use rackcloud_core::Error;
+use rackcloud_core::kit::check_id;
 
 /// What metadata belongs to: a load balancer, or a node of a load balancer.
 ///

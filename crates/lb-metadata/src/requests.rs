@@ -1,6 +1,7 @@
 //! The six operations, each for either owner.
 
-use rackcloud_core::{BulkOutcome, ServiceClient, check_id, id_query, in_chunks};
+use rackcloud_core::kit::{check_id, id_query, in_chunks};
+use rackcloud_core::{BulkOutcome, ServiceClient};
 
 use crate::opts::{AddOptsBuilder, UpdateOptsBuilder};
 use crate::owner::Owner;

@@ -1,7 +1,9 @@
 //! The metadata item type, the result wrappers with their `extract` methods, and the private wire
 //! structs they decode.
 
-use rackcloud_core::{Error, result_type};
+use rackcloud_core::Error;
+use rackcloud_core::kit::lenient;
+use rackcloud_core::kit::result_type;
 use serde::Deserialize;
 
 /// One metadata item: an id the server gave it, a key and a value.
@@ -153,7 +155,7 @@ struct GetBody {
 
 #[derive(Deserialize)]
 struct MetaBody {
-    #[serde(deserialize_with = "id")]
+    #[serde(deserialize_with = "lenient::id")]
     id: u64,
     key: String,
     value: String,
@@ -166,23 +168,6 @@ impl From<MetaBody> for Meta {
             key: body.key,
             value: body.value,
         }
-    }
-}
-
-/// An id written as a number or as a string of digits (docs/api/conventions.md).
-fn id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Id {
-        Number(u64),
-        Text(String),
-    }
-    match Id::deserialize(d)? {
-        Id::Number(n) => Ok(n),
-        Id::Text(t) => t
-            .trim()
-            .parse()
-            .map_err(|_| serde::de::Error::custom("an id that is not a number")),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The monitor as read back, and the result wrappers with their `extract` methods.
 
-use rackcloud_core::{Error, result_type};
+use rackcloud_core::Error;
+use rackcloud_core::kit::result_type;
 use serde::Deserialize;
 use serde_json::Value;
 

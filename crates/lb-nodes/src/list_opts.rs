@@ -1,6 +1,7 @@
 //! [`ListOpts`]: which page of nodes or node events to read, and where a walk stops.
 
-use rackcloud_core::{Error, PageBound, PageQuery, query_string};
+use rackcloud_core::kit::{PageBound, query_string};
+use rackcloud_core::{Error, PageQuery};
 
 /// The options of [`list`](crate::list) and [`events`](crate::events): one page of at most
 /// `limit` items (1 to 100), starting after the id `marker`; and where

@@ -1,10 +1,8 @@
 //! The operations: list, get, create, update, bulk update, delete, bulk delete, events, and
 //! finding a node by address and port.
 
-use rackcloud_core::{
-    BulkOutcome, Error, PageQuery, ServiceClient, WaitOpts, check_id, id_query, in_chunks,
-    marker_pages, wait_until_active,
-};
+use rackcloud_core::kit::{check_id, id_query, in_chunks, marker_pages};
+use rackcloud_core::{BulkOutcome, Error, PageQuery, ServiceClient, WaitOpts, wait_until_active};
 
 use crate::checks::{address_key, check_port};
 use crate::create_opts::CreateOptsBuilder;
@@ -102,7 +100,7 @@ pub fn update(
 }
 
 /// Changes several nodes (`PUT …/nodes` with `{"nodes":[{"id":…,…}]}`), at most
-/// [`MAX_IDS_PER_REQUEST`](rackcloud_core::MAX_IDS_PER_REQUEST) nodes a request. Each request is
+/// [`MAX_IDS_PER_REQUEST`](rackcloud_core::kit::MAX_IDS_PER_REQUEST) nodes a request. Each request is
 /// a change of its own, so before every request after the first it waits until the load
 /// balancer is `ACTIVE` again (`wait`).
 ///
@@ -140,7 +138,7 @@ pub fn delete(client: &ServiceClient, lb_id: u64, node_id: u64) -> DeleteResult 
 }
 
 /// Deletes several nodes (`DELETE …/nodes?id=…`), at most
-/// [`MAX_IDS_PER_REQUEST`](rackcloud_core::MAX_IDS_PER_REQUEST) a request, waiting until the
+/// [`MAX_IDS_PER_REQUEST`](rackcloud_core::kit::MAX_IDS_PER_REQUEST) a request, waiting until the
 /// load balancer is `ACTIVE` again before every request after the first.
 ///
 /// # Examples

@@ -1,23 +1,25 @@
 //! [`Node`], [`NodeEvent`] and the result wrappers with their `extract` methods.
 
-use rackcloud_core::{Error, result_type};
+use rackcloud_core::Error;
+use rackcloud_core::kit::result_type;
 use serde::Deserialize;
 
-use crate::wire::{lenient_u16, lenient_u64, opt_lenient_u32, opt_string};
+use crate::wire::opt_string;
 use crate::{Condition, Status, Type};
+use rackcloud_core::kit::lenient;
 
 /// A node of a load balancer, as the service shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Node {
-    #[serde(deserialize_with = "lenient_u64")]
+    #[serde(deserialize_with = "lenient::id")]
     id: u64,
     address: String,
-    #[serde(deserialize_with = "lenient_u16")]
+    #[serde(deserialize_with = "lenient::number")]
     port: u16,
     condition: Condition,
     #[serde(default = "unknown_status")]
     status: Status,
-    #[serde(default, deserialize_with = "opt_lenient_u32")]
+    #[serde(default, deserialize_with = "lenient::opt_number")]
     weight: Option<u32>,
     #[serde(rename = "type", default = "primary")]
     node_type: Type,
@@ -73,7 +75,7 @@ impl Node {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NodeEvent {
-    #[serde(deserialize_with = "lenient_u64")]
+    #[serde(deserialize_with = "lenient::id")]
     id: u64,
     #[serde(default, deserialize_with = "opt_string")]
     node_id: Option<String>,

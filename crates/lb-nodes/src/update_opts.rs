@@ -119,7 +119,7 @@ impl UpdateOptsBuilder for UpdateOpts {
 }
 
 /// Changes to several nodes for [`bulk_update`](crate::bulk_update): one [`UpdateOpts`] per
-/// node id, each id once. Sent [`MAX_IDS_PER_REQUEST`](rackcloud_core::MAX_IDS_PER_REQUEST)
+/// node id, each id once. Sent [`MAX_IDS_PER_REQUEST`](rackcloud_core::kit::MAX_IDS_PER_REQUEST)
 /// nodes a request.
 ///
 /// # Examples
@@ -181,7 +181,7 @@ impl BulkUpdateOpts {
 
     /// Checks every change before anything is sent.
     pub(crate) fn check(&self) -> Result<(), Error> {
-        rackcloud_core::check_ids("node", &self.ids())?;
+        rackcloud_core::kit::check_ids("node", &self.ids())?;
         for (id, update) in &self.updates {
             update.fields().map_err(|e| {
                 Error::invalid_input(format!("node {id}: {}", e.detail().unwrap_or("invalid")))

@@ -1,6 +1,7 @@
 //! The options, the builder trait and the three operations.
 
-use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, check_id};
+use rackcloud_core::kit::check_id;
+use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait};
 use serde_json::{Map, Value, json};
 
 use crate::Type;

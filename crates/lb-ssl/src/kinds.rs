@@ -1,6 +1,6 @@
 //! The open enums of SSL termination: cipher profiles and security protocols.
 
-rackcloud_core::open_enum! {
+rackcloud_core::kit::open_enum! {
     /// A cipher profile: which ciphers the load balancer offers (`cipherProfile`).
     ///
     /// # Examples
@@ -22,7 +22,7 @@ rackcloud_core::open_enum! {
     }
 }
 
-rackcloud_core::open_enum! {
+rackcloud_core::kit::open_enum! {
     /// A TLS version the load balancer can turn off (`securityProtocolName`).
     pub enum SecurityProtocolName ("security protocol") {
         /// `TLS_10`: TLS 1.0.
@@ -32,7 +32,7 @@ rackcloud_core::open_enum! {
     }
 }
 
-rackcloud_core::open_enum! {
+rackcloud_core::kit::open_enum! {
     /// Whether a security protocol is on (`securityProtocolStatus`).
     pub enum SecurityProtocolStatus ("security protocol status") {
         /// `ENABLED`.

@@ -77,7 +77,6 @@ mod certificate;
 mod chain;
 mod key;
 mod kinds;
-mod lenient;
 mod mapping_opts;
 mod mappings;
 mod requests;

@@ -1,6 +1,7 @@
 //! The certificate mapping (SNI) operations and their waits.
 
-use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, check_id};
+use rackcloud_core::kit::check_id;
+use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait};
 
 use crate::mapping_opts::MappingOptsBuilder;
 use crate::results::{CertificateMapping, ListMappingsResult, MappingChangeResult, MappingResult};

@@ -1,6 +1,7 @@
 //! The SSL termination operations: get, set, delete, the cipher list, and their waits.
 
-use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, check_id};
+use rackcloud_core::kit::check_id;
+use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait};
 
 use crate::results::{CiphersResult, DeleteResult, GetResult, SetResult};
 use crate::set_opts::SetOptsBuilder;

@@ -1,6 +1,7 @@
 //! The types the operations return, and the result wrappers with their `extract` methods.
 
-use rackcloud_core::{Error, result_type};
+use rackcloud_core::Error;
+use rackcloud_core::kit::result_type;
 use serde::Deserialize;
 
 use crate::certificate::CertificateInfo;
@@ -331,7 +332,7 @@ struct MappingWrapper {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct MappingWire {
-    #[serde(deserialize_with = "crate::lenient::id")]
+    #[serde(deserialize_with = "rackcloud_core::kit::lenient::id")]
     id: u64,
     host_name: String,
     #[serde(default)]

@@ -1,6 +1,7 @@
 //! The operations: get, set, delete, and their one-call waiting variants.
 
-use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, check_id};
+use rackcloud_core::kit::check_id;
+use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait};
 
 use crate::options::SetOptsBuilder;
 use crate::results::{DeleteOutcome, DeleteResult, GetResult, SetResult};

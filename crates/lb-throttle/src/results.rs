@@ -1,8 +1,8 @@
 //! The throttle as read back, and the result wrappers with their `extract` methods.
 
-use rackcloud_core::{Error, result_type};
+use rackcloud_core::Error;
+use rackcloud_core::kit::result_type;
 use serde::Deserialize;
-use serde_json::Value;
 
 /// The connection throttle of a load balancer, as the server shows it.
 ///
@@ -106,28 +106,14 @@ struct GetBody {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct ThrottleBody {
-    #[serde(default, deserialize_with = "number")]
+    #[serde(default, deserialize_with = "rackcloud_core::kit::lenient::opt_number")]
     max_connections: Option<u32>,
-    #[serde(default, deserialize_with = "number")]
+    #[serde(default, deserialize_with = "rackcloud_core::kit::lenient::opt_number")]
     min_connections: Option<u32>,
-    #[serde(default, deserialize_with = "number")]
+    #[serde(default, deserialize_with = "rackcloud_core::kit::lenient::opt_number")]
     max_connection_rate: Option<u32>,
-    #[serde(default, deserialize_with = "number")]
+    #[serde(default, deserialize_with = "rackcloud_core::kit::lenient::opt_number")]
     rate_interval: Option<u32>,
-}
-
-/// A number sent as a JSON number or a numeric string (docs/api/conventions.md); null is absent.
-fn number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(None),
-        Value::Number(n) => n
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .map(Some)
-            .ok_or_else(|| serde::de::Error::custom("not a small whole number")),
-        Value::String(s) => s.trim().parse().map(Some).map_err(serde::de::Error::custom),
-        _ => Err(serde::de::Error::custom("not a number")),
-    }
 }
 
 impl GetBody {

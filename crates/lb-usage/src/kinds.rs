@@ -1,6 +1,6 @@
 //! [`VipType`] and [`SslMode`]: the open enums of a usage record.
 
-rackcloud_core::open_enum! {
+rackcloud_core::kit::open_enum! {
     /// Which kind of virtual IPs a load balancer had in a usage record's period.
     ///
     /// # Examples
@@ -18,7 +18,7 @@ rackcloud_core::open_enum! {
     }
 }
 
-rackcloud_core::open_enum! {
+rackcloud_core::kit::open_enum! {
     /// Whether SSL termination served traffic in a usage record's period.
     ///
     /// # Examples

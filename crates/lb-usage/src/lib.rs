@@ -13,7 +13,7 @@
 //!   records of the last 24 hours.
 //! - [`billable`]: the load balancers billable in a period, one page (up to
 //!   [`MAX_BILLABLE_PAGE`], 500 by default); [`billable_all`] and [`billable_pages`] read every
-//!   page, within a [`PageBound`](rackcloud_core::PageBound).
+//!   page, within a [`PageBound`](rackcloud_core::kit::PageBound).
 //!
 //! Periods are real times ([`jiff::Timestamp`]); [`parse_time`] reads the forms people and the
 //! API write (a day, a time with or without an offset). They are sent as ISO 8601 in UTC.

@@ -1,9 +1,8 @@
 //! The operations: account usage, a load balancer's historical and current usage, and the
 //! billable load balancers (one page, or every page with a bound).
 
-use rackcloud_core::{
-    Error, PageBound, PageQuery, Pages, ServiceClient, check_id, offset_pages, query_string,
-};
+use rackcloud_core::kit::{PageBound, check_id, offset_pages, query_string};
+use rackcloud_core::{Error, PageQuery, Pages, ServiceClient};
 
 use crate::opts::{BillableOpts, UsageOpts};
 use crate::results::BillableLoadBalancer;

@@ -2,7 +2,7 @@
 //! decoded from private wire structs (`wire.rs`).
 
 use jiff::Timestamp;
-use rackcloud_core::LbStatus;
+use rackcloud_core::model::LbStatus;
 
 use crate::kinds::{SslMode, VipType};
 

@@ -1,8 +1,11 @@
 //! The response bodies as the server writes them, and the result wrappers that read them.
 
 use jiff::Timestamp;
-use rackcloud_core::{Error, LbStatus, result_type};
-use serde::{Deserialize, Deserializer};
+use rackcloud_core::Error;
+use rackcloud_core::kit::lenient;
+use rackcloud_core::kit::result_type;
+use rackcloud_core::model::LbStatus;
+use serde::Deserialize;
 
 use crate::kinds::{SslMode, VipType};
 use crate::results::{
@@ -75,7 +78,7 @@ pub(crate) struct RecordsBody {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct RecordBody {
-    #[serde(deserialize_with = "id")]
+    #[serde(deserialize_with = "lenient::id")]
     id: u64,
     #[serde(default)]
     average_num_connections: f64,
@@ -129,7 +132,7 @@ impl From<RecordBody> for UsageRecord {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct AccountBody {
-    #[serde(default, deserialize_with = "number_or_string")]
+    #[serde(default, deserialize_with = "lenient::opt_u64")]
     account_id: Option<u64>,
     account_usage: AccountRecordsBody,
     #[serde(default)]
@@ -146,7 +149,7 @@ struct AccountRecordsBody {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct AccountRecordBody {
-    #[serde(default, deserialize_with = "number_or_string")]
+    #[serde(default, deserialize_with = "lenient::opt_u64")]
     account_id: Option<u64>,
     #[serde(default)]
     num_load_balancers: u32,
@@ -161,7 +164,7 @@ struct AccountRecordBody {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct LbUsageBody {
-    #[serde(deserialize_with = "id")]
+    #[serde(deserialize_with = "lenient::id")]
     load_balancer_id: u64,
     #[serde(default)]
     load_balancer_name: String,
@@ -211,7 +214,7 @@ struct BillableBody {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct BillableItemBody {
-    #[serde(deserialize_with = "id")]
+    #[serde(deserialize_with = "lenient::id")]
     id: u64,
     #[serde(default)]
     name: String,
@@ -222,7 +225,7 @@ struct BillableItemBody {
     port: u16,
     #[serde(default)]
     node_count: u32,
-    #[serde(default, deserialize_with = "number_or_string")]
+    #[serde(default, deserialize_with = "lenient::opt_u64")]
     timeout: Option<u64>,
     #[serde(default)]
     algorithm: Option<String>,
@@ -254,20 +257,6 @@ impl From<BillableItemBody> for BillableLoadBalancer {
             updated: b.updated.and_then(|t| t.time),
         }
     }
-}
-
-/// An id sent as a number or as a string of digits (docs/api/conventions.md).
-fn id<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    number_or_string(d)?.ok_or_else(|| serde::de::Error::custom("an id that is not a number"))
-}
-
-/// A number sent as a number or as a string of digits; another value is none.
-fn number_or_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::Number(n) => n.as_u64(),
-        serde_json::Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    })
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! The options of an add, the builder trait, and the operations.
 
+use rackcloud_core::kit::{MAX_IDS_PER_REQUEST, check_id, id_query, in_chunks};
 use rackcloud_core::{
-    BulkOutcome, Error, MAX_IDS_PER_REQUEST, ServiceClient, WaitOpts, change_and_wait, check_id,
-    id_query, in_chunks, wait_until_active,
+    BulkOutcome, Error, ServiceClient, WaitOpts, change_and_wait, wait_until_active,
 };
 use serde_json::{Map, Value};
 

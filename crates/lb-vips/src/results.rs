@@ -1,7 +1,8 @@
 //! The virtual IP type, the result wrappers with their `extract` methods, and the private wire
 //! structs they decode.
 
-use rackcloud_core::{Error, result_type};
+use rackcloud_core::Error;
+use rackcloud_core::kit::result_type;
 use serde::Deserialize;
 
 use rackcloud_core::model::{IpVersion, VipType};
@@ -95,6 +96,7 @@ struct ListBody {
 /// `{"id":1000,"address":"203.0.113.10","type":"PUBLIC","ipVersion":"IPV4"}`.
 #[derive(Deserialize)]
 struct VipBody {
+    #[serde(deserialize_with = "rackcloud_core::kit::lenient::id")]
     id: u64,
     address: String,
     #[serde(rename = "type")]
@@ -139,9 +141,18 @@ mod tests {
         assert_eq!(vips[1].vip_type(), &VipType::Servicenet);
         assert_eq!(vips[1].ip_version(), &IpVersion::Other("IPV8".into()));
         assert_eq!(list(r#"{"virtualIps":[]}"#), Some(Vec::new()));
+        let text_id =
+            list(r#"{"virtualIps":[{"id":"7","address":"a","type":"PUBLIC","ipVersion":"IPV4"}]}"#);
+        assert_eq!(
+            text_id.map(|v| v[0].id()),
+            Some(7),
+            "an id written as a string"
+        );
         assert_eq!(list("{}"), None);
         assert_eq!(
-            list(r#"{"virtualIps":[{"id":"7","address":"a","type":"PUBLIC","ipVersion":"IPV6"}]}"#),
+            list(
+                r#"{"virtualIps":[{"id":"seven","address":"a","type":"PUBLIC","ipVersion":"IPV6"}]}"#
+            ),
             None
         );
     }

@@ -229,9 +229,11 @@ pub(crate) fn describe(e: &Error, verbose: bool) -> String {
     if let Some(lb_status) = e.lb_status() {
         text.push_str(&format!(" ({lb_status})"));
     }
-    match e.server_message() {
-        Some(said) => text.push_str(&format!(": {}", one_line(&said))),
-        None => text.push_str(" (empty body)"),
+    match (e.server_message(), e.detail()) {
+        (Some(said), _) => text.push_str(&format!(": {}", one_line(&said))),
+        // A body that did not decode: the SDK says what did not match.
+        (None, Some(detail)) => text.push_str(&format!(": {}", one_line(detail))),
+        (None, None) => text.push_str(" (empty body)"),
     }
     if let Some(note) = e.retry_note() {
         text.push_str(&format!(" ({note})"));
@@ -247,10 +249,11 @@ pub(crate) fn describe(e: &Error, verbose: bool) -> String {
 
 /// The server's words for an answer, else the SDK's message and its causes.
 fn message(e: &Error) -> String {
-    match (e.status(), e.server_message()) {
-        (Some(_), Some(said)) => one_line(&said),
-        (Some(_), None) => "(empty body)".to_owned(),
-        (None, _) => one_line(&plain_http_hint(&with_causes(e))),
+    match (e.status(), e.server_message(), e.detail()) {
+        (Some(_), Some(said), _) => one_line(&said),
+        (Some(_), None, Some(detail)) => one_line(detail),
+        (Some(_), None, None) => "(empty body)".to_owned(),
+        (None, _, _) => one_line(&plain_http_hint(&with_causes(e))),
     }
 }
 

@@ -1,5 +1,5 @@
 //! Bulk operations over many ids: [`in_chunks`] sends at most
-//! [`MAX_IDS_PER_REQUEST`](crate::MAX_IDS_PER_REQUEST) a request and reports, in a
+//! [`MAX_IDS_PER_REQUEST`](crate::kit::MAX_IDS_PER_REQUEST) a request and reports, in a
 //! [`BulkOutcome`], which ids went through.
 
 use std::fmt;
@@ -102,7 +102,8 @@ impl BulkOutcome {
 /// # Examples
 ///
 /// ```
-/// use rackcloud_core::{Error, ErrorKind, in_chunks};
+/// use rackcloud_core::{Error, ErrorKind};
+/// use rackcloud_core::kit::in_chunks;
 ///
 /// let ids: Vec<u64> = (1..=25).collect();
 /// let mut sent = Vec::new();

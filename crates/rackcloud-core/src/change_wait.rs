@@ -1,5 +1,5 @@
 //! Waiting after a change, in one call: [`wait_until_active`], [`change_and_wait`] and
-//! [`change_and_wait_if`], on the one loop of [`poll_until`](crate::poll_until).
+//! [`change_and_wait_if`], on the one loop of [`poll_until`](crate::kit::poll_until).
 
 use serde::Deserialize;
 
@@ -31,7 +31,8 @@ use crate::wait_opts::WaitOpts;
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use rackcloud_core::{LbStatus, WaitOpts};
+/// use rackcloud_core::WaitOpts;
+/// use rackcloud_core::model::LbStatus;
 ///
 /// let status = rackcloud_core::wait_until_active(&client, 1, &WaitOpts::new())?;
 /// assert_eq!(status, LbStatus::Active);

@@ -59,7 +59,7 @@ pub enum ErrorKind {
     Decode,
     /// The response body was larger than the configured limit.
     BodyTooLarge,
-    /// A listing did not end within its [`PageBound`](crate::PageBound): the server kept
+    /// A listing did not end within its [`PageBound`](crate::kit::PageBound): the server kept
     /// answering full pages.
     TooManyPages,
 }

@@ -10,7 +10,7 @@ use crate::wait_opts::WaitOpts;
 
 pub(crate) type EventCallback = Arc<dyn Fn(&FleetEvent<'_>) + Send + Sync>;
 
-/// How [`run_fleet`](crate::run_fleet) and [`run_paced`](crate::run_paced) run: how many load
+/// How [`run_fleet`](crate::run_fleet) and [`run_paced`](crate::kit::run_paced) run: how many load
 /// balancers at once, until when new ones may start, how to wait, and who hears about progress.
 #[derive(Clone)]
 pub struct FleetOpts {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use crate::error::Error;
 
 /// The most ids one bulk request may carry: the service's `BATCH_DELETE_LIMIT` (see
-/// `docs/api/conventions.md`). [`in_chunks`](crate::in_chunks) splits longer lists.
+/// `docs/api/conventions.md`). [`in_chunks`](crate::kit::in_chunks) splits longer lists.
 pub const MAX_IDS_PER_REQUEST: usize = 10;
 
 /// Refuses an id of zero, which the service never assigns; `what` names the id in the message
@@ -18,7 +18,7 @@ pub const MAX_IDS_PER_REQUEST: usize = 10;
 /// # Examples
 ///
 /// ```
-/// use rackcloud_core::check_id;
+/// use rackcloud_core::kit::check_id;
 ///
 /// assert!(check_id("node", 7).is_ok());
 /// let e = check_id("node", 0).unwrap_err();
@@ -42,7 +42,7 @@ pub fn check_id(what: &str, id: u64) -> Result<(), Error> {
 /// # Examples
 ///
 /// ```
-/// use rackcloud_core::check_ids;
+/// use rackcloud_core::kit::check_ids;
 ///
 /// assert!(check_ids("node", &[3, 1, 2]).is_ok());
 /// assert!(check_ids("node", &[]).unwrap_err().to_string().contains("no node ids"));
@@ -68,13 +68,13 @@ pub fn check_ids(what: &str, ids: &[u64]) -> Result<(), Error> {
 
 /// The query of a bulk request: `?id=1&id=2`, in the order given. Empty for no ids.
 ///
-/// It does not check or chunk: see [`check_ids`] and [`in_chunks`](crate::in_chunks).
+/// It does not check or chunk: see [`check_ids`] and [`in_chunks`](crate::kit::in_chunks).
 ///
 /// # Examples
 ///
 /// ```
-/// assert_eq!(rackcloud_core::id_query(&[4, 2]), "?id=4&id=2");
-/// assert_eq!(rackcloud_core::id_query(&[]), "");
+/// assert_eq!(rackcloud_core::kit::id_query(&[4, 2]), "?id=4&id=2");
+/// assert_eq!(rackcloud_core::kit::id_query(&[]), "");
 /// ```
 pub fn id_query(ids: &[u64]) -> String {
     let mut query = String::with_capacity(ids.len() * 8);

@@ -16,7 +16,7 @@ crate::open_enum! {
     /// # Examples
     ///
     /// ```
-    /// use rackcloud_core::LbStatus;
+    /// use rackcloud_core::model::LbStatus;
     ///
     /// assert_eq!(LbStatus::PendingUpdate.as_str(), "PENDING_UPDATE");
     /// assert_eq!("active".parse::<LbStatus>()?, LbStatus::Active);

@@ -18,6 +18,10 @@
 //!   time, with one outcome each.
 //! - Every failure is one [`Error`] with an [`ErrorKind`], the status, the server's [`Fault`] and
 //!   never a secret ([`Secret`]).
+//! - [`model`] holds the vocabulary several service crates share (monitor, throttle, access
+//!   list and node options, the wire enums, [`LbStatus`](model::LbStatus)), so that every crate
+//!   names the same type; [`kit`] is what authors of service crates build on (id checks, bulk
+//!   chunks, bounded paging, the polling loop, the result and enum macros).
 //!
 //! # Examples
 //!
@@ -54,6 +58,7 @@ mod fleet_event;
 mod fleet_opts;
 mod identity;
 mod ids;
+pub mod kit;
 mod lb_status;
 mod log_filter;
 mod log_redact;
@@ -94,7 +99,7 @@ mod wait_opts;
 
 pub use auth_options::{AuthOptions, RACKSPACE_IDENTITY_GLOBAL, RACKSPACE_IDENTITY_UK};
 pub use availability::Availability;
-pub use bulk::{BulkOutcome, in_chunks};
+pub use bulk::BulkOutcome;
 pub use catalog::{Catalog, CatalogEntry, Endpoint};
 pub use change_wait::{change_and_wait, change_and_wait_if, wait_until_active};
 pub use endpoint::EndpointOpts;
@@ -104,29 +109,20 @@ pub use fault::Fault;
 pub use fleet::{FleetJob, run_fleet};
 pub use fleet_event::{FleetEvent, FleetOutcome, LbOutcome};
 pub use fleet_opts::FleetOpts;
-pub use ids::{MAX_IDS_PER_REQUEST, check_id, check_ids, id_query};
-pub use lb_status::LbStatus;
 pub use log_filter::RedactingLogger;
-pub use method::Method;
-pub use paced_run::{Turn, run_paced};
 pub use pacing::{Pacing, PacingEvent, PacingStats};
-pub use paging::{MAX_PAGE_SIZE, PageBound, PageQuery, Pages, marker_pages, offset_pages};
+pub use paging::{MAX_PAGE_SIZE, PageQuery, Pages};
 pub use passcode::MfaChallenge;
 pub use provider::ProviderClient;
-pub use provider_builder::{
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT, DEFAULT_TOKEN_REFRESH_MARGIN,
-    ProviderClientBuilder, authenticated_client,
-};
+pub use provider_builder::{ProviderClientBuilder, authenticated_client};
 pub use proxy::ProxyConfig;
-pub use query::query_string;
 pub use result::{ErrResult, RequestResult, Response};
 pub use retry_policy::{RetryEvent, RetryPolicy};
 pub use retry_reason::RetryReason;
 pub use secret::Secret;
-pub use service::{LB_SERVICE_NAME, LB_SERVICE_TYPE, RequestOpts, ServiceClient, new_lb_v1};
+pub use service::{ServiceClient, new_lb_v1};
 pub use tls::TrustedRoots;
 pub use token_ops::TokenInfo;
-pub use wait::{HasLbStatus, poll_until, poll_until_deleted};
 pub use wait_opts::{Progress, WaitOpts};
 
 /// What the macros of this crate expand to; not part of the API.

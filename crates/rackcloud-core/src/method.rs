@@ -44,7 +44,7 @@ impl Method {
     /// for a mutation.
     ///
     /// ```
-    /// use rackcloud_core::Method;
+    /// use rackcloud_core::kit::Method;
     /// assert_eq!(Method::Get.default_ok_codes(), &[200]);
     /// assert_eq!(Method::Delete.default_ok_codes(), &[200, 201, 202, 204]);
     /// ```

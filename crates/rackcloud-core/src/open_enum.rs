@@ -19,7 +19,7 @@
 /// # Examples
 ///
 /// ```
-/// rackcloud_core::open_enum! {
+/// rackcloud_core::kit::open_enum! {
 ///     /// How a node takes traffic.
 ///     pub enum Condition ("node condition") {
 ///         /// `ENABLED`: takes traffic.
@@ -37,6 +37,7 @@
 /// assert!("  ".parse::<Condition>().unwrap_err().is_invalid_input());
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
+#[doc(hidden)]
 #[macro_export]
 macro_rules! open_enum {
     (

@@ -31,7 +31,8 @@ pub enum Turn<'a> {
 /// # Examples
 ///
 /// ```
-/// use rackcloud_core::{FleetOpts, ServiceClient, Turn, run_paced};
+/// use rackcloud_core::{FleetOpts, ServiceClient};
+/// use rackcloud_core::kit::{Turn, run_paced};
 ///
 /// # fn main() -> Result<(), rackcloud_core::Error> {
 /// let client = ServiceClient::with_token("http://127.0.0.1:9/v1.0/123456", "token")?;

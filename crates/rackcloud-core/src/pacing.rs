@@ -41,7 +41,8 @@ type WaitCallback = Arc<dyn Fn(&PacingEvent<'_>) + Send + Sync>;
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// use rackcloud_core::{AuthOptions, Method, Pacing, ProviderClient};
+/// use rackcloud_core::{AuthOptions, Pacing, ProviderClient};
+/// use rackcloud_core::kit::Method;
 ///
 /// let pacing = Pacing::documented()
 ///     .limit(Method::Get, 1200, 20)

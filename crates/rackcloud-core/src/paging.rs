@@ -86,7 +86,7 @@ impl PageQuery {
             pairs.push(("limit", limit.to_string()));
         }
         if let Some(marker) = self.marker {
-            crate::check_id("marker", marker)?;
+            crate::kit::check_id("marker", marker)?;
             pairs.push(("marker", marker.to_string()));
         }
         if let Some(offset) = self.offset {
@@ -107,7 +107,7 @@ impl PageQuery {
 /// # Examples
 ///
 /// ```
-/// use rackcloud_core::PageBound;
+/// use rackcloud_core::kit::PageBound;
 ///
 /// let bound = PageBound::new(5, 200);
 /// assert_eq!((bound.max_pages(), bound.max_items()), (5, 200));
@@ -181,7 +181,8 @@ pub struct Pages<T, F> {
 /// # Examples
 ///
 /// ```
-/// use rackcloud_core::{Error, PageBound, PageQuery, marker_pages};
+/// use rackcloud_core::{Error, PageQuery};
+/// use rackcloud_core::kit::{PageBound, marker_pages};
 ///
 /// // A listing of ids 1 to 7, served three at a time.
 /// let fetch = |q: &PageQuery| -> Result<Vec<u64>, Error> {

@@ -18,15 +18,6 @@ use crate::secret::Secret;
 use crate::tls::TrustedRoots;
 use crate::transport::{Transport, TransportConfig};
 
-/// The default time allowed to open a connection.
-pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// The default time allowed for one request, from connecting to the last byte of the body
-/// (an operation's retries together have [`RetryPolicy::DEFAULT_DEADLINE`]).
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-/// The default limit on a response body.
-pub const DEFAULT_MAX_BODY_BYTES: u64 = 4 * 1024 * 1024;
-/// How long before its expiry a token is replaced by default.
-pub const DEFAULT_TOKEN_REFRESH_MARGIN: Duration = Duration::from_secs(5 * 60);
 /// Authenticates with the default client settings (gophercloud's
 /// `rackspace.AuthenticatedClient`).
 ///
@@ -89,17 +80,29 @@ pub struct ProviderClientBuilder {
     pacing: crate::pacing::Pacing,
 }
 
+impl ProviderClientBuilder {
+    /// The default time allowed to open a connection.
+    pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+    /// The default time allowed for one request, from connecting to the last byte of the body
+    /// (an operation's retries together have [`RetryPolicy::DEFAULT_DEADLINE`]).
+    pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+    /// The default limit on a response body.
+    pub const DEFAULT_MAX_BODY_BYTES: u64 = 4 * 1024 * 1024;
+    /// How long before its expiry a token is replaced by default.
+    pub const DEFAULT_TOKEN_REFRESH_MARGIN: Duration = Duration::from_secs(5 * 60);
+}
+
 impl Default for ProviderClientBuilder {
     fn default() -> ProviderClientBuilder {
         ProviderClientBuilder {
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: ProviderClientBuilder::DEFAULT_CONNECT_TIMEOUT,
+            timeout: ProviderClientBuilder::DEFAULT_TIMEOUT,
             user_agent_prefix: None,
             allow_plain_http: false,
-            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_body_bytes: ProviderClientBuilder::DEFAULT_MAX_BODY_BYTES,
             max_idle_connections_per_host: 16,
             retry: RetryPolicy::default(),
-            refresh_margin: DEFAULT_TOKEN_REFRESH_MARGIN,
+            refresh_margin: ProviderClientBuilder::DEFAULT_TOKEN_REFRESH_MARGIN,
             roots: TrustedRoots::default(),
             proxy: ProxyConfig::default(),
             pacing: crate::pacing::Pacing::default(),
@@ -108,14 +111,14 @@ impl Default for ProviderClientBuilder {
 }
 
 impl ProviderClientBuilder {
-    /// Time allowed to open a connection (default [`DEFAULT_CONNECT_TIMEOUT`]). Anything over
+    /// Time allowed to open a connection (default [`ProviderClientBuilder::DEFAULT_CONNECT_TIMEOUT`]). Anything over
     /// 365 days, such as `Duration::MAX`, is taken as 365 days: no limit in practice.
     pub fn connect_timeout(mut self, timeout: Duration) -> ProviderClientBuilder {
         self.connect_timeout = clamp(timeout);
         self
     }
 
-    /// Time allowed for one whole request, body included (default [`DEFAULT_TIMEOUT`]).
+    /// Time allowed for one whole request, body included (default [`ProviderClientBuilder::DEFAULT_TIMEOUT`]).
     /// Anything over 365 days, such as `Duration::MAX`, is taken as 365 days.
     pub fn timeout(mut self, timeout: Duration) -> ProviderClientBuilder {
         self.timeout = clamp(timeout);
@@ -135,7 +138,7 @@ impl ProviderClientBuilder {
         self
     }
 
-    /// The largest response body the client will read (default [`DEFAULT_MAX_BODY_BYTES`]).
+    /// The largest response body the client will read (default [`ProviderClientBuilder::DEFAULT_MAX_BODY_BYTES`]).
     pub fn max_body_bytes(mut self, limit: u64) -> ProviderClientBuilder {
         self.max_body_bytes = limit;
         self
@@ -155,7 +158,7 @@ impl ProviderClientBuilder {
         self
     }
 
-    /// Replace the token this long before it expires (default [`DEFAULT_TOKEN_REFRESH_MARGIN`]),
+    /// Replace the token this long before it expires (default [`ProviderClientBuilder::DEFAULT_TOKEN_REFRESH_MARGIN`]),
     /// once for all threads, instead of waiting for a 401. A margin longer than any token's
     /// life (such as `Duration::MAX`, taken as 365 days) refreshes the token at most every 10
     /// seconds.

@@ -15,7 +15,7 @@ const VALUE: &AsciiSet = &NON_ALPHANUMERIC
 /// # Examples
 ///
 /// ```
-/// use rackcloud_core::query_string;
+/// use rackcloud_core::kit::query_string;
 ///
 /// assert_eq!(query_string(&[]), "");
 /// let pairs = [("limit", "2".to_owned()), ("name", "web & api".to_owned())];

@@ -12,7 +12,8 @@
 /// # Examples
 ///
 /// ```
-/// use rackcloud_core::{Error, ErrorKind, result_type};
+/// use rackcloud_core::{Error, ErrorKind};
+/// use rackcloud_core::kit::result_type;
 ///
 /// result_type! {
 ///     /// The result of `get`.
@@ -39,7 +40,7 @@
 ///
 /// // An operation: check, send, convert.
 /// fn delete(client: &rackcloud_core::ServiceClient, id: u64) -> DeleteResult {
-///     rackcloud_core::check_id("item", id)
+///     rackcloud_core::kit::check_id("item", id)
 ///         .map(|()| client.delete(&client.lb_url(id, &[])))
 ///         .into()
 /// }
@@ -47,6 +48,7 @@
 /// assert!(delete(&client, 0).extract_err().unwrap_err().is_invalid_input());
 /// # Ok::<(), Error>(())
 /// ```
+#[doc(hidden)]
 #[macro_export]
 macro_rules! result_type {
     ($(#[$attr:meta])* $vis:vis struct $name:ident(RequestResult);) => {

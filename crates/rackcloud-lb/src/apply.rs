@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use rackcloud_core::{Error, FleetOpts, ServiceClient, Turn, WaitOpts, run_paced};
+use rackcloud_core::kit::{Turn, run_paced};
+use rackcloud_core::{Error, FleetOpts, ServiceClient, WaitOpts};
 
 use crate::change::Change;
 use crate::plan::{LbPlan, Plan};

@@ -7,7 +7,8 @@ use std::net::IpAddr;
 use lb_acl::RuleType;
 use lb_lbs::{IpVersion, VipType};
 use lb_nodes::{Condition, Type};
-use rackcloud_core::{Error, MAX_IDS_PER_REQUEST};
+use rackcloud_core::Error;
+use rackcloud_core::kit::MAX_IDS_PER_REQUEST;
 
 use crate::change::Change;
 use crate::current::Current;

@@ -88,7 +88,9 @@ impl LbSpec {
     /// shop.connection_logging = true;
     /// let doc = Document::new(vec![shop]);
     /// let p = plan(&doc, &[])?;
-    /// assert!(matches!(p.lbs()[0].changes(), [Change::CreateLb(_), Change::SetLogging(true)]));
+    /// // One creation, with the logging in the same request.
+    /// let [Change::CreateLb(created)] = p.lbs()[0].changes() else { panic!("{p}") };
+    /// assert!(created.connection_logging);
     /// # Ok::<(), rackcloud_lb::core::Error>(())
     /// ```
     pub fn new(name: impl Into<String>, protocol: Protocol, port: u16) -> LbSpec {

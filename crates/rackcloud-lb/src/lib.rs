@@ -13,7 +13,7 @@
 //! the [`Change`]s, each one API operation, in the order they will be sent, destructive ones
 //! marked; nothing is sent. [`apply`] sends exactly those changes, waiting for each load
 //! balancer to be `ACTIVE` between its changes and running load balancers in parallel through
-//! the fleet machinery ([`run_paced`](rackcloud_core::run_paced)); a load balancer's sequence
+//! the fleet machinery ([`run_paced`](rackcloud_core::kit::run_paced)); a load balancer's sequence
 //! stops at its first error and the [`ApplyReport`] says what was applied. Applying the same
 //! document again plans nothing. [`export`] writes the document of existing load balancers,
 //! with the certificate and error page files it names; private keys, which the service never

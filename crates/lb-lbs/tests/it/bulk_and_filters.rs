@@ -5,7 +5,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use lb_lbs::{ListOpts, Status};
-use rackcloud_core::{EndpointOpts, ErrorKind, PageBound, ProviderClient, RetryPolicy, new_lb_v1};
+use rackcloud_core::kit::PageBound;
+use rackcloud_core::{EndpointOpts, ErrorKind, ProviderClient, RetryPolicy, new_lb_v1};
 use rackcloud_emulator::{DEMO_TENANT, Emulator, InjectedFault, LoadBalancerSeed};
 
 use crate::common::{dfw, lb_path, quick};

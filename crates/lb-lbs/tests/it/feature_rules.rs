@@ -78,7 +78,7 @@ fn lookups_and_status() {
             .expect("read")
     );
     lb_lbs::delete(&client, 2).extract_err().expect("delete");
-    rackcloud_core::poll_until_deleted(2, &crate::common::quick(), || {
+    rackcloud_core::kit::poll_until_deleted(2, &crate::common::quick(), || {
         lb_lbs::get(&client, 2).extract()
     })
     .expect("deleted");

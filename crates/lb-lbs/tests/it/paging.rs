@@ -160,7 +160,7 @@ fn a_walk_stops_at_its_page_bound_with_a_typed_error() {
     emulator.clear_requests();
     let opts = ListOpts::new()
         .limit(5)
-        .bound(rackcloud_core::PageBound::new(3, 1000));
+        .bound(rackcloud_core::kit::PageBound::new(3, 1000));
     let walked: Vec<_> = lb_lbs::pages(&client, opts.clone()).collect();
     assert_eq!(walked.len(), 4);
     assert!(
@@ -189,7 +189,7 @@ fn the_item_bound_stops_before_the_next_page() {
     emulator.clear_requests();
     let opts = ListOpts::new()
         .limit(10)
-        .bound(rackcloud_core::PageBound::new(100, 15));
+        .bound(rackcloud_core::kit::PageBound::new(100, 15));
     let e = lb_lbs::list_all(&client, opts).expect_err("the bound");
     assert_eq!(e.kind(), rackcloud_core::ErrorKind::TooManyPages);
     assert_eq!(emulator.requests().len(), 2);

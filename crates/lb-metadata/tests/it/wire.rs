@@ -105,7 +105,7 @@ fn bulk_delete_chunks_by_ten_without_waiting() {
     let requests = emulator.requests();
     let paths: Vec<&str> = requests.iter().map(|r| r.path.as_str()).collect();
     let base = path(owner);
-    let chunk = |ids: &[u64]| format!("{base}{}", rackcloud_core::id_query(ids));
+    let chunk = |ids: &[u64]| format!("{base}{}", rackcloud_core::kit::id_query(ids));
     assert_eq!(
         paths,
         [chunk(&ids[..10]), chunk(&ids[10..20]), chunk(&ids[20..])]

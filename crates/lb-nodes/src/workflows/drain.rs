@@ -3,7 +3,8 @@
 use std::thread;
 use std::time::Duration;
 
-use rackcloud_core::{Error, ServiceClient, check_id};
+use rackcloud_core::kit::check_id;
+use rackcloud_core::{Error, ServiceClient};
 
 use super::error::{Step, Workflow};
 use super::run::{Run, WorkflowOpts};

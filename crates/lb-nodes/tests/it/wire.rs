@@ -4,7 +4,7 @@
 use lb_nodes::{
     BulkUpdateOpts, Condition, CreateOpts, ListOpts, NodeOpts, Status, Type, UpdateOpts,
 };
-use rackcloud_core::MAX_IDS_PER_REQUEST;
+use rackcloud_core::kit::MAX_IDS_PER_REQUEST;
 use rackcloud_emulator::{DEMO_TENANT, Emulator, RecordedRequest};
 
 use crate::common::{dfw, fixture, instant, nodes_path, quick};

@@ -87,7 +87,7 @@ fn periods_before_the_load_balancers_existed_are_empty() {
             now + SignedDuration::from_hours(1),
         )
         .limit(1),
-        rackcloud_core::PageBound::default(),
+        rackcloud_core::kit::PageBound::default(),
     );
     let sizes: Vec<usize> = pages.map(|p| p.expect("page").len()).collect();
     // The fourth request finds an empty page, which ends the walk.

@@ -103,7 +103,7 @@ fn bulk_delete_chunks_by_ten_and_waits_between_chunks() {
         .filter(|r| r.method == "DELETE")
         .collect();
     assert_eq!(deletes.len(), 2);
-    let query = |ids: &[u64]| rackcloud_core::id_query(ids);
+    let query = |ids: &[u64]| rackcloud_core::kit::id_query(ids);
     assert_eq!(
         deletes[0].path,
         format!("{}{}", path(1), query(&added[..10]))

@@ -2,7 +2,8 @@
 
 use lb_lbs::Status;
 use lb_vips::AddOpts;
-use rackcloud_core::{MAX_IDS_PER_REQUEST, WaitOpts};
+use rackcloud_core::WaitOpts;
+use rackcloud_core::kit::MAX_IDS_PER_REQUEST;
 
 use crate::auth::Connect;
 use crate::cli::{VipCommand, WaitArgs};

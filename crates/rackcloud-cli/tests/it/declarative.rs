@@ -135,14 +135,11 @@ fn apply_needs_yes_off_a_terminal_then_applies_and_plans_nothing() {
     );
     assert_eq!(run.status, 0, "{run:?}");
     assert!(run.stdout.contains("done: create load balancer"), "{run:?}");
-    // Each change told on stderr as it ends.
+    // Each change told on stderr as it ends: here one, the creation carrying it all.
     assert_eq!(
         run.stderr.lines().collect::<Vec<_>>(),
         [
-            "[1/4] cli-shop: done: create load balancer \"cli-shop\" (HTTP port 80, 2 primary node(s))",
-            "[2/4] cli-shop: done: set health monitor CONNECT (delay 10, timeout 5, attempts 2)",
-            "[3/4] cli-shop: done: enable connection logging",
-            "[4/4] cli-shop: done: add metadata team"
+            "[1/1] cli-shop: done: create load balancer \"cli-shop\" (HTTP port 80, 2 nodes) with CONNECT health monitor, 1 metadata item, connection logging"
         ]
     );
     let run = ok(as_demo(&emulator, &["lb", "plan", path]));

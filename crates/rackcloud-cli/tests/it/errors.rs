@@ -305,3 +305,22 @@ fn verbose_errors_also_name_the_method_and_url() {
         run.stderr
     );
 }
+
+#[test]
+fn an_answer_that_does_not_decode_names_the_field_not_an_empty_body() {
+    let emulator = Emulator::start().expect("emulator");
+    let body = json!({"loadBalancer": {"id": 1, "name": "web", "port": "eighty-ish"}});
+    emulator.inject(
+        rackcloud_emulator::InjectedFault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 200)
+            .body(rackcloud_emulator::InjectedBody::Json(body)),
+    );
+    let run = as_demo(&emulator, &["lb", "show", "1"]);
+    assert_eq!(run.status, 1, "{run:?}");
+    let line = run.error_line();
+    assert!(!line.contains("(empty body)"), "{line}");
+    assert!(line.contains("loadBalancer.port"), "{line}");
+    assert!(
+        !line.contains("eighty-ish"),
+        "a value of the body is quoted: {line}"
+    );
+}

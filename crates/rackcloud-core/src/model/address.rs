@@ -22,14 +22,14 @@ pub(super) struct Network {
 ///
 /// # Errors
 ///
-/// An [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput) error saying what is wrong:
+/// An [`InvalidInput`](crate::ErrorKind::InvalidInput) error saying what is wrong:
 /// empty, blanks around it, not an address, a prefix that is not a number from 0 to 32 (IPv4)
 /// or 128 (IPv6).
 ///
 /// # Examples
 ///
 /// ```
-/// use lb_acl::check_address;
+/// use rackcloud_core::model::check_address;
 ///
 /// assert!(check_address("192.0.2.0/24").is_ok());
 /// assert!(check_address("2001:db8::1").is_ok());

@@ -4,7 +4,8 @@
 //! A health monitor is set on its own (`lb_monitors::update`) or at creation
 //! (`lb_lbs::CreateOpts::health_monitor`); both take a [`MonitorOpts`]. The same holds for a
 //! connection throttle ([`ThrottleOpts`]), access list items ([`AppendOpts`]) and the session
-//! persistence mode ([`PersistenceType`]). Each type checks its values when its JSON is built
+//! persistence mode ([`PersistenceType`]), the node and virtual IP enums, and a load
+//! balancer's status ([`LbStatus`]). Each type checks its values when its JSON is built
 //! (`to_map`, `to_items`), before anything is sent; the service crates wrap that JSON in their
 //! own request bodies.
 //!
@@ -34,6 +35,7 @@ mod rule_type;
 mod throttle_opts;
 mod vip_kinds;
 
+pub use crate::lb_status::LbStatus;
 pub use access_list_opts::{AppendItem, AppendOpts, MAX_ITEMS};
 pub use address::check_address;
 pub use monitor_opts::{

@@ -60,7 +60,7 @@ impl ConnectOpts {
 /// The regular expressions are not compiled here: the service compiles them in its own dialect
 /// (Java's), which accepts constructs Rust's `regex` crate refuses (look-around, back
 /// references), so a check here would refuse valid monitors. A pattern the service cannot
-/// compile is a 400 [`Validation`](rackcloud_core::ErrorKind::Validation) error.
+/// compile is a 400 [`Validation`](crate::ErrorKind::Validation) error.
 ///
 /// # Examples
 ///

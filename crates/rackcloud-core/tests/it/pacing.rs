@@ -3,9 +3,8 @@
 
 use std::time::Duration;
 
-use rackcloud_core::{
-    EndpointOpts, Method, Pacing, ProviderClient, RetryPolicy, ServiceClient, new_lb_v1,
-};
+use rackcloud_core::kit::Method;
+use rackcloud_core::{EndpointOpts, Pacing, ProviderClient, RetryPolicy, ServiceClient, new_lb_v1};
 use rackcloud_emulator::Emulator;
 
 use crate::common::demo_key;

@@ -2,7 +2,8 @@
 
 use crate::common;
 
-use rackcloud_core::{ErrorKind, Method, ProviderClient, RequestOpts, ServiceClient};
+use rackcloud_core::kit::{Method, RequestOpts};
+use rackcloud_core::{ErrorKind, ProviderClient, ServiceClient};
 use rackcloud_emulator::{DEMO_TENANT, DEMO_USERNAME, Emulator};
 use serde_json::json;
 

@@ -14,9 +14,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, anyhow, bail};
 use lb_sessions::{CreateOpts, DisableOutcome, Type};
+use rackcloud_core::kit::{LB_SERVICE_NAME, LB_SERVICE_TYPE};
 use rackcloud_core::{
-    AuthOptions, EndpointOpts, Error, LB_SERVICE_NAME, LB_SERVICE_TYPE, ProviderClient,
-    RetryPolicy, ServiceClient, WaitOpts, new_lb_v1,
+    AuthOptions, EndpointOpts, Error, ProviderClient, RetryPolicy, ServiceClient, WaitOpts,
+    new_lb_v1,
 };
 use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME, Emulator, InjectedBody, InjectedFault};
 
