@@ -41,7 +41,7 @@
 //!   [`delete_and_wait`] wait in one call.
 //! - **No monitor is not an error.** [`get`] gives `Ok(None)`; deleting a monitor that is not
 //!   there is a 422 [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled) that
-//!   [`delete_if_present`] treats as done.
+//!   [`delete_if_present`] treats as done ([`Removal::NothingToRemove`](rackcloud_core::Removal)).
 //! - **Regular expressions are the server's to compile.** It uses Java's dialect; this crate
 //!   checks only their length, and the server answers 400 for one it cannot compile.
 //!
@@ -55,7 +55,7 @@
 //! #     .start()?;
 //! # let identity_url = emulator.identity_url();
 //! use std::time::Duration;
-//! use lb_monitors::{DeleteOutcome, HttpOpts, MonitorType};
+//! use lb_monitors::{HttpOpts, MonitorType};
 //! use rackcloud_core::{AuthOptions, EndpointOpts, WaitOpts, authenticated_client, new_lb_v1};
 //!
 //! let opts = AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(identity_url);
@@ -80,7 +80,7 @@
 //! let err = lb_monitors::update(&client, 1, &HttpOpts::http(0, 5, 3, "/", "^2")).extract_err();
 //! assert!(err.unwrap_err().is_invalid_input());
 //!
-//! assert_eq!(lb_monitors::delete_and_wait(&client, 1, &wait)?, DeleteOutcome::Deleted);
+//! lb_monitors::delete_and_wait(&client, 1, &wait)?;
 //! assert_eq!(lb_monitors::get(&client, 1).extract()?, None);
 //! # Ok(())
 //! # }
@@ -98,4 +98,4 @@ pub use rackcloud_core::model::{
     MonitorOpts, MonitorType, TIMEOUT_SECONDS,
 };
 pub use requests::{delete, delete_and_wait, delete_if_present, get, update, update_and_wait};
-pub use results::{DeleteOutcome, DeleteResult, GetResult, HealthMonitor, UpdateResult};
+pub use results::{DeleteResult, GetResult, HealthMonitor, UpdateResult};

@@ -1,10 +1,10 @@
 //! The operations: get, update, delete, and their one-call waiting variants.
 
 use rackcloud_core::kit::check_id;
-use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait};
+use rackcloud_core::{Error, Removal, ServiceClient, WaitOpts, change_and_wait};
 
 use crate::options::UpdateOptsBuilder;
-use crate::results::{DeleteOutcome, DeleteResult, GetResult, UpdateResult};
+use crate::results::{DeleteResult, GetResult, UpdateResult};
 use crate::urls::root_url;
 
 /// Reads the health monitor of load balancer `lb_id` (`GET /loadbalancers/{id}/healthmonitor`).
@@ -85,14 +85,14 @@ pub fn delete(client: &ServiceClient, lb_id: u64) -> DeleteResult {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use lb_monitors::DeleteOutcome;
+/// use rackcloud_core::Removal;
 ///
-/// assert_eq!(lb_monitors::delete_if_present(&client, 3)?, DeleteOutcome::NotConfigured);
+/// assert_eq!(lb_monitors::delete_if_present(&client, 3)?, Removal::NothingToRemove);
 /// # Ok(())
 /// # }
 /// ```
-pub fn delete_if_present(client: &ServiceClient, lb_id: u64) -> Result<DeleteOutcome, Error> {
-    delete(client, lb_id).extract_outcome()
+pub fn delete_if_present(client: &ServiceClient, lb_id: u64) -> Result<Removal, Error> {
+    delete(client, lb_id).extract_removal()
 }
 
 /// [`update`], then waits until the change is applied (the load balancer is `ACTIVE` again).
@@ -113,13 +113,13 @@ pub fn delete_if_present(client: &ServiceClient, lb_id: u64) -> Result<DeleteOut
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
-/// use lb_monitors::{DeleteOutcome, HttpOpts};
+/// use lb_monitors::HttpOpts;
 /// use rackcloud_core::WaitOpts;
 ///
 /// let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
 /// let opts = HttpOpts::http(10, 5, 2, "/health", "^2[0-9][0-9]$").body_regex("ok");
 /// lb_monitors::update_and_wait(&client, 1, &opts, &wait)?;
-/// assert_eq!(lb_monitors::delete_and_wait(&client, 1, &wait)?, DeleteOutcome::Deleted);
+/// lb_monitors::delete_and_wait(&client, 1, &wait)?;
 /// # Ok(())
 /// # }
 /// ```
@@ -134,17 +134,16 @@ pub fn update_and_wait(
     })
 }
 
-/// [`delete_if_present`], then, when something was deleted, waits until the change is applied.
+/// [`delete`], then waits until the change is applied (the load balancer is `ACTIVE` again):
+/// strict, like [`delete`] (no monitor is an
+/// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled) error). For the idempotent
+/// form with a wait, pass [`delete_if_present`] to
+/// [`change_and_wait_if`](rackcloud_core::change_and_wait_if) with [`Removal::removed`].
 ///
 /// # Errors
 ///
-/// The error of [`delete_if_present`], or of the wait.
-pub fn delete_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    wait: &WaitOpts,
-) -> Result<DeleteOutcome, Error> {
-    rackcloud_core::change_and_wait_if(client, lb_id, wait, delete_if_present, |outcome| {
-        *outcome == DeleteOutcome::Deleted
-    })
+/// The error of [`delete`], or of the wait. The wait's options are checked before anything is
+/// sent.
+pub fn delete_and_wait(client: &ServiceClient, lb_id: u64, wait: &WaitOpts) -> Result<(), Error> {
+    change_and_wait(client, lb_id, wait, |c, id| delete(c, id).extract_err())
 }

@@ -65,16 +65,6 @@ impl HealthMonitor {
     }
 }
 
-/// What a delete call did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DeleteOutcome {
-    /// The server accepted the delete; the load balancer is `PENDING_UPDATE` until it is applied.
-    Deleted,
-    /// No monitor was configured; nothing changed.
-    NotConfigured,
-}
-
 result_type! {
     /// The result of [`get`](crate::get).
     #[must_use = "call extract to read the health monitor"]
@@ -91,7 +81,7 @@ result_type! {
 
 result_type! {
     /// The result of [`delete`](crate::delete).
-    #[must_use = "call extract_err or extract_outcome to learn whether the change was accepted"]
+    #[must_use = "call extract_err or extract_removal to learn whether the change was accepted"]
     pub struct DeleteResult(ErrResult);
 }
 
@@ -105,22 +95,6 @@ impl GetResult {
     pub fn extract(self) -> Result<Option<HealthMonitor>, Error> {
         let body: GetBody = self.0.extract_json()?;
         Ok(body.into_monitor())
-    }
-}
-
-impl DeleteResult {
-    /// What happened, treating "no health monitor found to delete" as success.
-    ///
-    /// # Errors
-    ///
-    /// Every error of [`extract_err`](DeleteResult::extract_err) except
-    /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled).
-    pub fn extract_outcome(self) -> Result<DeleteOutcome, Error> {
-        match self.0.extract_err() {
-            Ok(()) => Ok(DeleteOutcome::Deleted),
-            Err(e) if e.is_already_disabled() => Ok(DeleteOutcome::NotConfigured),
-            Err(e) => Err(e),
-        }
     }
 }
 

@@ -49,7 +49,8 @@
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! # let emulator = rackcloud_emulator::Emulator::start()?;
 //! # let identity_url = emulator.identity_url();
-//! use lb_sessions::{CreateOpts, DisableOutcome, Type};
+//! use lb_sessions::{CreateOpts, Type};
+//! use rackcloud_core::Removal;
 //! use rackcloud_core::{AuthOptions, EndpointOpts, authenticated_client, new_lb_v1};
 //!
 //! let opts = AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(identity_url);
@@ -65,7 +66,7 @@
 //! assert_eq!(lb_sessions::get(&client, 1).extract()?, None);
 //!
 //! // Disabling again is harmless when asked for idempotently.
-//! assert_eq!(lb_sessions::disable_if_enabled(&client, 1)?, DisableOutcome::AlreadyDisabled);
+//! assert_eq!(lb_sessions::disable_if_enabled(&client, 1)?, Removal::NothingToRemove);
 //! # Ok(())
 //! # }
 //! ```
@@ -79,7 +80,7 @@ pub use requests::{
     CreateOpts, CreateOptsBuilder, disable, disable_and_wait, disable_if_enabled, enable,
     enable_and_wait, get,
 };
-pub use results::{DisableOutcome, DisableResult, EnableResult, GetResult, SessionPersistence};
+pub use results::{DisableResult, EnableResult, GetResult, SessionPersistence};
 
 /// docs/errors-and-retries.md, whose examples run as this crate's doctests.
 #[cfg(doctest)]

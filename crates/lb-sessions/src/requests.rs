@@ -1,11 +1,11 @@
 //! The options, the builder trait and the three operations.
 
 use rackcloud_core::kit::check_id;
-use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait};
+use rackcloud_core::{Error, Removal, ServiceClient, WaitOpts, change_and_wait};
 use serde_json::{Map, Value, json};
 
 use crate::Type;
-use crate::results::{DisableOutcome, DisableResult, EnableResult, GetResult};
+use crate::results::{DisableResult, EnableResult, GetResult};
 use crate::urls::root_url;
 
 /// Anything that can build the body of an [`enable`] request.
@@ -151,7 +151,7 @@ pub fn enable(client: &ServiceClient, lb_id: u64, opts: &impl CreateOptsBuilder)
 ///
 /// When persistence is not enabled the server answers 422
 /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled); use [`disable_if_enabled`]
-/// or [`DisableResult::extract_outcome`] to treat that as success.
+/// or [`DisableResult::extract_removal`] to treat that as success.
 pub fn disable(client: &ServiceClient, lb_id: u64) -> DisableResult {
     check_id("load balancer", lb_id)
         .map(|()| client.delete(&root_url(client, lb_id)))
@@ -171,15 +171,15 @@ pub fn disable(client: &ServiceClient, lb_id: u64) -> DisableResult {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use lb_sessions::DisableOutcome;
+/// use rackcloud_core::Removal;
 ///
 /// // Persistence on load balancer 3 is off: nothing to do, and no error.
-/// assert_eq!(lb_sessions::disable_if_enabled(&client, 3)?, DisableOutcome::AlreadyDisabled);
+/// assert_eq!(lb_sessions::disable_if_enabled(&client, 3)?, Removal::NothingToRemove);
 /// # Ok(())
 /// # }
 /// ```
-pub fn disable_if_enabled(client: &ServiceClient, lb_id: u64) -> Result<DisableOutcome, Error> {
-    disable(client, lb_id).extract_outcome()
+pub fn disable_if_enabled(client: &ServiceClient, lb_id: u64) -> Result<Removal, Error> {
+    disable(client, lb_id).extract_removal()
 }
 
 /// [`enable`], then waits until the change is applied (the load balancer is `ACTIVE` again).
@@ -221,17 +221,16 @@ pub fn enable_and_wait(
     })
 }
 
-/// [`disable_if_enabled`], then, when something was disabled, waits until the change is applied.
+/// [`disable`], then waits until the change is applied (the load balancer is `ACTIVE` again):
+/// strict, like [`disable`] (persistence already off is an
+/// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled) error). For the idempotent
+/// form with a wait, pass [`disable_if_enabled`] to
+/// [`change_and_wait_if`](rackcloud_core::change_and_wait_if) with [`Removal::removed`].
 ///
 /// # Errors
 ///
-/// The error of [`disable_if_enabled`], or of the wait.
-pub fn disable_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    wait: &WaitOpts,
-) -> Result<DisableOutcome, Error> {
-    rackcloud_core::change_and_wait_if(client, lb_id, wait, disable_if_enabled, |outcome| {
-        *outcome == DisableOutcome::Disabled
-    })
+/// The error of [`disable`], or of the wait. The wait's options are checked before anything is
+/// sent.
+pub fn disable_and_wait(client: &ServiceClient, lb_id: u64, wait: &WaitOpts) -> Result<(), Error> {
+    change_and_wait(client, lb_id, wait, |c, id| disable(c, id).extract_err())
 }

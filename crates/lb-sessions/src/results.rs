@@ -26,15 +26,6 @@ impl SessionPersistence {
     }
 }
 
-/// What a disable call did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DisableOutcome {
-    /// The server accepted the change; the load balancer is `PENDING_UPDATE` until it is applied.
-    Disabled,
-    /// Persistence was not enabled; nothing changed.
-    AlreadyDisabled,
-}
-
 result_type! {
     /// The result of [`get`](crate::get).
     #[must_use = "call extract to read the session persistence"]
@@ -50,7 +41,7 @@ result_type! {
 
 result_type! {
     /// The result of [`disable`](crate::disable).
-    #[must_use = "call extract_err or extract_outcome to learn whether the change was accepted"]
+    #[must_use = "call extract_err or extract_removal to learn whether the change was accepted"]
     pub struct DisableResult(ErrResult);
 }
 
@@ -64,22 +55,6 @@ impl GetResult {
     pub fn extract(self) -> Result<Option<SessionPersistence>, Error> {
         let body: GetBody = self.0.extract_json()?;
         Ok(body.into_persistence())
-    }
-}
-
-impl DisableResult {
-    /// What happened, treating "already disabled" as success.
-    ///
-    /// # Errors
-    ///
-    /// Every error of [`extract_err`](DisableResult::extract_err) except
-    /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled).
-    pub fn extract_outcome(self) -> Result<DisableOutcome, Error> {
-        match self.0.extract_err() {
-            Ok(()) => Ok(DisableOutcome::Disabled),
-            Err(e) if e.is_already_disabled() => Ok(DisableOutcome::AlreadyDisabled),
-            Err(e) => Err(e),
-        }
     }
 }
 

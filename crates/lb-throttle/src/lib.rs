@@ -47,7 +47,7 @@
 //! #     .start()?;
 //! # let identity_url = emulator.identity_url();
 //! use std::time::Duration;
-//! use lb_throttle::{DeleteOutcome, ThrottleOpts};
+//! use lb_throttle::ThrottleOpts;
 //! use rackcloud_core::{AuthOptions, EndpointOpts, WaitOpts, authenticated_client, new_lb_v1};
 //!
 //! let opts = AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(identity_url);
@@ -62,7 +62,7 @@
 //!
 //! // "Unlimited" is no throttle at all.
 //! assert!(lb_throttle::set(&client, 1, &ThrottleOpts::new(0)).extract_err().unwrap_err().is_invalid_input());
-//! assert_eq!(lb_throttle::delete_and_wait(&client, 1, &wait)?, DeleteOutcome::Deleted);
+//! lb_throttle::delete_and_wait(&client, 1, &wait)?;
 //! assert_eq!(lb_throttle::get(&client, 1).extract()?, None);
 //! # Ok(())
 //! # }
@@ -78,4 +78,4 @@ pub use rackcloud_core::model::{
     MAX_CONNECTION_RATE, MAX_CONNECTIONS, MIN_CONNECTIONS, RATE_INTERVAL, ThrottleOpts,
 };
 pub use requests::{delete, delete_and_wait, delete_if_present, get, set, set_and_wait};
-pub use results::{ConnectionThrottle, DeleteOutcome, DeleteResult, GetResult, SetResult};
+pub use results::{ConnectionThrottle, DeleteResult, GetResult, SetResult};

@@ -1,10 +1,10 @@
 //! The operations: get, set, delete, and their one-call waiting variants.
 
 use rackcloud_core::kit::check_id;
-use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait};
+use rackcloud_core::{Error, Removal, ServiceClient, WaitOpts, change_and_wait};
 
 use crate::options::SetOptsBuilder;
-use crate::results::{DeleteOutcome, DeleteResult, GetResult, SetResult};
+use crate::results::{DeleteResult, GetResult, SetResult};
 use crate::urls::root_url;
 
 /// Reads the connection throttle of load balancer `lb_id`
@@ -80,14 +80,14 @@ pub fn delete(client: &ServiceClient, lb_id: u64) -> DeleteResult {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use lb_throttle::DeleteOutcome;
+/// use rackcloud_core::Removal;
 ///
-/// assert_eq!(lb_throttle::delete_if_present(&client, 3)?, DeleteOutcome::NotSet);
+/// assert_eq!(lb_throttle::delete_if_present(&client, 3)?, Removal::NothingToRemove);
 /// # Ok(())
 /// # }
 /// ```
-pub fn delete_if_present(client: &ServiceClient, lb_id: u64) -> Result<DeleteOutcome, Error> {
-    delete(client, lb_id).extract_outcome()
+pub fn delete_if_present(client: &ServiceClient, lb_id: u64) -> Result<Removal, Error> {
+    delete(client, lb_id).extract_removal()
 }
 
 /// [`set`], then waits until the change is applied (the load balancer is `ACTIVE` again).
@@ -105,17 +105,16 @@ pub fn set_and_wait(
     change_and_wait(client, lb_id, wait, |c, id| set(c, id, opts).extract_err())
 }
 
-/// [`delete_if_present`], then, when something was deleted, waits until the change is applied.
+/// [`delete`], then waits until the change is applied (the load balancer is `ACTIVE` again):
+/// strict, like [`delete`] (no throttle is an
+/// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled) error). For the idempotent
+/// form with a wait, pass [`delete_if_present`] to
+/// [`change_and_wait_if`](rackcloud_core::change_and_wait_if) with [`Removal::removed`].
 ///
 /// # Errors
 ///
-/// The error of [`delete_if_present`], or of the wait.
-pub fn delete_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    wait: &WaitOpts,
-) -> Result<DeleteOutcome, Error> {
-    rackcloud_core::change_and_wait_if(client, lb_id, wait, delete_if_present, |outcome| {
-        *outcome == DeleteOutcome::Deleted
-    })
+/// The error of [`delete`], or of the wait. The wait's options are checked before anything is
+/// sent.
+pub fn delete_and_wait(client: &ServiceClient, lb_id: u64, wait: &WaitOpts) -> Result<(), Error> {
+    change_and_wait(client, lb_id, wait, |c, id| delete(c, id).extract_err())
 }

@@ -39,16 +39,6 @@ impl ConnectionThrottle {
     }
 }
 
-/// What a delete call did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DeleteOutcome {
-    /// The server accepted the delete; the load balancer is `PENDING_UPDATE` until it is applied.
-    Deleted,
-    /// No throttle was set; nothing changed.
-    NotSet,
-}
-
 result_type! {
     /// The result of [`get`](crate::get).
     #[must_use = "call extract to read the connection throttle"]
@@ -64,7 +54,7 @@ result_type! {
 
 result_type! {
     /// The result of [`delete`](crate::delete).
-    #[must_use = "call extract_err or extract_outcome to learn whether the change was accepted"]
+    #[must_use = "call extract_err or extract_removal to learn whether the change was accepted"]
     pub struct DeleteResult(ErrResult);
 }
 
@@ -78,22 +68,6 @@ impl GetResult {
     pub fn extract(self) -> Result<Option<ConnectionThrottle>, Error> {
         let body: GetBody = self.0.extract_json()?;
         Ok(body.into_throttle())
-    }
-}
-
-impl DeleteResult {
-    /// What happened, treating "no connection throttle found to delete" as success.
-    ///
-    /// # Errors
-    ///
-    /// Every error of [`extract_err`](DeleteResult::extract_err) except
-    /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled).
-    pub fn extract_outcome(self) -> Result<DeleteOutcome, Error> {
-        match self.0.extract_err() {
-            Ok(()) => Ok(DeleteOutcome::Deleted),
-            Err(e) if e.is_already_disabled() => Ok(DeleteOutcome::NotSet),
-            Err(e) => Err(e),
-        }
     }
 }
 

@@ -269,6 +269,21 @@ impl ErrResult {
         self.inner.extract_err()
     }
 
+    /// What an idempotent removal did: success is [`Removal::Removed`], the service's 422
+    /// "already disabled" answer [`Removal::NothingToRemove`].
+    ///
+    /// # Errors
+    ///
+    /// Every error of [`extract_err`](ErrResult::extract_err) except
+    /// [`AlreadyDisabled`](crate::ErrorKind::AlreadyDisabled).
+    pub fn extract_removal(self) -> Result<crate::Removal, Error> {
+        match self.inner.extract_err() {
+            Ok(()) => Ok(crate::Removal::Removed),
+            Err(e) if e.is_already_disabled() => Ok(crate::Removal::NothingToRemove),
+            Err(e) => Err(e),
+        }
+    }
+
     /// The underlying request result.
     pub fn into_inner(self) -> RequestResult {
         self.inner

@@ -76,6 +76,18 @@ macro_rules! result_type {
             pub fn extract_err(self) -> ::std::result::Result<(), $crate::Error> {
                 self.0.extract_err()
             }
+
+            /// For a removal: [`Removed`]($crate::Removal::Removed) when the server accepted
+            /// it, [`NothingToRemove`]($crate::Removal::NothingToRemove) for its 422 "already
+            /// disabled" answer.
+            ///
+            /// # Errors
+            ///
+            /// Every error of `extract_err` except
+            /// [`AlreadyDisabled`]($crate::ErrorKind::AlreadyDisabled).
+            pub fn extract_removal(self) -> ::std::result::Result<$crate::Removal, $crate::Error> {
+                self.0.extract_removal()
+            }
         }
     };
     (@common $name:ident, $inner:ty) => {

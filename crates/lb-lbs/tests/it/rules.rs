@@ -132,10 +132,24 @@ fn invalid_values_are_refused_with_every_validation_message() {
     assert_eq!(
         err.fault().expect("fault").validation_messages(),
         [
-            "Load Balancer name must be less than or equal to 128",
-            "Must provide a valid port for the load balancer.",
             "Load balancer timeout is invalid. Please specify a valid timeout value.",
+            "Load Balancer name must be less than or equal to 128",
         ]
+    );
+    // A TCP load balancer without a port: the service's plain 400 after the validation.
+    let err = lb_lbs::create(
+        &client,
+        &CreateOpts::new("tcp", Protocol::Tcp).virtual_ip(VipOpts::public()),
+    )
+    .extract()
+    .unwrap_err();
+    assert_eq!(
+        (err.kind(), err.status()),
+        (ErrorKind::Validation, Some(400))
+    );
+    assert_eq!(
+        err.server_message().as_deref(),
+        Some("Must provide port for TCP and UDP protocols.")
     );
 
     let err = lb_lbs::update(
@@ -168,7 +182,11 @@ fn invalid_values_are_refused_with_every_validation_message() {
     assert_eq!(err.kind(), ErrorKind::Validation);
     assert_eq!(
         err.fault().expect("fault").validation_messages(),
-        ["Node weight is invalid. Please specify a weight between 1 and 100."]
+        // The service's order: duplicates, then each node's own rules.
+        [
+            "Duplicate nodes detected. Please ensure that the ip address and port are unique for each node.",
+            "Node weight is invalid. Range is 1-100. Please specify a valid weight."
+        ]
     );
 }
 
@@ -194,10 +212,15 @@ fn a_shared_virtual_ip_must_exist() {
     )
     .extract()
     .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Validation);
     assert_eq!(
-        err.fault().expect("fault").validation_messages(),
-        ["Virtual ip with id 9999 could not be found."]
+        (err.kind(), err.status()),
+        (ErrorKind::Validation, Some(400))
+    );
+    assert_eq!(
+        err.server_message().as_deref(),
+        Some(
+            "Shared virtual ip could not be found. Please provide a valid virtual ip id to process this request."
+        )
     );
 }
 

@@ -77,8 +77,8 @@ pub(crate) fn list_items_carry_the_summary_fields() {
     assert_eq!(web.node_count(), 2);
     assert_eq!(web.virtual_ips().len(), 2);
     assert!(!web.created().is_empty());
-    // The list does not report these.
-    assert_eq!((web.timeout(), web.half_closed()), (None, None));
+    // The list reports the timeout (as the documentation's example shows), not half-closed.
+    assert_eq!((web.timeout(), web.half_closed()), (Some(30), None));
 }
 
 #[test]
@@ -166,9 +166,7 @@ pub(crate) fn create_sends_the_exact_body_and_reads_the_new_load_balancer() {
         .algorithm(Algorithm::WeightedRoundRobin)
         .timeout(60)
         .half_closed(false)
-        .virtual_ip(VipOpts::public())
         .virtual_ip(VipOpts::servicenet().ip_version(IpVersion::Ipv4))
-        .virtual_ip(VipOpts::shared(1))
         .node(NodeOpts::new("10.180.0.21", 443).weight(10))
         .node(NodeOpts::new("10.180.0.22", 443).condition(NodeCondition::Draining));
     emulator.clear_requests();
@@ -192,17 +190,36 @@ pub(crate) fn create_sends_the_exact_body_and_reads_the_new_load_balancer() {
     assert_eq!((lb.name(), lb.port(), lb.node_count()), ("api", 8443, 2));
     assert_eq!(lb.algorithm(), &Algorithm::WeightedRoundRobin);
     assert_eq!(lb.timeout(), Some(60));
-    let kinds: Vec<&VipType> = lb.virtual_ips().iter().map(|v| v.kind()).collect();
+    let kinds: Vec<(&VipType, &IpVersion)> = lb
+        .virtual_ips()
+        .iter()
+        .map(|v| (v.kind(), v.ip_version()))
+        .collect();
+    assert_eq!(kinds, [(&VipType::Servicenet, &IpVersion::Ipv4)]);
+}
+
+#[test]
+pub(crate) fn a_shared_virtual_ip_is_sent_by_id_and_is_the_same_address() {
+    let emulator = Emulator::start().expect("emulator");
+    let client = crate::common::dfw(&emulator);
+    emulator.clear_requests();
+    let opts = CreateOpts::new("api-8443", Protocol::Https)
+        .port(8443)
+        .virtual_ip(VipOpts::shared(1));
+    let lb = lb_lbs::create(&client, &opts).extract().expect("created");
     assert_eq!(
-        kinds,
-        [&VipType::Public, &VipType::Servicenet, &VipType::Public]
+        only_request(&emulator).body_json(),
+        Some(
+            serde_json::json!({"loadBalancer": {"name": "api-8443", "protocol": "HTTPS",
+            "port": 8443, "virtualIps": [{"id": 1}]}})
+        )
     );
     let shared = lb_lbs::get(&client, 1)
         .extract()
         .expect("get 1")
         .virtual_ips()[0]
         .clone();
-    assert_eq!(lb.virtual_ips()[2], shared);
+    assert_eq!(lb.virtual_ips()[0], shared);
 }
 
 #[test]

@@ -96,8 +96,8 @@ fn a_change_while_pending_or_in_error_is_immutable() {
     let err = lb_monitors::delete(&client, 1).extract_err().unwrap_err();
     assert_eq!(
         err.kind(),
-        ErrorKind::AlreadyDisabled,
-        "none configured is checked before the status"
+        ErrorKind::Immutable,
+        "the status is checked before \"none configured\", in the service's order"
     );
 }
 

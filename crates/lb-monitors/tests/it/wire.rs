@@ -1,6 +1,7 @@
 //! The exact requests get, update and delete send, and how their answers are read.
 
-use lb_monitors::{ConnectOpts, DeleteOutcome, HttpOpts, MonitorOpts, MonitorType};
+use lb_monitors::{ConnectOpts, HttpOpts, MonitorOpts, MonitorType};
+use rackcloud_core::Removal;
 use rackcloud_emulator::Emulator;
 
 use crate::common::{dfw, fixture, path};
@@ -130,7 +131,7 @@ fn delete_sends_a_bare_delete_and_is_idempotent_on_request() {
     assert_eq!(err.status(), Some(422));
     assert_eq!(
         lb_monitors::delete_if_present(&client, 2).expect("idempotent"),
-        DeleteOutcome::NotConfigured
+        Removal::NothingToRemove
     );
 }
 
@@ -151,18 +152,14 @@ fn waiting_variants_wait_until_active() {
             .as_deref(),
         Some("ACTIVE")
     );
-    assert_eq!(
-        lb_monitors::delete_and_wait(&client, 2, &wait).expect("delete"),
-        DeleteOutcome::Deleted
-    );
+    lb_monitors::delete_and_wait(&client, 2, &wait).expect("delete");
     assert_eq!(
         emulator
             .load_balancer_status("DFW", rackcloud_emulator::DEMO_TENANT, 2)
             .as_deref(),
         Some("ACTIVE")
     );
-    assert_eq!(
-        lb_monitors::delete_and_wait(&client, 2, &wait).expect("none"),
-        DeleteOutcome::NotConfigured
-    );
+    // Strict, like delete: nothing to remove is an error.
+    let err = lb_monitors::delete_and_wait(&client, 2, &wait).unwrap_err();
+    assert!(err.is_already_disabled(), "{err}");
 }

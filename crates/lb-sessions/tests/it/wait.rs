@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use lb_sessions::{CreateOpts, DisableOutcome, Type};
+use lb_sessions::{CreateOpts, Type};
 use rackcloud_core::{ErrorKind, WaitOpts};
 use rackcloud_emulator::DEMO_TENANT;
 
@@ -57,13 +57,12 @@ fn enable_and_wait_sends_the_change_then_polls_until_active() {
 }
 
 #[test]
-fn disable_and_wait_does_not_wait_when_nothing_changed() {
+fn disable_and_wait_is_strict_and_does_not_wait_when_refused() {
     let emulator = rackcloud_emulator::Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
     emulator.clear_requests();
-    let outcome =
-        lb_sessions::disable_and_wait(&client, 3, &rackcloud_testing::quick()).expect("done");
-    assert_eq!(outcome, DisableOutcome::AlreadyDisabled);
+    let err = lb_sessions::disable_and_wait(&client, 3, &rackcloud_testing::quick()).unwrap_err();
+    assert!(err.is_already_disabled(), "{err}");
     assert_eq!(
         methods_and_paths(&emulator),
         [("DELETE".to_owned(), path(3))]

@@ -1,6 +1,7 @@
 //! The exact requests get, enable and disable send, and how their answers are read.
 
-use lb_sessions::{CreateOpts, DisableOutcome, SessionPersistence, Type};
+use lb_sessions::{CreateOpts, SessionPersistence, Type};
+use rackcloud_core::Removal;
 use rackcloud_emulator::DEMO_TENANT;
 use rackcloud_emulator::{Emulator, LoadBalancerSeed};
 
@@ -119,7 +120,7 @@ fn disable_sends_a_bare_delete_and_is_idempotent_on_request() {
     assert_eq!(err.status(), Some(422));
     assert_eq!(
         lb_sessions::disable_if_enabled(&client, 2).expect("idempotent"),
-        DisableOutcome::AlreadyDisabled
+        Removal::NothingToRemove
     );
 
     lb_sessions::enable(&client, 2, &CreateOpts::new(Type::SourceIp))
@@ -127,7 +128,7 @@ fn disable_sends_a_bare_delete_and_is_idempotent_on_request() {
         .expect("enable");
     assert_eq!(
         lb_sessions::disable_if_enabled(&client, 2).expect("disable"),
-        DisableOutcome::Disabled
+        Removal::Removed
     );
     assert_eq!(
         emulator.session_persistence("DFW", DEMO_TENANT, 2),

@@ -1,6 +1,7 @@
 //! The exact requests get, set and delete send, and how their answers are read.
 
-use lb_throttle::{DeleteOutcome, ThrottleOpts};
+use lb_throttle::ThrottleOpts;
+use rackcloud_core::Removal;
 use rackcloud_emulator::{DEMO_TENANT, Emulator};
 
 use crate::common::{dfw, fixture, path};
@@ -107,7 +108,7 @@ fn delete_sends_a_bare_delete_and_is_idempotent_on_request() {
     assert!(err.is_already_disabled(), "{err}");
     assert_eq!(
         lb_throttle::delete_if_present(&client, 2).expect("idempotent"),
-        DeleteOutcome::NotSet
+        Removal::NothingToRemove
     );
 }
 
@@ -129,18 +130,14 @@ fn waiting_variants_wait_until_active() {
         Some("ACTIVE")
     );
     lb_throttle::set_and_wait(&client, 2, &ThrottleOpts::new(6), &wait).expect("change");
-    assert_eq!(
-        lb_throttle::delete_and_wait(&client, 2, &wait).expect("delete"),
-        DeleteOutcome::Deleted
-    );
+    lb_throttle::delete_and_wait(&client, 2, &wait).expect("delete");
     assert_eq!(
         emulator
             .load_balancer_status("DFW", DEMO_TENANT, 2)
             .as_deref(),
         Some("ACTIVE")
     );
-    assert_eq!(
-        lb_throttle::delete_and_wait(&client, 2, &wait).expect("none"),
-        DeleteOutcome::NotSet
-    );
+    // Strict, like delete: nothing to remove is an error, and nothing is awaited.
+    let err = lb_throttle::delete_and_wait(&client, 2, &wait).unwrap_err();
+    assert!(err.is_already_disabled(), "{err}");
 }

@@ -1,8 +1,9 @@
 //! `rackcloud lb health-monitor show|set|delete`, `--wait` on the changes.
 
+use rackcloud_core::Removal;
 use std::sync::Arc;
 
-use lb_monitors::{ConnectOpts, DeleteOutcome, HttpOpts, MonitorOpts, MonitorType};
+use lb_monitors::{ConnectOpts, HttpOpts, MonitorOpts, MonitorType};
 use rackcloud_core::{Error, change_and_wait};
 
 use crate::auth::Connect;
@@ -153,8 +154,10 @@ fn delete(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Res
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
     let outcome = lb_monitors::delete_if_present(&client, lb_id).map_err(|e| op.failed(e))?;
     let status = match outcome {
-        DeleteOutcome::NotConfigured => None,
-        _ => wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?,
+        Removal::NothingToRemove => None,
+        Removal::Removed => {
+            wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?
+        }
     };
     let report = MonitorDeleted {
         lb_id,

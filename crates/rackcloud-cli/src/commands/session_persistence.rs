@@ -1,8 +1,9 @@
 //! `rackcloud lb session-persistence show|enable|disable`, `--wait` on the changes.
 
+use rackcloud_core::Removal;
 use std::sync::Arc;
 
-use lb_sessions::{CreateOpts, DisableOutcome, Type};
+use lb_sessions::{CreateOpts, Type};
 
 use crate::auth::Connect;
 use crate::cli::{SessionPersistenceCommand, WaitArgs};
@@ -48,12 +49,12 @@ pub(crate) fn run(
                 let step: fleet::Step = Arc::new(move |c, id, w| {
                     let result = lb_sessions::disable(c, id);
                     let outcome = if if_enabled {
-                        result.extract_outcome()?
+                        result.extract_removal()?
                     } else {
-                        result.extract_err().map(|()| DisableOutcome::Disabled)?
+                        result.extract_err().map(|()| Removal::Removed)?
                     };
                     match (outcome, w) {
-                        (DisableOutcome::Disabled, Some(w)) => {
+                        (Removal::Removed, Some(w)) => {
                             rackcloud_core::wait_until_active(c, id, w).map(|_| ())
                         }
                         _ => Ok(()),
@@ -111,17 +112,17 @@ fn disable(
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
     let result = lb_sessions::disable(&client, lb_id);
     let outcome = if if_enabled {
-        result.extract_outcome()
+        result.extract_removal()
     } else {
-        result.extract_err().map(|()| DisableOutcome::Disabled)
+        result.extract_err().map(|()| Removal::Removed)
     }
     .map_err(|e| op.failed(e))?;
     // Nothing changed when persistence was already disabled: nothing to wait for.
     let status = match outcome {
-        DisableOutcome::Disabled => {
+        Removal::Removed => {
             wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?
         }
-        DisableOutcome::AlreadyDisabled => None,
+        Removal::NothingToRemove => None,
     };
     let report = PersistenceDisabled {
         lb_id,

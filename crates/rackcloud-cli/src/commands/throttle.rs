@@ -1,8 +1,9 @@
 //! `rackcloud lb throttle show|set|delete`, `--wait` on the changes.
 
+use rackcloud_core::Removal;
 use std::sync::Arc;
 
-use lb_throttle::{DeleteOutcome, SetOptsBuilder, ThrottleOpts};
+use lb_throttle::{SetOptsBuilder, ThrottleOpts};
 use rackcloud_core::change_and_wait;
 
 use crate::auth::Connect;
@@ -81,8 +82,10 @@ fn delete(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Res
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
     let outcome = lb_throttle::delete_if_present(&client, lb_id).map_err(|e| op.failed(e))?;
     let status = match outcome {
-        DeleteOutcome::NotSet => None,
-        _ => wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?,
+        Removal::NothingToRemove => None,
+        Removal::Removed => {
+            wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?
+        }
     };
     let report = ThrottleDeleted {
         lb_id,

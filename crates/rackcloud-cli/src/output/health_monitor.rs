@@ -1,9 +1,10 @@
 //! Health monitors: what `show` and `delete` print (`set` is a [`Change`]).
 
+use rackcloud_core::Removal;
 use std::io::{self, Write};
 
 use lb_lbs::Status;
-use lb_monitors::{DeleteOutcome, HealthMonitor, MonitorType};
+use lb_monitors::{HealthMonitor, MonitorType};
 use serde::Serialize;
 
 use super::{Change, Render, write_json};
@@ -37,7 +38,7 @@ pub(crate) struct SetFields {
 #[derive(Debug)]
 pub(crate) struct MonitorDeleted {
     pub(crate) lb_id: u64,
-    pub(crate) outcome: DeleteOutcome,
+    pub(crate) outcome: Removal,
     pub(crate) status: Option<Status>,
 }
 
@@ -123,12 +124,12 @@ impl Render for MonitorShown {
 impl Render for MonitorDeleted {
     fn text(&self, out: &mut dyn Write) -> io::Result<()> {
         match self.outcome {
-            DeleteOutcome::NotConfigured => writeln!(
+            Removal::NothingToRemove => writeln!(
                 out,
                 "load balancer {}: no health monitor; nothing changed",
                 self.lb_id
             ),
-            _ => {
+            Removal::Removed => {
                 Change::update(self.lb_id, "health monitor deletion", self.status.clone()).text(out)
             }
         }
@@ -138,8 +139,8 @@ impl Render for MonitorDeleted {
         let doc = DeletedDocument {
             load_balancer_id: self.lb_id,
             outcome: match self.outcome {
-                DeleteOutcome::NotConfigured => "not_configured",
-                _ => "deleted",
+                Removal::NothingToRemove => "not_configured",
+                Removal::Removed => "deleted",
             },
             status: self.status.as_ref().map(Status::as_str),
         };

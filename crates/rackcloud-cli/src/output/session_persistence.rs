@@ -1,9 +1,10 @@
 //! Session persistence: what `show` and `disable` print (`enable` is a plain [`Change`]).
 
+use rackcloud_core::Removal;
 use std::io::{self, Write};
 
 use lb_lbs::Status;
-use lb_sessions::{DisableOutcome, Type};
+use lb_sessions::Type;
 use serde::Serialize;
 
 use super::{Change, Render, write_json};
@@ -42,7 +43,7 @@ pub(crate) struct EnabledFields {
 #[derive(Debug)]
 pub(crate) struct PersistenceDisabled {
     pub(crate) lb_id: u64,
-    pub(crate) outcome: DisableOutcome,
+    pub(crate) outcome: Removal,
     pub(crate) status: Option<Status>,
 }
 
@@ -84,13 +85,13 @@ impl Render for PersistenceShown {
 impl Render for PersistenceDisabled {
     fn text(&self, out: &mut dyn Write) -> io::Result<()> {
         match self.outcome {
-            DisableOutcome::Disabled => Change::update(
+            Removal::Removed => Change::update(
                 self.lb_id,
                 "session persistence disable",
                 self.status.clone(),
             )
             .text(out),
-            DisableOutcome::AlreadyDisabled => writeln!(
+            Removal::NothingToRemove => writeln!(
                 out,
                 "load balancer {}: session persistence already disabled; nothing changed",
                 self.lb_id
@@ -102,8 +103,8 @@ impl Render for PersistenceDisabled {
         let doc = DisabledDocument {
             load_balancer_id: self.lb_id,
             outcome: match self.outcome {
-                DisableOutcome::Disabled => "disabled",
-                DisableOutcome::AlreadyDisabled => "already_disabled",
+                Removal::Removed => "disabled",
+                Removal::NothingToRemove => "already_disabled",
             },
             status: self.status.as_ref().map(Status::as_str),
         };
@@ -167,7 +168,7 @@ mod tests {
     fn disable_says_what_happened() {
         let already = PersistenceDisabled {
             lb_id: 5,
-            outcome: DisableOutcome::AlreadyDisabled,
+            outcome: Removal::NothingToRemove,
             status: None,
         };
         assert_eq!(
@@ -180,7 +181,7 @@ mod tests {
         );
         let accepted = PersistenceDisabled {
             lb_id: 2,
-            outcome: DisableOutcome::Disabled,
+            outcome: Removal::Removed,
             status: None,
         };
         assert_eq!(
@@ -189,7 +190,7 @@ mod tests {
         );
         let applied = PersistenceDisabled {
             lb_id: 2,
-            outcome: DisableOutcome::Disabled,
+            outcome: Removal::Removed,
             status: Some(Status::Active),
         };
         assert_eq!(

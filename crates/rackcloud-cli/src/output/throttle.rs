@@ -1,9 +1,10 @@
 //! Connection throttles: what `show` and `delete` print (`set` is a [`Change`]).
 
+use rackcloud_core::Removal;
 use std::io::{self, Write};
 
 use lb_lbs::Status;
-use lb_throttle::{ConnectionThrottle, DeleteOutcome};
+use lb_throttle::ConnectionThrottle;
 use serde::Serialize;
 
 use super::{Change, Render, write_json};
@@ -40,7 +41,7 @@ pub(crate) struct SetFields {
 #[derive(Debug)]
 pub(crate) struct ThrottleDeleted {
     pub(crate) lb_id: u64,
-    pub(crate) outcome: DeleteOutcome,
+    pub(crate) outcome: Removal,
     pub(crate) status: Option<Status>,
 }
 
@@ -85,12 +86,12 @@ impl Render for ThrottleShown {
 impl Render for ThrottleDeleted {
     fn text(&self, out: &mut dyn Write) -> io::Result<()> {
         match self.outcome {
-            DeleteOutcome::NotSet => writeln!(
+            Removal::NothingToRemove => writeln!(
                 out,
                 "load balancer {}: no connection throttle; nothing changed",
                 self.lb_id
             ),
-            _ => Change::update(
+            Removal::Removed => Change::update(
                 self.lb_id,
                 "connection throttle deletion",
                 self.status.clone(),
@@ -103,8 +104,8 @@ impl Render for ThrottleDeleted {
         let doc = DeletedDocument {
             load_balancer_id: self.lb_id,
             outcome: match self.outcome {
-                DeleteOutcome::NotSet => "not_set",
-                _ => "deleted",
+                Removal::NothingToRemove => "not_set",
+                Removal::Removed => "deleted",
             },
             status: self.status.as_ref().map(Status::as_str),
         };

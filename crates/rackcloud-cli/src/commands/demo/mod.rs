@@ -8,12 +8,13 @@ mod declarative;
 mod narrator;
 mod rotation;
 
+use rackcloud_core::Removal;
 use std::io;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, anyhow, bail};
-use lb_sessions::{CreateOpts, DisableOutcome, Type};
+use lb_sessions::{CreateOpts, Type};
 use rackcloud_core::kit::{LB_SERVICE_NAME, LB_SERVICE_TYPE};
 use rackcloud_core::{
     AuthOptions, EndpointOpts, Error, ProviderClient, RetryPolicy, ServiceClient, WaitOpts,
@@ -277,10 +278,10 @@ fn disable_twice(
     let outcome = lb_sessions::disable_if_enabled(client, WEB)?;
     retries.tell(n)?;
     match outcome {
-        DisableOutcome::AlreadyDisabled => n.detail(
+        Removal::NothingToRemove => n.detail(
             "Already disabled: the server's 422 \"Session persistence is already deleted.\" counts as success (exit 0).",
         )?,
-        DisableOutcome::Disabled => bail!("load balancer {WEB} still had session persistence"),
+        Removal::Removed => bail!("load balancer {WEB} still had session persistence"),
     }
     Ok(())
 }
