@@ -32,9 +32,8 @@ fn main() -> anyhow::Result<()> {
                 );
             }
         });
-    let lb = lb_lbs::change_and_wait(&client, 1, &wait, |client, id| {
-        lb_sessions::enable(client, id, &CreateOpts::new(Type::HttpCookie)).extract_err()
-    })?;
+    lb_sessions::enable_and_wait(&client, 1, &CreateOpts::new(Type::HttpCookie), &wait)?;
+    let lb = lb_lbs::get(&client, 1).extract()?;
     println!(
         "load balancer {} ({}) is {} with session persistence {}",
         lb.id(),

@@ -3,12 +3,13 @@
 //! session persistence).
 
 use rackcloud_core::Error;
-use rackcloud_core::model::{AppendOpts, MonitorOpts, PersistenceType, ThrottleOpts};
+use rackcloud_core::model::{
+    AppendOpts, MonitorOpts, NodeOpts, PersistenceType, ThrottleOpts, check_unique_nodes,
+};
 use serde_json::{Map, Value, json};
 
 use crate::create_metadata::metadata_items;
 use crate::kinds::{Algorithm, Protocol};
-use crate::node_opts::NodeOpts;
 use crate::requests::CreateOptsBuilder;
 use crate::vip_opts::VipOpts;
 
@@ -85,6 +86,7 @@ use crate::vip_opts::VipOpts;
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct CreateOpts {
     name: String,
     protocol: Protocol,
@@ -289,7 +291,8 @@ impl CreateOptsBuilder for CreateOpts {
         let vips = self.virtual_ips.iter().map(VipOpts::to_json);
         lb.insert("virtualIps".into(), vips.collect::<Result<_, _>>()?);
         if !self.nodes.is_empty() {
-            let nodes = self.nodes.iter().map(NodeOpts::to_json);
+            check_unique_nodes(self.nodes.iter().map(|n| (n.address.as_str(), n.port)))?;
+            let nodes = self.nodes.iter().map(|n| n.to_map().map(Value::Object));
             lb.insert("nodes".into(), nodes.collect::<Result<_, _>>()?);
         }
         self.insert_configuration(&mut lb)?;

@@ -6,10 +6,9 @@ use rackcloud_core::{Error, ServiceClient, WaitOpts};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::load_balancer::LoadBalancer;
 use crate::settings::SettingResult;
 use crate::urls::part_url;
-use crate::wait::{change_and_wait, wait_until_active};
+use rackcloud_core::{change_and_wait, wait_until_active};
 
 result_type! {
     /// The result of [`get_error_page`].
@@ -99,13 +98,13 @@ pub fn delete_error_page(client: &ServiceClient, lb_id: u64) -> SettingResult {
 ///
 /// # Errors
 ///
-/// The change's error, or the wait's (see [`wait_until_active`](crate::wait_until_active)).
+/// The change's error, or the wait's (see [`rackcloud_core::wait_until_active`]).
 pub fn set_error_page_and_wait(
     client: &ServiceClient,
     lb_id: u64,
     html: &str,
     wait: &WaitOpts,
-) -> Result<LoadBalancer, Error> {
+) -> Result<(), Error> {
     change_and_wait(client, lb_id, wait, |c, id| {
         again_when_busy(c, id, wait, || set_error_page(c, id, html).extract_err())
     })
@@ -121,7 +120,7 @@ pub fn delete_error_page_and_wait(
     client: &ServiceClient,
     lb_id: u64,
     wait: &WaitOpts,
-) -> Result<LoadBalancer, Error> {
+) -> Result<(), Error> {
     change_and_wait(client, lb_id, wait, |c, id| {
         again_when_busy(c, id, wait, || delete_error_page(c, id).extract_err())
     })

@@ -53,11 +53,11 @@
 //!     .node(NodeOpts::new("10.180.0.31", 8080));
 //! let created = lb_lbs::create(&client, &opts).extract()?;
 //! assert_eq!(created.status(), &Status::Build);
-//! let blog = lb_lbs::wait_until_active(&client, created.id(), &wait)?;
+//! let blog = lb_lbs::wait_for_status(&client, created.id(), lb_lbs::Status::Active, &wait)?;
 //!
 //! // Change it, and wait until the change is applied.
 //! lb_lbs::update(&client, blog.id(), &UpdateOpts::new().timeout(90)).extract_err()?;
-//! let blog = lb_lbs::wait_until_active(&client, blog.id(), &wait)?;
+//! let blog = lb_lbs::wait_for_status(&client, blog.id(), lb_lbs::Status::Active, &wait)?;
 //! assert_eq!(blog.timeout(), Some(90));
 //!
 //! // Every load balancer of the account, 100 per request.
@@ -79,7 +79,7 @@
 //!
 //! # Waiting
 //!
-//! [`wait_for_status`] (and [`wait_until_active`], [`wait_for_deletion`]) polls with the
+//! [`wait_for_status`] (and [`wait_for_deletion`], [`create_and_wait`]) polls with the
 //! interval and deadline of [`WaitOpts`]. It returns the load balancer once it has the target
 //! status, and fails with a typed [`Error`](rackcloud_core::Error) otherwise:
 //!
@@ -94,8 +94,9 @@
 //!
 //! ## Enable session persistence and wait for it in one call
 //!
-//! [`change_and_wait`] makes any change, from this crate or a sibling, and waits until it is
-//! applied. With `lb-sessions`:
+//! Every change has a `*_and_wait` twin in its crate (this crate's [`create_and_wait`],
+//! [`update_and_wait`], [`delete_and_wait`], …; `lb_sessions::enable_and_wait`), as strict as
+//! the change itself; core's `change_and_wait` wraps any other. With `lb-sessions`:
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -110,9 +111,8 @@
 //! use lb_sessions::{CreateOpts, Type};
 //!
 //! let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
-//! let lb = lb_lbs::change_and_wait(&client, 1, &wait, |client, id| {
-//!     lb_sessions::enable(client, id, &CreateOpts::new(Type::HttpCookie)).extract_err()
-//! })?;
+//! lb_sessions::enable_and_wait(&client, 1, &CreateOpts::new(Type::HttpCookie), &wait)?;
+//! let lb = lb_lbs::get(&client, 1).extract()?;
 //! assert_eq!(lb.status(), &Status::Active);
 //! assert_eq!(lb.session_persistence().map(|t| t.as_str()), Some("HTTP_COOKIE"));
 //! # Ok(())
@@ -130,7 +130,7 @@
 //! use lb_sessions::{CreateOpts, Type};
 //!
 //! lb_sessions::enable(&client, 2, &CreateOpts::new(Type::SourceIp)).extract_err()?;
-//! let lb = lb_lbs::wait_until_active(&client, 2, &WaitOpts::new())?;
+//! let lb = lb_lbs::wait_for_status(&client, 2, lb_lbs::Status::Active, &WaitOpts::new())?;
 //! assert_eq!(lb.session_persistence().map(|t| t.as_str()), Some("SOURCE_IP"));
 //! # Ok(())
 //! # }
@@ -146,7 +146,6 @@ mod lb_wire;
 mod limits;
 mod list_opts;
 mod load_balancer;
-mod node_opts;
 mod pages;
 mod reference;
 mod requests;
@@ -174,14 +173,15 @@ pub use limits::{
 };
 pub use list_opts::ListOpts;
 pub use load_balancer::{LoadBalancer, VirtualIp};
-pub use node_opts::NodeOpts;
 pub use pages::{Pages, list_all, pages};
 /// The largest page the server returns; a larger `limit` would be cut to it.
 pub use rackcloud_core::MAX_PAGE_SIZE;
 /// The status of a load balancer (core's [`LbStatus`](rackcloud_core::model::LbStatus), which every
 /// service crate shares).
 pub use rackcloud_core::model::LbStatus as Status;
-pub use rackcloud_core::model::{IpVersion, NodeCondition, NodeStatus, NodeType, VipType};
+pub use rackcloud_core::model::{
+    IpVersion, NodeCondition, NodeOpts, NodeStatus, NodeType, VipType,
+};
 /// How to wait, and what each poll saw (core's, which every service crate shares).
 pub use rackcloud_core::{Progress, WaitOpts};
 pub use reference::{
@@ -201,4 +201,6 @@ pub use settings::{
 pub use stats::{Stats, StatsResult, get_stats};
 pub use update_opts::UpdateOpts;
 pub use vip_opts::VipOpts;
-pub use wait::{change_and_wait, wait_for_deletion, wait_for_status, wait_until_active};
+pub use wait::{
+    create_and_wait, delete_and_wait, update_and_wait, wait_for_deletion, wait_for_status,
+};

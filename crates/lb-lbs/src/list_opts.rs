@@ -36,6 +36,7 @@ use crate::requests::ListOptsBuilder;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct ListOpts {
     page: PageQuery,
     bound: PageBound,

@@ -106,7 +106,7 @@ pub fn get(client: &ServiceClient, id: u64) -> GetResult {
 }
 
 /// Creates a load balancer (`POST /loadbalancers`, answered 202): it is `BUILD` until it is
-/// ready, then `ACTIVE`; [`wait_until_active`](crate::wait_until_active) waits for that.
+/// ready, then `ACTIVE`; [`create_and_wait`](crate::create_and_wait) waits for that.
 ///
 /// # Examples
 ///
@@ -148,7 +148,7 @@ pub fn create(client: &ServiceClient, opts: &impl CreateOptsBuilder) -> CreateRe
 /// use lb_lbs::{UpdateOpts, WaitOpts};
 ///
 /// lb_lbs::update(&client, 2, &UpdateOpts::new().port(9090).timeout(60)).extract_err()?;
-/// let lb = lb_lbs::wait_until_active(&client, 2, &WaitOpts::new())?;
+/// let lb = lb_lbs::wait_for_status(&client, 2, lb_lbs::Status::Active, &WaitOpts::new())?;
 /// assert_eq!((lb.port(), lb.timeout()), (9090, Some(60)));
 /// # Ok(())
 /// # }

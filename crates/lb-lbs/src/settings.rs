@@ -6,9 +6,8 @@ use rackcloud_core::{Error, ErrorKind, ServiceClient, WaitOpts};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::load_balancer::LoadBalancer;
 use crate::urls::part_url;
-use crate::wait::change_and_wait;
+use rackcloud_core::change_and_wait;
 use rackcloud_core::kit::lenient::opt_bool;
 
 result_type! {
@@ -134,12 +133,12 @@ pub fn disable_caching(client: &ServiceClient, lb_id: u64) -> SettingResult {
 ///
 /// # Errors
 ///
-/// The change's error, or the wait's (see [`wait_until_active`](crate::wait_until_active)).
+/// The change's error, or the wait's (see [`rackcloud_core::wait_until_active`]).
 pub fn enable_logging_and_wait(
     client: &ServiceClient,
     lb_id: u64,
     wait: &WaitOpts,
-) -> Result<LoadBalancer, Error> {
+) -> Result<(), Error> {
     change_and_wait(client, lb_id, wait, |c, id| {
         enable_logging(c, id).extract_err()
     })
@@ -154,7 +153,7 @@ pub fn disable_logging_and_wait(
     client: &ServiceClient,
     lb_id: u64,
     wait: &WaitOpts,
-) -> Result<LoadBalancer, Error> {
+) -> Result<(), Error> {
     change_and_wait(client, lb_id, wait, |c, id| {
         disable_logging(c, id).extract_err()
     })
@@ -169,7 +168,7 @@ pub fn enable_caching_and_wait(
     client: &ServiceClient,
     lb_id: u64,
     wait: &WaitOpts,
-) -> Result<LoadBalancer, Error> {
+) -> Result<(), Error> {
     change_and_wait(client, lb_id, wait, |c, id| {
         enable_caching(c, id).extract_err()
     })
@@ -184,7 +183,7 @@ pub fn disable_caching_and_wait(
     client: &ServiceClient,
     lb_id: u64,
     wait: &WaitOpts,
-) -> Result<LoadBalancer, Error> {
+) -> Result<(), Error> {
     change_and_wait(client, lb_id, wait, |c, id| {
         disable_caching(c, id).extract_err()
     })

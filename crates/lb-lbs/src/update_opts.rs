@@ -27,6 +27,7 @@ use crate::requests::UpdateOptsBuilder;
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct UpdateOpts {
     name: Option<String>,
     algorithm: Option<Algorithm>,

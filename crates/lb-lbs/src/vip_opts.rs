@@ -19,6 +19,7 @@ use rackcloud_core::model::{IpVersion, VipType};
 /// # let _ = (public_v6, internal, same_as_lb_1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct VipOpts {
     source: VipSource,
     ip_version: Option<IpVersion>,

@@ -1,12 +1,14 @@
-//! Waiting for a load balancer to reach a status, returning it as last read: [`wait_for_status`]
-//! and its helpers, built on core's one wait loop ([`rackcloud_core::kit::poll_until`]).
+//! Waiting for a load balancer to reach a status, returning it as last read: [`wait_for_status`],
+//! [`wait_for_deletion`], and the `*_and_wait` twins of the load balancer's own changes, built on
+//! core's one wait loop ([`rackcloud_core::kit::poll_until`]). A change made through another
+//! crate waits with that crate's `*_and_wait` or core's `change_and_wait`.
 
 use rackcloud_core::kit::{poll_until, poll_until_deleted};
-use rackcloud_core::{Error, ServiceClient, WaitOpts};
+use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait};
 
 use crate::Status;
 use crate::load_balancer::LoadBalancer;
-use crate::requests::get;
+use crate::requests::{CreateOptsBuilder, UpdateOptsBuilder, create, delete, get, update};
 
 /// Polls `GET /loadbalancers/{id}` every `opts.interval` until load balancer `id` is `target`,
 /// and returns it as last read.
@@ -72,36 +74,6 @@ pub fn wait_for_status(
     poll_until(id, target, opts, || get(client, id).extract())
 }
 
-/// [`wait_for_status`] for `ACTIVE`: what to call after every change.
-///
-/// # Errors
-///
-/// As [`wait_for_status`]; `PENDING_DELETE` is final here.
-///
-/// # Examples
-///
-/// ```
-/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use lb_lbs::{CreateOpts, Protocol, Status, VipOpts, WaitOpts};
-///
-/// let opts = CreateOpts::new("new-web", Protocol::Http).virtual_ip(VipOpts::public());
-/// let created = lb_lbs::create(&client, &opts).extract()?;
-/// let ready = lb_lbs::wait_until_active(&client, created.id(), &WaitOpts::new())?;
-/// assert_eq!(ready.status(), &Status::Active);
-/// # Ok(())
-/// # }
-/// ```
-pub fn wait_until_active(
-    client: &ServiceClient,
-    id: u64,
-    opts: &WaitOpts,
-) -> Result<LoadBalancer, Error> {
-    wait_for_status(client, id, Status::Active, opts)
-}
-
 /// Waits until load balancer `id` is deleted: `DELETED`, or answered 404 or 410.
 ///
 /// # Errors
@@ -126,50 +98,63 @@ pub fn wait_for_deletion(client: &ServiceClient, id: u64, opts: &WaitOpts) -> Re
     poll_until_deleted(id, opts, || get(client, id).extract())
 }
 
-/// Makes one change to load balancer `id` and waits until it is applied (`ACTIVE` again): the
-/// one call every change needs.
-///
-/// `change` is any operation of any load balancer crate, given the client and `id`; when it
-/// fails nothing is awaited. A change refused because the load balancer is still busy with an
-/// earlier one (422 while `PENDING_UPDATE` or `BUILD`) is retried by the client's
-/// [`RetryPolicy`](rackcloud_core::RetryPolicy) before it counts as a failure.
+/// [`create`], then waits until the new load balancer is `ACTIVE` and returns it as last read.
 ///
 /// # Errors
 ///
-/// The change's error, or as [`wait_until_active`].
+/// The error of [`create`], or as [`wait_for_status`]. A creation whose wait fails leaves the
+/// load balancer in the account: the wait's error names its URL, and [`list`](crate::list) finds
+/// it by name.
 ///
 /// # Examples
 ///
-/// Enable session persistence and wait for it to be applied:
-///
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let emulator = rackcloud_emulator::Emulator::builder()
-/// #     .default_seed()
-/// #     .pending_time(std::time::Duration::from_millis(100))
-/// #     .start()?;
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use std::time::Duration;
-/// use lb_lbs::{Status, WaitOpts};
-/// use lb_sessions::{CreateOpts, Type};
+/// use lb_lbs::{CreateOpts, Protocol, Status, VipOpts, WaitOpts};
 ///
-/// let wait = WaitOpts::new().interval(Duration::from_millis(20));
-/// let lb = lb_lbs::change_and_wait(&client, 1, &wait, |client, id| {
-///     lb_sessions::enable(client, id, &CreateOpts::new(Type::HttpCookie)).extract_err()
-/// })?;
-/// assert_eq!(lb.status(), &Status::Active);
-/// assert_eq!(lb.session_persistence().map(|t| t.as_str()), Some("HTTP_COOKIE"));
+/// let opts = CreateOpts::new("new-web", Protocol::Http).virtual_ip(VipOpts::public());
+/// let ready = lb_lbs::create_and_wait(&client, &opts, &WaitOpts::new())?;
+/// assert_eq!(ready.status(), &Status::Active);
 /// # Ok(())
 /// # }
 /// ```
-pub fn change_and_wait(
+pub fn create_and_wait(
+    client: &ServiceClient,
+    opts: &impl CreateOptsBuilder,
+    wait: &WaitOpts,
+) -> Result<LoadBalancer, Error> {
+    // The options are checked before anything is sent (any id passes the id check).
+    wait.check(1)?;
+    let created = create(client, opts).extract()?;
+    wait_for_status(client, created.id(), Status::Active, wait)
+}
+
+/// [`update`], then waits until the change is applied (`ACTIVE` again).
+///
+/// # Errors
+///
+/// The error of [`update`], or of the wait. The wait's options are checked before anything is
+/// sent.
+pub fn update_and_wait(
     client: &ServiceClient,
     id: u64,
-    opts: &WaitOpts,
-    change: impl FnOnce(&ServiceClient, u64) -> Result<(), Error>,
-) -> Result<LoadBalancer, Error> {
-    opts.check(id)?;
-    change(client, id)?;
-    wait_until_active(client, id, opts)
+    opts: &impl UpdateOptsBuilder,
+    wait: &WaitOpts,
+) -> Result<(), Error> {
+    change_and_wait(client, id, wait, |c, id| update(c, id, opts).extract_err())
+}
+
+/// [`delete`], then waits until the load balancer is deleted ([`wait_for_deletion`]).
+///
+/// # Errors
+///
+/// The error of [`delete`], or of the wait. The wait's options are checked before anything is
+/// sent.
+pub fn delete_and_wait(client: &ServiceClient, id: u64, wait: &WaitOpts) -> Result<(), Error> {
+    wait.check(id)?;
+    delete(client, id).extract_err()?;
+    wait_for_deletion(client, id, wait)
 }

@@ -65,7 +65,7 @@ pub trait UpdateOptsBuilder {
     ///
     /// An [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput) error when the options
     /// cannot make a valid body; then nothing is sent.
-    fn to_meta_update_map(&self) -> Result<Map<String, Value>, Error>;
+    fn to_metadata_update_map(&self) -> Result<Map<String, Value>, Error>;
 }
 
 /// The options of [`add`](crate::add) and [`set`](crate::set): key/value pairs, in order.
@@ -91,6 +91,7 @@ pub trait UpdateOptsBuilder {
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct AddOpts {
     items: Vec<(String, String)>,
 }
@@ -165,12 +166,13 @@ impl AddOptsBuilder for AddOpts {
 /// use lb_metadata::{UpdateOpts, UpdateOptsBuilder};
 /// use serde_json::{Value, json};
 ///
-/// let body = UpdateOpts::new("blue").to_meta_update_map()?;
+/// let body = UpdateOpts::new("blue").to_metadata_update_map()?;
 /// assert_eq!(Value::Object(body), json!({"meta": {"value": "blue"}}));
-/// assert!(UpdateOpts::new("").to_meta_update_map().unwrap_err().is_invalid_input());
+/// assert!(UpdateOpts::new("").to_metadata_update_map().unwrap_err().is_invalid_input());
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct UpdateOpts {
     value: String,
 }
@@ -190,7 +192,7 @@ impl UpdateOpts {
 }
 
 impl UpdateOptsBuilder for UpdateOpts {
-    fn to_meta_update_map(&self) -> Result<Map<String, Value>, Error> {
+    fn to_metadata_update_map(&self) -> Result<Map<String, Value>, Error> {
         check_value_alone(&self.value)?;
         let mut body = Map::new();
         body.insert("meta".to_owned(), json!({"value": self.value}));
@@ -256,7 +258,7 @@ mod tests {
         let many = |n: usize| (0..n).fold(AddOpts::new(), |o, i| o.item(format!("k{i}"), "v"));
         assert!(many(25).check().is_ok());
         assert!(err(&many(26)).contains("26 metadata items"));
-        assert!(UpdateOpts::new(long(256)).to_meta_update_map().is_ok());
-        assert!(UpdateOpts::new(long(257)).to_meta_update_map().is_err());
+        assert!(UpdateOpts::new(long(256)).to_metadata_update_map().is_ok());
+        assert!(UpdateOpts::new(long(257)).to_metadata_update_map().is_err());
     }
 }

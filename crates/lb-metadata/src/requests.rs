@@ -81,7 +81,7 @@ pub fn update(
     let body = match owner
         .check()
         .and_then(|()| check_id("metadata", meta_id))
-        .and_then(|()| opts.to_meta_update_map())
+        .and_then(|()| opts.to_metadata_update_map())
     {
         Ok(body) => body,
         Err(e) => return UpdateResult::from(e),

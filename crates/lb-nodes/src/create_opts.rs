@@ -1,10 +1,10 @@
-//! [`NodeOpts`], [`CreateOpts`] and the [`CreateOptsBuilder`] trait: the nodes to add.
+//! [`CreateOpts`] and the [`CreateOptsBuilder`] trait: the nodes to add (each a core
+//! [`NodeOpts`]).
 
 use rackcloud_core::Error;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
-use crate::checks::{NODE_LIMIT, check_address, check_port, check_unique, check_weight};
-use crate::{Condition, Type};
+use rackcloud_core::model::{NODE_LIMIT, NodeOpts, check_unique_nodes};
 
 /// Anything that can build the body of a [`create`](crate::create) request.
 ///
@@ -18,114 +18,6 @@ pub trait CreateOptsBuilder {
     /// An [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput) error when the options
     /// cannot make a valid body; then nothing is sent.
     fn to_node_create_map(&self) -> Result<Map<String, Value>, Error>;
-}
-
-/// One node to add: address and port, `ENABLED` unless told otherwise; type and weight are
-/// sent only when set (the service then uses `PRIMARY` and 1).
-///
-/// # Examples
-///
-/// ```
-/// use lb_nodes::{Condition, NodeOpts, Type};
-///
-/// let node = NodeOpts::new("10.1.1.1", 80)
-///     .condition(Condition::Draining)
-///     .node_type(Type::Secondary)
-///     .weight(10);
-/// assert_eq!(node.address(), "10.1.1.1");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NodeOpts {
-    address: String,
-    port: u16,
-    condition: Condition,
-    node_type: Option<Type>,
-    weight: Option<u32>,
-}
-
-impl NodeOpts {
-    /// A node at `address` (an IP address or a host name) and `port`, `ENABLED`.
-    pub fn new(address: impl Into<String>, port: u16) -> NodeOpts {
-        NodeOpts {
-            address: address.into(),
-            port,
-            condition: Condition::Enabled,
-            node_type: None,
-            weight: None,
-        }
-    }
-
-    /// How it takes traffic (default `ENABLED`; add as `DRAINING` to let health checks run
-    /// first).
-    pub fn condition(mut self, condition: Condition) -> NodeOpts {
-        self.condition = condition;
-        self
-    }
-
-    /// Its role (sent only when set; the service's default is `PRIMARY`).
-    pub fn node_type(mut self, node_type: Type) -> NodeOpts {
-        self.node_type = Some(node_type);
-        self
-    }
-
-    /// Its weight, 1 to 100 (sent only when set; used by weighted algorithms).
-    pub fn weight(mut self, weight: u32) -> NodeOpts {
-        self.weight = Some(weight);
-        self
-    }
-
-    /// The address.
-    pub fn address(&self) -> &str {
-        &self.address
-    }
-
-    /// The port.
-    pub fn port(&self) -> u16 {
-        self.port
-    }
-
-    /// The condition.
-    pub fn get_condition(&self) -> &Condition {
-        &self.condition
-    }
-
-    /// The type, when set.
-    pub fn get_node_type(&self) -> Option<&Type> {
-        self.node_type.as_ref()
-    }
-
-    /// The weight, when set.
-    pub fn get_weight(&self) -> Option<u32> {
-        self.weight
-    }
-
-    /// Checks the node and gives its JSON object, keys in the documented order.
-    pub(crate) fn to_json(&self) -> Result<Value, Error> {
-        check_address(&self.address)?;
-        check_port(self.port)?;
-        if self.condition.as_str().trim().is_empty() {
-            return Err(Error::invalid_input(
-                "the node condition is empty; use ENABLED, DISABLED or DRAINING",
-            ));
-        }
-        let mut node = Map::new();
-        node.insert("address".into(), json!(self.address));
-        node.insert("port".into(), json!(self.port));
-        node.insert("condition".into(), json!(self.condition));
-        if let Some(node_type) = &self.node_type {
-            if node_type.as_str().trim().is_empty() {
-                return Err(Error::invalid_input(
-                    "the node type is empty; use PRIMARY or SECONDARY",
-                ));
-            }
-            node.insert("type".into(), json!(node_type));
-        }
-        if let Some(weight) = self.weight {
-            check_weight(weight)?;
-            node.insert("weight".into(), json!(weight));
-        }
-        Ok(Value::Object(node))
-    }
 }
 
 /// The nodes of one [`create`](crate::create): 1 to [`NODE_LIMIT`] nodes, no address and port
@@ -150,6 +42,7 @@ impl NodeOpts {
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct CreateOpts {
     nodes: Vec<NodeOpts>,
 }
@@ -187,11 +80,11 @@ impl CreateOptsBuilder for CreateOpts {
                 self.nodes.len()
             )));
         }
-        check_unique(self.nodes.iter().map(|n| (n.address.as_str(), n.port)))?;
+        check_unique_nodes(self.nodes.iter().map(|n| (n.address.as_str(), n.port)))?;
         let nodes = self
             .nodes
             .iter()
-            .map(NodeOpts::to_json)
+            .map(|n| n.to_map().map(Value::Object))
             .collect::<Result<Vec<Value>, Error>>()?;
         let mut body = Map::new();
         body.insert("nodes".into(), Value::Array(nodes));

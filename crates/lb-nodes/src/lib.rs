@@ -86,7 +86,6 @@
 //! ```
 
 mod and_wait;
-mod checks;
 mod create_opts;
 mod list_opts;
 mod requests;
@@ -99,9 +98,9 @@ mod workflows;
 pub use and_wait::{
     bulk_delete_and_wait, bulk_update_and_wait, create_and_wait, delete_and_wait, update_and_wait,
 };
-pub use checks::{NODE_LIMIT, WEIGHTS};
-pub use create_opts::{CreateOpts, CreateOptsBuilder, NodeOpts};
+pub use create_opts::{CreateOpts, CreateOptsBuilder};
 pub use list_opts::ListOpts;
+pub use rackcloud_core::model::{NODE_LIMIT, NODE_WEIGHTS as WEIGHTS, NodeOpts};
 pub use rackcloud_core::model::{
     NodeCondition as Condition, NodeStatus as Status, NodeType as Type,
 };

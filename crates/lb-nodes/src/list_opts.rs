@@ -17,6 +17,7 @@ use rackcloud_core::{Error, PageQuery};
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct ListOpts {
     page: PageQuery,
     bound: PageBound,

@@ -4,7 +4,6 @@
 use rackcloud_core::kit::{check_id, id_query, in_chunks, marker_pages};
 use rackcloud_core::{BulkOutcome, Error, PageQuery, ServiceClient, WaitOpts, wait_until_active};
 
-use crate::checks::{address_key, check_port};
 use crate::create_opts::CreateOptsBuilder;
 use crate::list_opts::ListOpts;
 use crate::results::{
@@ -12,6 +11,7 @@ use crate::results::{
 };
 use crate::update_opts::{BulkUpdateOpts, UpdateOptsBuilder};
 use crate::urls::{events_url, node_url, root_url};
+use rackcloud_core::model::{check_node_port, node_address_key};
 
 /// Reads one page of the nodes of load balancer `lb_id` (`GET …/nodes`).
 ///
@@ -213,8 +213,8 @@ pub fn find_by_address_port(
     address: &str,
     port: u16,
 ) -> Result<Option<Node>, Error> {
-    check_port(port)?;
-    let key = address_key(address);
+    check_node_port(port)?;
+    let key = node_address_key(address);
     let nodes = list_all(
         client,
         lb_id,
@@ -222,5 +222,5 @@ pub fn find_by_address_port(
     )?;
     Ok(nodes
         .into_iter()
-        .find(|n| n.port() == port && address_key(n.address()) == key))
+        .find(|n| n.port() == port && node_address_key(n.address()) == key))
 }

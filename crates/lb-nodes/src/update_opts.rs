@@ -3,8 +3,8 @@
 use rackcloud_core::Error;
 use serde_json::{Map, Value, json};
 
-use crate::checks::check_weight;
 use crate::{Condition, Type};
+use rackcloud_core::model::check_node_weight;
 
 /// Anything that can build the body of an [`update`](crate::update) request.
 pub trait UpdateOptsBuilder {
@@ -32,10 +32,15 @@ pub trait UpdateOptsBuilder {
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+#[must_use = "the options do nothing until they are sent"]
 pub struct UpdateOpts {
-    condition: Option<Condition>,
-    node_type: Option<Type>,
-    weight: Option<u32>,
+    /// The new condition, when set.
+    pub condition: Option<Condition>,
+    /// The new type, when set.
+    pub node_type: Option<Type>,
+    /// The new weight, 1 to 100, when set.
+    pub weight: Option<u32>,
 }
 
 impl UpdateOpts {
@@ -60,21 +65,6 @@ impl UpdateOpts {
     pub fn weight(mut self, weight: u32) -> UpdateOpts {
         self.weight = Some(weight);
         self
-    }
-
-    /// The condition, when set.
-    pub fn get_condition(&self) -> Option<&Condition> {
-        self.condition.as_ref()
-    }
-
-    /// The type, when set.
-    pub fn get_node_type(&self) -> Option<&Type> {
-        self.node_type.as_ref()
-    }
-
-    /// The weight, when set.
-    pub fn get_weight(&self) -> Option<u32> {
-        self.weight
     }
 
     /// Whether nothing would change.
@@ -103,7 +93,7 @@ impl UpdateOpts {
             node.insert("type".into(), json!(node_type));
         }
         if let Some(weight) = self.weight {
-            check_weight(weight)?;
+            check_node_weight(weight)?;
             node.insert("weight".into(), json!(weight));
         }
         Ok(node)
@@ -133,6 +123,7 @@ impl UpdateOptsBuilder for UpdateOpts {
 /// assert_eq!(opts.ids(), [410, 411]);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct BulkUpdateOpts {
     updates: Vec<(u64, UpdateOpts)>,
 }

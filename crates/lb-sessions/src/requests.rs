@@ -60,6 +60,7 @@ pub trait CreateOptsBuilder {
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct CreateOpts {
     persistence_type: Type,
 }

@@ -88,7 +88,9 @@ mod workflows;
 pub use bundle::{CertificateBundle, CertificateWarning, EXPIRY_WARNING};
 pub use certificate::CertificateInfo;
 pub use kinds::{CipherProfile, SecurityProtocol, SecurityProtocolName, SecurityProtocolStatus};
-pub use mapping_opts::{CreateMappingOpts, MappingOptsBuilder, UpdateMappingOpts};
+pub use mapping_opts::{
+    CreateMappingOpts, CreateMappingOptsBuilder, UpdateMappingOpts, UpdateMappingOptsBuilder,
+};
 pub use mappings::{
     MAPPING_LIMIT, create_mapping, create_mapping_and_wait, delete_mapping,
     delete_mapping_and_wait, get_mapping, list_mappings, update_mapping, update_mapping_and_wait,

@@ -6,16 +6,26 @@ use serde_json::{Map, Value, json};
 
 use crate::bundle::{CertificateBundle, check_chain_alone};
 
-/// Anything that can build the body of a [`create_mapping`](crate::create_mapping) or
-/// [`update_mapping`](crate::update_mapping) request.
-pub trait MappingOptsBuilder {
+/// Anything that can build the body of a [`create_mapping`](crate::create_mapping) request.
+pub trait CreateMappingOptsBuilder {
     /// The JSON object to send: `{"certificateMapping":{…}}`.
     ///
     /// # Errors
     ///
     /// An [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput) error when the options
     /// cannot make a valid body; then nothing is sent.
-    fn to_mapping_map(&self) -> Result<Map<String, Value>, Error>;
+    fn to_mapping_create_map(&self) -> Result<Map<String, Value>, Error>;
+}
+
+/// Anything that can build the body of an [`update_mapping`](crate::update_mapping) request.
+pub trait UpdateMappingOptsBuilder {
+    /// The JSON object to send: `{"certificateMapping":{…}}`.
+    ///
+    /// # Errors
+    ///
+    /// An [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput) error when the options
+    /// cannot make a valid body; then nothing is sent.
+    fn to_mapping_update_map(&self) -> Result<Map<String, Value>, Error>;
 }
 
 /// A new certificate mapping: the host name (`*` wildcards allowed) and its certificate bundle.
@@ -25,10 +35,10 @@ pub trait MappingOptsBuilder {
 /// # Examples
 ///
 /// ```
-/// use lb_ssl::{CertificateBundle, CreateMappingOpts, MappingOptsBuilder};
+/// use lb_ssl::{CertificateBundle, CreateMappingOpts, CreateMappingOptsBuilder};
 ///
 /// let opts = CreateMappingOpts::new(" ", CertificateBundle::new("cert", "key"));
-/// assert!(opts.to_mapping_map().unwrap_err().is_invalid_input());
+/// assert!(opts.to_mapping_create_map().unwrap_err().is_invalid_input());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CreateMappingOpts {
@@ -46,8 +56,8 @@ impl CreateMappingOpts {
     }
 }
 
-impl MappingOptsBuilder for CreateMappingOpts {
-    fn to_mapping_map(&self) -> Result<Map<String, Value>, Error> {
+impl CreateMappingOptsBuilder for CreateMappingOpts {
+    fn to_mapping_create_map(&self) -> Result<Map<String, Value>, Error> {
         let mut m = Map::new();
         m.insert("hostName".into(), json!(check_host(&self.host_name)?));
         insert_bundle(&mut m, &self.bundle)?;
@@ -61,18 +71,19 @@ impl MappingOptsBuilder for CreateMappingOpts {
 /// # Examples
 ///
 /// ```
-/// use lb_ssl::{MappingOptsBuilder, UpdateMappingOpts};
+/// use lb_ssl::{UpdateMappingOpts, UpdateMappingOptsBuilder};
 /// use serde_json::{Value, json};
 ///
 /// let opts = UpdateMappingOpts::new().host_name("*.example.org");
 /// assert_eq!(
-///     Value::Object(opts.to_mapping_map()?),
+///     Value::Object(opts.to_mapping_update_map()?),
 ///     json!({"certificateMapping": {"hostName": "*.example.org"}})
 /// );
-/// assert!(UpdateMappingOpts::new().to_mapping_map().unwrap_err().is_invalid_input());
+/// assert!(UpdateMappingOpts::new().to_mapping_update_map().unwrap_err().is_invalid_input());
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct UpdateMappingOpts {
     host_name: Option<String>,
     bundle: Option<CertificateBundle>,
@@ -104,8 +115,8 @@ impl UpdateMappingOpts {
     }
 }
 
-impl MappingOptsBuilder for UpdateMappingOpts {
-    fn to_mapping_map(&self) -> Result<Map<String, Value>, Error> {
+impl UpdateMappingOptsBuilder for UpdateMappingOpts {
+    fn to_mapping_update_map(&self) -> Result<Map<String, Value>, Error> {
         let mut m = Map::new();
         if let Some(host) = &self.host_name {
             m.insert("hostName".into(), json!(check_host(host)?));

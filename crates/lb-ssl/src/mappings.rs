@@ -3,7 +3,7 @@
 use rackcloud_core::kit::check_id;
 use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait};
 
-use crate::mapping_opts::MappingOptsBuilder;
+use crate::mapping_opts::{CreateMappingOptsBuilder, UpdateMappingOptsBuilder};
 use crate::results::{CertificateMapping, ListMappingsResult, MappingChangeResult, MappingResult};
 use crate::urls::mappings_url;
 
@@ -25,10 +25,10 @@ pub fn list_mappings(client: &ServiceClient, lb_id: u64) -> ListMappingsResult {
 pub fn create_mapping(
     client: &ServiceClient,
     lb_id: u64,
-    opts: &impl MappingOptsBuilder,
+    opts: &impl CreateMappingOptsBuilder,
 ) -> MappingResult {
     check_id("load balancer", lb_id)
-        .and_then(|()| opts.to_mapping_map())
+        .and_then(|()| opts.to_mapping_create_map())
         .map(|body| client.post(&mappings_url(client, lb_id, None), &body))
         .into()
 }
@@ -48,11 +48,11 @@ pub fn update_mapping(
     client: &ServiceClient,
     lb_id: u64,
     mapping_id: u64,
-    opts: &impl MappingOptsBuilder,
+    opts: &impl UpdateMappingOptsBuilder,
 ) -> MappingChangeResult {
     let body = match check_id("load balancer", lb_id)
         .and_then(|()| check_id("certificate mapping", mapping_id))
-        .and_then(|()| opts.to_mapping_map())
+        .and_then(|()| opts.to_mapping_update_map())
     {
         Ok(body) => body,
         Err(e) => return MappingChangeResult::from(e),
@@ -78,7 +78,7 @@ pub fn delete_mapping(client: &ServiceClient, lb_id: u64, mapping_id: u64) -> Ma
 pub fn create_mapping_and_wait(
     client: &ServiceClient,
     lb_id: u64,
-    opts: &impl MappingOptsBuilder,
+    opts: &impl CreateMappingOptsBuilder,
     wait: &WaitOpts,
 ) -> Result<CertificateMapping, Error> {
     change_and_wait(client, lb_id, wait, |c, id| {
@@ -95,7 +95,7 @@ pub fn update_mapping_and_wait(
     client: &ServiceClient,
     lb_id: u64,
     mapping_id: u64,
-    opts: &impl MappingOptsBuilder,
+    opts: &impl UpdateMappingOptsBuilder,
     wait: &WaitOpts,
 ) -> Result<(), Error> {
     change_and_wait(client, lb_id, wait, |c, id| {

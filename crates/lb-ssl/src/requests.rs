@@ -51,7 +51,7 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// ```
 pub fn set(client: &ServiceClient, lb_id: u64, opts: &impl SetOptsBuilder) -> SetResult {
     check_id("load balancer", lb_id)
-        .and_then(|()| opts.to_ssl_map())
+        .and_then(|()| opts.to_ssl_set_map())
         .map(|body| client.put(&termination_url(client, lb_id), &body))
         .into()
 }

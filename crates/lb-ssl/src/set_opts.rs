@@ -18,7 +18,7 @@ pub trait SetOptsBuilder {
     ///
     /// An [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput) error when the options
     /// cannot make a valid body; then nothing is sent.
-    fn to_ssl_map(&self) -> Result<Map<String, Value>, Error>;
+    fn to_ssl_set_map(&self) -> Result<Map<String, Value>, Error>;
 }
 
 /// The options of [`set`](crate::set): a certificate bundle and the attributes to change.
@@ -35,13 +35,14 @@ pub trait SetOptsBuilder {
 ///
 /// let opts = SetOpts::new().enabled(false).cipher_profile(CipherProfile::Policy2019_05);
 /// assert_eq!(
-///     Value::Object(opts.to_ssl_map()?),
+///     Value::Object(opts.to_ssl_set_map()?),
 ///     json!({"sslTermination": {"enabled": false, "cipherProfile": "CLBCipherPolicy2019-05"}})
 /// );
-/// assert!(SetOpts::new().to_ssl_map().unwrap_err().is_invalid_input());
+/// assert!(SetOpts::new().to_ssl_set_map().unwrap_err().is_invalid_input());
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct SetOpts {
     bundle: Option<CertificateBundle>,
     secure_port: Option<u16>,
@@ -112,7 +113,7 @@ impl SetOpts {
 }
 
 impl SetOptsBuilder for SetOpts {
-    fn to_ssl_map(&self) -> Result<Map<String, Value>, Error> {
+    fn to_ssl_set_map(&self) -> Result<Map<String, Value>, Error> {
         let mut ssl = Map::new();
         if let Some(bundle) = &self.bundle {
             bundle.check_at(Timestamp::now())?;

@@ -36,6 +36,7 @@ pub const MAX_BILLABLE_PAGE: u32 = 1000;
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct UsageOpts {
     since: Option<Timestamp>,
     until: Option<Timestamp>,
@@ -106,6 +107,7 @@ impl UsageOpts {
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct BillableOpts {
     since: Timestamp,
     until: Timestamp,

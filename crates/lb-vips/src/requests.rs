@@ -65,6 +65,7 @@ pub trait AddOptsBuilder {
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct AddOpts {
     vip_type: VipType,
     ip_version: IpVersion,

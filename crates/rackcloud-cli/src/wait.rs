@@ -31,7 +31,7 @@ pub(crate) fn until_applied(
         return Ok(None);
     }
     let waiting = Waiting::begin(connect, wait, lb_id, &Status::Active);
-    let lb = lb_lbs::wait_until_active(client, lb_id, waiting.opts())?;
+    let lb = lb_lbs::wait_for_status(client, lb_id, lb_lbs::Status::Active, waiting.opts())?;
     Ok(Some(lb.status().clone()))
 }
 

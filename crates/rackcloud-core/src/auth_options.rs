@@ -27,6 +27,7 @@ pub const RACKSPACE_IDENTITY_UK: &str = "https://lon.identity.api.rackspacecloud
 /// assert!(!format!("{opts:?}").contains("0123456789abcdef"));
 /// ```
 #[derive(Clone, Debug)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct AuthOptions {
     identity_endpoint: String,
     credential: Credential,

@@ -20,6 +20,7 @@ use crate::error_kind::ErrorKind;
 /// assert_eq!(opts.region_name(), Some("ORD"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct EndpointOpts {
     region: Option<String>,
     name: Option<String>,

@@ -13,6 +13,7 @@ pub(crate) type EventCallback = Arc<dyn Fn(&FleetEvent<'_>) + Send + Sync>;
 /// How [`run_fleet`](crate::run_fleet) and [`run_paced`](crate::kit::run_paced) run: how many load
 /// balancers at once, until when new ones may start, how to wait, and who hears about progress.
 #[derive(Clone)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct FleetOpts {
     parallel: usize,
     deadline: Option<Duration>,

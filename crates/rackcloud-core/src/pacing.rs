@@ -55,6 +55,7 @@ type WaitCallback = Arc<dyn Fn(&PacingEvent<'_>) + Send + Sync>;
 /// # }
 /// ```
 #[derive(Clone)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct Pacing {
     enabled: bool,
     period: Duration,

@@ -23,6 +23,7 @@ pub const MAX_PAGE_SIZE: u32 = 100;
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct PageQuery {
     limit: Option<u32>,
     marker: Option<u64>,

@@ -40,6 +40,7 @@ const LOOPBACK: [&str; 4] = ["localhost", "127.", "[::1]", "::1"];
 /// # }
 /// ```
 #[derive(Clone, Default)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct ProxyConfig {
     kind: Kind,
 }

@@ -65,6 +65,7 @@ type Sleeper = Arc<dyn Fn(Duration) + Send + Sync>;
 /// let builder = ProviderClient::builder().retry_policy(RetryPolicy::none());
 /// ```
 #[derive(Clone)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct RetryPolicy {
     max_attempts: u32,
     deadline: Duration,

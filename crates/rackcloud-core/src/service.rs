@@ -81,6 +81,7 @@ pub struct ServiceClient {
 
 /// Options of one request: a JSON body and the accepted status codes.
 #[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct RequestOpts {
     body: Option<Vec<u8>>,
     ok_codes: Option<Vec<u16>>,

@@ -49,6 +49,7 @@ type ProgressCallback = Arc<dyn Fn(&Progress<'_>) + Send + Sync>;
 /// # let _ = opts;
 /// ```
 #[derive(Clone)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct WaitOpts {
     interval: Duration,
     deadline: Duration,

@@ -1,4 +1,5 @@
-//! Changing and waiting in one call: change_and_wait with a sibling crate's change.
+//! Changing and waiting in one call: core's change_and_wait with a sibling crate's change,
+//! and lb-lbs's own `*_and_wait` twins.
 
 use crate::wait::{recording, statuses};
 use lb_lbs::{Status, UpdateOpts};
@@ -15,7 +16,7 @@ fn enable_session_persistence_and_wait_for_it_in_one_call() {
     let client = crate::common::dfw(&emulator);
     emulator.clear_requests();
     let (opts, seen) = recording(crate::common::quick());
-    let lb = lb_lbs::change_and_wait(&client, 1, &opts, |client, id| {
+    rackcloud_core::change_and_wait(&client, 1, &opts, |client, id| {
         lb_sessions::enable(
             client,
             id,
@@ -24,6 +25,7 @@ fn enable_session_persistence_and_wait_for_it_in_one_call() {
         .extract_err()
     })
     .expect("enabled and applied");
+    let lb = lb_lbs::get(&client, 1).extract().expect("read");
     assert_eq!(lb.status(), &Status::Active);
     assert_eq!(lb.session_persistence(), Some(&PersistenceType::HttpCookie));
     let seen = statuses(&seen);
@@ -51,7 +53,7 @@ fn a_refused_change_is_not_waited_for() {
     let client = crate::common::dfw(&emulator);
     emulator.clear_requests();
     // HTTP_COOKIE needs HTTP; load balancer 2 is TCP.
-    let err = lb_lbs::change_and_wait(&client, 2, &crate::common::quick(), |client, id| {
+    let err = rackcloud_core::change_and_wait(&client, 2, &crate::common::quick(), |client, id| {
         lb_sessions::enable(
             client,
             id,
@@ -67,6 +69,26 @@ fn a_refused_change_is_not_waited_for() {
 }
 
 #[test]
+fn create_update_and_delete_each_have_a_waiting_twin() {
+    let emulator = crate::common::slow(Duration::from_millis(100), Duration::from_millis(100))
+        .start()
+        .expect("emulator");
+    let client = crate::common::dfw(&emulator);
+    let wait = crate::common::quick();
+    let opts = lb_lbs::CreateOpts::new("twin", lb_lbs::Protocol::Http)
+        .virtual_ip(lb_lbs::VipOpts::public());
+    let lb = lb_lbs::create_and_wait(&client, &opts, &wait).expect("created");
+    assert_eq!(lb.status(), &Status::Active);
+    lb_lbs::update_and_wait(&client, lb.id(), &UpdateOpts::new().name("twin-2"), &wait)
+        .expect("updated");
+    let read = lb_lbs::get(&client, lb.id()).extract().expect("read");
+    assert_eq!((read.name(), read.status()), ("twin-2", &Status::Active));
+    lb_lbs::delete_and_wait(&client, lb.id(), &wait).expect("deleted");
+    let gone = lb_lbs::get(&client, lb.id()).extract();
+    assert!(gone.map_or(true, |lb| lb.status() == &Status::Deleted));
+}
+
+#[test]
 fn a_change_made_while_busy_is_retried_by_the_client_then_awaited() {
     let emulator = crate::common::slow(Duration::from_millis(300), Duration::ZERO)
         .start()
@@ -77,9 +99,10 @@ fn a_change_made_while_busy_is_retried_by_the_client_then_awaited() {
         .expect("first change");
     // The second change meets PENDING_UPDATE; the client's retry policy repeats it (422 while
     // PENDING_UPDATE is worth repeating), then the wait sees it applied.
-    let lb = lb_lbs::change_and_wait(&client, 1, &crate::common::quick(), |client, id| {
+    rackcloud_core::change_and_wait(&client, 1, &crate::common::quick(), |client, id| {
         lb_lbs::update(client, id, &UpdateOpts::new().name("second")).extract_err()
     })
     .expect("second change applied");
+    let lb = lb_lbs::get(&client, 1).extract().expect("read");
     assert_eq!(lb.name(), "second");
 }

@@ -52,7 +52,8 @@ fn logging_and_caching_send_their_switch() {
         )
     );
 
-    let lb = lb_lbs::wait_until_active(&client, 1, &crate::common::quick()).expect("active");
+    let lb = lb_lbs::wait_for_status(&client, 1, lb_lbs::Status::Active, &crate::common::quick())
+        .expect("active");
     assert_eq!(lb.connection_logging(), Some(true));
     emulator.clear_requests();
     lb_lbs::disable_caching(&client, 1)
@@ -85,20 +86,21 @@ fn the_and_wait_variants_return_the_applied_load_balancer() {
     .expect("emulator");
     let client = dfw(&emulator);
     let wait = crate::common::quick();
-    let lb = lb_lbs::enable_caching_and_wait(&client, 1, &wait).expect("caching");
-    assert_eq!(lb.content_caching(), Some(true));
-    let lb = lb_lbs::enable_logging_and_wait(&client, 1, &wait).expect("logging");
-    assert_eq!(lb.connection_logging(), Some(true));
-    let lb = lb_lbs::disable_logging_and_wait(&client, 1, &wait).expect("logging off");
-    assert_eq!(lb.connection_logging(), Some(false));
-    let lb = lb_lbs::disable_caching_and_wait(&client, 1, &wait).expect("caching off");
-    assert_eq!(lb.content_caching(), Some(false));
+    let read = || lb_lbs::get(&client, 1).extract().expect("read");
+    lb_lbs::enable_caching_and_wait(&client, 1, &wait).expect("caching");
+    assert_eq!(read().content_caching(), Some(true));
+    lb_lbs::enable_logging_and_wait(&client, 1, &wait).expect("logging");
+    assert_eq!(read().connection_logging(), Some(true));
+    lb_lbs::disable_logging_and_wait(&client, 1, &wait).expect("logging off");
+    assert_eq!(read().connection_logging(), Some(false));
+    lb_lbs::disable_caching_and_wait(&client, 1, &wait).expect("caching off");
+    assert_eq!(read().content_caching(), Some(false));
     // The error page's 422 names no status: the _and_wait variant waits and sends it again.
     lb_lbs::enable_logging(&client, 1)
         .extract_err()
         .expect("busy now");
-    let lb = lb_lbs::set_error_page_and_wait(&client, 1, "<p>x</p>", &wait).expect("page");
-    assert_eq!(lb.status(), &lb_lbs::Status::Active);
+    lb_lbs::set_error_page_and_wait(&client, 1, "<p>x</p>", &wait).expect("page");
+    assert_eq!(read().status(), &lb_lbs::Status::Active);
     assert_eq!(
         lb_lbs::get_error_page(&client, 1).extract().expect("page"),
         "<p>x</p>"
@@ -126,7 +128,7 @@ fn error_page_get_set_delete() {
             &fixture("set_error_page_request.json")
         )
     );
-    lb_lbs::wait_until_active(&client, 1, &WaitOpts::new()).expect("active");
+    lb_lbs::wait_for_status(&client, 1, lb_lbs::Status::Active, &WaitOpts::new()).expect("active");
     emulator.clear_requests();
     assert_eq!(
         lb_lbs::get_error_page(&client, 1).extract().expect("page"),
@@ -138,7 +140,7 @@ fn error_page_get_set_delete() {
     assert_eq!(deleted.status(), Some(202));
     deleted.extract_err().expect("deleted");
     assert_eq!(sent(&emulator), one("DELETE", "/1/errorpage", ""));
-    lb_lbs::wait_until_active(&client, 1, &WaitOpts::new()).expect("active");
+    lb_lbs::wait_for_status(&client, 1, lb_lbs::Status::Active, &WaitOpts::new()).expect("active");
     assert_eq!(
         lb_lbs::get_error_page(&client, 1).extract().expect("page"),
         default

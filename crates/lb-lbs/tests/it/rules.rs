@@ -170,24 +170,24 @@ fn invalid_values_are_refused_with_every_validation_message() {
         ]
     );
 
-    let err = lb_lbs::create(
-        &client,
-        &CreateOpts::new("dup", Protocol::Http)
-            .virtual_ip(VipOpts::public())
-            .node(NodeOpts::new("10.0.0.1", 80))
-            .node(NodeOpts::new("10.0.0.1", 80).weight(500)),
-    )
-    .extract()
-    .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Validation);
-    assert_eq!(
-        err.fault().expect("fault").validation_messages(),
-        // The service's order: duplicates, then each node's own rules.
+    // Nodes are checked as lb-nodes checks them, before sending: a duplicate, a weight out of
+    // range (the server's own messages for them are the emulator's tests).
+    emulator.clear_requests();
+    for nodes in [
+        [NodeOpts::new("10.0.0.1", 80), NodeOpts::new("10.0.0.1", 80)],
         [
-            "Duplicate nodes detected. Please ensure that the ip address and port are unique for each node.",
-            "Node weight is invalid. Range is 1-100. Please specify a valid weight."
-        ]
-    );
+            NodeOpts::new("10.0.0.1", 80),
+            NodeOpts::new("10.0.0.2", 80).weight(500),
+        ],
+    ] {
+        let opts = nodes.into_iter().fold(
+            CreateOpts::new("dup", Protocol::Http).virtual_ip(VipOpts::public()),
+            CreateOpts::node,
+        );
+        let err = lb_lbs::create(&client, &opts).extract().unwrap_err();
+        assert!(err.is_invalid_input(), "{err}");
+    }
+    assert!(emulator.requests().is_empty());
 }
 
 #[test]

@@ -61,7 +61,7 @@ pub(crate) fn waiting_through_pending_update_returns_the_changed_load_balancer()
     emulator.clear_requests();
     let (opts, seen) = recording(crate::common::quick());
     let started = Instant::now();
-    let lb = lb_lbs::wait_until_active(&client, 1, &opts).expect("active");
+    let lb = lb_lbs::wait_for_status(&client, 1, lb_lbs::Status::Active, &opts).expect("active");
     let took = started.elapsed();
 
     assert_eq!(lb.status(), &Status::Active);
@@ -99,7 +99,8 @@ pub(crate) fn waiting_for_a_new_load_balancer_goes_through_build() {
     let log = Arc::clone(&seen);
     let opts = crate::common::quick()
         .on_progress(move |p| log.lock().expect("lock").extend(p.status.cloned()));
-    let lb = lb_lbs::wait_until_active(&client, created.id(), &opts).expect("built");
+    let lb = lb_lbs::wait_for_status(&client, created.id(), lb_lbs::Status::Active, &opts)
+        .expect("built");
     assert_eq!(lb.id(), created.id());
     let seen = seen.lock().expect("lock");
     assert_eq!(seen.first(), Some(&Status::Build));
@@ -113,7 +114,8 @@ pub(crate) fn an_active_load_balancer_needs_one_poll() {
     emulator.clear_requests();
     // The default interval is 5 s: the test would take that long if it slept.
     let started = Instant::now();
-    let lb = lb_lbs::wait_until_active(&client, 3, &WaitOpts::new()).expect("active");
+    let lb = lb_lbs::wait_for_status(&client, 3, lb_lbs::Status::Active, &WaitOpts::new())
+        .expect("active");
     assert_eq!(lb.name(), "secure");
     assert!(started.elapsed() < Duration::from_secs(2));
     assert_eq!(assert_only_polls(&emulator, 3), 1);
@@ -138,7 +140,7 @@ pub(crate) fn waiting_into_error_fails_at_once_with_the_status() {
     };
     let (opts, seen) = recording(crate::common::quick().deadline(Duration::from_secs(20)));
     let started = Instant::now();
-    let err = lb_lbs::wait_until_active(&client, 1, &opts).unwrap_err();
+    let err = lb_lbs::wait_for_status(&client, 1, lb_lbs::Status::Active, &opts).unwrap_err();
     forcer.join().expect("forcer");
     assert!(
         started.elapsed() < Duration::from_secs(5),
@@ -166,7 +168,9 @@ pub(crate) fn every_status_a_load_balancer_cannot_leave_ends_the_wait() {
     for status in ["ERROR", "SUSPENDED", "PENDING_DELETE", "DELETED"] {
         emulator.set_load_balancer_status("DFW", DEMO_TENANT, 2, status);
         emulator.clear_requests();
-        let err = lb_lbs::wait_until_active(&client, 2, &crate::common::quick()).unwrap_err();
+        let err =
+            lb_lbs::wait_for_status(&client, 2, lb_lbs::Status::Active, &crate::common::quick())
+                .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::FinalState, "{status}");
         assert_eq!(err.lb_status(), Some(status));
         assert_eq!(assert_only_polls(&emulator, 2), 1, "{status}");
@@ -200,7 +204,13 @@ pub(crate) fn pending_delete_is_worth_waiting_for_when_waiting_for_deleted() {
 pub(crate) fn a_vanished_load_balancer_passes_the_poll_error_through() {
     let emulator = Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
-    let err = lb_lbs::wait_until_active(&client, 999, &crate::common::quick()).unwrap_err();
+    let err = lb_lbs::wait_for_status(
+        &client,
+        999,
+        lb_lbs::Status::Active,
+        &crate::common::quick(),
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
     assert_eq!(err.status(), Some(404));
 
@@ -209,7 +219,8 @@ pub(crate) fn a_vanished_load_balancer_passes_the_poll_error_through() {
         "/dfw/v1.0/*/loadbalancers/1",
         410,
     ));
-    let err = lb_lbs::wait_until_active(&client, 1, &crate::common::quick()).unwrap_err();
+    let err = lb_lbs::wait_for_status(&client, 1, lb_lbs::Status::Active, &crate::common::quick())
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Gone);
 }
 
@@ -225,7 +236,7 @@ pub(crate) fn the_deadline_ends_a_wait_that_never_succeeds() {
         .deadline(Duration::from_millis(300));
     let (opts, seen) = recording(opts);
     let started = Instant::now();
-    let err = lb_lbs::wait_until_active(&client, 1, &opts).unwrap_err();
+    let err = lb_lbs::wait_for_status(&client, 1, lb_lbs::Status::Active, &opts).unwrap_err();
     let took = started.elapsed();
 
     assert_eq!(err.kind(), ErrorKind::Timeout);
@@ -258,7 +269,8 @@ pub(crate) fn transient_poll_failures_are_reported_and_waited_out() {
             .times(1),
     );
     let (opts, seen) = recording(crate::common::quick());
-    let lb = lb_lbs::wait_until_active(&client, 1, &opts).expect("active in the end");
+    let lb = lb_lbs::wait_for_status(&client, 1, lb_lbs::Status::Active, &opts)
+        .expect("active in the end");
     assert_eq!(lb.id(), 1);
     let seen: Vec<(Option<Status>, Option<ErrorKind>)> = seen
         .lock()
@@ -286,7 +298,7 @@ pub(crate) fn a_deadline_reached_while_failing_names_the_last_failure() {
     let opts = WaitOpts::new()
         .interval(Duration::from_millis(30))
         .deadline(Duration::from_millis(150));
-    let err = lb_lbs::wait_until_active(&client, 1, &opts).unwrap_err();
+    let err = lb_lbs::wait_for_status(&client, 1, lb_lbs::Status::Active, &opts).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Timeout);
     assert_eq!(err.lb_status(), None);
     let message = err.to_string();
@@ -307,7 +319,8 @@ pub(crate) fn a_final_answer_while_polling_ends_the_wait() {
     let client = crate::common::dfw(&emulator);
     emulator.inject(InjectedFault::new(Some("GET"), "/dfw/v1.0/*/loadbalancers/1", 403).times(10));
     emulator.clear_requests();
-    let err = lb_lbs::wait_until_active(&client, 1, &crate::common::quick()).unwrap_err();
+    let err = lb_lbs::wait_for_status(&client, 1, lb_lbs::Status::Active, &crate::common::quick())
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Forbidden);
     assert_eq!(assert_only_polls(&emulator, 1), 1);
 }
@@ -319,9 +332,15 @@ pub(crate) fn invalid_waits_send_nothing() {
     let before = emulator.stats().api_requests.total();
     let mut changed = false;
     let errors = [
-        lb_lbs::wait_until_active(&client, 0, &crate::common::quick()).unwrap_err(),
-        lb_lbs::wait_until_active(&client, 1, &WaitOpts::new().interval(Duration::ZERO))
+        lb_lbs::wait_for_status(&client, 0, lb_lbs::Status::Active, &crate::common::quick())
             .unwrap_err(),
+        lb_lbs::wait_for_status(
+            &client,
+            1,
+            lb_lbs::Status::Active,
+            &WaitOpts::new().interval(Duration::ZERO),
+        )
+        .unwrap_err(),
         lb_lbs::wait_for_status(
             &client,
             1,
@@ -330,7 +349,7 @@ pub(crate) fn invalid_waits_send_nothing() {
         )
         .unwrap_err(),
         lb_lbs::wait_for_deletion(&client, 0, &crate::common::quick()).unwrap_err(),
-        lb_lbs::change_and_wait(&client, 0, &crate::common::quick(), |_, _| {
+        rackcloud_core::change_and_wait(&client, 0, &crate::common::quick(), |_, _| {
             changed = true;
             Ok(())
         })

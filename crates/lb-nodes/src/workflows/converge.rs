@@ -5,13 +5,14 @@ use rackcloud_core::{Error, MAX_PAGE_SIZE, ServiceClient};
 use super::add::add_step;
 use super::error::{Step, Workflow};
 use super::run::{Run, WorkflowOpts};
-use crate::checks::{NODE_LIMIT, address_key, check_unique};
-use crate::create_opts::{CreateOpts, NodeOpts};
+use crate::NodeOpts;
+use crate::create_opts::CreateOpts;
 use crate::list_opts::ListOpts;
 use crate::requests::{bulk_delete, bulk_update, list_all};
 use crate::results::Node;
 use crate::update_opts::{BulkUpdateOpts, UpdateOpts};
 use crate::{Condition, Type};
+use rackcloud_core::model::{NODE_LIMIT, check_unique_nodes, node_address_key};
 
 /// The changes that take a load balancer from its nodes to the desired ones, made by [`plan`]:
 /// nodes to add, changes to nodes it keeps, and ids of nodes to delete.
@@ -76,13 +77,13 @@ pub fn plan(current: &[Node], desired: &[NodeOpts]) -> Result<Plan, Error> {
             desired.len()
         )));
     }
-    check_unique(desired.iter().map(|n| (n.address(), n.port())))?;
+    check_unique_nodes(desired.iter().map(|n| (n.address.as_str(), n.port)))?;
     for node in desired {
-        node.to_json()?;
+        node.to_map()?;
     }
     let enabled_primary = desired.iter().any(|n| {
-        *n.get_condition() == Condition::Enabled
-            && n.get_node_type().is_none_or(|t| *t == Type::Primary)
+        n.condition == Condition::Enabled
+            && n.node_type.as_ref().is_none_or(|t| *t == Type::Primary)
     });
     if !enabled_primary {
         return Err(Error::invalid_input(
@@ -90,25 +91,25 @@ pub fn plan(current: &[Node], desired: &[NodeOpts]) -> Result<Plan, Error> {
              without one",
         ));
     }
-    let key = |address: &str, port: u16| (address_key(address), port);
+    let key = |address: &str, port: u16| (node_address_key(address), port);
     let mut result = Plan::default();
     for want in desired {
         let found = current
             .iter()
-            .find(|n| key(n.address(), n.port()) == key(want.address(), want.port()));
+            .find(|n| key(n.address(), n.port()) == key(&want.address, want.port));
         let Some(node) = found else {
             result.add.push(want.clone());
             continue;
         };
         let mut change = UpdateOpts::new();
-        if node.condition() != want.get_condition() {
-            change = change.condition(want.get_condition().clone());
+        if node.condition() != &want.condition {
+            change = change.condition(want.condition.clone());
         }
-        let want_type = want.get_node_type().cloned().unwrap_or(Type::Primary);
+        let want_type = want.node_type.clone().unwrap_or(Type::Primary);
         if *node.node_type() != want_type {
             change = change.node_type(want_type);
         }
-        if let (Some(want_weight), Some(weight)) = (want.get_weight(), node.weight())
+        if let (Some(want_weight), Some(weight)) = (want.weight, node.weight())
             && want_weight != weight
         {
             change = change.weight(want_weight);
@@ -122,7 +123,7 @@ pub fn plan(current: &[Node], desired: &[NodeOpts]) -> Result<Plan, Error> {
         .filter(|n| {
             !desired
                 .iter()
-                .any(|want| key(want.address(), want.port()) == key(n.address(), n.port()))
+                .any(|want| key(&want.address, want.port) == key(n.address(), n.port()))
         })
         .map(Node::id)
         .collect();

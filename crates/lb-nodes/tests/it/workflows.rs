@@ -199,7 +199,7 @@ fn plan_is_pure_and_keeps_an_enabled_primary() {
     let p = plan(&current, &secondary).expect("plan");
     assert_eq!(p.update().ids(), [2]);
     assert_eq!(
-        p.update().updates()[0].1.get_node_type(),
+        p.update().updates()[0].1.node_type.as_ref(),
         Some(&Type::Secondary)
     );
     let no_primary = [NodeOpts::new("10.180.0.11", 80).node_type(Type::Secondary)];

@@ -149,6 +149,6 @@ fn invalid_set_options_send_nothing() {
     assert_eq!(emulator.stats().api_requests.total(), before);
     // The boundaries that pass: port 1 and 65535, one protocol each.
     let ok = SetOpts::new().secure_port(1);
-    assert!(lb_ssl::SetOptsBuilder::to_ssl_map(&ok).is_ok());
-    assert!(lb_ssl::SetOptsBuilder::to_ssl_map(&SetOpts::new().secure_port(65535)).is_ok());
+    assert!(lb_ssl::SetOptsBuilder::to_ssl_set_map(&ok).is_ok());
+    assert!(lb_ssl::SetOptsBuilder::to_ssl_set_map(&SetOpts::new().secure_port(65535)).is_ok());
 }

@@ -106,7 +106,7 @@ fn a_key_that_the_server_cannot_match_is_refused_there_too() {
     // Sent with a builder of our own, past the SDK's checks.
     struct Raw(String, String);
     impl lb_ssl::SetOptsBuilder for Raw {
-        fn to_ssl_map(
+        fn to_ssl_set_map(
             &self,
         ) -> Result<serde_json::Map<String, serde_json::Value>, rackcloud_core::Error> {
             let v = serde_json::json!({"sslTermination": {"certificate": self.0, "privatekey": self.1, "securePort": 443}});

@@ -76,6 +76,7 @@ impl AppendItem {
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct AppendOpts {
     items: Vec<AppendItem>,
 }

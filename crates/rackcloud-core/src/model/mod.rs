@@ -29,7 +29,9 @@ mod address;
 mod monitor_opts;
 mod monitor_type;
 mod monitor_update;
+mod node_checks;
 mod node_kinds;
+mod node_opts;
 mod persistence_type;
 mod rule_type;
 mod throttle_opts;
@@ -44,7 +46,12 @@ pub use monitor_opts::{
 };
 pub use monitor_type::MonitorType;
 pub use monitor_update::MonitorUpdateOpts;
+pub use node_checks::{
+    NODE_LIMIT, NODE_WEIGHTS, check_node_port, check_node_weight, check_unique_nodes,
+    node_address_key,
+};
 pub use node_kinds::{NodeCondition, NodeStatus, NodeType};
+pub use node_opts::NodeOpts;
 pub use persistence_type::PersistenceType;
 pub use rule_type::RuleType;
 pub use throttle_opts::{

@@ -78,6 +78,7 @@ impl ConnectOpts {
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct HttpOpts {
     https: bool,
     timing: ConnectOpts,

@@ -38,6 +38,7 @@ pub const RATE_INTERVAL: RangeInclusive<u32> = 1..=3600;
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use = "a builder does nothing until it is used"]
 pub struct ThrottleOpts {
     max_connections: u32,
     min_connections: u32,

@@ -1,21 +1,22 @@
-//! The checks every node passes before anything is sent: address, port, weight, duplicates.
+//! The checks every node passes before anything is sent, at creation (`lb_lbs`) or when added
+//! (`lb_nodes`): address, port, weight, duplicates.
 
 use std::collections::HashSet;
 use std::net::IpAddr;
 
-use rackcloud_core::Error;
+use crate::Error;
 
 /// The most nodes a load balancer may have by default (`NODE_LIMIT`, see
-/// `docs/api/conventions.md`), hence the most one [`create`](crate::create) may send. The
+/// `docs/api/conventions.md`), hence the most one node add (or a creation) may send. The
 /// provider can raise an account's limit; a larger add then needs several calls.
 pub const NODE_LIMIT: usize = 25;
 
 /// The weights the service accepts.
-pub const WEIGHTS: std::ops::RangeInclusive<u32> = 1..=100;
+pub const NODE_WEIGHTS: std::ops::RangeInclusive<u32> = 1..=100;
 
 /// Refuses an address that is neither an IP address nor a host name, or is one the service
 /// never accepts (`127.0.0.0/8`, `0.0.0.0`, `255.255.255.255`).
-pub(crate) fn check_address(address: &str) -> Result<(), Error> {
+pub(super) fn check_address(address: &str) -> Result<(), Error> {
     match address.parse::<IpAddr>() {
         Ok(IpAddr::V4(v4)) if v4.is_loopback() || v4.is_unspecified() || v4.is_broadcast() => {
             Err(Error::invalid_input(format!(
@@ -32,7 +33,11 @@ pub(crate) fn check_address(address: &str) -> Result<(), Error> {
 }
 
 /// Refuses port 0 (the service takes 1 to 65535).
-pub(crate) fn check_port(port: u16) -> Result<(), Error> {
+///
+/// # Errors
+///
+/// An [`InvalidInput`](crate::ErrorKind::InvalidInput) error for port 0.
+pub fn check_node_port(port: u16) -> Result<(), Error> {
     if port == 0 {
         return Err(Error::invalid_input("node port must be 1 to 65535, not 0"));
     }
@@ -40,8 +45,12 @@ pub(crate) fn check_port(port: u16) -> Result<(), Error> {
 }
 
 /// Refuses a weight outside 1 to 100.
-pub(crate) fn check_weight(weight: u32) -> Result<(), Error> {
-    if !WEIGHTS.contains(&weight) {
+///
+/// # Errors
+///
+/// An [`InvalidInput`](crate::ErrorKind::InvalidInput) error naming the weight.
+pub fn check_node_weight(weight: u32) -> Result<(), Error> {
+    if !NODE_WEIGHTS.contains(&weight) {
         return Err(Error::invalid_input(format!(
             "node weight must be 1 to 100, not {weight}"
         )));
@@ -49,13 +58,18 @@ pub(crate) fn check_weight(weight: u32) -> Result<(), Error> {
     Ok(())
 }
 
-/// Refuses a second node with the same address and port.
-pub(crate) fn check_unique<'a>(
+/// Refuses a second node with the same address and port (addresses compared as
+/// [`node_address_key`] writes them).
+///
+/// # Errors
+///
+/// An [`InvalidInput`](crate::ErrorKind::InvalidInput) error naming the node given twice.
+pub fn check_unique_nodes<'a>(
     nodes: impl IntoIterator<Item = (&'a str, u16)>,
 ) -> Result<(), Error> {
     let mut seen = HashSet::new();
     for (address, port) in nodes {
-        if !seen.insert((address_key(address), port)) {
+        if !seen.insert((node_address_key(address), port)) {
             return Err(Error::invalid_input(format!(
                 "node {address}:{port} is given twice"
             )));
@@ -65,7 +79,7 @@ pub(crate) fn check_unique<'a>(
 }
 
 /// An address as compared: IP addresses in canonical form, host names in lower case.
-pub(crate) fn address_key(address: &str) -> String {
+pub fn node_address_key(address: &str) -> String {
     match address.parse::<IpAddr>() {
         Ok(ip) => ip.to_string(),
         Err(_) => address.trim_end_matches('.').to_ascii_lowercase(),
@@ -128,12 +142,12 @@ mod tests {
 
     #[test]
     fn ports_weights_and_duplicates() {
-        assert!(check_port(0).is_err());
-        assert!(check_port(1).is_ok() && check_port(65535).is_ok());
-        assert!(check_weight(0).is_err() && check_weight(101).is_err());
-        assert!(check_weight(1).is_ok() && check_weight(100).is_ok());
-        assert!(check_unique([("10.0.0.1", 80), ("10.0.0.1", 81)]).is_ok());
-        assert!(check_unique([("Web.example.com", 80), ("web.example.com", 80)]).is_err());
-        assert!(check_unique([("2001:db8::1", 80), ("2001:DB8:0::1", 80)]).is_err());
+        assert!(check_node_port(0).is_err());
+        assert!(check_node_port(1).is_ok() && check_node_port(65535).is_ok());
+        assert!(check_node_weight(0).is_err() && check_node_weight(101).is_err());
+        assert!(check_node_weight(1).is_ok() && check_node_weight(100).is_ok());
+        assert!(check_unique_nodes([("10.0.0.1", 80), ("10.0.0.1", 81)]).is_ok());
+        assert!(check_unique_nodes([("Web.example.com", 80), ("web.example.com", 80)]).is_err());
+        assert!(check_unique_nodes([("2001:db8::1", 80), ("2001:DB8:0::1", 80)]).is_err());
     }
 }
