@@ -270,6 +270,66 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Makes every load balancer carry real traffic on loopback (default off): each gets a
+    /// listener on a free loopback port for its port (and one for its secure port while SSL
+    /// termination is on), found with [`Emulator::listener`], and balances the connections to
+    /// its nodes with the configuration the API holds: algorithm and weights, node conditions
+    /// and types, health monitor (really probing), session persistence, access list,
+    /// connection throttle, timeout, half-closed, SSL termination and HTTPS redirect, error
+    /// page. Nodes reach real servers only through [`backend`](Self::backend) mappings.
+    /// docs/testing-with-the-emulator.md ("The data plane") says what is carried and what is
+    /// not.
+    ///
+    /// ```
+    /// use std::io::{Read, Write};
+    /// use std::net::{TcpListener, TcpStream};
+    /// use std::time::Duration;
+    /// use rackcloud_emulator::{Emulator, LoadBalancerSeed};
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // A backend that answers every request with its name.
+    /// let backend = TcpListener::bind("127.0.0.1:0")?;
+    /// let target = backend.local_addr()?;
+    /// std::thread::spawn(move || {
+    ///     for stream in backend.incoming().flatten() {
+    ///         let mut stream = stream;
+    ///         let mut buf = [0u8; 4096];
+    ///         let _ = stream.read(&mut buf);
+    ///         let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\n\r\nalpha");
+    ///     }
+    /// });
+    /// // The seed's nodes are 10.180.0.11:80 and 10.180.0.12:80; only the first is mapped,
+    /// // so the second is unreachable, as a dead server would be.
+    /// let emulator = Emulator::builder()
+    ///     .load_balancer("DFW", "777777", LoadBalancerSeed::new(1, "web", "HTTP"))
+    ///     .data_plane(true)
+    ///     .backend("10.180.0.11", 80, target)
+    ///     .start()?;
+    /// let addr = emulator.listener("DFW", "777777", 1).and_then(|l| l.addr()).ok_or("no listener")?;
+    /// let mut client = TcpStream::connect(addr)?;
+    /// client.set_read_timeout(Some(Duration::from_secs(5)))?;
+    /// client.write_all(b"GET / HTTP/1.1\r\nHost: web.example.com\r\nConnection: close\r\n\r\n")?;
+    /// let mut answer = String::new();
+    /// client.read_to_string(&mut answer)?;
+    /// assert!(answer.starts_with("HTTP/1.1 200"));
+    /// assert!(answer.ends_with("alpha"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn data_plane(mut self, on: bool) -> Self {
+        self.setup.data_plane = on;
+        self
+    }
+
+    /// Says where a node address really is, for the data plane: a node at `address`:`port`
+    /// (an address the API accepts, such as `10.0.9.1`) is reached at `target` (a loopback
+    /// server the test started). A later mapping of the same address and port replaces it;
+    /// [`Emulator::map_backend`] and `POST /_emulator/backends` do the same once started.
+    pub fn backend(mut self, address: &str, port: u16, target: SocketAddr) -> Self {
+        self.setup.backends.push((address.to_owned(), port, target));
+        self
+    }
+
     /// Binds the address and starts the server.
     ///
     /// # Errors
@@ -302,6 +362,8 @@ impl fmt::Debug for EmulatorBuilder {
             .field("absolute_limits", &s.absolute_limits)
             .field("header_read_timeout", &s.header_read_timeout)
             .field("time_scale", &s.time_scale)
+            .field("data_plane", &s.data_plane)
+            .field("backends", &s.backends)
             .finish()
     }
 }

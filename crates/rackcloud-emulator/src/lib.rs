@@ -84,6 +84,7 @@ mod body;
 mod builder;
 mod catalog;
 mod clock;
+mod data_plane;
 mod error_replies;
 mod exchange;
 mod features;
@@ -110,6 +111,7 @@ mod tls;
 mod tokens;
 
 pub use builder::EmulatorBuilder;
+pub use data_plane::LbListener;
 pub use http::MAX_REQUEST_BODY;
 pub use injected_fault::{InjectedBody, InjectedFault};
 pub use injection_queue::MAX_PENDING_FAULTS;

@@ -34,6 +34,8 @@ pub struct Emulator {
     addr: SocketAddr,
     workers: usize,
     ca_pem: Option<String>,
+    /// The data plane's runtime, stopped after the server (declared last, dropped last).
+    data_plane: Option<crate::data_plane::Runner>,
 }
 
 impl Emulator {
@@ -186,6 +188,34 @@ impl Emulator {
         )
     }
 
+    /// Where a load balancer's traffic is accepted, with the data plane on
+    /// ([`EmulatorBuilder::data_plane`](crate::EmulatorBuilder::data_plane)); `None` when it
+    /// is off, for an unknown or deleted load balancer, and for the protocols not carried
+    /// (`UDP`, `UDP_STREAM`, `DNS_UDP`).
+    pub fn listener(&self, region: &str, tenant: &str, id: u64) -> Option<crate::LbListener> {
+        let key = (region.to_ascii_uppercase(), tenant.to_owned(), id);
+        crate::data_plane::DataPlane::listener(&self.shared, &key).ok()
+    }
+
+    /// Says where a node address really is, for the data plane (as
+    /// [`EmulatorBuilder::backend`](crate::EmulatorBuilder::backend)); `false` when the data
+    /// plane is off or 10 000 mappings exist.
+    pub fn map_backend(&self, address: &str, port: u16, target: SocketAddr) -> bool {
+        self.shared
+            .data_plane
+            .as_ref()
+            .is_some_and(|p| p.backends.insert(address, port, target))
+    }
+
+    /// Forgets where a node address is: its node becomes unreachable. `false` when it was not
+    /// mapped.
+    pub fn unmap_backend(&self, address: &str, port: u16) -> bool {
+        self.shared
+            .data_plane
+            .as_ref()
+            .is_some_and(|p| p.backends.remove(address, port))
+    }
+
     /// Blocks the calling thread while the server runs (for the standalone command).
     pub fn wait(mut self) {
         self.server.wait();
@@ -205,6 +235,9 @@ impl Drop for Emulator {
     fn drop(&mut self) {
         // Stops the accept loop and the runtime, which drops every connection, and joins them.
         self.server.stop();
+        if let Some(data_plane) = &mut self.data_plane {
+            data_plane.stop();
+        }
     }
 }
 
@@ -242,6 +275,12 @@ pub(crate) fn start(setup: Setup) -> io::Result<Emulator> {
             break;
         }
     }
+    let (data_plane, runner) = if setup.data_plane {
+        let (plane, runner) = crate::data_plane::DataPlane::start(&setup.backends)?;
+        (Some(plane), Some(runner))
+    } else {
+        (None, None)
+    };
     let shared = Arc::new(Shared {
         config,
         state: Mutex::new(seeded_state(&setup)),
@@ -249,7 +288,9 @@ pub(crate) fn start(setup: Setup) -> io::Result<Emulator> {
         recorder: Recorder::new(setup.record_requests),
         injections,
         rate_limits: RateLimits::new(setup.rate_limits, &setup.rate_limit_overrides),
+        data_plane,
     });
+    crate::data_plane::DataPlane::launch(&shared);
     let workers = setup.workers.max(1);
     let ca_pem = tls.as_ref().map(|t| t.ca_pem.clone());
     let server = Server::start(listener, Arc::clone(&shared), workers, tls)?;
@@ -260,6 +301,7 @@ pub(crate) fn start(setup: Setup) -> io::Result<Emulator> {
         addr,
         workers,
         ca_pem,
+        data_plane: runner,
     })
 }
 

@@ -32,6 +32,10 @@ pub(crate) struct Setup {
     pub(crate) header_read_timeout: Duration,
     /// How many times faster than real time the emulator's clock runs.
     pub(crate) time_scale: f64,
+    /// Load balancers carry traffic on loopback.
+    pub(crate) data_plane: bool,
+    /// (node address, node port, the real server) for the data plane.
+    pub(crate) backends: Vec<(String, u16, SocketAddr)>,
 }
 
 impl Default for Setup {
@@ -53,6 +57,8 @@ impl Default for Setup {
             absolute_limits: Vec::new(),
             header_read_timeout: crate::listener::HEADER_READ_TIMEOUT,
             time_scale: 1.0,
+            data_plane: false,
+            backends: Vec::new(),
         }
     }
 }

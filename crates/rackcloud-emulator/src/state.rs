@@ -24,6 +24,8 @@ pub(crate) struct Shared {
     pub(crate) recorder: Recorder,
     pub(crate) injections: InjectionQueue,
     pub(crate) rate_limits: RateLimits,
+    /// The data plane, when on (`EmulatorBuilder::data_plane`).
+    pub(crate) data_plane: Option<crate::data_plane::DataPlane>,
 }
 
 impl Shared {

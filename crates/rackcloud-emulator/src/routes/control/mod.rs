@@ -3,6 +3,7 @@
 //! switch the rate limits, expire tokens and force statuses. Its requests need no token and are
 //! neither counted, recorded, faulted nor rate limited. docs/emulator-control-api.md describes it.
 
+mod data_plane;
 mod fault_json;
 mod json;
 
@@ -73,6 +74,20 @@ pub(crate) fn handle(shared: &Shared, req: &Incoming) -> Reply {
             "GET" => lb_status(shared, region, tenant, id),
             "PUT" => set_lb_status(shared, region, tenant, id, &req.body),
             _ => error_replies::method_not_allowed("GET, PUT"),
+        },
+        ["load-balancers", region, tenant, id, "listener"] => match method {
+            "GET" => data_plane::listener(shared, region, tenant, id),
+            _ => error_replies::method_not_allowed("GET"),
+        },
+        ["backends"] => match method {
+            "GET" => data_plane::backends(shared),
+            "POST" => data_plane::add_backend(shared, &req.body),
+            "DELETE" => data_plane::clear_backends(shared),
+            _ => error_replies::method_not_allowed("GET, POST, DELETE"),
+        },
+        ["backends", address, port] => match method {
+            "DELETE" => data_plane::remove_backend(shared, address, port),
+            _ => error_replies::method_not_allowed("DELETE"),
         },
         [
             "load-balancers",
@@ -285,7 +300,7 @@ fn set_node_status(
     }
 }
 
-fn lb_id(segment: &str) -> Option<u64> {
+pub(super) fn lb_id(segment: &str) -> Option<u64> {
     if segment.is_empty() || !segment.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
