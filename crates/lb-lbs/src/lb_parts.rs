@@ -7,114 +7,7 @@
 use serde::Deserialize;
 
 use rackcloud_core::kit::lenient::{opt_bool, opt_u64};
-use rackcloud_core::model::{MonitorType, NodeCondition, NodeStatus, NodeType, RuleType};
-
-/// A back-end node as the load balancer object shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Node {
-    #[serde(default, deserialize_with = "opt_u64")]
-    id: Option<u64>,
-    #[serde(default)]
-    address: String,
-    #[serde(default, deserialize_with = "opt_u64")]
-    port: Option<u64>,
-    #[serde(default)]
-    condition: Option<NodeCondition>,
-    #[serde(default)]
-    status: Option<NodeStatus>,
-    #[serde(default, rename = "type")]
-    kind: Option<NodeType>,
-    #[serde(default, deserialize_with = "opt_u64")]
-    weight: Option<u64>,
-}
-
-impl Node {
-    /// Its id (0 if the server gave none).
-    pub fn id(&self) -> u64 {
-        self.id.unwrap_or(0)
-    }
-    /// Its address (an IP address or an allowed domain name).
-    pub fn address(&self) -> &str {
-        &self.address
-    }
-    /// Its port (0 if the server gave none).
-    pub fn port(&self) -> u16 {
-        self.port.and_then(|p| u16::try_from(p).ok()).unwrap_or(0)
-    }
-    /// `ENABLED`, `DISABLED` or `DRAINING`, when given.
-    pub fn condition(&self) -> Option<&NodeCondition> {
-        self.condition.as_ref()
-    }
-    /// `ONLINE` or `OFFLINE`, when given.
-    pub fn status(&self) -> Option<&NodeStatus> {
-        self.status.as_ref()
-    }
-    /// `PRIMARY` or `SECONDARY`, when given.
-    pub fn kind(&self) -> Option<&NodeType> {
-        self.kind.as_ref()
-    }
-    /// Its weight; shown only with the weighted algorithms.
-    pub fn weight(&self) -> Option<u64> {
-        self.weight
-    }
-}
-
-/// The health monitor, when one is configured.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HealthMonitor {
-    #[serde(default = "unnamed_monitor", rename = "type")]
-    kind: MonitorType,
-    #[serde(default, deserialize_with = "opt_u64")]
-    delay: Option<u64>,
-    #[serde(default, deserialize_with = "opt_u64")]
-    timeout: Option<u64>,
-    #[serde(default, deserialize_with = "opt_u64")]
-    attempts_before_deactivation: Option<u64>,
-    #[serde(default)]
-    path: Option<String>,
-    #[serde(default)]
-    status_regex: Option<String>,
-    #[serde(default)]
-    body_regex: Option<String>,
-    #[serde(default)]
-    host_header: Option<String>,
-}
-
-impl HealthMonitor {
-    /// `CONNECT`, `HTTP` or `HTTPS`.
-    pub fn kind(&self) -> &MonitorType {
-        &self.kind
-    }
-    /// Seconds between two checks.
-    pub fn delay(&self) -> Option<u64> {
-        self.delay
-    }
-    /// Seconds a check may take.
-    pub fn timeout(&self) -> Option<u64> {
-        self.timeout
-    }
-    /// Failed checks before a node is taken out of rotation.
-    pub fn attempts_before_deactivation(&self) -> Option<u64> {
-        self.attempts_before_deactivation
-    }
-    /// The path an HTTP(S) monitor requests.
-    pub fn path(&self) -> Option<&str> {
-        self.path.as_deref()
-    }
-    /// The status an HTTP(S) monitor expects, as a regular expression.
-    pub fn status_regex(&self) -> Option<&str> {
-        self.status_regex.as_deref()
-    }
-    /// The body an HTTP(S) monitor expects, as a regular expression.
-    pub fn body_regex(&self) -> Option<&str> {
-        self.body_regex.as_deref()
-    }
-    /// The `Host` header an HTTP(S) monitor sends.
-    pub fn host_header(&self) -> Option<&str> {
-        self.host_header.as_deref()
-    }
-}
+use rackcloud_core::model::RuleType;
 
 /// One item of the access list.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -260,11 +153,6 @@ impl SslSummary {
     pub fn secure_port(&self) -> Option<u64> {
         self.secure_port
     }
-}
-
-/// A monitor the server shows without a type: kept as an empty unknown one.
-fn unnamed_monitor() -> MonitorType {
-    MonitorType::Other(String::new())
 }
 
 /// An access item the server shows without a type: kept as an empty unknown one.

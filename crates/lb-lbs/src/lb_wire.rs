@@ -7,11 +7,10 @@ use serde::de::Error as _;
 
 use crate::Status;
 use crate::kinds::{Algorithm, Protocol};
-use crate::lb_parts::{
-    AccessItem, HealthMonitor, MetadataItem, Node, SourceAddresses, SslSummary, Throttle,
-};
-use crate::load_balancer::{LoadBalancer, VirtualIp};
+use crate::lb_parts::{AccessItem, MetadataItem, SourceAddresses, SslSummary, Throttle};
+use crate::load_balancer::LoadBalancer;
 use rackcloud_core::kit::lenient::{opt_bool, opt_u64};
+use rackcloud_core::model::{HealthMonitor, Node, VirtualIp};
 
 /// A load balancer as any answer gives it.
 #[derive(Deserialize)]
@@ -47,7 +46,7 @@ pub(crate) struct LoadBalancerBody {
     content_caching: Option<Switch>,
     #[serde(default)]
     connection_throttle: Option<Throttle>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "HealthMonitor::deserialize_configured")]
     health_monitor: Option<HealthMonitor>,
     #[serde(default)]
     access_list: Vec<AccessItem>,
@@ -172,7 +171,8 @@ mod tests {
     const DETAIL: &str = r#"{"loadBalancer":{"id":7,"name":"web","protocol":"HTTP","port":80,
         "algorithm":"RANDOM","status":"ACTIVE","timeout":30,"halfClosed":false,
         "virtualIps":[{"id":1,"address":"203.0.113.2","type":"PUBLIC","ipVersion":"IPV4"}],
-        "nodes":[{"id":1},{"id":2}],"sessionPersistence":{"persistenceType":"HTTP_COOKIE"},
+        "nodes":[{"id":1,"address":"10.1.1.1","port":80,"condition":"ENABLED"},
+                 {"id":2,"address":"10.1.1.2","port":80,"condition":"ENABLED"}],"sessionPersistence":{"persistenceType":"HTTP_COOKIE"},
         "created":{"time":"2026-01-02T03:04:05Z"},"updated":{"time":"2026-01-02T03:04:06Z"},
         "cluster":{"name":"ztm"},"future":[1,2,3]}}"#;
 
@@ -208,7 +208,7 @@ mod tests {
         );
         let vip = &lb.virtual_ips()[0];
         assert_eq!(
-            (vip.id(), vip.address(), vip.kind(), vip.ip_version()),
+            (vip.id(), vip.address(), vip.vip_type(), vip.ip_version()),
             (1, "203.0.113.2", &VipType::Public, &IpVersion::Ipv4)
         );
     }
@@ -228,20 +228,20 @@ mod tests {
         let node = &lb.nodes()[0];
         assert_eq!(
             (node.id(), node.address(), node.port(), node.status()),
-            (1041, "10.1.1.1", 80, Some(&NodeStatus::Online))
+            (1041, "10.1.1.1", 80, &NodeStatus::Online)
         );
         assert_eq!(
-            (node.kind(), node.weight()),
-            (Some(&NodeType::Primary), Some(3))
+            (node.node_type(), node.weight()),
+            (&NodeType::Primary, Some(3))
         );
         let monitor = lb.health_monitor().expect("monitor");
         assert_eq!(
             (
-                monitor.kind(),
+                monitor.monitor_type(),
                 monitor.delay(),
                 monitor.attempts_before_deactivation()
             ),
-            (&MonitorType::Connect, Some(10), Some(2))
+            (&MonitorType::Connect, 10, 2)
         );
         assert_eq!(lb.access_list()[0].kind(), &RuleType::Deny);
         assert_eq!(

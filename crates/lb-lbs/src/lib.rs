@@ -164,23 +164,22 @@ pub use error_page::{
     set_error_page_and_wait,
 };
 pub use kinds::{Algorithm, Protocol};
-pub use lb_parts::{
-    AccessItem, HealthMonitor, MetadataItem, Node, SourceAddresses, SslSummary, Throttle,
-};
+pub use lb_parts::{AccessItem, MetadataItem, SourceAddresses, SslSummary, Throttle};
 pub use limits::{
     AbsoluteLimits, AbsoluteLimitsResult, DEFAULT_NODE_LIMIT, RateLimit, RateLimitGroup,
     RateLimits, RateLimitsResult, absolute_limits, rate_limits, remaining_nodes,
 };
 pub use list_opts::ListOpts;
-pub use load_balancer::{LoadBalancer, VirtualIp};
-pub use pages::{Pages, list_all, pages};
+pub use load_balancer::LoadBalancer;
+pub use pages::{list_all, pages};
 /// The largest page the server returns; a larger `limit` would be cut to it.
 pub use rackcloud_core::MAX_PAGE_SIZE;
 /// The status of a load balancer (core's [`LbStatus`](rackcloud_core::model::LbStatus), which every
 /// service crate shares).
 pub use rackcloud_core::model::LbStatus as Status;
 pub use rackcloud_core::model::{
-    IpVersion, NodeCondition, NodeOpts, NodeStatus, NodeType, VipType,
+    HealthMonitor, IpVersion, Node, NodeCondition, NodeOpts, NodeStatus, NodeType, VipType,
+    VirtualIp,
 };
 /// How to wait, and what each poll saw (core's, which every service crate shares).
 pub use rackcloud_core::{Progress, WaitOpts};

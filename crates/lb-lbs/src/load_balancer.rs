@@ -1,16 +1,13 @@
-//! [`LoadBalancer`] and [`VirtualIp`]: everything the server says of a load balancer.
+//! [`LoadBalancer`]: everything the server says of a load balancer.
 
 use jiff::Timestamp;
 use rackcloud_core::kit::HasLbStatus;
 use rackcloud_core::model::PersistenceType;
-use serde::Deserialize;
 
 use crate::Status;
 use crate::kinds::{Algorithm, Protocol};
-use crate::lb_parts::{
-    AccessItem, HealthMonitor, MetadataItem, Node, SourceAddresses, SslSummary, Throttle,
-};
-use rackcloud_core::model::{IpVersion, VipType};
+use crate::lb_parts::{AccessItem, MetadataItem, SourceAddresses, SslSummary, Throttle};
+use rackcloud_core::model::{HealthMonitor, Node, VirtualIp};
 
 /// A load balancer, as `GET /loadbalancers/{id}`, `POST /loadbalancers` and the items of
 /// `GET /loadbalancers` describe it.
@@ -161,36 +158,5 @@ impl LoadBalancer {
 impl HasLbStatus for LoadBalancer {
     fn status_of_lb(&self) -> &Status {
         &self.status
-    }
-}
-
-/// A virtual IP a load balancer listens on.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct VirtualIp {
-    id: u64,
-    address: String,
-    #[serde(rename = "type")]
-    kind: VipType,
-    ip_version: IpVersion,
-}
-
-impl VirtualIp {
-    /// Its id; another load balancer of the account can share it by this id
-    /// ([`VipOpts::shared`](crate::VipOpts::shared)).
-    pub fn id(&self) -> u64 {
-        self.id
-    }
-    /// The address.
-    pub fn address(&self) -> &str {
-        &self.address
-    }
-    /// `PUBLIC` or `SERVICENET`.
-    pub fn kind(&self) -> &VipType {
-        &self.kind
-    }
-    /// `IPV4` or `IPV6`.
-    pub fn ip_version(&self) -> &IpVersion {
-        &self.ip_version
     }
 }

@@ -1,13 +1,16 @@
-//! [`Pages`]: walking every page of `GET /loadbalancers` with `limit` and `marker`.
+//! [`pages`] and [`list_all`]: walking every page of `GET /loadbalancers` with `limit` and
+//! `marker`.
 
 use rackcloud_core::kit::marker_pages;
-use rackcloud_core::{Error, PageQuery, ServiceClient};
+use rackcloud_core::{Error, PageQuery, Pages, ServiceClient};
 
 use crate::list_opts::ListOpts;
 use crate::load_balancer::LoadBalancer;
 use crate::requests::list;
 
-/// An iterator over the pages of the account's load balancers, made by [`pages`].
+/// Walks every page of the account's load balancers that pass `opts`' filters, `opts.limit` at
+/// a time, starting after `opts.marker` if set (and skipping `opts.offset` once): core's bounded
+/// page iterator, the one paging shape of every list.
 ///
 /// Each item is one page (one request) or the error that ended the walk. The next page starts
 /// after the last id of the previous one. The walk ends after a page shorter than the limit
@@ -15,16 +18,6 @@ use crate::requests::list;
 /// [`PageBound`](rackcloud_core::kit::PageBound) with a
 /// [`TooManyPages`](rackcloud_core::ErrorKind::TooManyPages) error (a server that keeps
 /// answering full pages is not followed forever).
-#[derive(Debug)]
-#[must_use = "iterators do nothing unless consumed"]
-pub struct Pages<'c> {
-    inner: rackcloud_core::Pages<LoadBalancer, FetchPage<'c>>,
-}
-
-type FetchPage<'c> = Box<dyn FnMut(&PageQuery) -> Result<Vec<LoadBalancer>, Error> + 'c>;
-
-/// Walks every page of the account's load balancers that pass `opts`' filters, `opts.limit` at
-/// a time, starting after `opts.marker` if set (and skipping `opts.offset` once).
 ///
 /// # Examples
 ///
@@ -44,11 +37,14 @@ type FetchPage<'c> = Box<dyn FnMut(&PageQuery) -> Result<Vec<LoadBalancer>, Erro
 /// # Ok(())
 /// # }
 /// ```
-pub fn pages(client: &ServiceClient, opts: ListOpts) -> Pages<'_> {
+pub fn pages(
+    client: &ServiceClient,
+    opts: ListOpts,
+) -> Pages<LoadBalancer, impl FnMut(&PageQuery) -> Result<Vec<LoadBalancer>, Error> + '_> {
     let bound = opts.page_bound();
     let first_marker = opts.start_after();
     let query = opts.page_query();
-    let fetch: FetchPage<'_> = Box::new(move |page: &PageQuery| {
+    let fetch = move |page: &PageQuery| {
         // The offset skips items once: later pages start after the last id read.
         let page = if page.start_after() == first_marker {
             *page
@@ -56,10 +52,8 @@ pub fn pages(client: &ServiceClient, opts: ListOpts) -> Pages<'_> {
             without_offset(page)
         };
         list(client, &opts.with_page(page)).extract()
-    });
-    Pages {
-        inner: marker_pages(query, bound, LoadBalancer::id, fetch),
-    }
+    };
+    marker_pages(query, bound, LoadBalancer::id, fetch)
 }
 
 /// Every load balancer of the account, read `opts.limit` at a time (see [`pages`]).
@@ -104,12 +98,4 @@ fn without_offset(page: &PageQuery) -> PageQuery {
         bare = bare.marker(marker);
     }
     bare
-}
-
-impl Iterator for Pages<'_> {
-    type Item = Result<Vec<LoadBalancer>, Error>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        self.inner.next()
-    }
 }

@@ -92,10 +92,11 @@ mod results;
 mod urls;
 
 pub use options::UpdateOptsBuilder;
+pub use rackcloud_core::model::HealthMonitor;
 pub use rackcloud_core::model::MonitorUpdateOpts as UpdateOpts;
 pub use rackcloud_core::model::{
     ATTEMPTS, ConnectOpts, DELAY_SECONDS, HttpOpts, MAX_HOST_HEADER_CHARS, MAX_PATH_OR_REGEX_CHARS,
     MonitorOpts, MonitorType, TIMEOUT_SECONDS,
 };
 pub use requests::{delete, delete_and_wait, delete_if_present, get, update, update_and_wait};
-pub use results::{DeleteResult, GetResult, HealthMonitor, UpdateResult};
+pub use results::{DeleteResult, GetResult, UpdateResult};

@@ -2,9 +2,9 @@
 
 use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, wait_until_active};
 
+use crate::Node;
 use crate::create_opts::CreateOptsBuilder;
 use crate::requests::{bulk_delete, bulk_update, create, delete, update};
-use crate::results::Node;
 use crate::update_opts::{BulkUpdateOpts, UpdateOptsBuilder};
 
 /// [`create`], then waits until the change is applied; returns the new nodes.

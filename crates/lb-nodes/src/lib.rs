@@ -100,6 +100,7 @@ pub use and_wait::{
 };
 pub use create_opts::{CreateOpts, CreateOptsBuilder};
 pub use list_opts::ListOpts;
+pub use rackcloud_core::model::Node;
 pub use rackcloud_core::model::{NODE_LIMIT, NODE_WEIGHTS as WEIGHTS, NodeOpts};
 pub use rackcloud_core::model::{
     NodeCondition as Condition, NodeStatus as Status, NodeType as Type,
@@ -109,10 +110,10 @@ pub use requests::{
     list_all, update,
 };
 pub use results::{
-    CreateResult, DeleteResult, EventsResult, GetResult, ListResult, Node, NodeEvent, UpdateResult,
+    CreateResult, DeleteResult, EventsResult, GetResult, ListResult, NodeEvent, UpdateResult,
 };
 pub use update_opts::{BulkUpdateOpts, UpdateOpts, UpdateOptsBuilder};
 pub use workflows::{
-    Plan, Step, StepEvent, StepProgress, Workflow, WorkflowError, WorkflowOpts, add_nodes,
+    NodePlan, Step, StepEvent, StepProgress, Workflow, WorkflowError, WorkflowOpts, add_nodes,
     add_safely, converge, drain_and_remove, plan,
 };

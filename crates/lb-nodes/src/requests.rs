@@ -4,10 +4,11 @@
 use rackcloud_core::kit::{check_id, id_query, in_chunks, marker_pages};
 use rackcloud_core::{BulkOutcome, Error, PageQuery, ServiceClient, WaitOpts, wait_until_active};
 
+use crate::Node;
 use crate::create_opts::CreateOptsBuilder;
 use crate::list_opts::ListOpts;
 use crate::results::{
-    CreateResult, DeleteResult, EventsResult, GetResult, ListResult, Node, NodeEvent, UpdateResult,
+    CreateResult, DeleteResult, EventsResult, GetResult, ListResult, NodeEvent, UpdateResult,
 };
 use crate::update_opts::{BulkUpdateOpts, UpdateOptsBuilder};
 use crate::urls::{events_url, node_url, root_url};

@@ -1,75 +1,13 @@
-//! [`Node`], [`NodeEvent`] and the result wrappers with their `extract` methods.
+//! [`NodeEvent`] and the result wrappers with their `extract` methods (a node is core's
+//! `Node`).
 
 use rackcloud_core::Error;
 use rackcloud_core::kit::result_type;
 use serde::Deserialize;
 
+use crate::Node;
 use crate::wire::opt_string;
-use crate::{Condition, Status, Type};
 use rackcloud_core::kit::lenient;
-
-/// A node of a load balancer, as the service shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Node {
-    #[serde(deserialize_with = "lenient::id")]
-    id: u64,
-    address: String,
-    #[serde(deserialize_with = "lenient::number")]
-    port: u16,
-    condition: Condition,
-    #[serde(default = "unknown_status")]
-    status: Status,
-    #[serde(default, deserialize_with = "lenient::opt_number")]
-    weight: Option<u32>,
-    #[serde(rename = "type", default = "primary")]
-    node_type: Type,
-}
-
-fn unknown_status() -> Status {
-    Status::Other(String::new())
-}
-
-fn primary() -> Type {
-    Type::Primary
-}
-
-impl Node {
-    /// The node's id.
-    pub fn id(&self) -> u64 {
-        self.id
-    }
-
-    /// Its IP address or host name.
-    pub fn address(&self) -> &str {
-        &self.address
-    }
-
-    /// Its port.
-    pub fn port(&self) -> u16 {
-        self.port
-    }
-
-    /// How it takes traffic.
-    pub fn condition(&self) -> &Condition {
-        &self.condition
-    }
-
-    /// Whether it passes its health check (`ONLINE`); an empty `Other` when the service sent
-    /// none.
-    pub fn status(&self) -> &Status {
-        &self.status
-    }
-
-    /// Its weight; the service shows it only for weighted algorithms.
-    pub fn weight(&self) -> Option<u32> {
-        self.weight
-    }
-
-    /// Its role (`PRIMARY` when the service sent none).
-    pub fn node_type(&self) -> &Type {
-        &self.node_type
-    }
-}
 
 /// A node service event: a change of a node, or of its health (`GET …/nodes/events`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -289,6 +227,7 @@ struct EventsBody {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Condition, Type};
 
     #[test]
     fn numbers_may_be_strings_and_unknown_values_are_kept() {

@@ -1,22 +1,5 @@
-//! [`VipType`] and [`SslMode`]: the open enums of a usage record.
-
-rackcloud_core::kit::open_enum! {
-    /// Which kind of virtual IPs a load balancer had in a usage record's period.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use lb_usage::VipType;
-    ///
-    /// assert_eq!(VipType::from("SERVICENET"), VipType::Servicenet);
-    /// ```
-    pub enum VipType ("virtual IP type") {
-        /// `PUBLIC`: reachable from the Internet.
-        Public = "PUBLIC",
-        /// `SERVICENET`: reachable from the data centre's private network only.
-        Servicenet = "SERVICENET",
-    }
-}
+//! [`SslMode`]: the open enum of a usage record that only usage has (its virtual IP type is
+//! core's `VipType`, as every crate's).
 
 rackcloud_core::kit::open_enum! {
     /// Whether SSL termination served traffic in a usage record's period.

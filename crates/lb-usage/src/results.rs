@@ -4,7 +4,8 @@
 use jiff::Timestamp;
 use rackcloud_core::model::LbStatus;
 
-use crate::kinds::{SslMode, VipType};
+use crate::SslMode;
+use rackcloud_core::model::VipType;
 
 /// One usage record of a load balancer: its traffic and virtual IPs over a period (the real
 /// service writes one per polling window or day; see docs/api/usage.md).

@@ -7,11 +7,12 @@ use rackcloud_core::kit::result_type;
 use rackcloud_core::model::LbStatus;
 use serde::Deserialize;
 
-use crate::kinds::{SslMode, VipType};
+use crate::SslMode;
 use crate::results::{
     AccountUsage, AccountUsageRecord, BillableLoadBalancer, LoadBalancerUsage, UsageRecord,
 };
 use crate::time::{lenient, lenient_opt};
+use rackcloud_core::model::VipType;
 
 result_type! {
     /// The result of [`load_balancer_usage`](crate::load_balancer_usage) and

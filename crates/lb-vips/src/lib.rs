@@ -67,9 +67,10 @@ mod requests;
 mod results;
 mod urls;
 
+pub use rackcloud_core::model::VirtualIp;
 pub use rackcloud_core::model::{IpVersion, VipType};
 pub use requests::{
     AddOpts, AddOptsBuilder, add, add_and_wait, bulk_delete, bulk_delete_and_wait, delete,
     delete_and_wait, list,
 };
-pub use results::{AddResult, DeleteResult, ListResult, VirtualIp};
+pub use results::{AddResult, DeleteResult, ListResult};

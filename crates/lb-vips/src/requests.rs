@@ -6,7 +6,8 @@ use rackcloud_core::{
 };
 use serde_json::{Map, Value};
 
-use crate::results::{AddResult, DeleteResult, ListResult, VirtualIp};
+use crate::VirtualIp;
+use crate::results::{AddResult, DeleteResult, ListResult};
 use crate::urls::{resource_url, root_url};
 use rackcloud_core::model::{IpVersion, VipType};
 

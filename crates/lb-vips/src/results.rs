@@ -1,44 +1,13 @@
-//! The virtual IP type, the result wrappers with their `extract` methods, and the private wire
-//! structs they decode.
+//! The result wrappers with their `extract` methods, and the private wire struct of a list
+//! (a virtual IP is core's `VirtualIp`).
 
 use rackcloud_core::Error;
 use rackcloud_core::kit::result_type;
 use serde::Deserialize;
 
+use rackcloud_core::model::VirtualIp;
+#[cfg(test)]
 use rackcloud_core::model::{IpVersion, VipType};
-
-/// A virtual IP of a load balancer: an address it listens on.
-///
-/// Read it from [`list`](crate::list) or [`add`](crate::add).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct VirtualIp {
-    id: u64,
-    address: String,
-    vip_type: VipType,
-    ip_version: IpVersion,
-}
-
-impl VirtualIp {
-    /// The virtual IP's id, for [`delete`](crate::delete) and [`bulk_delete`](crate::bulk_delete).
-    pub fn id(&self) -> u64 {
-        self.id
-    }
-
-    /// The address, as the server wrote it (`203.0.113.10`, `2001:db8::1`).
-    pub fn address(&self) -> &str {
-        &self.address
-    }
-
-    /// The network it is on: `PUBLIC` or `SERVICENET`.
-    pub fn vip_type(&self) -> &VipType {
-        &self.vip_type
-    }
-
-    /// `IPV4` or `IPV6`.
-    pub fn ip_version(&self) -> &IpVersion {
-        &self.ip_version
-    }
-}
 
 result_type! {
     /// The result of [`list`](crate::list).
@@ -69,7 +38,7 @@ impl ListResult {
     /// body is not `{"virtualIps":[…]}`.
     pub fn extract(self) -> Result<Vec<VirtualIp>, Error> {
         let body: ListBody = self.0.extract_json()?;
-        Ok(body.virtual_ips.into_iter().map(VirtualIp::from).collect())
+        Ok(body.virtual_ips)
     }
 }
 
@@ -81,8 +50,7 @@ impl AddResult {
     /// The request's error, or a [`Decode`](rackcloud_core::ErrorKind::Decode) error when the
     /// body is not one virtual IP.
     pub fn extract(self) -> Result<VirtualIp, Error> {
-        let body: VipBody = self.0.extract_json()?;
-        Ok(VirtualIp::from(body))
+        self.0.extract_json()
     }
 }
 
@@ -90,30 +58,7 @@ impl AddResult {
 #[derive(Deserialize)]
 struct ListBody {
     #[serde(rename = "virtualIps")]
-    virtual_ips: Vec<VipBody>,
-}
-
-/// `{"id":1000,"address":"203.0.113.10","type":"PUBLIC","ipVersion":"IPV4"}`.
-#[derive(Deserialize)]
-struct VipBody {
-    #[serde(deserialize_with = "rackcloud_core::kit::lenient::id")]
-    id: u64,
-    address: String,
-    #[serde(rename = "type")]
-    vip_type: VipType,
-    #[serde(rename = "ipVersion")]
-    ip_version: IpVersion,
-}
-
-impl From<VipBody> for VirtualIp {
-    fn from(body: VipBody) -> VirtualIp {
-        VirtualIp {
-            id: body.id,
-            address: body.address,
-            vip_type: body.vip_type,
-            ip_version: body.ip_version,
-        }
-    }
+    virtual_ips: Vec<VirtualIp>,
 }
 
 #[cfg(test)]
@@ -124,7 +69,7 @@ mod tests {
     fn list(body: &str) -> Option<Vec<VirtualIp>> {
         serde_json::from_str::<ListBody>(body)
             .ok()
-            .map(|b| b.virtual_ips.into_iter().map(VirtualIp::from).collect())
+            .map(|b| b.virtual_ips)
     }
 
     #[test]
@@ -161,7 +106,7 @@ mod tests {
         #[test]
         fn any_body_decodes_or_fails_without_panicking(body in prop::collection::vec(any::<u8>(), 0..256)) {
             let _ = serde_json::from_slice::<ListBody>(&body);
-            let _ = serde_json::from_slice::<VipBody>(&body);
+            let _ = serde_json::from_slice::<VirtualIp>(&body);
         }
     }
 }

@@ -143,24 +143,19 @@ impl Current {
         let nodes = lb.nodes().iter().map(|n| NodeSpec {
             address: n.address().to_owned(),
             port: n.port(),
-            condition: n
-                .condition()
-                .cloned()
-                .unwrap_or(lb_nodes::Condition::Enabled),
-            kind: n.kind().cloned().unwrap_or(lb_nodes::Type::Primary),
-            weight: small(n.weight()),
+            condition: n.condition().clone(),
+            kind: n.node_type().clone(),
+            weight: n.weight(),
         });
-        let health_monitor = lb.health_monitor().and_then(|m| {
-            Some(MonitorSpec {
-                kind: m.kind().clone(),
-                delay: small(m.delay())?,
-                timeout: small(m.timeout())?,
-                attempts_before_deactivation: small(m.attempts_before_deactivation())?,
-                path: non_empty(m.path()),
-                status_regex: non_empty(m.status_regex()),
-                body_regex: non_empty(m.body_regex()),
-                host_header: non_empty(m.host_header()),
-            })
+        let health_monitor = lb.health_monitor().map(|m| MonitorSpec {
+            kind: m.monitor_type().clone(),
+            delay: m.delay(),
+            timeout: m.timeout(),
+            attempts_before_deactivation: m.attempts_before_deactivation(),
+            path: non_empty(m.path()),
+            status_regex: non_empty(m.status_regex()),
+            body_regex: non_empty(m.body_regex()),
+            host_header: non_empty(m.host_header()),
         });
         let connection_throttle = lb.connection_throttle().and_then(|t| {
             Some(ThrottleSpec {
@@ -184,7 +179,7 @@ impl Current {
                 .virtual_ips()
                 .iter()
                 .map(|v| VipSpec {
-                    kind: v.kind().clone(),
+                    kind: v.vip_type().clone(),
                     ip_version: Some(v.ip_version().clone()),
                 })
                 .collect(),

@@ -48,8 +48,8 @@ pub(crate) fn the_new_load_balancer_shows_the_configuration_it_was_created_with(
     let lb = lb_lbs::get(&client, id).extract().expect("get");
     let monitor = lb.health_monitor().expect("a monitor");
     assert_eq!(
-        (monitor.kind(), monitor.delay(), monitor.path()),
-        (&MonitorType::Http, Some(10), Some("/health"))
+        (monitor.monitor_type(), monitor.delay(), monitor.path()),
+        (&MonitorType::Http, 10, Some("/health"))
     );
     assert_eq!(monitor.host_header(), Some("shop.example.com"));
     let throttle = lb.connection_throttle().expect("a throttle");

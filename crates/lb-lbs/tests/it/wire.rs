@@ -119,7 +119,7 @@ pub(crate) fn get_sends_a_bare_get_and_reads_every_field() {
     let versions: Vec<(&VipType, &IpVersion)> = lb
         .virtual_ips()
         .iter()
-        .map(|v| (v.kind(), v.ip_version()))
+        .map(|v| (v.vip_type(), v.ip_version()))
         .collect();
     assert_eq!(
         versions,
@@ -193,7 +193,7 @@ pub(crate) fn create_sends_the_exact_body_and_reads_the_new_load_balancer() {
     let kinds: Vec<(&VipType, &IpVersion)> = lb
         .virtual_ips()
         .iter()
-        .map(|v| (v.kind(), v.ip_version()))
+        .map(|v| (v.vip_type(), v.ip_version()))
         .collect();
     assert_eq!(kinds, [(&VipType::Servicenet, &IpVersion::Ipv4)]);
 }

@@ -7,10 +7,10 @@ use rackcloud_core::{Error, ServiceClient};
 
 use super::error::{Step, Workflow};
 use super::run::{Run, StepEvent, WorkflowOpts};
+use crate::Node;
 use crate::NodeOpts;
 use crate::create_opts::{CreateOpts, CreateOptsBuilder};
 use crate::requests::{bulk_update, create, get};
-use crate::results::Node;
 use crate::update_opts::{BulkUpdateOpts, UpdateOpts};
 use crate::{Condition, Status};
 

@@ -5,11 +5,11 @@ use rackcloud_core::{Error, MAX_PAGE_SIZE, ServiceClient};
 use super::add::add_step;
 use super::error::{Step, Workflow};
 use super::run::{Run, WorkflowOpts};
+use crate::Node;
 use crate::NodeOpts;
 use crate::create_opts::CreateOpts;
 use crate::list_opts::ListOpts;
 use crate::requests::{bulk_delete, bulk_update, list_all};
-use crate::results::Node;
 use crate::update_opts::{BulkUpdateOpts, UpdateOpts};
 use crate::{Condition, Type};
 use rackcloud_core::model::{NODE_LIMIT, check_unique_nodes, node_address_key};
@@ -17,13 +17,13 @@ use rackcloud_core::model::{NODE_LIMIT, check_unique_nodes, node_address_key};
 /// The changes that take a load balancer from its nodes to the desired ones, made by [`plan`]:
 /// nodes to add, changes to nodes it keeps, and ids of nodes to delete.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Plan {
+pub struct NodePlan {
     add: Vec<NodeOpts>,
     update: BulkUpdateOpts,
     remove: Vec<u64>,
 }
 
-impl Plan {
+impl NodePlan {
     /// The nodes to add (sent in one request).
     pub fn add(&self) -> &[NodeOpts] {
         &self.add
@@ -70,7 +70,7 @@ impl Plan {
 /// assert!(plan(&[], &[NodeOpts::new("10.0.0.1", 80).condition(Condition::Disabled)]).is_err());
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
-pub fn plan(current: &[Node], desired: &[NodeOpts]) -> Result<Plan, Error> {
+pub fn plan(current: &[Node], desired: &[NodeOpts]) -> Result<NodePlan, Error> {
     if desired.len() > NODE_LIMIT {
         return Err(Error::invalid_input(format!(
             "{} nodes are desired; a load balancer has at most {NODE_LIMIT} (NODE_LIMIT)",
@@ -92,7 +92,7 @@ pub fn plan(current: &[Node], desired: &[NodeOpts]) -> Result<Plan, Error> {
         ));
     }
     let key = |address: &str, port: u16| (node_address_key(address), port);
-    let mut result = Plan::default();
+    let mut result = NodePlan::default();
     for want in desired {
         let found = current
             .iter()
@@ -177,7 +177,7 @@ pub fn converge(
     lb_id: u64,
     desired: &[NodeOpts],
     opts: &WorkflowOpts,
-) -> Result<Plan, Error> {
+) -> Result<NodePlan, Error> {
     plan(&[], desired)?;
     let mut run = Run::start(Workflow::Converge, lb_id, opts)?;
 

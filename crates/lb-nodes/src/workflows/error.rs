@@ -5,7 +5,7 @@ use std::fmt;
 
 use rackcloud_core::Error;
 
-use crate::results::Node;
+use crate::Node;
 
 /// A workflow of this crate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

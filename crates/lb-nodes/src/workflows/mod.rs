@@ -8,7 +8,7 @@ mod error;
 mod run;
 
 pub use add::{add_nodes, add_safely};
-pub use converge::{Plan, converge, plan};
+pub use converge::{NodePlan, converge, plan};
 pub use drain::drain_and_remove;
 pub use error::{Step, Workflow, WorkflowError};
 pub use run::{StepEvent, StepProgress, WorkflowOpts};

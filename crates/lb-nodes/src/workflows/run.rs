@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use rackcloud_core::{Error, ErrorKind, ServiceClient, WaitOpts, wait_until_active};
 
 use super::error::{Step, Workflow, WorkflowError};
+use crate::Node;
 use crate::Status;
-use crate::results::Node;
 
 /// What a step is doing, as given to [`WorkflowOpts::on_step`].
 #[derive(Debug, Clone, Copy)]

@@ -67,8 +67,13 @@ pub(crate) fn create(args: &CreateArgs, connect: Connect<'_>, out: Output) -> Re
     let op = Operation::of_lb("create", created.id());
     let lb = if args.wait.wait {
         let waiting = Waiting::begin(&connect, &args.wait, created.id(), &Status::Active);
-        lb_lbs::wait_for_status(&client, created.id(), lb_lbs::Status::Active, waiting.opts())
-            .map_err(|e| op.failed(e))?
+        lb_lbs::wait_for_status(
+            &client,
+            created.id(),
+            lb_lbs::Status::Active,
+            waiting.opts(),
+        )
+        .map_err(|e| op.failed(e))?
     } else {
         created
     };

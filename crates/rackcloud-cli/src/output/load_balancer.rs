@@ -52,7 +52,7 @@ fn document(lb: &LoadBalancer) -> LoadBalancerDocument<'_> {
             .iter()
             .map(|vip| VirtualIpDocument {
                 address: vip.address(),
-                kind: vip.kind().as_str(),
+                kind: vip.vip_type().as_str(),
                 ip_version: vip.ip_version().as_str(),
             })
             .collect(),
@@ -134,7 +134,7 @@ fn virtual_ip(vip: &VirtualIp) -> String {
     format!(
         "virtual IP: {} ({} {})",
         vip.address(),
-        vip.kind(),
+        vip.vip_type(),
         vip.ip_version()
     )
 }

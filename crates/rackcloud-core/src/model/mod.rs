@@ -26,9 +26,11 @@
 
 mod access_list_opts;
 mod address;
+mod health_monitor;
 mod monitor_opts;
 mod monitor_type;
 mod monitor_update;
+mod node;
 mod node_checks;
 mod node_kinds;
 mod node_opts;
@@ -36,16 +38,19 @@ mod persistence_type;
 mod rule_type;
 mod throttle_opts;
 mod vip_kinds;
+mod virtual_ip;
 
 pub use crate::lb_status::LbStatus;
 pub use access_list_opts::{AppendItem, AppendOpts, MAX_ITEMS};
 pub use address::check_address;
+pub use health_monitor::HealthMonitor;
 pub use monitor_opts::{
     ATTEMPTS, ConnectOpts, DELAY_SECONDS, HttpOpts, MAX_HOST_HEADER_CHARS, MAX_PATH_OR_REGEX_CHARS,
     MonitorOpts, TIMEOUT_SECONDS,
 };
 pub use monitor_type::MonitorType;
 pub use monitor_update::MonitorUpdateOpts;
+pub use node::Node;
 pub use node_checks::{
     NODE_LIMIT, NODE_WEIGHTS, check_node_port, check_node_weight, check_unique_nodes,
     node_address_key,
@@ -58,3 +63,4 @@ pub use throttle_opts::{
     MAX_CONNECTION_RATE, MAX_CONNECTIONS, MIN_CONNECTIONS, RATE_INTERVAL, ThrottleOpts,
 };
 pub use vip_kinds::{IpVersion, VipType};
+pub use virtual_ip::VirtualIp;
