@@ -41,62 +41,27 @@
 //! # }
 //! ```
 
-mod auth_options;
-mod availability;
-mod bulk;
-mod catalog;
-mod change_wait;
-mod classify;
-mod deadline;
-mod endpoint;
-mod error;
-mod error_display;
-mod error_kind;
-mod fault;
+mod auth;
+mod client;
+mod errors;
 mod fleet;
-mod fleet_event;
-mod fleet_opts;
-mod identity;
-mod ids;
 pub mod kit;
-mod lb_status;
-mod log_filter;
-mod log_redact;
-mod method;
-mod mfa;
 pub mod model;
-mod open_enum;
-mod paced_run;
-mod pacing;
-mod paging;
 #[cfg(test)]
 mod parser_properties;
-mod passcode;
-mod provider;
-mod provider_builder;
-mod provider_request;
-mod proxy;
-mod query;
-mod reauth;
-mod redact;
-mod removal;
-mod resolver;
-mod result;
-mod result_type;
-mod retry;
-mod retry_after;
-mod retry_policy;
-mod retry_reason;
-mod secret;
-mod service;
-mod size_limit;
-mod status_error;
-mod tls;
-mod token_ops;
-mod transport;
-mod transport_error;
-mod wait;
-mod wait_opts;
+mod retries;
+mod waiting;
+
+use auth::{auth_options, identity, mfa, passcode, reauth, secret, token_ops};
+use client::{
+    availability, catalog, endpoint, log_filter, log_redact, provider, provider_builder, proxy,
+    redact, removal, resolver, result, service, tls, transport, transport_error,
+};
+use errors::{classify, error, error_kind, fault, retry_after};
+use fleet::{fleet_event, fleet_opts, job, paced_run, pacing};
+use kit::{bulk, ids, method, paging, query};
+use retries::{deadline, retry, retry_policy, retry_reason};
+use waiting::{change_wait, lb_status, wait, wait_opts};
 
 pub use auth_options::{AuthOptions, RACKSPACE_IDENTITY_GLOBAL, RACKSPACE_IDENTITY_UK};
 pub use availability::Availability;
@@ -107,9 +72,9 @@ pub use endpoint::EndpointOpts;
 pub use error::Error;
 pub use error_kind::ErrorKind;
 pub use fault::Fault;
-pub use fleet::{FleetJob, run_fleet};
 pub use fleet_event::{FleetEvent, FleetOutcome, LbOutcome};
 pub use fleet_opts::FleetOpts;
+pub use job::{FleetJob, run_fleet};
 pub use log_filter::RedactingLogger;
 pub use pacing::{Pacing, PacingEvent, PacingStats};
 pub use paging::{MAX_PAGE_SIZE, PageQuery, Pages};

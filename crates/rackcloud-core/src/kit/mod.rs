@@ -23,6 +23,14 @@
 
 pub mod lenient;
 
+pub(crate) mod bulk;
+mod enum_macro;
+pub(crate) mod ids;
+pub(crate) mod method;
+pub(crate) mod paging;
+pub(crate) mod query;
+mod result_macro;
+
 pub use crate::bulk::in_chunks;
 pub use crate::ids::{MAX_IDS_PER_REQUEST, check_id, check_ids, id_query};
 pub use crate::method::Method;

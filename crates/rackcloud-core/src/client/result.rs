@@ -269,8 +269,8 @@ impl ErrResult {
         self.inner.extract_err()
     }
 
-    /// What an idempotent removal did: success is [`Removal::Removed`], the service's 422
-    /// "already disabled" answer [`Removal::NothingToRemove`].
+    /// What an idempotent removal did: success is [`Removal::Removed`](crate::Removal::Removed), the service's 422
+    /// "already disabled" answer [`Removal::NothingToRemove`](crate::Removal::NothingToRemove).
     ///
     /// # Errors
     ///

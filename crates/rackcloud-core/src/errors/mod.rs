@@ -1,0 +1,9 @@
+//! The one error type: its kinds, display, the statuses and faults it is classified from, `Retry-After`.
+
+pub(crate) mod classify;
+pub(crate) mod error;
+pub(crate) mod error_display;
+pub(crate) mod error_kind;
+pub(crate) mod fault;
+pub(crate) mod retry_after;
+pub(crate) mod status_error;
