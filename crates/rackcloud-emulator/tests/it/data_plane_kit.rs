@@ -21,10 +21,10 @@ pub const IO_TIMEOUT: Duration = Duration::from_secs(5);
 /// `X-Backend` and body), or TCP sending its name and `:` at once, then the bytes it read once
 /// the client ends its sending.
 pub struct Backend {
-    pub name: String,
     pub addr: SocketAddr,
     stopped: Arc<AtomicBool>,
     in_flight: Arc<AtomicUsize>,
+    served: Arc<AtomicUsize>,
     /// The request heads received (HTTP), newest last.
     heads: Arc<Mutex<Vec<String>>>,
 }
@@ -43,15 +43,16 @@ impl Backend {
     fn start(name: &str, http: Option<Duration>) -> anyhow::Result<Backend> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let backend = Backend {
-            name: name.to_owned(),
             addr: listener.local_addr()?,
             stopped: Arc::new(AtomicBool::new(false)),
             in_flight: Arc::new(AtomicUsize::new(0)),
+            served: Arc::new(AtomicUsize::new(0)),
             heads: Arc::new(Mutex::new(Vec::new())),
         };
-        let (stopped, in_flight, heads) = (
+        let (stopped, in_flight, served, heads) = (
             Arc::clone(&backend.stopped),
             Arc::clone(&backend.in_flight),
+            Arc::clone(&backend.served),
             Arc::clone(&backend.heads),
         );
         let name = name.to_owned();
@@ -63,10 +64,13 @@ impl Backend {
                 let Ok(stream) = stream else { continue };
                 let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
                 let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
-                let (name, in_flight, heads) =
-                    (name.clone(), Arc::clone(&in_flight), Arc::clone(&heads));
+                let (name, counts, heads) = (
+                    name.clone(),
+                    [Arc::clone(&in_flight), Arc::clone(&served)],
+                    Arc::clone(&heads),
+                );
                 std::thread::spawn(move || match http {
-                    Some(delay) => serve_http(stream, &name, delay, &in_flight, &heads),
+                    Some(delay) => serve_http(stream, &name, delay, &counts, &heads),
                     None => serve_tcp(stream, &name),
                 });
             }
@@ -85,6 +89,11 @@ impl Backend {
         self.in_flight.load(Ordering::SeqCst)
     }
 
+    /// Requests answered so far.
+    pub fn served(&self) -> usize {
+        self.served.load(Ordering::SeqCst)
+    }
+
     /// The last request head received.
     pub fn last_head(&self) -> Option<String> {
         self.heads.lock().ok()?.last().cloned()
@@ -95,7 +104,7 @@ fn serve_http(
     stream: TcpStream,
     name: &str,
     delay: Duration,
-    in_flight: &AtomicUsize,
+    [in_flight, served]: &[Arc<AtomicUsize>; 2],
     heads: &Mutex<Vec<String>>,
 ) {
     let Ok(mut writer) = stream.try_clone() else {
@@ -127,6 +136,7 @@ fn serve_http(
             name.len()
         );
         let written = writer.write_all(answer.as_bytes());
+        served.fetch_add(1, Ordering::SeqCst);
         in_flight.fetch_sub(1, Ordering::SeqCst);
         let close =
             header_value(&head, "connection").is_some_and(|v| v.eq_ignore_ascii_case("close"));
