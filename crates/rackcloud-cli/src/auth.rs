@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use rackcloud_core::{
+use rackcloud_lb::core::{
     AuthOptions, EndpointOpts, Error, ProviderClient, RetryEvent, RetryPolicy, ServiceClient,
     new_lb_v1,
 };
@@ -204,7 +204,7 @@ pub(crate) fn retry_line(event: &RetryEvent<'_>) -> String {
 mod tests {
     use super::*;
     use crate::cli::OutputFormat;
-    use rackcloud_core::ErrorKind;
+    use rackcloud_lb::core::ErrorKind;
 
     fn global() -> GlobalArgs {
         GlobalArgs {

@@ -5,7 +5,7 @@
 
 use std::process::ExitCode;
 
-use rackcloud_core::Error;
+use rackcloud_lb::core::Error;
 
 use crate::sent;
 use serde::Serialize;
@@ -290,7 +290,7 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rackcloud_core::ErrorKind;
+    use rackcloud_lb::core::ErrorKind;
 
     #[test]
     fn invalid_input_and_usage_exit_2_other_failures_exit_1() {

@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 
 use log::{Level, LevelFilter, Log, Metadata, Record};
-use rackcloud_core::RedactingLogger;
+use rackcloud_lb::core::RedactingLogger;
 
 /// The crates whose log lines `-v` shows.
 const TARGETS: [&str; 5] = [
@@ -65,7 +65,7 @@ mod tests {
 
     #[test]
     fn only_the_rackcloud_crates_are_logged() {
-        assert!(is_ours("rackcloud_core::transport"));
+        assert!(is_ours("rackcloud_lb::core::transport"));
         assert!(is_ours("lb_sessions"));
         assert!(is_ours("rackcloud::commands::demo"));
         assert!(!is_ours("ureq::unversioned"));

@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use rackcloud_core::{Error, ErrorKind, MfaChallenge, Secret, TrustedRoots};
+use rackcloud_lb::core::{Error, ErrorKind, MfaChallenge, Secret, TrustedRoots};
 
 use crate::env::Env;
 

@@ -8,7 +8,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use rackcloud_core::{Error, ErrorKind};
+use rackcloud_lb::core::{Error, ErrorKind};
 
 static SENT: AtomicBool = AtomicBool::new(false);
 

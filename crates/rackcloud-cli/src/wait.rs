@@ -11,8 +11,8 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
-use lb_lbs::{Status, WaitOpts};
-use rackcloud_core::{Error, ServiceClient};
+use rackcloud_lb::core::{Error, ServiceClient};
+use rackcloud_lb::lbs::{Status, WaitOpts};
 
 use crate::auth::Connect;
 use crate::cli::{OutputFormat, WaitArgs};
@@ -31,7 +31,12 @@ pub(crate) fn until_applied(
         return Ok(None);
     }
     let waiting = Waiting::begin(connect, wait, lb_id, &Status::Active);
-    let lb = lb_lbs::wait_for_status(client, lb_id, lb_lbs::Status::Active, waiting.opts())?;
+    let lb = rackcloud_lb::lbs::wait_for_status(
+        client,
+        lb_id,
+        rackcloud_lb::lbs::Status::Active,
+        waiting.opts(),
+    )?;
     Ok(Some(lb.status().clone()))
 }
 
@@ -112,7 +117,7 @@ impl Waiting {
         Waiting { opts, stderr }
     }
 
-    /// The options to give `lb_lbs::wait_until_active` or `lb_lbs::wait_for_deletion`.
+    /// The options to give `rackcloud_lb::lbs::wait_until_active` or `rackcloud_lb::lbs::wait_for_deletion`.
     pub(crate) fn opts(&self) -> &WaitOpts {
         &self.opts
     }
@@ -198,7 +203,7 @@ fn seconds(d: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rackcloud_core::ErrorKind;
+    use rackcloud_lb::core::ErrorKind;
 
     #[test]
     fn json_is_quiet_and_a_terminal_gets_a_spinner() {

@@ -3,9 +3,11 @@
 
 use clap::Args;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use lb_lbs::{Algorithm, IpVersion, NodeCondition, NodeOpts, NodeType, Protocol, VipOpts, VipType};
-use lb_monitors::MonitorType;
-use lb_sessions::Type;
+use rackcloud_lb::lbs::{
+    Algorithm, IpVersion, NodeCondition, NodeOpts, NodeType, Protocol, VipOpts, VipType,
+};
+use rackcloud_lb::monitors::MonitorType;
+use rackcloud_lb::sessions::Type;
 
 use super::WaitArgs;
 use super::values::{parse_address, parse_name, parse_pair, parse_target};

@@ -2,7 +2,7 @@
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
-use lb_monitors::MonitorType;
+use rackcloud_lb::monitors::MonitorType;
 
 use super::{FleetArgs, WaitArgs, parse_lb_id};
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use jiff::Timestamp;
-use lb_lbs::Status;
+use rackcloud_lb::lbs::Status;
 
 use super::connect::Connection;
 use super::{MAX_PAGE_SIZE, WaitArgs, parse_lb_id};

@@ -21,8 +21,8 @@ pub(crate) mod ssl;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
-use lb_sessions::Type;
 pub(crate) use nodes::{AddArgs, NodeCommand, UpdateArgs};
+use rackcloud_lb::sessions::Type;
 
 mod health_monitor;
 mod throttle;
@@ -48,7 +48,7 @@ pub(crate) use connect::{Connection, GlobalArgs, RootConnection};
 pub(crate) use values::{parse_interval, parse_lb_id, parse_name, parse_seconds, parse_timeout};
 
 /// The most a page of `lb list --limit` may hold (the API's own limit).
-const MAX_PAGE_SIZE: u32 = lb_lbs::MAX_PAGE_SIZE;
+const MAX_PAGE_SIZE: u32 = rackcloud_lb::lbs::MAX_PAGE_SIZE;
 
 /// `rackcloud [OPTIONS] <COMMAND>`.
 #[derive(Debug, Parser)]
@@ -94,6 +94,7 @@ pub(crate) enum OutputFormat {
 }
 
 /// The commands.
+#[allow(clippy::large_enum_variant, reason = "parsed once a run: its size costs nothing")]
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// List the services, regions and endpoints of the token
@@ -131,6 +132,7 @@ pub(crate) struct ManArgs {
 }
 
 /// `rackcloud lb …`.
+#[allow(clippy::large_enum_variant, reason = "parsed once a run: its size costs nothing")]
 #[derive(Debug, Subcommand)]
 pub(crate) enum LbCommand {
     /// List the load balancers of the region (every page), one line each
@@ -285,7 +287,7 @@ pub(crate) struct EmulatorArgs {
 mod tests {
     use super::*;
     use clap::CommandFactory;
-    use lb_lbs::Protocol;
+    use rackcloud_lb::lbs::Protocol;
 
     #[test]
     fn the_command_line_is_consistent() {

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
-use lb_nodes::{Condition, Type};
+use rackcloud_lb::nodes::{Condition, Type};
 
 use super::values::parse_target;
 use super::{WaitArgs, parse_lb_id};

@@ -31,7 +31,7 @@ pub(crate) struct UsageArgs {
     pub(crate) billable: bool,
 }
 
-/// A date or time as `lb_usage::parse_time` reads it.
+/// A date or time as `rackcloud_lb::usage::parse_time` reads it.
 fn parse_date(text: &str) -> Result<Timestamp, String> {
-    lb_usage::parse_time(text).map_err(|e| e.to_string())
+    rackcloud_lb::usage::parse_time(text).map_err(|e| e.to_string())
 }

@@ -1,7 +1,7 @@
 //! `rackcloud lb access-list show|allow|deny|remove|clear`, `--wait` on the changes.
 
-use lb_acl::{AppendItem, AppendOpts, AppendOptsBuilder, RuleType};
-use lb_lbs::Status;
+use rackcloud_lb::acl::{AppendItem, AppendOpts, AppendOptsBuilder, RuleType};
+use rackcloud_lb::lbs::Status;
 
 use crate::auth::Connect;
 use crate::cli::{AccessListCommand, WaitArgs};
@@ -39,7 +39,7 @@ pub(crate) fn run(
 fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::on_lb("show the access list", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let items = lb_acl::list(&client, lb_id)
+    let items = rackcloud_lb::acl::list(&client, lb_id)
         .extract()
         .map_err(|e| op.failed(e))?;
     out.report(&AccessListShown { lb_id, items })
@@ -67,7 +67,7 @@ fn append(
     // Checked before connecting, so that refused input sends nothing, not even a token request.
     opts.to_access_list_append_map().map_err(|e| op.failed(e))?;
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    lb_acl::append(&client, lb_id, &opts)
+    rackcloud_lb::acl::append(&client, lb_id, &opts)
         .extract_err()
         .map_err(|e| op.failed(e))?;
     let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
@@ -99,7 +99,7 @@ fn remove(
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
     // Requests after the first wait for the load balancer, with or without --wait.
     let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Active);
-    lb_acl::bulk_delete(&client, lb_id, item_ids, waiting.opts())
+    rackcloud_lb::acl::bulk_delete(&client, lb_id, item_ids, waiting.opts())
         .extract_err()
         .map_err(|e| op.failed(e))?;
     drop(waiting);
@@ -116,7 +116,7 @@ fn remove(
 fn clear(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::on_lb("clear the access list", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    lb_acl::delete_all(&client, lb_id)
+    rackcloud_lb::acl::delete_all(&client, lb_id)
         .extract_err()
         .map_err(|e| op.failed(e))?;
     let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;

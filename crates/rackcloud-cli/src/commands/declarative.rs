@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use rackcloud_core::{FleetOpts, WaitOpts};
+use rackcloud_lb::core::{FleetOpts, WaitOpts};
 use rackcloud_lb::{Document, plan_account};
 
 use crate::auth::Connect;

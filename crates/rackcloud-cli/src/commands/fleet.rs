@@ -1,15 +1,15 @@
 //! Several load balancers at once: the ids given or `--all`, each changed by the same step with
-//! `rackcloud_core::run_fleet` (`--parallel` at a time, paced by the client), one progress line
+//! `rackcloud_lb::core::run_fleet` (`--parallel` at a time, paced by the client), one progress line
 //! per load balancer on stderr and a summary on stdout. Any failure makes the exit status 1.
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::sync::Arc;
 
-use lb_lbs::{ListOpts, Status};
-use rackcloud_core::{
+use rackcloud_lb::core::{
     Error, FleetEvent, FleetJob, FleetOpts, FleetOutcome, MAX_PAGE_SIZE, ServiceClient, WaitOpts,
     run_fleet,
 };
+use rackcloud_lb::lbs::{ListOpts, Status};
 
 use crate::auth::Connect;
 use crate::cli::{FleetArgs, WaitArgs};
@@ -56,7 +56,7 @@ pub(crate) fn run_many(
     }
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
     let ids = if fleet.all {
-        let all = lb_lbs::list_all(&client, ListOpts::new().limit(MAX_PAGE_SIZE))
+        let all = rackcloud_lb::lbs::list_all(&client, ListOpts::new().limit(MAX_PAGE_SIZE))
             .map_err(|e| op.failed(e))?;
         let ids: Vec<u64> = all
             .iter()

@@ -1,10 +1,10 @@
 //! `rackcloud lb health-monitor show|set|delete`, `--wait` on the changes.
 
-use rackcloud_core::Removal;
+use rackcloud_lb::core::Removal;
 use std::sync::Arc;
 
-use lb_monitors::{ConnectOpts, HttpOpts, MonitorOpts, MonitorType};
-use rackcloud_core::{Error, change_and_wait};
+use rackcloud_lb::core::{Error, change_and_wait};
+use rackcloud_lb::monitors::{ConnectOpts, HttpOpts, MonitorOpts, MonitorType};
 
 use crate::auth::Connect;
 use crate::cli::{HealthMonitorCommand, HealthMonitorSetArgs, WaitArgs};
@@ -29,7 +29,7 @@ pub(crate) fn run(
 fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::on_lb("show the health monitor", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let monitor = lb_monitors::get(&client, lb_id)
+    let monitor = rackcloud_lb::monitors::get(&client, lb_id)
         .extract()
         .map_err(|e| op.failed(e))?;
     out.report(&MonitorShown { lb_id, monitor })
@@ -43,9 +43,9 @@ fn set(args: &HealthMonitorSetArgs, connect: Connect<'_>, out: Output) -> Result
         let opts = options(args).map_err(|e| Operation::new(what).failed(e))?;
         let step: fleet::Step = Arc::new(move |c, id, w| match w {
             Some(w) => change_and_wait(c, id, w, |c, id| {
-                lb_monitors::update(c, id, &opts).extract_err()
+                rackcloud_lb::monitors::update(c, id, &opts).extract_err()
             }),
-            None => lb_monitors::update(c, id, &opts).extract_err(),
+            None => rackcloud_lb::monitors::update(c, id, &opts).extract_err(),
         });
         return fleet::run_many(
             what,
@@ -61,7 +61,7 @@ fn set(args: &HealthMonitorSetArgs, connect: Connect<'_>, out: Output) -> Result
     // Checked before connecting: invalid options send nothing, not even a token request.
     let opts = options(args).map_err(|e| op.failed(e))?;
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    lb_monitors::update(&client, lb_id, &opts)
+    rackcloud_lb::monitors::update(&client, lb_id, &opts)
         .extract_err()
         .map_err(|e| op.failed(e))?;
     let status =
@@ -152,7 +152,8 @@ impl MonitorFlags<'_> {
 fn delete(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::on_lb("delete the health monitor", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let outcome = lb_monitors::delete_if_present(&client, lb_id).map_err(|e| op.failed(e))?;
+    let outcome =
+        rackcloud_lb::monitors::delete_if_present(&client, lb_id).map_err(|e| op.failed(e))?;
     let status = match outcome {
         Removal::NothingToRemove => None,
         Removal::Removed => {

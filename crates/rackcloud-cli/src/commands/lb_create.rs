@@ -1,9 +1,9 @@
 //! `rackcloud lb create`'s flags as the SDK's [`CreateOpts`]: one request with the nodes,
 //! virtual IPs, settings and configuration given, checked before connecting.
 
-use lb_lbs::{CreateOpts, CreateOptsBuilder, VipOpts};
-use rackcloud_core::Error;
-use rackcloud_core::model::{AppendItem, AppendOpts, ThrottleOpts};
+use rackcloud_lb::core::Error;
+use rackcloud_lb::core::model::{AppendItem, AppendOpts, ThrottleOpts};
+use rackcloud_lb::lbs::{CreateOpts, CreateOptsBuilder, VipOpts};
 
 use crate::cli::CreateArgs;
 use crate::commands::health_monitor::MonitorFlags;

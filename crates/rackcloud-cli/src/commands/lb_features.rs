@@ -1,7 +1,7 @@
 //! `rackcloud lb logging|caching|error-page|stats` and `rackcloud limits|protocols|algorithms`.
 
-use lb_lbs::SettingResult;
-use rackcloud_core::ServiceClient;
+use rackcloud_lb::core::ServiceClient;
+use rackcloud_lb::lbs::SettingResult;
 
 use crate::auth::Connect;
 use crate::cli::{AccountCommand, ErrorPageCommand, FeatureCommand, SwitchCommand, WaitArgs};
@@ -26,14 +26,14 @@ pub(crate) fn run(
             Operation::on_lb("show source addresses", *lb_id),
             connect,
             out,
-            |c| lb_lbs::cluster_source_addresses(c, *lb_id).extract(),
+            |c| rackcloud_lb::lbs::cluster_source_addresses(c, *lb_id).extract(),
             SourcesShown,
         ),
         FeatureCommand::Stats { lb_id } => read_and_report(
             Operation::on_lb("show statistics", *lb_id),
             connect,
             out,
-            |c| lb_lbs::get_stats(c, *lb_id).extract(),
+            |c| rackcloud_lb::lbs::get_stats(c, *lb_id).extract(),
             |stats| StatsShown {
                 lb_id: *lb_id,
                 stats,
@@ -55,8 +55,8 @@ pub(crate) fn account(
             out,
             |c| {
                 Ok((
-                    lb_lbs::rate_limits(c).extract()?,
-                    lb_lbs::absolute_limits(c).extract()?,
+                    rackcloud_lb::lbs::rate_limits(c).extract()?,
+                    rackcloud_lb::lbs::absolute_limits(c).extract()?,
                 ))
             },
             |(rate, absolute)| LimitsShown { rate, absolute },
@@ -65,28 +65,28 @@ pub(crate) fn account(
             Operation::new("list protocols"),
             connect,
             out,
-            |c| lb_lbs::list_protocols(c).extract(),
+            |c| rackcloud_lb::lbs::list_protocols(c).extract(),
             ProtocolsShown,
         ),
         AccountCommand::AllowedDomains(_) => read_and_report(
             Operation::new("list allowed domains"),
             connect,
             out,
-            |c| lb_lbs::list_allowed_domains(c).extract(),
+            |c| rackcloud_lb::lbs::list_allowed_domains(c).extract(),
             DomainsShown,
         ),
         AccountCommand::RegionalSourceAddresses(_) => read_and_report(
             Operation::new("show regional source addresses"),
             connect,
             out,
-            |c| lb_lbs::regional_source_addresses(c).extract(),
+            |c| rackcloud_lb::lbs::regional_source_addresses(c).extract(),
             SourcesShown,
         ),
         AccountCommand::Algorithms(_) => read_and_report(
             Operation::new("list algorithms"),
             connect,
             out,
-            |c| lb_lbs::list_algorithms(c).extract(),
+            |c| rackcloud_lb::lbs::list_algorithms(c).extract(),
             AlgorithmsShown,
         ),
     }
@@ -97,7 +97,7 @@ fn read_and_report<T, R: Render>(
     op: Operation,
     connect: Connect<'_>,
     out: Output,
-    read: impl FnOnce(&ServiceClient) -> Result<T, rackcloud_core::Error>,
+    read: impl FnOnce(&ServiceClient) -> Result<T, rackcloud_lb::core::Error>,
     report: impl FnOnce(T) -> R,
 ) -> Result<(), Failure> {
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
@@ -108,23 +108,23 @@ fn read_and_report<T, R: Render>(
 /// A setting that is on or off: its name and its three operations.
 struct Switch {
     what: &'static str,
-    show: fn(&ServiceClient, u64) -> lb_lbs::SwitchResult,
+    show: fn(&ServiceClient, u64) -> rackcloud_lb::lbs::SwitchResult,
     enable: fn(&ServiceClient, u64) -> SettingResult,
     disable: fn(&ServiceClient, u64) -> SettingResult,
 }
 
 const LOGGING: Switch = Switch {
     what: "connection logging",
-    show: lb_lbs::is_logging_enabled,
-    enable: lb_lbs::enable_logging,
-    disable: lb_lbs::disable_logging,
+    show: rackcloud_lb::lbs::is_logging_enabled,
+    enable: rackcloud_lb::lbs::enable_logging,
+    disable: rackcloud_lb::lbs::disable_logging,
 };
 
 const CACHING: Switch = Switch {
     what: "content caching",
-    show: lb_lbs::is_content_cached,
-    enable: lb_lbs::enable_caching,
-    disable: lb_lbs::disable_caching,
+    show: rackcloud_lb::lbs::is_content_cached,
+    enable: rackcloud_lb::lbs::enable_caching,
+    disable: rackcloud_lb::lbs::disable_caching,
 };
 
 fn switch(
@@ -176,7 +176,7 @@ fn error_page(
         ErrorPageCommand::Show { lb_id } => {
             let op = Operation::on_lb("show the error page", *lb_id);
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let content = lb_lbs::get_error_page(&client, *lb_id)
+            let content = rackcloud_lb::lbs::get_error_page(&client, *lb_id)
                 .extract()
                 .map_err(|e| op.failed(e))?;
             out.report(&ErrorPageShown {
@@ -190,7 +190,7 @@ fn error_page(
             let html = std::fs::read_to_string(file)
                 .map_err(|e| Failure::usage(format!("cannot read {}: {e}", file.display())))?;
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            lb_lbs::set_error_page(&client, *lb_id, &html)
+            rackcloud_lb::lbs::set_error_page(&client, *lb_id, &html)
                 .extract_err()
                 .map_err(|e| op.failed(e))?;
             applied(
@@ -206,7 +206,7 @@ fn error_page(
         ErrorPageCommand::Delete { lb_id, wait } => {
             let op = Operation::on_lb("delete the error page", *lb_id);
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            lb_lbs::delete_error_page(&client, *lb_id)
+            rackcloud_lb::lbs::delete_error_page(&client, *lb_id)
                 .extract_err()
                 .map_err(|e| op.failed(e))?;
             applied(

@@ -1,6 +1,6 @@
 //! `rackcloud lb update LB_ID --https-redirect true|false [--wait]`.
 
-use lb_lbs::UpdateOpts;
+use rackcloud_lb::lbs::UpdateOpts;
 
 use crate::auth::Connect;
 use crate::cli::ssl::UpdateArgs;
@@ -19,7 +19,7 @@ pub(crate) fn run(args: &UpdateArgs, connect: Connect<'_>, out: Output) -> Resul
         what.push(format!("HTTPS redirect {}", if on { "on" } else { "off" }));
     }
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    lb_lbs::update(&client, lb_id, &opts)
+    rackcloud_lb::lbs::update(&client, lb_id, &opts)
         .extract_err()
         .map_err(|e| op.failed(e))?;
     let status =

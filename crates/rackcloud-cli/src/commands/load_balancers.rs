@@ -1,6 +1,6 @@
 //! `rackcloud lb list|show|create|delete`.
 
-use lb_lbs::{ListOpts, MAX_PAGE_SIZE, Status};
+use rackcloud_lb::lbs::{ListOpts, MAX_PAGE_SIZE, Status};
 
 use crate::auth::Connect;
 use crate::cli::{CreateArgs, ListArgs, WaitArgs};
@@ -27,7 +27,7 @@ pub(crate) fn list(args: &ListArgs, connect: Connect<'_>, out: Output) -> Result
         opts = opts.node_address(address.as_str());
     }
     let lbs = if args.limit.is_none() && args.marker.is_none() {
-        lb_lbs::list_all(&client, opts.limit(MAX_PAGE_SIZE))
+        rackcloud_lb::lbs::list_all(&client, opts.limit(MAX_PAGE_SIZE))
     } else {
         if let Some(limit) = args.limit {
             opts = opts.limit(limit);
@@ -35,7 +35,7 @@ pub(crate) fn list(args: &ListArgs, connect: Connect<'_>, out: Output) -> Result
         if let Some(marker) = args.marker {
             opts = opts.marker(marker);
         }
-        lb_lbs::list(&client, &opts).extract()
+        rackcloud_lb::lbs::list(&client, &opts).extract()
     }
     .map_err(|e| op.failed(e))?;
     out.report(&LoadBalancers(lbs))
@@ -46,7 +46,7 @@ pub(crate) fn list(args: &ListArgs, connect: Connect<'_>, out: Output) -> Result
 pub(crate) fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::of_lb("show", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let lb = lb_lbs::get(&client, lb_id)
+    let lb = rackcloud_lb::lbs::get(&client, lb_id)
         .extract()
         .map_err(|e| op.failed(e))?;
     out.report(&LoadBalancerDetails(lb))
@@ -60,17 +60,17 @@ pub(crate) fn create(args: &CreateArgs, connect: Connect<'_>, out: Output) -> Re
     // Checked before connecting: invalid options send nothing, not even a token request.
     let opts = create_opts(args).map_err(|e| op.failed(e))?;
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let created = lb_lbs::create(&client, &opts)
+    let created = rackcloud_lb::lbs::create(&client, &opts)
         .extract()
         .map_err(|e| op.failed(e))?;
     // From here on the load balancer exists: a failure names it.
     let op = Operation::of_lb("create", created.id());
     let lb = if args.wait.wait {
         let waiting = Waiting::begin(&connect, &args.wait, created.id(), &Status::Active);
-        lb_lbs::wait_for_status(
+        rackcloud_lb::lbs::wait_for_status(
             &client,
             created.id(),
-            lb_lbs::Status::Active,
+            rackcloud_lb::lbs::Status::Active,
             waiting.opts(),
         )
         .map_err(|e| op.failed(e))?
@@ -95,12 +95,13 @@ pub(crate) fn delete(
     let lb_id = *lb_id;
     let op = Operation::of_lb("delete", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    lb_lbs::delete(&client, lb_id)
+    rackcloud_lb::lbs::delete(&client, lb_id)
         .extract_err()
         .map_err(|e| op.failed(e))?;
     let status = if wait.wait {
         let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Deleted);
-        lb_lbs::wait_for_deletion(&client, lb_id, waiting.opts()).map_err(|e| op.failed(e))?;
+        rackcloud_lb::lbs::wait_for_deletion(&client, lb_id, waiting.opts())
+            .map_err(|e| op.failed(e))?;
         Some(Status::Deleted)
     } else {
         None
@@ -119,13 +120,14 @@ fn delete_many(
 ) -> Result<(), Failure> {
     let op = Operation::new("delete load balancers");
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    lb_lbs::bulk_delete(&client, lb_ids)
+    rackcloud_lb::lbs::bulk_delete(&client, lb_ids)
         .extract_err()
         .map_err(|e| op.failed(e))?;
     let status = if wait.wait {
         for &lb_id in lb_ids {
             let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Deleted);
-            lb_lbs::wait_for_deletion(&client, lb_id, waiting.opts()).map_err(|e| op.failed(e))?;
+            rackcloud_lb::lbs::wait_for_deletion(&client, lb_id, waiting.opts())
+                .map_err(|e| op.failed(e))?;
         }
         Some(Status::Deleted)
     } else {

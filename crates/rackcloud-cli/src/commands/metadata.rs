@@ -1,7 +1,7 @@
 //! `rackcloud lb metadata list|set|remove [--node NODE_ID]`. Metadata changes are applied when
 //! the answer arrives (the load balancer stays `ACTIVE`), so these commands have no `--wait`.
 
-use lb_metadata::{AddOpts, Owner};
+use rackcloud_lb::metadata::{AddOpts, Owner};
 
 use crate::auth::Connect;
 use crate::cli::{MetadataCommand, NodeArg};
@@ -44,7 +44,7 @@ fn operation(verb: &str, owner: Owner) -> Operation {
 fn list(owner: Owner, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = operation("list", owner);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let items = lb_metadata::list(&client, owner)
+    let items = rackcloud_lb::metadata::list(&client, owner)
         .extract()
         .map_err(|e| op.failed(e))?;
     out.report(&MetadataItems { owner, items })
@@ -64,7 +64,8 @@ fn set(
     // Checked before connecting, so that bad input sends nothing, not even a token request.
     desired.check().map_err(|e| op.failed(e))?;
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let outcome = lb_metadata::set(&client, owner, &desired).map_err(|e| op.failed(e))?;
+    let outcome =
+        rackcloud_lb::metadata::set(&client, owner, &desired).map_err(|e| op.failed(e))?;
     out.report(&MetadataSet { owner, outcome })
         .map_err(|e| op.failed_other(e))
 }
@@ -73,7 +74,8 @@ fn remove(owner: Owner, keys: &[String], connect: Connect<'_>, out: Output) -> R
     let op = operation("remove", owner);
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let outcome = lb_metadata::remove_keys(&client, owner, &keys).map_err(|e| op.failed(e))?;
+    let outcome =
+        rackcloud_lb::metadata::remove_keys(&client, owner, &keys).map_err(|e| op.failed(e))?;
     out.report(&MetadataRemoved { owner, outcome })
         .map_err(|e| op.failed_other(e))
 }

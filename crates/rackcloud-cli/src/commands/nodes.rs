@@ -3,12 +3,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use lb_lbs::Status as LbStatus;
-use lb_nodes::{
+use rackcloud_lb::core::MAX_PAGE_SIZE;
+use rackcloud_lb::lbs::Status as LbStatus;
+use rackcloud_lb::nodes::{
     Condition, CreateOpts, CreateOptsBuilder, ListOpts, NodeOpts, UpdateOpts, WorkflowOpts,
     add_safely, drain_and_remove,
 };
-use rackcloud_core::MAX_PAGE_SIZE;
 
 use crate::auth::Connect;
 use crate::cli::{AddArgs, FleetArgs, NodeCommand, UpdateArgs, WaitArgs};
@@ -54,7 +54,7 @@ pub(crate) fn run(command: &NodeCommand, connect: Connect<'_>, out: Output) -> R
 fn list(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::on_lb("list nodes", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let nodes = lb_nodes::list_all(&client, lb_id, ListOpts::new().limit(MAX_PAGE_SIZE))
+    let nodes = rackcloud_lb::nodes::list_all(&client, lb_id, ListOpts::new().limit(MAX_PAGE_SIZE))
         .map_err(|e| op.failed(e))?;
     out.report(&Nodes(nodes)).map_err(|e| op.failed_other(e))
 }
@@ -62,7 +62,7 @@ fn list(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
 fn show(lb_id: u64, node_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::on_lb(format!("show node {node_id}"), lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let node = lb_nodes::get(&client, lb_id, node_id)
+    let node = rackcloud_lb::nodes::get(&client, lb_id, node_id)
         .extract()
         .map_err(|e| op.failed(e))?;
     out.report(&NodeDetails(node))
@@ -104,7 +104,7 @@ fn add(args: &AddArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure>
         let report = added_nodes(lb_id, "safe addition", &added, Some(LbStatus::Active));
         return out.report(&report).map_err(|e| op.failed_other(e));
     }
-    let added = lb_nodes::create(&client, lb_id, &create)
+    let added = rackcloud_lb::nodes::create(&client, lb_id, &create)
         .extract()
         .map_err(|e| op.failed(e))?;
     let status =
@@ -127,7 +127,7 @@ fn update(args: &UpdateArgs, connect: Connect<'_>, out: Output) -> Result<(), Fa
     if let Some(weight) = args.kind.weight {
         opts = opts.weight(weight);
     }
-    lb_nodes::update(&client, lb_id, node_id, &opts)
+    rackcloud_lb::nodes::update(&client, lb_id, node_id, &opts)
         .extract_err()
         .map_err(|e| op.failed(e))?;
     let status =
@@ -147,7 +147,7 @@ fn remove(
     let op = Operation::on_lb("remove nodes", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
     let waiting = Waiting::begin(&connect, wait, lb_id, &LbStatus::Active);
-    lb_nodes::bulk_delete(&client, lb_id, node_ids, waiting.opts())
+    rackcloud_lb::nodes::bulk_delete(&client, lb_id, node_ids, waiting.opts())
         .extract_err()
         .map_err(|e| op.failed(e))?;
     drop(waiting);
@@ -183,7 +183,7 @@ fn drain(
         return out.report(&change).map_err(|e| op.failed_other(e));
     }
     let draining = UpdateOpts::new().condition(Condition::Draining);
-    lb_nodes::update(&client, lb_id, node_id, &draining)
+    rackcloud_lb::nodes::update(&client, lb_id, node_id, &draining)
         .extract_err()
         .map_err(|e| op.failed(e))?;
     let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
@@ -195,8 +195,9 @@ fn drain(
 fn events(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::on_lb("list node events", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let events = lb_nodes::events_all(&client, lb_id, ListOpts::new().limit(MAX_PAGE_SIZE))
-        .map_err(|e| op.failed(e))?;
+    let events =
+        rackcloud_lb::nodes::events_all(&client, lb_id, ListOpts::new().limit(MAX_PAGE_SIZE))
+            .map_err(|e| op.failed(e))?;
     out.report(&NodeEvents(events))
         .map_err(|e| op.failed_other(e))
 }
@@ -216,8 +217,10 @@ fn add_many(
             return add_safely(c, id, &nodes, &WorkflowOpts::new(wait)).map(|_| ());
         }
         match w {
-            Some(w) => lb_nodes::create_and_wait(c, id, &create, w).map(|_| ()),
-            None => lb_nodes::create(c, id, &create).extract().map(|_| ()),
+            Some(w) => rackcloud_lb::nodes::create_and_wait(c, id, &create, w).map(|_| ()),
+            None => rackcloud_lb::nodes::create(c, id, &create)
+                .extract()
+                .map(|_| ()),
         }
     });
     let fleet = FleetArgs {

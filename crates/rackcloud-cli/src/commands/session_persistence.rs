@@ -1,9 +1,9 @@
 //! `rackcloud lb session-persistence show|enable|disable`, `--wait` on the changes.
 
-use rackcloud_core::Removal;
+use rackcloud_lb::core::Removal;
 use std::sync::Arc;
 
-use lb_sessions::{CreateOpts, Type};
+use rackcloud_lb::sessions::{CreateOpts, Type};
 
 use crate::auth::Connect;
 use crate::cli::{SessionPersistenceCommand, WaitArgs};
@@ -30,8 +30,8 @@ pub(crate) fn run(
             None => {
                 let opts = CreateOpts::new(persistence_type.clone());
                 let step: fleet::Step = Arc::new(move |c, id, w| match w {
-                    Some(w) => lb_sessions::enable_and_wait(c, id, &opts, w),
-                    None => lb_sessions::enable(c, id, &opts).extract_err(),
+                    Some(w) => rackcloud_lb::sessions::enable_and_wait(c, id, &opts, w),
+                    None => rackcloud_lb::sessions::enable(c, id, &opts).extract_err(),
                 });
                 let what = format!("enable {persistence_type} session persistence");
                 fleet::run_many(&what, lb_ids, fleet, wait, step, connect, out)
@@ -47,7 +47,7 @@ pub(crate) fn run(
             None => {
                 let if_enabled = *if_enabled;
                 let step: fleet::Step = Arc::new(move |c, id, w| {
-                    let result = lb_sessions::disable(c, id);
+                    let result = rackcloud_lb::sessions::disable(c, id);
                     let outcome = if if_enabled {
                         result.extract_removal()?
                     } else {
@@ -55,7 +55,7 @@ pub(crate) fn run(
                     };
                     match (outcome, w) {
                         (Removal::Removed, Some(w)) => {
-                            rackcloud_core::wait_until_active(c, id, w).map(|_| ())
+                            rackcloud_lb::core::wait_until_active(c, id, w).map(|_| ())
                         }
                         _ => Ok(()),
                     }
@@ -70,7 +70,7 @@ pub(crate) fn run(
 fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::on_lb("show session persistence", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let persistence = lb_sessions::get(&client, lb_id)
+    let persistence = rackcloud_lb::sessions::get(&client, lb_id)
         .extract()
         .map_err(|e| op.failed(e))?;
     let report = PersistenceShown {
@@ -93,7 +93,7 @@ fn enable(
     );
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
     let opts = CreateOpts::new(persistence_type.clone());
-    lb_sessions::enable(&client, lb_id, &opts)
+    rackcloud_lb::sessions::enable(&client, lb_id, &opts)
         .extract_err()
         .map_err(|e| op.failed(e))?;
     let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
@@ -110,7 +110,7 @@ fn disable(
 ) -> Result<(), Failure> {
     let op = Operation::on_lb("disable session persistence", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let result = lb_sessions::disable(&client, lb_id);
+    let result = rackcloud_lb::sessions::disable(&client, lb_id);
     let outcome = if if_enabled {
         result.extract_removal()
     } else {

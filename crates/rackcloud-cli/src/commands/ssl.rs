@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use lb_ssl::{
+use rackcloud_lb::core::{Error, Secret};
+use rackcloud_lb::ssl::{
     CertificateBundle, CertificateWarning, CipherProfile, CreateMappingOpts, SetOpts,
     UpdateMappingOpts,
 };
-use rackcloud_core::{Error, Secret};
 use serde::Serialize;
 
 use crate::auth::Connect;
@@ -26,7 +26,7 @@ pub(crate) fn run(command: &SslCommand, connect: Connect<'_>, out: Output) -> Re
         SslCommand::Show { lb_id } => {
             let op = Operation::on_lb("show SSL termination", *lb_id);
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let termination = lb_ssl::get(&client, *lb_id)
+            let termination = rackcloud_lb::ssl::get(&client, *lb_id)
                 .extract()
                 .map_err(|e| op.failed(e))?;
             out.report(&SslShown {
@@ -39,7 +39,7 @@ pub(crate) fn run(command: &SslCommand, connect: Connect<'_>, out: Output) -> Re
         SslCommand::Delete { lb_id, wait } => {
             let op = Operation::on_lb("delete SSL termination", *lb_id);
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            lb_ssl::delete(&client, *lb_id)
+            rackcloud_lb::ssl::delete(&client, *lb_id)
                 .extract_err()
                 .map_err(|e| op.failed(e))?;
             let status =
@@ -50,7 +50,7 @@ pub(crate) fn run(command: &SslCommand, connect: Connect<'_>, out: Output) -> Re
         SslCommand::Ciphers { lb_id } => {
             let op = Operation::on_lb("list ciphers", *lb_id);
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let names = lb_ssl::ciphers(&client, *lb_id)
+            let names = rackcloud_lb::ssl::ciphers(&client, *lb_id)
                 .extract()
                 .map_err(|e| op.failed(e))?;
             out.report(&Ciphers {
@@ -67,9 +67,11 @@ pub(crate) fn run(command: &SslCommand, connect: Connect<'_>, out: Output) -> Re
                 wait: true,
                 wait_interval: None,
             };
-            let waiting = Waiting::begin(&connect, &args, *lb_id, &lb_lbs::Status::Active);
-            let rotation = lb_ssl::rotate_certificate(&client, *lb_id, &bundle, waiting.opts())
-                .map_err(|e| op.failed(e))?;
+            let waiting =
+                Waiting::begin(&connect, &args, *lb_id, &rackcloud_lb::lbs::Status::Active);
+            let rotation =
+                rackcloud_lb::ssl::rotate_certificate(&client, *lb_id, &bundle, waiting.opts())
+                    .map_err(|e| op.failed(e))?;
             let report = Rotated {
                 lb_id: *lb_id,
                 certificate: CertFacts::of(rotation.termination().certificate()),
@@ -94,7 +96,7 @@ fn set(args: &SslSetArgs, connect: Connect<'_>, out: Output) -> Result<(), Failu
     let mut port = args.secure_port;
     if let Some(bundle) = bundle {
         if port.is_none() {
-            let current = lb_ssl::get(&client, lb_id)
+            let current = rackcloud_lb::ssl::get(&client, lb_id)
                 .extract()
                 .map_err(|e| op.failed(e))?;
             port = Some(current.and_then(|t| t.secure_port()).unwrap_or(443));
@@ -114,7 +116,7 @@ fn set(args: &SslSetArgs, connect: Connect<'_>, out: Output) -> Result<(), Failu
         opts = opts.cipher_profile(name.parse::<CipherProfile>().map_err(|e| op.failed(e))?);
     }
     warn(&warnings, out);
-    lb_ssl::set(&client, lb_id, &opts)
+    rackcloud_lb::ssl::set(&client, lb_id, &opts)
         .extract_err()
         .map_err(|e| op.failed(e))?;
     let status =
@@ -134,7 +136,7 @@ pub(crate) fn run_mapping(
         CertMappingCommand::List { lb_id } => {
             let op = Operation::on_lb("list certificate mappings", *lb_id);
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let mappings = lb_ssl::list_mappings(&client, *lb_id)
+            let mappings = rackcloud_lb::ssl::list_mappings(&client, *lb_id)
                 .extract()
                 .map_err(|e| op.failed(e))?;
             out.report(&Mappings {
@@ -155,7 +157,7 @@ pub(crate) fn run_mapping(
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
             warn(&warnings, out);
             let opts = CreateMappingOpts::new(host.clone(), bundle);
-            let mapping = lb_ssl::create_mapping(&client, *lb_id, &opts)
+            let mapping = rackcloud_lb::ssl::create_mapping(&client, *lb_id, &opts)
                 .extract()
                 .map_err(|e| op.failed(e))?;
             let status =
@@ -176,7 +178,7 @@ pub(crate) fn run_mapping(
         CertMappingCommand::Show { lb_id, mapping_id } => {
             let op = Operation::on_lb(format!("show certificate mapping {mapping_id}"), *lb_id);
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let mapping = lb_ssl::get_mapping(&client, *lb_id, *mapping_id)
+            let mapping = rackcloud_lb::ssl::get_mapping(&client, *lb_id, *mapping_id)
                 .extract()
                 .map_err(|e| op.failed(e))?;
             out.report(&MappingShown {
@@ -206,7 +208,7 @@ pub(crate) fn run_mapping(
                 }
             }
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            lb_ssl::update_mapping(&client, *lb_id, *mapping_id, &opts)
+            rackcloud_lb::ssl::update_mapping(&client, *lb_id, *mapping_id, &opts)
                 .extract_err()
                 .map_err(|e| op.failed(e))?;
             let status =
@@ -225,7 +227,7 @@ pub(crate) fn run_mapping(
         } => {
             let op = Operation::on_lb(format!("remove certificate mapping {mapping_id}"), *lb_id);
             let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            lb_ssl::delete_mapping(&client, *lb_id, *mapping_id)
+            rackcloud_lb::ssl::delete_mapping(&client, *lb_id, *mapping_id)
                 .extract_err()
                 .map_err(|e| op.failed(e))?;
             let status =

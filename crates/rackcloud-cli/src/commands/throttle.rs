@@ -1,10 +1,10 @@
 //! `rackcloud lb throttle show|set|delete`, `--wait` on the changes.
 
-use rackcloud_core::Removal;
+use rackcloud_lb::core::Removal;
 use std::sync::Arc;
 
-use lb_throttle::{SetOptsBuilder, ThrottleOpts};
-use rackcloud_core::change_and_wait;
+use rackcloud_lb::core::change_and_wait;
+use rackcloud_lb::throttle::{SetOptsBuilder, ThrottleOpts};
 
 use crate::auth::Connect;
 use crate::cli::{ThrottleCommand, WaitArgs};
@@ -36,9 +36,9 @@ pub(crate) fn run(
                     .map_err(|e| Operation::new(what).failed(e))?;
                 let step: fleet::Step = Arc::new(move |c, id, w| match w {
                     Some(w) => change_and_wait(c, id, w, |c, id| {
-                        lb_throttle::set(c, id, &opts).extract_err()
+                        rackcloud_lb::throttle::set(c, id, &opts).extract_err()
                     }),
-                    None => lb_throttle::set(c, id, &opts).extract_err(),
+                    None => rackcloud_lb::throttle::set(c, id, &opts).extract_err(),
                 });
                 fleet::run_many(what, lb_ids, fleet, wait, step, connect, out)
             }
@@ -50,7 +50,7 @@ pub(crate) fn run(
 fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::on_lb("show the connection throttle", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let throttle = lb_throttle::get(&client, lb_id)
+    let throttle = rackcloud_lb::throttle::get(&client, lb_id)
         .extract()
         .map_err(|e| op.failed(e))?;
     out.report(&ThrottleShown { lb_id, throttle })
@@ -69,7 +69,7 @@ fn set(
     // Checked before connecting: invalid options send nothing, not even a token request.
     opts.to_throttle_set_map().map_err(|e| op.failed(e))?;
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    lb_throttle::set(&client, lb_id, &opts)
+    rackcloud_lb::throttle::set(&client, lb_id, &opts)
         .extract_err()
         .map_err(|e| op.failed(e))?;
     let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
@@ -80,7 +80,8 @@ fn set(
 fn delete(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::on_lb("delete the connection throttle", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let outcome = lb_throttle::delete_if_present(&client, lb_id).map_err(|e| op.failed(e))?;
+    let outcome =
+        rackcloud_lb::throttle::delete_if_present(&client, lb_id).map_err(|e| op.failed(e))?;
     let status = match outcome {
         Removal::NothingToRemove => None,
         Removal::Removed => {

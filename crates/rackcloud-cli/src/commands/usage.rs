@@ -1,7 +1,7 @@
 //! `rackcloud lb usage [LB_ID] [--since DATE] [--until DATE] [--current] [--billable]`.
 
 use jiff::{SignedDuration, Timestamp};
-use lb_usage::{BillableOpts, MAX_BILLABLE_PAGE, UsageOpts};
+use rackcloud_lb::usage::{BillableOpts, MAX_BILLABLE_PAGE, UsageOpts};
 
 use crate::auth::Connect;
 use crate::cli::UsageArgs;
@@ -30,7 +30,8 @@ pub(crate) fn run(args: &UsageArgs, connect: Connect<'_>, out: Output) -> Result
         });
         let client = connect.lb_client().map_err(|e| op.failed(e))?;
         let billable = BillableOpts::new(since, until).limit(MAX_BILLABLE_PAGE);
-        let lbs = lb_usage::billable_all(&client, &billable).map_err(|e| op.failed(e))?;
+        let lbs =
+            rackcloud_lb::usage::billable_all(&client, &billable).map_err(|e| op.failed(e))?;
         return out
             .report(&BillableReport(lbs))
             .map_err(|e| op.failed_other(e));
@@ -38,7 +39,7 @@ pub(crate) fn run(args: &UsageArgs, connect: Connect<'_>, out: Output) -> Result
     let Some(lb_id) = args.lb_id else {
         let op = Operation::new("show the account's usage");
         let client = connect.lb_client().map_err(|e| op.failed(e))?;
-        let usage = lb_usage::account_usage(&client, &opts)
+        let usage = rackcloud_lb::usage::account_usage(&client, &opts)
             .extract()
             .map_err(|e| op.failed(e))?;
         let report = UsageReport::account(&usage);
@@ -47,9 +48,9 @@ pub(crate) fn run(args: &UsageArgs, connect: Connect<'_>, out: Output) -> Result
     let op = Operation::on_lb("show usage", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
     let records = if args.current {
-        lb_usage::current_usage(&client, lb_id).extract()
+        rackcloud_lb::usage::current_usage(&client, lb_id).extract()
     } else {
-        lb_usage::load_balancer_usage(&client, lb_id, &opts).extract()
+        rackcloud_lb::usage::load_balancer_usage(&client, lb_id, &opts).extract()
     }
     .map_err(|e| op.failed(e))?;
     out.report(&UsageReport::load_balancer(lb_id, records))

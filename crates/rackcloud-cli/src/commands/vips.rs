@@ -1,9 +1,9 @@
 //! `rackcloud lb vip list|add|remove`, `--wait` on the changes.
 
-use lb_lbs::Status;
-use lb_vips::AddOpts;
-use rackcloud_core::WaitOpts;
-use rackcloud_core::kit::MAX_IDS_PER_REQUEST;
+use rackcloud_lb::core::WaitOpts;
+use rackcloud_lb::core::kit::MAX_IDS_PER_REQUEST;
+use rackcloud_lb::lbs::Status;
+use rackcloud_lb::vips::AddOpts;
 
 use crate::auth::Connect;
 use crate::cli::{VipCommand, WaitArgs};
@@ -27,7 +27,7 @@ pub(crate) fn run(command: &VipCommand, connect: Connect<'_>, out: Output) -> Re
 fn list(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::on_lb("list virtual ips", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let vips = lb_vips::list(&client, lb_id)
+    let vips = rackcloud_lb::vips::list(&client, lb_id)
         .extract()
         .map_err(|e| op.failed(e))?;
     out.report(&VirtualIps { lb_id, vips })
@@ -37,7 +37,7 @@ fn list(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
 fn add(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::on_lb("add a virtual ip", lb_id);
     let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let vip = lb_vips::add(&client, lb_id, &AddOpts::new())
+    let vip = rackcloud_lb::vips::add(&client, lb_id, &AddOpts::new())
         .extract()
         .map_err(|e| op.failed(e))?;
     let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
@@ -57,9 +57,9 @@ fn remove(
     // More than one request: each waits for the one before to be applied, shown like --wait.
     let outcome = if vip_ids.len() > MAX_IDS_PER_REQUEST {
         let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Active);
-        lb_vips::bulk_delete(&client, lb_id, vip_ids, waiting.opts())
+        rackcloud_lb::vips::bulk_delete(&client, lb_id, vip_ids, waiting.opts())
     } else {
-        lb_vips::bulk_delete(&client, lb_id, vip_ids, &WaitOpts::new())
+        rackcloud_lb::vips::bulk_delete(&client, lb_id, vip_ids, &WaitOpts::new())
     };
     outcome.extract_err().map_err(|e| op.failed(e))?;
     let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use lb_acl::NetworkItem;
+use rackcloud_lb::acl::NetworkItem;
 use serde::Serialize;
 
 use super::{Column, Render, Table, write_json};

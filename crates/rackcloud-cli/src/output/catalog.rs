@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use rackcloud_core::{Availability, Catalog};
+use rackcloud_lb::core::{Availability, Catalog};
 use serde::Serialize;
 
 use super::{Render, write_json};

@@ -8,7 +8,7 @@
 
 use std::io::{self, Write};
 
-use lb_lbs::Status;
+use rackcloud_lb::lbs::Status;
 use serde::Serialize;
 
 use super::{Render, write_json};

@@ -8,7 +8,7 @@
 
 use std::io::{self, Write};
 
-use rackcloud_core::{FleetOutcome, LbOutcome};
+use rackcloud_lb::core::{FleetOutcome, LbOutcome};
 use serde::Serialize;
 
 use super::{Render, write_json};

@@ -1,10 +1,10 @@
 //! Health monitors: what `show` and `delete` print (`set` is a [`Change`]).
 
-use rackcloud_core::Removal;
+use rackcloud_lb::core::Removal;
 use std::io::{self, Write};
 
-use lb_lbs::Status;
-use lb_monitors::{HealthMonitor, MonitorType};
+use rackcloud_lb::lbs::Status;
+use rackcloud_lb::monitors::{HealthMonitor, MonitorType};
 use serde::Serialize;
 
 use super::{Change, Render, write_json};

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use lb_lbs::{AbsoluteLimits, Algorithm, ProtocolInfo, RateLimits, Stats, Status};
+use rackcloud_lb::lbs::{AbsoluteLimits, Algorithm, ProtocolInfo, RateLimits, Stats, Status};
 use serde::Serialize;
 use serde_json::json;
 

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use lb_lbs::{LoadBalancer, VirtualIp};
+use rackcloud_lb::lbs::{LoadBalancer, VirtualIp};
 use serde::Serialize;
 
 use super::{Column, Render, Table, write_json};

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use lb_metadata::{Meta, Owner, RemoveOutcome, SetOutcome};
+use rackcloud_lb::metadata::{Meta, Owner, RemoveOutcome, SetOutcome};
 use serde::Serialize;
 
 use super::{Column, Render, Table, write_json};

@@ -3,8 +3,8 @@
 
 use std::io::{self, Write};
 
-use lb_lbs::Status as LbStatus;
-use lb_nodes::{Node, NodeEvent};
+use rackcloud_lb::lbs::Status as LbStatus;
+use rackcloud_lb::nodes::{Node, NodeEvent};
 use serde::Serialize;
 
 use super::{Change, Column, Render, Table, write_json};

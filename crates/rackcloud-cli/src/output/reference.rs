@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use lb_lbs::SourceAddressLists;
+use rackcloud_lb::lbs::SourceAddressLists;
 use serde_json::json;
 
 use super::{Column, Render, Table, write_json};

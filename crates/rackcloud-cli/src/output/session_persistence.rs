@@ -1,10 +1,10 @@
 //! Session persistence: what `show` and `disable` print (`enable` is a plain [`Change`]).
 
-use rackcloud_core::Removal;
+use rackcloud_lb::core::Removal;
 use std::io::{self, Write};
 
-use lb_lbs::Status;
-use lb_sessions::Type;
+use rackcloud_lb::lbs::Status;
+use rackcloud_lb::sessions::Type;
 use serde::Serialize;
 
 use super::{Change, Render, write_json};

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use lb_ssl::{CertificateInfo, CertificateMapping, CertificateWarning, SslTermination};
+use rackcloud_lb::ssl::{CertificateInfo, CertificateMapping, CertificateWarning, SslTermination};
 use serde::Serialize;
 
 use super::{Column, Render, Table, write_json};
@@ -126,7 +126,7 @@ impl Render for Ciphers {
         writeln!(
             out,
             "profiles: {}",
-            lb_ssl::CipherProfile::KNOWN_NAMES.join(", ")
+            rackcloud_lb::ssl::CipherProfile::KNOWN_NAMES.join(", ")
         )
     }
 
@@ -134,7 +134,7 @@ impl Render for Ciphers {
         write_json(
             out,
             &serde_json::json!({"loadBalancerId": self.lb_id, "ciphers": self.names,
-                "cipherProfiles": lb_ssl::CipherProfile::KNOWN_NAMES}),
+                "cipherProfiles": rackcloud_lb::ssl::CipherProfile::KNOWN_NAMES}),
         )
     }
 }

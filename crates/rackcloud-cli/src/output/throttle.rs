@@ -1,10 +1,10 @@
 //! Connection throttles: what `show` and `delete` print (`set` is a [`Change`]).
 
-use rackcloud_core::Removal;
+use rackcloud_lb::core::Removal;
 use std::io::{self, Write};
 
-use lb_lbs::Status;
-use lb_throttle::ConnectionThrottle;
+use rackcloud_lb::lbs::Status;
+use rackcloud_lb::throttle::ConnectionThrottle;
 use serde::Serialize;
 
 use super::{Change, Render, write_json};

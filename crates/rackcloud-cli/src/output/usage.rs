@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use lb_usage::{AccountUsage, BillableLoadBalancer, UsageRecord};
+use rackcloud_lb::usage::{AccountUsage, BillableLoadBalancer, UsageRecord};
 use serde::Serialize;
 
 use super::{Column, Render, Table, write_json};

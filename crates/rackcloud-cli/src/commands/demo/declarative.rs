@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use rackcloud_core::{FleetOpts, ServiceClient, WaitOpts};
+use rackcloud_lb::core::{FleetOpts, ServiceClient, WaitOpts};
 use rackcloud_lb::{ApplyReport, Document, Plan};
 
 use super::narrator::Narrator;

@@ -8,19 +8,19 @@ mod declarative;
 mod narrator;
 mod rotation;
 
-use rackcloud_core::Removal;
+use rackcloud_lb::core::Removal;
 use std::io;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, anyhow, bail};
-use lb_sessions::{CreateOpts, Type};
-use rackcloud_core::kit::{LB_SERVICE_NAME, LB_SERVICE_TYPE};
-use rackcloud_core::{
+use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME, Emulator, InjectedBody, InjectedFault};
+use rackcloud_lb::core::kit::{LB_SERVICE_NAME, LB_SERVICE_TYPE};
+use rackcloud_lb::core::{
     AuthOptions, EndpointOpts, Error, ProviderClient, RetryPolicy, ServiceClient, WaitOpts,
     new_lb_v1,
 };
-use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME, Emulator, InjectedBody, InjectedFault};
+use rackcloud_lb::sessions::{CreateOpts, Type};
 
 use crate::failure::{Failure, Operation};
 use crate::output::Output;
@@ -158,7 +158,8 @@ fn cookies(
 
     n.step(format!("Load balancer {TCP} {tcp}: enable HTTP_COOKIE"))?;
     let refused = expect_refusal(
-        lb_sessions::enable(client, TCP, &CreateOpts::new(Type::HttpCookie)).extract_err(),
+        rackcloud_lb::sessions::enable(client, TCP, &CreateOpts::new(Type::HttpCookie))
+            .extract_err(),
         "HTTP_COOKIE on a TCP load balancer",
     )?;
     let kind = refused.kind();
@@ -198,7 +199,8 @@ fn busy(
         client.endpoint(),
     )?;
     let busy = expect_refusal(
-        lb_sessions::enable(&impatient, TCP, &CreateOpts::new(Type::SourceIp)).extract_err(),
+        rackcloud_lb::sessions::enable(&impatient, TCP, &CreateOpts::new(Type::SourceIp))
+            .extract_err(),
         "a change while PENDING_UPDATE",
     )?;
     let (kind, lb_status) = (busy.kind(), busy.lb_status().map(str::to_owned));
@@ -263,7 +265,7 @@ fn disable_twice(
     retries: &Retries,
 ) -> anyhow::Result<()> {
     n.step(format!("Load balancer {WEB} {web}: disable"))?;
-    lb_sessions::disable(client, WEB)
+    rackcloud_lb::sessions::disable(client, WEB)
         .extract_err()
         .with_context(|| format!("could not disable session persistence on load balancer {WEB}"))?;
     retries.tell(n)?;
@@ -275,7 +277,7 @@ fn disable_twice(
     n.step(format!(
         "Load balancer {WEB} {web}: disable again, as `disable --if-enabled` does"
     ))?;
-    let outcome = lb_sessions::disable_if_enabled(client, WEB)?;
+    let outcome = rackcloud_lb::sessions::disable_if_enabled(client, WEB)?;
     retries.tell(n)?;
     match outcome {
         Removal::NothingToRemove => n.detail(
@@ -288,7 +290,7 @@ fn disable_twice(
 
 /// `"web" (HTTP)`.
 fn describe(client: &ServiceClient, id: u64) -> anyhow::Result<String> {
-    let lb = lb_lbs::get(client, id)
+    let lb = rackcloud_lb::lbs::get(client, id)
         .extract()
         .with_context(|| format!("could not read load balancer {id}"))?;
     Ok(format!("\"{}\" ({})", lb.name(), lb.protocol()))
@@ -297,13 +299,13 @@ fn describe(client: &ServiceClient, id: u64) -> anyhow::Result<String> {
 fn enable(client: &ServiceClient, id: u64, persistence_type: Type) -> anyhow::Result<()> {
     let what =
         format!("could not enable {persistence_type} session persistence on load balancer {id}");
-    lb_sessions::enable(client, id, &CreateOpts::new(persistence_type))
+    rackcloud_lb::sessions::enable(client, id, &CreateOpts::new(persistence_type))
         .extract_err()
         .context(what)
 }
 
 fn show(client: &ServiceClient, id: u64) -> anyhow::Result<String> {
-    let persistence = lb_sessions::get(client, id)
+    let persistence = rackcloud_lb::sessions::get(client, id)
         .extract()
         .with_context(|| format!("could not show session persistence on load balancer {id}"))?;
     Ok(match persistence {

@@ -5,8 +5,8 @@
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use lb_nodes::{Condition, CreateOpts, ListOpts, NodeOpts, WorkflowOpts};
-use rackcloud_core::ServiceClient;
+use rackcloud_lb::core::ServiceClient;
+use rackcloud_lb::nodes::{Condition, CreateOpts, ListOpts, NodeOpts, WorkflowOpts};
 
 use super::narrator::Narrator;
 
@@ -19,7 +19,7 @@ const GRACE: Duration = Duration::from_millis(500);
 /// Adds the node to replace, then rotates: add the new one safely, drain and remove the old one.
 pub(super) fn rotate(n: &mut Narrator, client: &ServiceClient, lb_id: u64) -> anyhow::Result<()> {
     let wait = super::wait_opts();
-    let old = lb_nodes::create_and_wait(
+    let old = rackcloud_lb::nodes::create_and_wait(
         client,
         lb_id,
         &CreateOpts::new(vec![NodeOpts::new(OLD.0, OLD.1)]),
@@ -35,8 +35,9 @@ pub(super) fn rotate(n: &mut Narrator, client: &ServiceClient, lb_id: u64) -> an
         OLD.0, OLD.1, NEW.0, NEW.1
     ))?;
     let opts = WorkflowOpts::new(wait.clone());
-    let added = lb_nodes::add_safely(client, lb_id, &[NodeOpts::new(NEW.0, NEW.1)], &opts)
-        .context("could not add the new node safely")?;
+    let added =
+        rackcloud_lb::nodes::add_safely(client, lb_id, &[NodeOpts::new(NEW.0, NEW.1)], &opts)
+            .context("could not add the new node safely")?;
     let Some(new) = added.first() else {
         bail!("the safe addition answered no node")
     };
@@ -56,9 +57,9 @@ pub(super) fn rotate(n: &mut Narrator, client: &ServiceClient, lb_id: u64) -> an
         OLD.1,
         GRACE.as_secs_f64()
     ))?;
-    lb_nodes::drain_and_remove(client, lb_id, old.id(), GRACE, &opts)
+    rackcloud_lb::nodes::drain_and_remove(client, lb_id, old.id(), GRACE, &opts)
         .context("could not drain and remove the old node")?;
-    let left = lb_nodes::list(client, lb_id, &ListOpts::new())
+    let left = rackcloud_lb::nodes::list(client, lb_id, &ListOpts::new())
         .extract()
         .context("could not list the nodes")?;
     let addresses: Vec<String> = left
