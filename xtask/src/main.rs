@@ -11,6 +11,7 @@
 //!   `cargo package --workspace` (it needs the crates.io index: not part of `ci`).
 //! - `man`: writes the manual pages of `rackcloud` into `<target>/man`.
 
+mod architecture;
 mod publish;
 
 use std::path::{Path, PathBuf};

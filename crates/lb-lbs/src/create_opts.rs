@@ -4,11 +4,11 @@
 
 use rackcloud_core::Error;
 use rackcloud_core::model::{
-    AppendOpts, MonitorOpts, NodeOpts, PersistenceType, ThrottleOpts, check_unique_nodes,
+    AppendOpts, MetadataOpts, MonitorOpts, NodeOpts, PersistenceType, ThrottleOpts,
+    check_unique_nodes,
 };
 use serde_json::{Map, Value, json};
 
-use crate::create_metadata::metadata_items;
 use crate::kinds::{Algorithm, Protocol};
 use crate::requests::CreateOptsBuilder;
 use crate::vip_opts::VipOpts;
@@ -100,7 +100,7 @@ pub struct CreateOpts {
     health_monitor: Option<MonitorOpts>,
     connection_throttle: Option<ThrottleOpts>,
     access_list: Option<AppendOpts>,
-    metadata: Vec<(String, String)>,
+    metadata: MetadataOpts,
     connection_logging: Option<bool>,
     content_caching: Option<bool>,
     session_persistence: Option<PersistenceType>,
@@ -123,7 +123,7 @@ impl CreateOpts {
             health_monitor: None,
             connection_throttle: None,
             access_list: None,
-            metadata: Vec::new(),
+            metadata: MetadataOpts::new(),
             connection_logging: None,
             content_caching: None,
             session_persistence: None,
@@ -193,10 +193,11 @@ impl CreateOpts {
         self
     }
 
-    /// Adds a metadata item (`metadata`): at most 25, each key once, a key of 1 to 32
-    /// characters and a value of 1 to 256.
+    /// Adds a metadata item (`metadata`), checked as `lb_metadata::AddOpts` checks them: at most
+    /// 25, each key once, a key of 1 to 32 characters and a value of 1 to 256 (as the service
+    /// counts them).
     pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> CreateOpts {
-        self.metadata.push((key.into(), value.into()));
+        self.metadata = self.metadata.item(key, value);
         self
     }
 
@@ -233,8 +234,8 @@ impl CreateOpts {
         if let Some(items) = &self.access_list {
             lb.insert("accessList".into(), Value::Array(items.to_items()?));
         }
-        if !self.metadata.is_empty() {
-            lb.insert("metadata".into(), metadata_items(&self.metadata)?);
+        if !self.metadata.items().is_empty() {
+            lb.insert("metadata".into(), Value::Array(self.metadata.to_items()?));
         }
         if let Some(on) = self.connection_logging {
             lb.insert("connectionLogging".into(), json!({ "enabled": on }));

@@ -137,7 +137,6 @@
 //! ```
 
 mod bulk_delete;
-mod create_metadata;
 mod create_opts;
 mod error_page;
 mod kinds;

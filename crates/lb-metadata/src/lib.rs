@@ -76,11 +76,12 @@ mod results;
 mod urls;
 mod workflows;
 
-pub use opts::{
-    AddOpts, AddOptsBuilder, MAX_ITEMS_PER_REQUEST, MAX_KEY_CHARS, MAX_VALUE_CHARS, UpdateOpts,
-    UpdateOptsBuilder,
-};
+pub use opts::{AddOptsBuilder, UpdateOpts, UpdateOptsBuilder};
 pub use owner::Owner;
+pub use rackcloud_core::model::MetadataOpts as AddOpts;
+pub use rackcloud_core::model::{
+    MAX_KEY_CHARS, MAX_METADATA_ITEMS as MAX_ITEMS_PER_REQUEST, MAX_VALUE_CHARS,
+};
 pub use requests::{add, bulk_delete, delete, get, list, update};
 pub use results::{
     AddResult, DeleteResult, GetResult, ListResult, Meta, RemoveOutcome, SetOutcome, UpdateResult,

@@ -6,10 +6,11 @@ use std::collections::BTreeSet;
 use rackcloud_core::Error;
 use rackcloud_core::ServiceClient;
 
-use crate::opts::{AddOpts, UpdateOpts, check_key};
 use crate::owner::Owner;
 use crate::requests::{add, bulk_delete, list, update};
 use crate::results::{Meta, RemoveOutcome, SetOutcome};
+use crate::{AddOpts, UpdateOpts};
+use rackcloud_core::model::check_metadata_key;
 
 /// Makes `owner`'s metadata hold every pair of `desired`: adds the keys that are missing (one
 /// request for all of them), updates those whose value differs (one request each), and leaves
@@ -105,7 +106,7 @@ pub fn remove_keys(
     }
     let mut seen = BTreeSet::new();
     for key in keys {
-        check_key(key)?;
+        check_metadata_key(key)?;
         if !seen.insert(*key) {
             return Err(Error::invalid_input(format!(
                 "metadata key {key:?} is given twice"

@@ -54,6 +54,12 @@ pub(super) fn network(address: &str) -> Result<Network, Error> {
             "the access list address {address:?} has blanks around it; give the address alone"
         )));
     }
+    if address == "0.0.0.0" {
+        return Err(Error::invalid_input(
+            "0.0.0.0 is not an address the service accepts in an access list; 0.0.0.0/0 \
+             matches every IPv4 address",
+        ));
+    }
     let (ip, prefix) = match address.split_once('/') {
         Some((ip, prefix)) => (ip, Some(prefix)),
         None => (address, None),
@@ -124,6 +130,7 @@ mod tests {
             "example.com",
             "192.0.2.0/24/8",
             "[2001:db8::1]",
+            "0.0.0.0",
         ] {
             let e = check_address(bad).unwrap_err();
             assert!(e.is_invalid_input(), "{bad}");

@@ -27,6 +27,7 @@
 mod access_list_opts;
 mod address;
 mod health_monitor;
+mod metadata_opts;
 mod monitor_opts;
 mod monitor_type;
 mod monitor_update;
@@ -44,6 +45,10 @@ pub use crate::lb_status::LbStatus;
 pub use access_list_opts::{AppendItem, AppendOpts, MAX_ITEMS};
 pub use address::check_address;
 pub use health_monitor::HealthMonitor;
+pub use metadata_opts::{
+    MAX_KEY_CHARS, MAX_METADATA_ITEMS, MAX_VALUE_CHARS, MetadataOpts, check_metadata_key,
+    check_metadata_value,
+};
 pub use monitor_opts::{
     ATTEMPTS, ConnectOpts, DELAY_SECONDS, HttpOpts, MAX_HOST_HEADER_CHARS, MAX_PATH_OR_REGEX_CHARS,
     MonitorOpts, TIMEOUT_SECONDS,

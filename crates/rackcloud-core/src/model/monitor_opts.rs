@@ -250,7 +250,7 @@ impl HttpOpts {
             fields.insert("bodyRegex".into(), json!(regex));
         }
         if let Some(host) = &self.host_header {
-            check_text("host header", host, MAX_HOST_HEADER_CHARS)?;
+            check_host_header(host)?;
             fields.insert("hostHeader".into(), json!(host));
         }
         Ok(fields)
@@ -315,4 +315,55 @@ pub(super) fn check_text(what: &str, value: &str, max: usize) -> Result<(), Erro
         )));
     }
     Ok(())
+}
+
+/// The service's host header rule (docs/api/health-monitors.md): a host name of dot-separated
+/// labels of letters, digits and hyphens, each starting with a letter and ending with a letter
+/// or digit, at most [`MAX_HOST_HEADER_CHARS`]; no scheme, port or address.
+pub(super) fn check_host_header(host: &str) -> Result<(), Error> {
+    check_text("host header", host, MAX_HOST_HEADER_CHARS)?;
+    let labels_ok = host.split('.').all(|label| {
+        let bytes = label.as_bytes();
+        match (bytes.first(), bytes.last()) {
+            (Some(first), Some(last)) => {
+                first.is_ascii_alphabetic()
+                    && last.is_ascii_alphanumeric()
+                    && bytes
+                        .iter()
+                        .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            }
+            _ => false,
+        }
+    });
+    if !labels_ok {
+        return Err(Error::invalid_input(format!(
+            "the host header {host:?} is not a host name (such as www.example.com: no scheme, \
+             port or address)"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod host_header_tests {
+    use super::*;
+
+    #[test]
+    fn host_names_only_as_the_service_checks_them() {
+        for ok in ["www.example.com", "a", "web-1.example.org", "A1.b2"] {
+            assert!(check_host_header(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://www.example.com",
+            "www.example.com:8080",
+            "10.0.0.1",
+            "-a.example",
+            "a-.example",
+            "example.com.",
+            "",
+            "1abc",
+        ] {
+            assert!(check_host_header(bad).is_err(), "{bad}");
+        }
+    }
 }

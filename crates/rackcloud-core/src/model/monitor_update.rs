@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::monitor_opts::{check_range, check_text};
+use super::monitor_opts::{check_host_header, check_range, check_text};
 use super::monitor_type::MonitorType;
 use super::{
     ATTEMPTS, DELAY_SECONDS, MAX_HOST_HEADER_CHARS, MAX_PATH_OR_REGEX_CHARS, TIMEOUT_SECONDS,
@@ -185,7 +185,11 @@ impl MonitorUpdateOpts {
                     "a CONNECT monitor has no {what}; change an HTTP or HTTPS monitor for that"
                 )));
             }
-            check_text(what, value, max)?;
+            if key == "hostHeader" {
+                check_host_header(value)?;
+            } else {
+                check_text(what, value, max)?;
+            }
             if key == "path" && !value.starts_with('/') {
                 return Err(Error::invalid_input(format!(
                     "the path {value:?} must start with '/'"
