@@ -1,15 +1,12 @@
 //! `/loadbalancers/{id}/accesslist[/{itemId}]`: show, append, delete all, bulk delete, delete
 //! one, with the checks in the order the real server makes them (docs/api/access-lists.md).
 
-use std::time::Instant;
-
 use super::Account;
 use super::bodies;
-use super::load_balancers::{live, read_live};
+use super::live::{Done, mutate_live, read_live, require};
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::state::Shared;
-use crate::sync::lock;
 
 /// The most ids one bulk delete may name (the service's `BATCH_DELETE_LIMIT`).
 const BATCH_LIMIT: usize = crate::absolute_limits::BATCH_DELETE_LIMIT;
@@ -44,7 +41,7 @@ pub(crate) fn route(
 /// GET: lookup (404, 410) → 200 `{"accessList":[…]}` in the order the items were added.
 fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     read_live(shared, account, id, |lb| {
-        Reply::json(200, lb.features.access_list.json())
+        Ok(Reply::json(200, lb.features.access_list.json()))
     })
 }
 
@@ -56,56 +53,47 @@ fn append(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply 
         Ok(new) => new,
         Err(err) => return err.reply(),
     };
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    let list = &mut lb.features.access_list;
-    let limit = shared.config.limits.access_list;
-    if list.items().len() + new.len() > limit {
-        return error_replies::flat(
+    mutate_live(shared, account, id, |lb, at| {
+        lb.check_mutable(at.now)?;
+        let list = &mut lb.features.access_list;
+        let limit = shared.config.limits.access_list;
+        require(
+            list.items().len() + new.len() <= limit,
             400,
             &format!("Access list size must not exceed {limit} items."),
-        );
-    }
-    let twice = new
-        .iter()
-        .enumerate()
-        .any(|(i, (a, _))| list.has_address(a) || new[..i].iter().any(|(b, _)| a == b));
-    if twice {
-        return error_replies::flat(
+        )?;
+        let twice = new
+            .iter()
+            .enumerate()
+            .any(|(i, (a, _))| list.has_address(a) || new[..i].iter().any(|(b, _)| a == b));
+        require(
+            !twice,
             400,
             "Must supply a unique access list item to update the current list.",
-        );
-    }
-    list.append(id, new);
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+        )?;
+        list.append(id, new);
+        Ok(Done::Accepted)
+    })
 }
 
 /// DELETE without ids: lookup (404, 410) → status (422 `LoadBalancer is not ACTIVE`) → an
 /// empty list (422 `No access list found to delete`) → 202, `PENDING_UPDATE`.
 fn delete_all(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    if lb.status(now) != "ACTIVE" {
-        return error_replies::flat(422, "LoadBalancer is not ACTIVE");
-    }
-    if lb.features.access_list.items().is_empty() {
-        return error_replies::flat(422, "No access list found to delete");
-    }
-    lb.features.access_list.clear();
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+    mutate_live(shared, account, id, |lb, at| {
+        require(
+            lb.status(at.now) == "ACTIVE",
+            422,
+            "LoadBalancer is not ACTIVE",
+        )?;
+        let list = &mut lb.features.access_list;
+        require(
+            !list.items().is_empty(),
+            422,
+            "No access list found to delete",
+        )?;
+        list.clear();
+        Ok(Done::Accepted)
+    })
 }
 
 /// DELETE `?id=…`: ids (400: not numbers, more than [`BATCH_LIMIT`]) → lookup (404, 410) →
@@ -136,52 +124,36 @@ fn bulk_delete(shared: &Shared, account: Account<'_>, id: u64, query: &str) -> R
             ),
         );
     }
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    let list = &mut lb.features.access_list;
-    let unknown: Vec<String> = ids
-        .iter()
-        .filter(|i| !list.has_id(**i))
-        .map(u64::to_string)
-        .collect();
-    if !unknown.is_empty() {
+    mutate_live(shared, account, id, |lb, at| {
+        lb.check_mutable(at.now)?;
+        let list = &mut lb.features.access_list;
+        let unknown: Vec<String> = ids
+            .iter()
+            .filter(|i| !list.has_id(**i))
+            .map(u64::to_string)
+            .collect();
         let plural = if unknown.len() > 1 { "s" } else { "" };
-        return error_replies::flat(
+        require(
+            unknown.is_empty(),
             400,
             &format!(
                 "Network item{plural} with id{plural} {} not found.",
                 unknown.join(", ")
             ),
-        );
-    }
-    list.remove(&ids);
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+        )?;
+        list.remove(&ids);
+        Ok(Done::Accepted)
+    })
 }
 
 /// DELETE `/{itemId}`: lookup (404, 410) → item (404) → status (422 unless `ACTIVE`) → 202,
 /// `PENDING_UPDATE`.
 fn delete_one(shared: &Shared, account: Account<'_>, id: u64, item: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    if !lb.features.access_list.has_id(item) {
-        return error_replies::flat(404, "Network Item not found");
-    }
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    lb.features.access_list.remove(&[item]);
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+    mutate_live(shared, account, id, |lb, at| {
+        let listed = lb.features.access_list.has_id(item);
+        require(listed, 404, "Network Item not found")?;
+        lb.check_mutable(at.now)?;
+        lb.features.access_list.remove(&[item]);
+        Ok(Done::Accepted)
+    })
 }

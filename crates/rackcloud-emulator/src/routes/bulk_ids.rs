@@ -49,3 +49,33 @@ pub(crate) fn parse(query: Option<&str>, noun: &str) -> Result<Vec<u64>, Reply> 
 pub(crate) fn joined(ids: &[u64]) -> String {
     ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 }
+
+/// `<What> ids 1,2 are not a part of your <whose>`, naming the ids `known` refuses in the order
+/// given; `None` when it knows every one.
+pub(crate) fn foreign(
+    ids: &[u64],
+    known: impl Fn(u64) -> bool,
+    what: &str,
+    whose: &str,
+) -> Option<String> {
+    let foreign: Vec<u64> = ids.iter().copied().filter(|id| !known(*id)).collect();
+    (!foreign.is_empty()).then(|| {
+        format!(
+            "{what} ids {} are not a part of your {whose}",
+            joined(&foreign)
+        )
+    })
+}
+
+/// [`foreign`] as a check: 400 in the validation shape with its message.
+pub(crate) fn all_known(
+    ids: &[u64],
+    known: impl Fn(u64) -> bool,
+    what: &str,
+    whose: &str,
+) -> Result<(), Reply> {
+    match foreign(ids, known, what, whose) {
+        Some(message) => Err(error_replies::validation(vec![message])),
+        None => Ok(()),
+    }
+}

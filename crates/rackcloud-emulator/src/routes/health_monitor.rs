@@ -1,18 +1,15 @@
 //! `/loadbalancers/{id}/healthmonitor`: show, create or update, delete, with the checks in the
 //! order the real server makes them (docs/api/health-monitors.md).
 
-use std::time::Instant;
-
 use serde_json::json;
 
 use super::Account;
 use super::bodies::{self, MonitorRequest};
-use super::load_balancers::{live, read_live};
+use super::live::{Done, mutate_live, read_live, require};
 use crate::error_replies;
 use crate::features::health_monitor::{HealthMonitor, update_fits};
 use crate::http::{Incoming, Reply};
 use crate::state::Shared;
-use crate::sync::lock;
 
 /// The 400 of a delete while `SECONDARY` nodes depend on the monitor.
 const SECONDARY_NODES: &str = "Can not delete HealthMonitor since this lb contains Secondary nodes that depend on it. Please remove secondary nodes first.";
@@ -44,7 +41,7 @@ fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
             Some(monitor) => monitor.json(),
             None => json!({}),
         };
-        Reply::json(200, json!({ "healthMonitor": monitor }))
+        Ok(Reply::json(200, json!({ "healthMonitor": monitor })))
     })
 }
 
@@ -57,25 +54,14 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply 
         Ok(request) => request,
         Err(err) => return err.reply(),
     };
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    if let Err(message) = update_fits(&request.kind, &lb.protocol) {
-        return error_replies::flat(400, &message);
-    }
-    let monitor = match merged(lb.features.health_monitor.as_ref(), request) {
-        Ok(monitor) => monitor,
-        Err(message) => return error_replies::flat(400, message),
-    };
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    lb.features.health_monitor = Some(monitor);
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+    mutate_live(shared, account, id, |lb, at| {
+        update_fits(&request.kind, &lb.protocol).map_err(|m| error_replies::flat(400, &m))?;
+        let monitor = merged(lb.features.health_monitor.as_ref(), request)
+            .map_err(|m| error_replies::flat(400, m))?;
+        lb.check_mutable(at.now)?;
+        lb.features.health_monitor = Some(monitor);
+        Ok(Done::Accepted)
+    })
 }
 
 /// The monitor after a PUT, as the service merges it: each number given or else the stored
@@ -133,22 +119,13 @@ fn merged(
 /// DELETE: lookup (404, 410) → status (422 unless `ACTIVE`) → `SECONDARY` nodes (400) → none
 /// configured (422) → 202 with an empty body, `PENDING_UPDATE`.
 fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    if lb.nodes.iter().any(|n| n.kind == "SECONDARY") {
-        return error_replies::flat(400, SECONDARY_NODES);
-    }
-    if lb.features.health_monitor.is_none() {
-        return error_replies::flat(422, "No health monitor found to delete.");
-    }
-    lb.features.health_monitor = None;
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+    mutate_live(shared, account, id, |lb, at| {
+        lb.check_mutable(at.now)?;
+        let secondary = lb.nodes.iter().any(|n| n.kind == "SECONDARY");
+        require(!secondary, 400, SECONDARY_NODES)?;
+        let set = lb.features.health_monitor.is_some();
+        require(set, 422, "No health monitor found to delete.")?;
+        lb.features.health_monitor = None;
+        Ok(Done::Accepted)
+    })
 }

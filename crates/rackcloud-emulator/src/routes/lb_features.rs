@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use serde_json::{Value, json};
 
-use super::load_balancers::{live, read_live};
+use super::live::{Done, mutate_live, read_live, require};
 use super::{Account, bodies, usage};
 use crate::error_replies;
 use crate::features::settings::logging_fits;
@@ -81,7 +81,7 @@ fn read(
     id: u64,
     show: impl FnOnce(&LoadBalancer) -> Value,
 ) -> Reply {
-    read_live(shared, account, id, |lb| Reply::json(200, show(lb)))
+    read_live(shared, account, id, |lb| Ok(Reply::json(200, show(lb))))
 }
 
 /// PUT connectionlogging: body (400) → lookup (404, 410) → not on UDP protocols (400) →
@@ -91,15 +91,15 @@ fn set_logging(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> R
         Ok(on) => on,
         Err(err) => return err.reply(),
     };
-    change(shared, account, id, None, |lb| {
-        if !logging_fits(&lb.protocol) {
-            return Err(error_replies::flat(
-                400,
-                "Connection logging is not available for UDP, UDP_STREAM and DNS_UDP load balancers.",
-            ));
-        }
+    mutate_live(shared, account, id, |lb, at| {
+        require(
+            logging_fits(&lb.protocol),
+            400,
+            "Connection logging is not available for UDP, UDP_STREAM and DNS_UDP load balancers.",
+        )?;
+        lb.check_mutable(at.now)?;
         lb.features.settings.connection_logging = on;
-        Ok(())
+        Ok(Done::Accepted)
     })
 }
 
@@ -110,15 +110,15 @@ fn set_caching(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> R
         Ok(on) => on,
         Err(err) => return err.reply(),
     };
-    change(shared, account, id, None, |lb| {
-        if on && lb.protocol != "HTTP" {
-            return Err(error_replies::flat(
-                400,
-                "Content caching cannot be enabled for non HTTP load balancers.",
-            ));
-        }
+    mutate_live(shared, account, id, |lb, at| {
+        require(
+            !on || lb.protocol == "HTTP",
+            400,
+            "Content caching cannot be enabled for non HTTP load balancers.",
+        )?;
+        lb.check_mutable(at.now)?;
         lb.features.settings.content_caching = on;
-        Ok(())
+        Ok(Done::Accepted)
     })
 }
 
@@ -129,57 +129,32 @@ fn set_error_page(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -
         Ok(content) => content,
         Err(err) => return err.reply(),
     };
-    change(shared, account, id, Some(ERROR_PAGE_IMMUTABLE), |lb| {
-        if lb.protocol != "HTTP" {
-            return Err(error_replies::flat(
-                400,
-                "Custom error page is allowed only on loadbalancers with HTTP protocol.",
-            ));
-        }
+    mutate_live(shared, account, id, |lb, at| {
+        require(
+            lb.protocol == "HTTP",
+            400,
+            "Custom error page is allowed only on loadbalancers with HTTP protocol.",
+        )?;
+        error_page_mutable(lb, at.now)?;
         lb.features.settings.error_page = Some(content);
-        Ok(())
+        Ok(Done::Accepted)
     })
 }
 
 /// DELETE errorpage: lookup (404, 410) → status (422, its own wording) → 202, default page
 /// restored, `PENDING_UPDATE`.
 fn delete_error_page(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    change(shared, account, id, Some(ERROR_PAGE_IMMUTABLE), |lb| {
+    mutate_live(shared, account, id, |lb, at| {
+        error_page_mutable(lb, at.now)?;
         lb.features.settings.error_page = None;
-        Ok(())
+        Ok(Done::Accepted)
     })
 }
 
-/// A change: lookup (404, 410) → `rule` (its refusal, before the status) → status (422 unless
-/// `ACTIVE`, with `immutable` as the message when given) → apply → 202 and `PENDING_UPDATE`.
-/// `rule` applies the change; it is undone when the status refuses it.
-fn change(
-    shared: &Shared,
-    account: Account<'_>,
-    id: u64,
-    immutable: Option<&str>,
-    rule: impl FnOnce(&mut LoadBalancer) -> Result<(), Reply>,
-) -> Reply {
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let before = lb.features.settings.clone();
-    if let Err(reply) = rule(lb) {
-        lb.features.settings = before;
-        return reply;
-    }
-    if let Err(reply) = lb.check_mutable(now) {
-        lb.features.settings = before;
-        return match immutable {
-            Some(message) => error_replies::flat(422, message),
-            None => reply,
-        };
-    }
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+/// The status check of the error page operations: 422 unless `ACTIVE`, in their own wording.
+fn error_page_mutable(lb: &LoadBalancer, now: Instant) -> Result<(), Reply> {
+    let active = lb.check_mutable(now).is_ok();
+    require(active, 422, ERROR_PAGE_IMMUTABLE)
 }
 
 /// `{"clusterSourceAddresses":{…}}`: the addresses of the load balancer's cluster, derived from

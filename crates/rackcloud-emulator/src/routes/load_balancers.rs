@@ -11,8 +11,9 @@ mod create;
 pub(crate) use create::create;
 
 use super::Account;
-use super::bodies;
+use super::bodies::{self, LoadBalancerUpdate};
 use super::list_query::ListQuery;
+use super::live::{Done, mutate_live};
 use crate::absolute_limits::BATCH_DELETE_LIMIT;
 use crate::error_replies;
 use crate::features::ssl;
@@ -145,26 +146,22 @@ pub(crate) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
         Ok(update) => update,
         Err(err) => return err.reply(),
     };
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let current = (lb.protocol.as_str(), lb.port, lb.https_redirect);
-    let (protocol, port) = (update.protocol.as_deref(), update.port);
-    if let Some(m) = ssl::update_rule(
-        current,
-        &lb.features.ssl,
-        protocol,
-        port,
-        update.https_redirect,
-    ) {
-        return error_replies::flat(400, m);
-    }
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
+    mutate_live(shared, account, id, |lb, at| {
+        let current = (lb.protocol.as_str(), lb.port, lb.https_redirect);
+        let (protocol, port) = (update.protocol.as_deref(), update.port);
+        let redirect = update.https_redirect;
+        if let Some(m) = ssl::update_rule(current, &lb.features.ssl, protocol, port, redirect) {
+            return Err(error_replies::flat(400, m));
+        }
+        lb.check_mutable(at.now)?;
+        apply(lb, update);
+        Ok(Done::Accepted)
+    })
+}
+
+/// Applies a checked update. A protocol change keeps only the persistence mode that fits, and
+/// turns content caching off on anything but `HTTP`.
+fn apply(lb: &mut LoadBalancer, update: LoadBalancerUpdate) {
     if let Some(protocol) = update.protocol
         && protocol != lb.protocol
     {
@@ -192,60 +189,23 @@ pub(crate) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
     if let Some(https_redirect) = update.https_redirect {
         lb.https_redirect = https_redirect;
     }
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
 }
 
 /// `DELETE /loadbalancers/{id}`: lookup (404, 410) → 422 unless `ACTIVE` or `ERROR` → 202,
 /// `PENDING_DELETE`, then `DELETED`.
 pub(crate) fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let status = lb.status(now);
-    if status != "ACTIVE" && status != "ERROR" {
-        return error_replies::immutable(id, &status);
-    }
-    lb.begin(
-        "PENDING_DELETE",
-        shared.config.pending_time,
-        Settled::Deleted,
-    );
-    Reply::empty(202)
-}
-
-/// A read of a load balancer's part: lookup (404, 410) → what `answer` makes of it, in any
-/// status but deleted.
-pub(super) fn read_live(
-    shared: &Shared,
-    account: Account<'_>,
-    id: u64,
-    answer: impl FnOnce(&LoadBalancer) -> Reply,
-) -> Reply {
-    let mut state = lock(&shared.state);
-    match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => answer(lb),
-        Err(reply) => reply,
-    }
-}
-
-/// A load balancer that exists and is not deleted: otherwise the 404 or 410 to answer.
-pub(super) fn live<'a>(
-    state: &'a mut State,
-    account: Account<'_>,
-    id: u64,
-    now: Instant,
-) -> Result<&'a mut LoadBalancer, Reply> {
-    let Some(lb) = state.load_balancer_mut(account.region, account.tenant, id) else {
-        return Err(error_replies::lb_not_found());
-    };
-    if lb.status(now) == "DELETED" {
-        return Err(error_replies::lb_deleted());
-    }
-    Ok(lb)
+    mutate_live(shared, account, id, |lb, at| {
+        let status = lb.status(at.now);
+        if status != "ACTIVE" && status != "ERROR" {
+            return Err(error_replies::immutable(id, &status));
+        }
+        lb.begin(
+            "PENDING_DELETE",
+            shared.config.pending_time,
+            Settled::Deleted,
+        );
+        Ok(Done::Answered(Reply::empty(202)))
+    })
 }
 
 /// A virtual IP of one of the account's live load balancers.

@@ -12,6 +12,7 @@ mod identity_mfa;
 mod identity_tokens;
 mod lb_features;
 mod list_query;
+mod live;
 mod load_balancers;
 mod metadata;
 mod nodes;

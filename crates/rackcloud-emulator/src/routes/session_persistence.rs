@@ -1,18 +1,15 @@
 //! `/loadbalancers/{id}/sessionpersistence`: show, enable, disable, with the checks in the order
 //! the real server makes them (docs/api/session-persistence.md).
 
-use std::time::Instant;
-
 use serde_json::json;
 
 use super::Account;
 use super::bodies;
-use super::load_balancers::{live, read_live};
+use super::live::{Done, mutate_live, read_live, require};
 use crate::error_replies;
 use crate::http::Reply;
 use crate::load_balancer::persistence_fits;
 use crate::state::Shared;
-use crate::sync::lock;
 
 /// GET: lookup (404, 410) → 200 `{"sessionPersistence":{"persistenceType":…}}`, or
 /// `{"sessionPersistence":{}}` when disabled. Works in every status but `DELETED`.
@@ -22,7 +19,7 @@ pub(crate) fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
             Some(kind) => json!({"sessionPersistence": {"persistenceType": kind}}),
             None => json!({"sessionPersistence": {}}),
         };
-        Reply::json(200, body)
+        Ok(Reply::json(200, body))
     })
 }
 
@@ -34,39 +31,22 @@ pub(crate) fn enable(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
         Ok(kind) => kind,
         Err(err) => return err.reply(),
     };
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    if let Err(message) = persistence_fits(&kind, &lb.protocol) {
-        return error_replies::flat(400, message);
-    }
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    lb.persistence = Some(kind);
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+    mutate_live(shared, account, id, |lb, at| {
+        persistence_fits(&kind, &lb.protocol).map_err(|m| error_replies::flat(400, m))?;
+        lb.check_mutable(at.now)?;
+        lb.persistence = Some(kind);
+        Ok(Done::Accepted)
+    })
 }
 
 /// DELETE: lookup (404, 410) → already disabled (422, before the status) → status (422 unless
 /// `ACTIVE`) → 202 with an empty body, `PENDING_UPDATE`.
 pub(crate) fn disable(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    if lb.persistence.is_none() {
-        return error_replies::flat(422, "Session persistence is already deleted.");
-    }
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    lb.persistence = None;
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+    mutate_live(shared, account, id, |lb, at| {
+        let enabled = lb.persistence.is_some();
+        require(enabled, 422, "Session persistence is already deleted.")?;
+        lb.check_mutable(at.now)?;
+        lb.persistence = None;
+        Ok(Done::Accepted)
+    })
 }

@@ -9,12 +9,11 @@ use std::time::Instant;
 use serde_json::json;
 
 use super::Account;
-use super::load_balancers::{live, read_live};
+use super::live::{Done, mutate_live, read_live, require};
 use crate::error_replies;
-use crate::features::ssl::{CIPHER_PROFILES, Termination, check_bundle, ciphers};
+use crate::features::ssl::{CIPHER_PROFILES, Ssl, Termination, check_bundle, ciphers};
 use crate::http::{Incoming, Reply};
 use crate::state::{Shared, State};
-use crate::sync::lock;
 
 /// The answer to deleting a termination while HTTPS redirect is on.
 pub(crate) const DELETE_WITH_REDIRECT: &str = "Cannot delete SSL Termination while HTTPS Redirect is enabled. Please disable HTTPS Redirect and try again.";
@@ -52,13 +51,7 @@ pub(crate) fn route(
 /// GET: lookup (404, 410) → 404 when none is configured → 200, never with the key.
 fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     read_live(shared, account, id, |lb| {
-        match &lb.features.ssl.termination {
-            Some(t) => Reply::json(200, t.json()),
-            None => error_replies::flat(
-                404,
-                "SSL termination not found for requested load balancer.",
-            ),
-        }
+        Ok(Reply::json(200, termination(&lb.features.ssl)?.json()))
     })
 }
 
@@ -75,7 +68,7 @@ fn list_ciphers(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
             .iter()
             .map(|n| json!({"name": n}))
             .collect();
-        Reply::json(200, json!({"ciphers": list}))
+        Ok(Reply::json(200, json!({"ciphers": list})))
     })
 }
 
@@ -88,134 +81,122 @@ fn set(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
         Ok(b) => b,
         Err(err) => return err.reply(),
     };
-    let mut guard = lock(&shared.state);
-    let now = Instant::now();
-    let ports_in_use = match live(&mut guard, account, id, now) {
-        Ok(lb) => lb.virtual_ips.iter().map(|v| v.id).collect::<Vec<_>>(),
-        Err(reply) => return reply,
-    };
-    let others = ports_sharing(&guard, account, id, &ports_in_use, now);
-    let Ok(lb) = live(&mut guard, account, id, now) else {
-        return error_replies::lb_not_found();
-    };
-    if !terminable(&lb.protocol) {
-        return error_replies::flat(
+    mutate_live(shared, account, id, |lb, at| {
+        require(
+            terminable(&lb.protocol),
             400,
             "SSL termination can only be configured on a load balancer using a non-secure protocol such as HTTP; TCP_CLIENT_FIRST and secure protocols are not supported.",
-        );
-    }
-    let old = lb.features.ssl.termination.clone();
-    let (certificate, private_key) = match (&b.certificate, &b.private_key, &old) {
-        (Some(c), Some(k), _) => (c.clone(), k.clone()),
-        (None, None, Some(t)) => (t.certificate.clone(), t.private_key.clone()),
-        _ => {
-            return error_replies::flat(
+        )?;
+        let old = lb.features.ssl.termination.clone();
+        let (certificate, private_key) = match (&b.certificate, &b.private_key, &old) {
+            (Some(c), Some(k), _) => (c.clone(), k.clone()),
+            (None, None, Some(t)) => (t.certificate.clone(), t.private_key.clone()),
+            _ => {
+                return Err(error_replies::flat(
+                    400,
+                    "No SSL termination is configured: a certificate, a private key and a secure port are required to create one.",
+                ));
+            }
+        };
+        let secure_port = b
+            .secure_port
+            .or(old.as_ref().map(|t| t.secure_port))
+            .unwrap_or(443);
+        let vips: Vec<u64> = lb.virtual_ips.iter().map(|v| v.id).collect();
+        let others = ports_sharing(at.state, account, id, &vips, at.now);
+        if secure_port == lb.port || others.contains(&secure_port) {
+            let mut used: Vec<String> = others.iter().map(u16::to_string).collect();
+            used.insert(0, lb.port.to_string());
+            return Err(error_replies::flat(
                 400,
-                "No SSL termination is configured: a certificate, a private key and a secure port are required to create one.",
-            );
+                &format!(
+                    "Secure port: '{secure_port}' must be unique across loadbalancers sharing the same virtual ip. Ports in use: {}",
+                    used.join(", ")
+                ),
+            ));
         }
-    };
-    let secure_port = b
-        .secure_port
-        .or(old.as_ref().map(|t| t.secure_port))
-        .unwrap_or(443);
-    if secure_port == lb.port || others.contains(&secure_port) {
-        let mut used: Vec<String> = others.iter().map(u16::to_string).collect();
-        used.insert(0, lb.port.to_string());
-        return error_replies::flat(
-            400,
-            &format!(
-                "Secure port: '{secure_port}' must be unique across loadbalancers sharing the same virtual ip. Ports in use: {}",
-                used.join(", ")
-            ),
-        );
-    }
-    if let Some(profile) = &b.cipher_profile
-        && !CIPHER_PROFILES.contains(&profile.as_str())
-    {
-        return error_replies::flat(
-            400,
-            &format!(
-                "Cipher profile '{profile}' is not supported. Supported profiles: {}.",
-                CIPHER_PROFILES.join(", ")
-            ),
-        );
-    }
-    let intermediate = if b.certificate.is_some() {
-        b.intermediate.clone()
-    } else {
-        old.as_ref().and_then(|t| t.intermediate.clone())
-    };
-    if b.certificate.is_some()
-        && let Err(message) = check_bundle(&certificate, &private_key, intermediate.as_deref())
-    {
-        return error_replies::flat(400, message);
-    }
-    let secure_only = b
-        .secure_traffic_only
-        .or(old.as_ref().map(|t| t.secure_traffic_only))
-        .unwrap_or(false);
-    if lb.https_redirect && (!secure_only || secure_port != 443) {
-        return error_replies::flat(
+        if let Some(profile) = &b.cipher_profile
+            && !CIPHER_PROFILES.contains(&profile.as_str())
+        {
+            return Err(error_replies::flat(
+                400,
+                &format!(
+                    "Cipher profile '{profile}' is not supported. Supported profiles: {}.",
+                    CIPHER_PROFILES.join(", ")
+                ),
+            ));
+        }
+        let intermediate = if b.certificate.is_some() {
+            b.intermediate.clone()
+        } else {
+            old.as_ref().and_then(|t| t.intermediate.clone())
+        };
+        if b.certificate.is_some() {
+            check_bundle(&certificate, &private_key, intermediate.as_deref())
+                .map_err(|m| error_replies::flat(400, m))?;
+        }
+        let secure_only = b
+            .secure_traffic_only
+            .or(old.as_ref().map(|t| t.secure_traffic_only))
+            .unwrap_or(false);
+        require(
+            !lb.https_redirect || (secure_only && secure_port == 443),
             400,
             "HTTPS Redirect is enabled: SSL termination must keep secureTrafficOnly true and securePort 443.",
-        );
-    }
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    let termination = Termination {
-        certificate,
-        private_key,
-        intermediate,
-        secure_port,
-        enabled: b
-            .enabled
-            .or(old.as_ref().map(|t| t.enabled))
-            .unwrap_or(true),
-        secure_traffic_only: secure_only,
-        cipher_profile: b
-            .cipher_profile
-            .or(old.as_ref().map(|t| t.cipher_profile.clone()))
-            .unwrap_or_else(|| "default".to_owned()),
-        security_protocols: b
-            .security_protocols
-            .or(old.map(|t| t.security_protocols))
-            .unwrap_or_else(|| {
-                vec![
-                    ("TLS_10".to_owned(), "ENABLED".to_owned()),
-                    ("TLS_11".to_owned(), "ENABLED".to_owned()),
-                ]
-            }),
-    };
-    let body = termination.json();
-    lb.features.ssl.termination = Some(termination);
-    lb.begin_update(shared.config.pending_time);
-    Reply::json(202, body)
+        )?;
+        lb.check_mutable(at.now)?;
+        let termination = Termination {
+            certificate,
+            private_key,
+            intermediate,
+            secure_port,
+            enabled: b
+                .enabled
+                .or(old.as_ref().map(|t| t.enabled))
+                .unwrap_or(true),
+            secure_traffic_only: secure_only,
+            cipher_profile: b
+                .cipher_profile
+                .or(old.as_ref().map(|t| t.cipher_profile.clone()))
+                .unwrap_or_else(|| "default".to_owned()),
+            security_protocols: b
+                .security_protocols
+                .or(old.map(|t| t.security_protocols))
+                .unwrap_or_else(|| {
+                    vec![
+                        ("TLS_10".to_owned(), "ENABLED".to_owned()),
+                        ("TLS_11".to_owned(), "ENABLED".to_owned()),
+                    ]
+                }),
+        };
+        let body = termination.json();
+        lb.features.ssl.termination = Some(termination);
+        Ok(Done::AcceptedWith(body))
+    })
 }
 
 /// DELETE: lookup (404, 410) → none configured (400) → redirect on (400) → status (422) → 202,
 /// `PENDING_UPDATE`. The certificate mappings go with it.
 fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    if lb.features.ssl.termination.is_none() {
-        return error_replies::flat(400, NONE_TO_DELETE);
-    }
-    if lb.https_redirect {
-        return error_replies::flat(400, DELETE_WITH_REDIRECT);
-    }
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    lb.features.ssl.termination = None;
-    lb.features.ssl.mappings.clear();
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+    mutate_live(shared, account, id, |lb, at| {
+        require(lb.features.ssl.termination.is_some(), 400, NONE_TO_DELETE)?;
+        require(!lb.https_redirect, 400, DELETE_WITH_REDIRECT)?;
+        lb.check_mutable(at.now)?;
+        let ssl = &mut lb.features.ssl;
+        ssl.termination = None;
+        ssl.mappings.clear();
+        Ok(Done::Accepted)
+    })
+}
+
+/// The termination; otherwise the 404 of its GET and of every mapping operation.
+fn termination(ssl: &Ssl) -> Result<&Termination, Reply> {
+    (ssl.termination.as_ref()).ok_or_else(|| {
+        error_replies::flat(
+            404,
+            "SSL termination not found for requested load balancer.",
+        )
+    })
 }
 
 /// Protocols SSL termination may sit on: plain TCP-based ones, not TCP_CLIENT_FIRST.

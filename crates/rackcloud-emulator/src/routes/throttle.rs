@@ -1,18 +1,15 @@
 //! `/loadbalancers/{id}/connectionthrottle`: show, create or update, delete, with the checks in
 //! the order the real server makes them (docs/api/connection-throttling.md).
 
-use std::time::Instant;
-
 use serde_json::json;
 
 use super::Account;
 use super::bodies::{self, ThrottleRequest};
-use super::load_balancers::{live, read_live};
+use super::live::{Done, mutate_live, read_live, require};
 use crate::error_replies;
 use crate::features::throttle::Throttle;
 use crate::http::{Incoming, Reply};
 use crate::state::Shared;
-use crate::sync::lock;
 
 /// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
 pub(crate) fn route(
@@ -41,7 +38,7 @@ fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
             Some(throttle) => throttle.json(),
             None => json!({}),
         };
-        Reply::json(200, json!({ "connectionThrottle": throttle }))
+        Ok(Reply::json(200, json!({ "connectionThrottle": throttle })))
     })
 }
 
@@ -53,24 +50,17 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply 
         Ok(request) => request,
         Err(err) => return err.reply(),
     };
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let Some(throttle) = merged(lb.features.throttle, request) else {
-        return error_replies::flat(
-            400,
-            "Must supply all credentials when creating a connection throttle.",
-        );
-    };
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    lb.features.throttle = Some(throttle);
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+    mutate_live(shared, account, id, |lb, at| {
+        let throttle = merged(lb.features.throttle, request).ok_or_else(|| {
+            error_replies::flat(
+                400,
+                "Must supply all credentials when creating a connection throttle.",
+            )
+        })?;
+        lb.check_mutable(at.now)?;
+        lb.features.throttle = Some(throttle);
+        Ok(Done::Accepted)
+    })
 }
 
 /// The throttle after `request`: the stored one with the given fields changed, or a new one when
@@ -92,19 +82,11 @@ fn merged(stored: Option<Throttle>, request: ThrottleRequest) -> Option<Throttle
 /// DELETE: lookup (404, 410) → none set (422) → status (422 unless `ACTIVE`) → 202 with an
 /// empty body, `PENDING_UPDATE`.
 fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    if lb.features.throttle.is_none() {
-        return error_replies::flat(422, "No connection throttle found to delete.");
-    }
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    lb.features.throttle = None;
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+    mutate_live(shared, account, id, |lb, at| {
+        let set = lb.features.throttle.is_some();
+        require(set, 422, "No connection throttle found to delete.")?;
+        lb.check_mutable(at.now)?;
+        lb.features.throttle = None;
+        Ok(Done::Accepted)
+    })
 }

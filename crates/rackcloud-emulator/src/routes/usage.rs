@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use super::Account;
-use super::load_balancers::live;
+use super::live::live;
 use super::usage_records::{Range, parse_date, records, vip_counts};
 use crate::error_replies;
 use crate::http::{Incoming, Payload, Reply};

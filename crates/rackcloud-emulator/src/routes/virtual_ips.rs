@@ -1,18 +1,15 @@
 //! `/loadbalancers/{id}/virtualips[/{vipId}]`: list, add (IPv6, public), delete, bulk delete,
 //! with the checks in the order the service makes them (docs/api/virtual-ips.md).
 
-use std::time::Instant;
-
 use serde_json::{Map, Value, json};
 
 use super::Account;
 use super::bulk_ids;
-use super::load_balancers::{live, read_live};
+use super::live::{Done, mutate_live, read_live, require};
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::load_balancer::VirtualIp;
 use crate::state::{Shared, State};
-use crate::sync::lock;
 
 /// The message of a delete that would leave a load balancer without a virtual IP.
 const LAST_VIP: &str = "A load balancer must keep at least one virtual ip.";
@@ -43,7 +40,7 @@ pub(crate) fn route(
 fn list(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
     read_live(shared, account, id, |lb| {
         let vips: Vec<Value> = lb.virtual_ips.iter().map(vip_json).collect();
-        Reply::json(200, json!({"virtualIps": vips}))
+        Ok(Reply::json(200, json!({"virtualIps": vips})))
     })
 }
 
@@ -54,63 +51,41 @@ fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
     if let Err(reply) = check_add_body(body) {
         return reply;
     }
-    let mut guard = lock(&shared.state);
-    let state = &mut *guard;
-    let now = Instant::now();
-    let lb = match live(state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let ipv6 = lb
-        .virtual_ips
-        .iter()
-        .filter(|v| v.ip_version == "IPV6")
-        .count();
-    let limit = shared.config.limits.ipv6;
-    if ipv6 >= limit {
-        return error_replies::flat(
+    mutate_live(shared, account, id, |lb, at| {
+        let ipv6 = lb
+            .virtual_ips
+            .iter()
+            .filter(|v| v.ip_version == "IPV6")
+            .count();
+        let limit = shared.config.limits.ipv6;
+        require(
+            ipv6 < limit,
             413,
             &format!("Your load balancer cannot have more than {limit} IPv6 virtual ips."),
-        );
-    }
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    let vip_id = State::take_id(&mut state.next_vip_id);
-    let Some(lb) = state.load_balancer_mut(account.region, account.tenant, id) else {
-        return error_replies::internal_error();
-    };
-    let vip = VirtualIp::allocate(vip_id, "PUBLIC", "IPV6");
-    let answer = vip_json(&vip);
-    lb.virtual_ips.push(vip);
-    lb.begin_update(shared.config.pending_time);
-    Reply::json(202, answer)
+        )?;
+        lb.check_mutable(at.now)?;
+        let vip_id = State::take_id(&mut at.state.next_vip_id);
+        let vip = VirtualIp::allocate(vip_id, "PUBLIC", "IPV6");
+        let answer = vip_json(&vip);
+        lb.virtual_ips.push(vip);
+        Ok(Done::AcceptedWith(answer))
+    })
 }
 
 /// DELETE one: lookup (404, 410) → the virtual IP (404) → the last one (400) → status (422) →
 /// 202, `PENDING_UPDATE`.
 fn delete(shared: &Shared, account: Account<'_>, id: u64, vip_id: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    if !lb.virtual_ips.iter().any(|v| v.id == vip_id) {
-        return error_replies::flat(
+    mutate_live(shared, account, id, |lb, at| {
+        require(
+            lb.virtual_ips.iter().any(|v| v.id == vip_id),
             404,
             &format!("Virtual ip with id #{vip_id} not found for loadbalancer #{id}"),
-        );
-    }
-    if lb.virtual_ips.len() == 1 {
-        return error_replies::flat(400, LAST_VIP);
-    }
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    lb.virtual_ips.retain(|v| v.id != vip_id);
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+        )?;
+        require(lb.virtual_ips.len() != 1, 400, LAST_VIP)?;
+        lb.check_mutable(at.now)?;
+        lb.virtual_ips.retain(|v| v.id != vip_id);
+        Ok(Done::Accepted)
+    })
 }
 
 /// DELETE `?id=…`: ids (400: none, not numbers, over 10) → lookup (404, 410) → ids not on the
@@ -121,32 +96,14 @@ fn bulk_delete(shared: &Shared, account: Account<'_>, id: u64, query: Option<&st
         Ok(ids) => ids,
         Err(reply) => return reply,
     };
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let foreign: Vec<u64> = ids
-        .iter()
-        .copied()
-        .filter(|vip_id| !lb.virtual_ips.iter().any(|v| v.id == *vip_id))
-        .collect();
-    if !foreign.is_empty() {
-        return error_replies::validation(vec![format!(
-            "Virtual ip ids {} are not a part of your loadbalancer",
-            bulk_ids::joined(&foreign)
-        )]);
-    }
-    if ids.len() >= lb.virtual_ips.len() {
-        return error_replies::flat(400, LAST_VIP);
-    }
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    lb.virtual_ips.retain(|v| !ids.contains(&v.id));
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+    mutate_live(shared, account, id, |lb, at| {
+        let on_lb = |vip_id| lb.virtual_ips.iter().any(|v| v.id == vip_id);
+        bulk_ids::all_known(&ids, on_lb, "Virtual ip", "loadbalancer")?;
+        require(ids.len() < lb.virtual_ips.len(), 400, LAST_VIP)?;
+        lb.check_mutable(at.now)?;
+        lb.virtual_ips.retain(|v| !ids.contains(&v.id));
+        Ok(Done::Accepted)
+    })
 }
 
 /// `{"id":…,"address":…,"type":…,"ipVersion":…}`.

@@ -27,7 +27,7 @@ pub(crate) use health_monitor::{MonitorRequest, health_monitor};
 pub(crate) use persistence::persistence;
 pub(crate) use settings::{enabled, error_page};
 pub(crate) use throttle::{ThrottleRequest, throttle};
-pub(crate) use update::update;
+pub(crate) use update::{LoadBalancerUpdate, update};
 
 use serde_json::{Map, Value};
 

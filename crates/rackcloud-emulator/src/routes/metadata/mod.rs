@@ -3,22 +3,19 @@
 //! either owner, with the checks in the order the service makes them (docs/api/metadata.md).
 //!
 //! Unlike every other change, a metadata change needs the load balancer `ACTIVE` but leaves it
-//! `ACTIVE`: nothing here calls `begin`. Success is 200.
+//! `ACTIVE`: every change is [`Done::Answered`]. Success is 200.
 
 pub(crate) mod bodies;
 
-use std::time::Instant;
-
 use serde_json::json;
 
-use super::load_balancers::live;
+use super::live::{At, Done, mutate_live, read_live};
 use super::{Account, bulk_ids, parse_id};
 use crate::error_replies;
-use crate::features::metadata::{Of, items_json};
+use crate::features::metadata::{Item, Of, items_json};
 use crate::http::{Incoming, Reply};
 use crate::load_balancer::LoadBalancer;
-use crate::state::{Shared, State};
-use crate::sync::lock;
+use crate::state::Shared;
 
 /// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
 pub(crate) fn route(
@@ -69,15 +66,10 @@ struct Target<'a> {
 
 /// GET: lookup (404, 410) → node (404) → 200 `{"metadata":[…]}`.
 fn list(shared: &Shared, at: Target<'_>) -> Reply {
-    let mut state = lock(&shared.state);
-    let lb = match owner(&mut state, at, Instant::now()) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    Reply::json(
-        200,
-        json!({"metadata": items_json(lb.features.metadata.items(at.of))}),
-    )
+    read_live(shared, at.account, at.id, |lb| {
+        let items = owned(lb, at)?;
+        Ok(Reply::json(200, json!({"metadata": items_json(items)})))
+    })
 }
 
 /// POST: body (400: the item rules, duplicates inside the request among them) → lookup (404,
@@ -88,52 +80,38 @@ fn add(shared: &Shared, at: Target<'_>, body: &[u8]) -> Reply {
         Ok(pairs) => pairs,
         Err(reply) => return reply,
     };
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match owner(&mut state, at, now).and_then(|lb| active(lb, now)) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let existing = lb.features.metadata.items(at.of);
-    let (limit, whose) = at.of.limit(&shared.config.limits);
-    if existing.len() + pairs.len() > limit {
-        return error_replies::flat(
-            400,
-            &format!("Metadata must not exceed {limit} per {whose}."),
-        );
-    }
-    if pairs
-        .iter()
-        .any(|(key, _)| existing.iter().any(|m| &m.key == key))
-    {
-        return error_replies::flat(
-            422,
-            &format!(
-                "Duplicate metadata keys detected. One or more metadata keys already configured on {whose}."
-            ),
-        );
-    }
-    let added = lb.features.metadata.add(at.of, pairs);
-    Reply::json(200, json!({"metadata": items_json(&added)}))
+    change(shared, at, |lb, live| {
+        let existing = owned(lb, at)?;
+        lb.check_mutable(live.now)?;
+        let (limit, whose) = at.of.limit(&shared.config.limits);
+        if existing.len() + pairs.len() > limit {
+            return Err(error_replies::flat(
+                400,
+                &format!("Metadata must not exceed {limit} per {whose}."),
+            ));
+        }
+        if pairs
+            .iter()
+            .any(|(key, _)| existing.iter().any(|m| &m.key == key))
+        {
+            return Err(error_replies::flat(
+                422,
+                &format!(
+                    "Duplicate metadata keys detected. One or more metadata keys already configured on {whose}."
+                ),
+            ));
+        }
+        let added = lb.features.metadata.add(at.of, pairs);
+        Ok(Reply::json(200, json!({"metadata": items_json(&added)})))
+    })
 }
 
 /// GET one: lookup (404, 410) → node (404) → item (404) → 200 `{"meta":{…}}`.
 fn show(shared: &Shared, at: Target<'_>, meta: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let lb = match owner(&mut state, at, Instant::now()) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    match lb
-        .features
-        .metadata
-        .items(at.of)
-        .iter()
-        .find(|m| m.id == meta)
-    {
-        Some(item) => Reply::json(200, json!({"meta": item.json()})),
-        None => item_not_found(meta),
-    }
+    read_live(shared, at.account, at.id, |lb| {
+        let item = find(owned(lb, at)?, meta)?;
+        Ok(Reply::json(200, json!({"meta": item.json()})))
+    })
 }
 
 /// PUT one: body (400) → lookup (404, 410) → node (404) → item (404) → status (422) → 200,
@@ -143,45 +121,31 @@ fn update(shared: &Shared, at: Target<'_>, meta: u64, body: &[u8]) -> Reply {
         Ok(value) => value,
         Err(reply) => return reply,
     };
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match owner(&mut state, at, now).and_then(|lb| with_item(lb, at, meta)) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let lb = match active(lb, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let items = lb.features.metadata.items_mut(at.of);
-    let Some(item) = items.iter_mut().find(|m| m.id == meta) else {
-        return item_not_found(meta);
-    };
-    item.value = value;
-    // The service answers a node's item with the item, a load balancer's with no body; the
-    // documentation shows the same.
-    match at.of {
-        Of::Node(_) => Reply::json(200, json!({"meta": item.json()})),
-        Of::LoadBalancer => Reply::empty(200),
-    }
+    change(shared, at, |lb, live| {
+        find(owned(lb, at)?, meta)?;
+        lb.check_mutable(live.now)?;
+        let items = lb.features.metadata.items_mut(at.of);
+        let Some(item) = items.iter_mut().find(|m| m.id == meta) else {
+            return Err(item_not_found(meta));
+        };
+        item.value = value;
+        // The service answers a node's item with the item, a load balancer's with no body; the
+        // documentation shows the same.
+        Ok(match at.of {
+            Of::Node(_) => Reply::json(200, json!({"meta": item.json()})),
+            Of::LoadBalancer => Reply::empty(200),
+        })
+    })
 }
 
 /// DELETE one: lookup (404, 410) → node (404) → item (404) → status (422) → 200.
 fn delete(shared: &Shared, at: Target<'_>, meta: u64) -> Reply {
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match owner(&mut state, at, now)
-        .and_then(|lb| with_item(lb, at, meta))
-        .and_then(|lb| active(lb, now))
-    {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    lb.features
-        .metadata
-        .items_mut(at.of)
-        .retain(|m| m.id != meta);
-    Reply::empty(200)
+    change(shared, at, |lb, live| {
+        find(owned(lb, at)?, meta)?;
+        lb.check_mutable(live.now)?;
+        (lb.features.metadata.items_mut(at.of)).retain(|m| m.id != meta);
+        Ok(Reply::empty(200))
+    })
 }
 
 /// DELETE `?id=…`: ids (400: none, not numbers, over 10) → lookup (404, 410) → node (404) →
@@ -191,46 +155,32 @@ fn bulk_delete(shared: &Shared, at: Target<'_>, query: Option<&str>) -> Reply {
         Ok(ids) => ids,
         Err(reply) => return reply,
     };
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match owner(&mut state, at, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let items = lb.features.metadata.items(at.of);
-    let foreign: Vec<u64> = ids
-        .iter()
-        .copied()
-        .filter(|id| !items.iter().any(|m| m.id == *id))
-        .collect();
-    if !foreign.is_empty() {
+    change(shared, at, |lb, live| {
+        let items = owned(lb, at)?;
         let whose = match at.of {
             Of::LoadBalancer => "loadbalancer",
             Of::Node(_) => "node",
         };
-        return error_replies::validation(vec![format!(
-            "Metadata ids {} are not a part of your {whose}",
-            bulk_ids::joined(&foreign)
-        )]);
-    }
-    let lb = match active(lb, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    lb.features
-        .metadata
-        .items_mut(at.of)
-        .retain(|m| !ids.contains(&m.id));
-    Reply::empty(200)
+        bulk_ids::all_known(&ids, |i| items.iter().any(|m| m.id == i), "Metadata", whose)?;
+        lb.check_mutable(live.now)?;
+        (lb.features.metadata.items_mut(at.of)).retain(|m| !ids.contains(&m.id));
+        Ok(Reply::empty(200))
+    })
 }
 
-/// The load balancer (404, 410) and, for node metadata, the node (404).
-fn owner<'a>(
-    state: &'a mut State,
+/// A metadata change: [`mutate_live`], answered as `change` answers, the status untouched.
+fn change(
+    shared: &Shared,
     at: Target<'_>,
-    now: Instant,
-) -> Result<&'a mut LoadBalancer, Reply> {
-    let lb = live(state, at.account, at.id, now)?;
+    change: impl FnOnce(&mut LoadBalancer, &mut At<'_>) -> Result<Reply, Reply>,
+) -> Reply {
+    mutate_live(shared, at.account, at.id, |lb, live| {
+        change(lb, live).map(Done::Answered)
+    })
+}
+
+/// The owner's items: for node metadata, the node must be on the load balancer (404).
+fn owned<'a>(lb: &'a LoadBalancer, at: Target<'_>) -> Result<&'a [Item], Reply> {
     if let Of::Node(node_id) = at.of
         && !lb.nodes.iter().any(|n| n.id == node_id)
     {
@@ -242,32 +192,12 @@ fn owner<'a>(
             ),
         ));
     }
-    Ok(lb)
+    Ok(lb.features.metadata.items(at.of))
 }
 
-/// The load balancer again when the item exists; otherwise 404.
-fn with_item<'a>(
-    lb: &'a mut LoadBalancer,
-    at: Target<'_>,
-    meta: u64,
-) -> Result<&'a mut LoadBalancer, Reply> {
-    if lb
-        .features
-        .metadata
-        .items(at.of)
-        .iter()
-        .any(|m| m.id == meta)
-    {
-        Ok(lb)
-    } else {
-        Err(item_not_found(meta))
-    }
-}
-
-/// The load balancer again when `ACTIVE`; otherwise 422. It stays as it is either way.
-fn active(lb: &mut LoadBalancer, now: Instant) -> Result<&mut LoadBalancer, Reply> {
-    lb.check_mutable(now)?;
-    Ok(lb)
+/// The item of this id; otherwise 404.
+fn find(items: &[Item], meta: u64) -> Result<&Item, Reply> {
+    (items.iter().find(|m| m.id == meta)).ok_or_else(|| item_not_found(meta))
 }
 
 fn item_not_found(meta: u64) -> Reply {

@@ -1,13 +1,11 @@
 //! Bulk update (`PUT …/nodes`) and bulk delete (`DELETE …/nodes?id=…`): at most 10 nodes, all
 //! or nothing (docs/api/nodes.md).
 
-use std::time::Instant;
-
 use serde_json::{Value, json};
 
-use super::super::Account;
-use super::super::load_balancers::live;
-use super::changes::apply;
+use super::super::live::{Done, mutate_live, require};
+use super::super::{Account, bulk_ids};
+use super::changes::{apply, record};
 use super::{bodies, secondary_rules};
 use crate::error_replies;
 use crate::features::node_events::NodeChange;
@@ -15,7 +13,6 @@ use crate::http::Reply;
 use crate::load_balancer::LoadBalancer;
 use crate::node::is_weighted;
 use crate::state::Shared;
-use crate::sync::lock;
 
 /// The most nodes one bulk request may name (`BATCH_DELETE_LIMIT`).
 const BATCH_LIMIT: usize = crate::absolute_limits::BATCH_DELETE_LIMIT;
@@ -29,52 +26,40 @@ pub(super) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
         Ok(updates) => updates,
         Err(err) => return err.reply(),
     };
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    let mut messages = Vec::new();
-    if updates.len() > BATCH_LIMIT {
-        messages.push(format!(
-            "Request to update {} nodes exceeds the limit of {BATCH_LIMIT} nodes per request",
-            updates.len()
-        ));
-    }
-    let ids: Vec<u64> = updates.iter().map(|(id, _)| *id).collect();
-    messages.extend(foreign_message(lb, &ids));
-    if !messages.is_empty() {
-        return error_replies::validation(messages);
-    }
-    let mut after = lb.nodes.clone();
-    for (node_id, change) in &updates {
-        if let Some(node) = after.iter_mut().find(|n| n.id == *node_id) {
-            apply(node, change);
+    mutate_live(shared, account, id, |lb, at| {
+        let mut messages = Vec::new();
+        if updates.len() > BATCH_LIMIT {
+            messages.push(format!(
+                "Request to update {} nodes exceeds the limit of {BATCH_LIMIT} nodes per request",
+                updates.len()
+            ));
         }
-    }
-    if let Err(reply) = secondary_rules(lb, after.iter()) {
-        return reply;
-    }
-    if let Err(reply) = lb.check_mutable(now) {
-        return reply;
-    }
-    for node in after.iter().filter(|n| ids.contains(&n.id)) {
-        let detail = format!("{}:{}", node.address, node.port);
-        lb.features
-            .node_events
-            .record(node.id, NodeChange::Updated, detail);
-    }
-    // The documentation's example answers with the updated nodes, in the order asked.
-    let weighted = is_weighted(&lb.algorithm);
-    let answer: Vec<Value> = ids
-        .iter()
-        .filter_map(|id| after.iter().find(|n| n.id == *id))
-        .map(|n| n.json(weighted))
-        .collect();
-    lb.nodes = after;
-    lb.begin_update(shared.config.pending_time);
-    Reply::json(202, json!({ "nodes": answer }))
+        let ids: Vec<u64> = updates.iter().map(|(id, _)| *id).collect();
+        messages.extend(foreign_message(lb, &ids));
+        if !messages.is_empty() {
+            return Err(error_replies::validation(messages));
+        }
+        let mut after = lb.nodes.clone();
+        for (node_id, change) in &updates {
+            if let Some(node) = after.iter_mut().find(|n| n.id == *node_id) {
+                apply(node, change);
+            }
+        }
+        secondary_rules(lb, after.iter())?;
+        lb.check_mutable(at.now)?;
+        for node in after.iter().filter(|n| ids.contains(&n.id)) {
+            record(lb, node, NodeChange::Updated);
+        }
+        // The documentation's example answers with the updated nodes, in the order asked.
+        let weighted = is_weighted(&lb.algorithm);
+        let answer: Vec<Value> = ids
+            .iter()
+            .filter_map(|id| after.iter().find(|n| n.id == *id))
+            .map(|n| n.json(weighted))
+            .collect();
+        lb.nodes = after;
+        Ok(Done::AcceptedWith(json!({ "nodes": answer })))
+    })
 }
 
 /// DELETE `…/nodes?id=…`: no id (400) → over 10 ids (400, validation shape) → lookup (404,
@@ -106,42 +91,27 @@ pub(super) fn delete(shared: &Shared, account: Account<'_>, id: u64, query: Opti
             ids.len()
         )]);
     }
-    let mut state = lock(&shared.state);
-    let now = Instant::now();
-    let lb = match live(&mut state, account, id, now) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
-    if lb.status(now) != "ACTIVE" {
-        return error_replies::flat(422, "LoadBalancer is not ACTIVE");
-    }
-    if let Some(message) = foreign_message(lb, &ids) {
-        return error_replies::validation(vec![message]);
-    }
-    let (gone, kept) = lb.nodes.drain(..).partition(|n| ids.contains(&n.id));
-    lb.nodes = kept;
-    let gone: Vec<_> = gone;
-    for node in gone {
-        let detail = format!("{}:{}", node.address, node.port);
-        lb.features
-            .node_events
-            .record(node.id, NodeChange::Deleted, detail);
-    }
-    lb.begin_update(shared.config.pending_time);
-    Reply::empty(202)
+    mutate_live(shared, account, id, |lb, at| {
+        require(
+            lb.status(at.now) == "ACTIVE",
+            422,
+            "LoadBalancer is not ACTIVE",
+        )?;
+        bulk_ids::all_known(&ids, |i| has_node(lb, i), "Node", "loadbalancer")?;
+        let (gone, kept): (Vec<_>, _) = lb.nodes.drain(..).partition(|n| ids.contains(&n.id));
+        lb.nodes = kept;
+        for node in gone {
+            record(lb, &node, NodeChange::Deleted);
+        }
+        Ok(Done::Accepted)
+    })
 }
 
 /// `Node ids 100,101 are not a part of your loadbalancer` for ids the load balancer lacks.
 fn foreign_message(lb: &LoadBalancer, ids: &[u64]) -> Option<String> {
-    let foreign: Vec<String> = ids
-        .iter()
-        .filter(|id| !lb.nodes.iter().any(|n| n.id == **id))
-        .map(u64::to_string)
-        .collect();
-    (!foreign.is_empty()).then(|| {
-        format!(
-            "Node ids {} are not a part of your loadbalancer",
-            foreign.join(",")
-        )
-    })
+    bulk_ids::foreign(ids, |i| has_node(lb, i), "Node", "loadbalancer")
+}
+
+fn has_node(lb: &LoadBalancer, node_id: u64) -> bool {
+    lb.nodes.iter().any(|n| n.id == node_id)
 }

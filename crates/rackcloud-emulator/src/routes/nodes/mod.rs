@@ -8,7 +8,7 @@ mod changes;
 use serde_json::{Value, json};
 
 use super::Account;
-use super::load_balancers::read_live;
+use super::live::read_live;
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::load_balancer::LoadBalancer;
@@ -72,17 +72,19 @@ fn list(shared: &Shared, account: Account<'_>, id: u64, query: Option<&str>) -> 
             .take(page.limit)
             .map(|n| n.json(weighted))
             .collect();
-        Reply::json(200, json!({"nodes": items}))
+        Ok(Reply::json(200, json!({"nodes": items})))
     })
 }
 
 /// GET `…/nodes/{nodeId}`: lookup (404, 410, node 404) → 200 `{"node":{…}}`.
 fn show(shared: &Shared, account: Account<'_>, id: u64, node_id: u64) -> Reply {
     read_live(shared, account, id, |lb| {
-        match lb.nodes.iter().find(|n| n.id == node_id) {
-            Some(node) => Reply::json(200, json!({"node": node.json(is_weighted(&lb.algorithm))})),
-            None => node_not_found(id, node_id),
-        }
+        let node = (lb.nodes.iter().find(|n| n.id == node_id))
+            .ok_or_else(|| node_not_found(id, node_id))?;
+        Ok(Reply::json(
+            200,
+            json!({"node": node.json(is_weighted(&lb.algorithm))}),
+        ))
     })
 }
 
@@ -110,7 +112,10 @@ fn events(shared: &Shared, account: Account<'_>, id: u64, query: Option<&str>) -
             links.push(json!({"href": href, "rel": "next"}));
         }
         let events: Vec<Value> = items.iter().map(|e| e.json(id, account.tenant)).collect();
-        Reply::json(200, json!({"nodeServiceEvents": events, "links": links}))
+        Ok(Reply::json(
+            200,
+            json!({"nodeServiceEvents": events, "links": links}),
+        ))
     })
 }
 
