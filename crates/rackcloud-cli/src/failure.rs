@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use rackcloud_lb::core::Error;
 
+use crate::output::{Output, Render};
 use crate::sent;
 use serde::Serialize;
 
@@ -35,14 +36,34 @@ pub(crate) struct Failure {
     summarised: bool,
 }
 
+/// Why an operation failed, before the operation is named: what `?` makes of an error inside
+/// [`Operation::run`] (the SDK's [`Error`], an I/O error, any other error).
 #[derive(Debug)]
-enum Cause {
+pub(crate) enum Cause {
     /// The SDK refused or the server answered with an error.
     Sdk(Error),
     /// The command line could not be parsed.
     Usage(String),
     /// Anything else: writing the output, starting a server.
     Other(anyhow::Error),
+}
+
+impl From<Error> for Cause {
+    fn from(e: Error) -> Cause {
+        Cause::Sdk(e)
+    }
+}
+
+impl From<std::io::Error> for Cause {
+    fn from(e: std::io::Error) -> Cause {
+        Cause::Other(e.into())
+    }
+}
+
+impl From<anyhow::Error> for Cause {
+    fn from(e: anyhow::Error) -> Cause {
+        Cause::Other(e)
+    }
 }
 
 impl Operation {
@@ -74,20 +95,36 @@ impl Operation {
         }
     }
 
+    /// Runs `body`, the operation's steps, each ending in `?`: whatever fails in it is this
+    /// operation's failure, named here once.
+    pub(crate) fn run<T>(&self, body: impl FnOnce() -> Result<T, Cause>) -> Result<T, Failure> {
+        body().map_err(|cause| self.failure(cause))
+    }
+
+    /// Runs `body` as [`run`](Operation::run) does and prints the report it returns; a failure
+    /// to print is this operation's too.
+    pub(crate) fn report<R: Render>(
+        &self,
+        out: Output,
+        body: impl FnOnce() -> Result<R, Cause>,
+    ) -> Result<(), Failure> {
+        self.run(|| Ok(out.report(&body()?)?))
+    }
+
     /// The failure of this operation because of an SDK error.
     pub(crate) fn failed(&self, e: Error) -> Failure {
-        Failure {
-            operation: self.clone(),
-            cause: Cause::Sdk(e),
-            summarised: false,
-        }
+        self.failure(Cause::Sdk(e))
     }
 
     /// The failure of this operation for another reason.
     pub(crate) fn failed_other(&self, e: impl Into<anyhow::Error>) -> Failure {
+        self.failure(Cause::Other(e.into()))
+    }
+
+    fn failure(&self, cause: Cause) -> Failure {
         Failure {
             operation: self.clone(),
-            cause: Cause::Other(e.into()),
+            cause,
             summarised: false,
         }
     }

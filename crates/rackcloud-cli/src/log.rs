@@ -65,7 +65,7 @@ mod tests {
 
     #[test]
     fn only_the_rackcloud_crates_are_logged() {
-        assert!(is_ours("rackcloud_lb::core::transport"));
+        assert!(is_ours("rackcloud_core::transport"));
         assert!(is_ours("lb_sessions"));
         assert!(is_ours("rackcloud::commands::demo"));
         assert!(!is_ours("ureq::unversioned"));

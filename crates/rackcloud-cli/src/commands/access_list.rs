@@ -37,13 +37,11 @@ pub(crate) fn run(
 }
 
 fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::on_lb("show the access list", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let items = rackcloud_lb::acl::list(&client, lb_id)
-        .extract()
-        .map_err(|e| op.failed(e))?;
-    out.report(&AccessListShown { lb_id, items })
-        .map_err(|e| op.failed_other(e))
+    Operation::on_lb("show the access list", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let items = rackcloud_lb::acl::list(&client, lb_id).extract()?;
+        Ok(AccessListShown { lb_id, items })
+    })
 }
 
 fn append(
@@ -60,23 +58,23 @@ fn append(
         "deny"
     };
     let op = Operation::on_lb(format!("{verb} {}", addresses.join(" ")), lb_id);
-    let opts: AppendOpts = addresses
-        .iter()
-        .map(|a| AppendItem::new(a.clone(), rule_type.clone()))
-        .collect();
-    // Checked before connecting, so that refused input sends nothing, not even a token request.
-    opts.to_access_list_append_map().map_err(|e| op.failed(e))?;
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    rackcloud_lb::acl::append(&client, lb_id, &opts)
-        .extract_err()
-        .map_err(|e| op.failed(e))?;
-    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
-    let what = format!("{} {}", rule_type, addresses.join(", "));
-    out.report(&Change::update(lb_id, what, status).with_fields(Fields {
-        rule_type: rule_type.as_str().to_owned(),
-        addresses: addresses.to_vec(),
-    }))
-    .map_err(|e| op.failed_other(e))
+    op.report(out, || {
+        let opts: AppendOpts = addresses
+            .iter()
+            .map(|a| AppendItem::new(a.clone(), rule_type.clone()))
+            .collect();
+        // Checked before connecting, so that refused input sends nothing, not even a token
+        // request.
+        opts.to_access_list_append_map()?;
+        let client = connect.lb_client()?;
+        rackcloud_lb::acl::append(&client, lb_id, &opts).extract_err()?;
+        let status = wait::until_applied(&connect, wait, &client, lb_id)?;
+        let what = format!("{} {}", rule_type, addresses.join(", "));
+        Ok(Change::update(lb_id, what, status).with_fields(Fields {
+            rule_type: rule_type.as_str().to_owned(),
+            addresses: addresses.to_vec(),
+        }))
+    })
 }
 
 /// The JSON fields of `allow` and `deny`.
@@ -95,35 +93,28 @@ fn remove(
     connect: Connect<'_>,
     out: Output,
 ) -> Result<(), Failure> {
-    let op = Operation::on_lb("remove access list items", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    // Requests after the first wait for the load balancer, with or without --wait.
-    let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Active);
-    rackcloud_lb::acl::bulk_delete(&client, lb_id, item_ids, waiting.opts())
-        .extract_err()
-        .map_err(|e| op.failed(e))?;
-    drop(waiting);
-    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
-    let ids: Vec<String> = item_ids.iter().map(u64::to_string).collect();
-    out.report(&Change::update(
-        lb_id,
-        format!("removal of access list items {}", ids.join(", ")),
-        status,
-    ))
-    .map_err(|e| op.failed_other(e))
+    Operation::on_lb("remove access list items", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        // Requests after the first wait for the load balancer, with or without --wait.
+        let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Active);
+        rackcloud_lb::acl::bulk_delete(&client, lb_id, item_ids, waiting.opts()).extract_err()?;
+        drop(waiting);
+        let status = wait::until_applied(&connect, wait, &client, lb_id)?;
+        let ids: Vec<String> = item_ids.iter().map(u64::to_string).collect();
+        let what = format!("removal of access list items {}", ids.join(", "));
+        Ok(Change::update(lb_id, what, status))
+    })
 }
 
 fn clear(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::on_lb("clear the access list", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    rackcloud_lb::acl::delete_all(&client, lb_id)
-        .extract_err()
-        .map_err(|e| op.failed(e))?;
-    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
-    out.report(&Change::update(
-        lb_id,
-        "removal of every access list item",
-        status,
-    ))
-    .map_err(|e| op.failed_other(e))
+    Operation::on_lb("clear the access list", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        rackcloud_lb::acl::delete_all(&client, lb_id).extract_err()?;
+        let status = wait::until_applied(&connect, wait, &client, lb_id)?;
+        Ok(Change::update(
+            lb_id,
+            "removal of every access list item",
+            status,
+        ))
+    })
 }

@@ -54,22 +54,22 @@ pub(crate) fn run_many(
             "--all changes every load balancer of the region: add --yes to confirm when not on a terminal",
         ));
     }
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let ids = if fleet.all {
-        let all = rackcloud_lb::lbs::list_all(&client, ListOpts::new().limit(MAX_PAGE_SIZE))
-            .map_err(|e| op.failed(e))?;
+    let (client, ids) = op.run(|| {
+        let client = connect.lb_client()?;
+        if !fleet.all {
+            return Ok((client, ids.to_vec()));
+        }
+        let all = rackcloud_lb::lbs::list_all(&client, ListOpts::new().limit(MAX_PAGE_SIZE))?;
         let ids: Vec<u64> = all
             .iter()
             .filter(|lb| !matches!(lb.status(), Status::Deleted | Status::PendingDelete))
             .map(|lb| lb.id())
             .collect();
-        if !fleet.yes && !confirm(what, &ids).map_err(|e| op.failed_other(e))? {
-            return Err(op.failed_other(anyhow::anyhow!("not confirmed; nothing was changed")));
+        if !fleet.yes && !confirm(what, &ids)? {
+            return Err(anyhow::anyhow!("not confirmed; nothing was changed").into());
         }
-        ids
-    } else {
-        ids.to_vec()
-    };
+        Ok((client, ids))
+    })?;
     let waiting = wait.wait.then(|| wait_opts(&connect, wait));
     let job = FleetJob::new().step(what.to_owned(), move |c, id, w| {
         step(c, id, waiting.as_ref().map(|_| w))
@@ -113,7 +113,7 @@ pub(crate) fn run_many(
     }
     let outcomes = run_fleet(&client, &ids, &job, &opts);
     let summary = FleetSummary::new(what, &outcomes, verbose);
-    out.report(&summary).map_err(|e| op.failed_other(e))?;
+    op.run(|| Ok(out.report(&summary)?))?;
     match summary.failed() {
         0 => Ok(()),
         n => Err(op

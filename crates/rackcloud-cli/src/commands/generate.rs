@@ -1,6 +1,7 @@
 //! `rackcloud completions SHELL` and `rackcloud man`: generated from the same clap definitions
 //! as the parser, so they list exactly the commands and options it accepts.
 
+use anyhow::Context as _;
 use clap::CommandFactory;
 use clap_complete::Shell;
 
@@ -21,26 +22,26 @@ pub(crate) fn offline(cli: &Cli, command: &str) -> Result<(), Failure> {
 
 /// Prints the completion script of `shell`.
 pub(crate) fn completions(shell: Shell, out: Output) -> Result<(), Failure> {
-    let op = Operation::new(format!("generate {shell} completions"));
-    let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "rackcloud", &mut script);
-    out.verbatim(&script).map_err(|e| op.failed_other(e))
+    Operation::new(format!("generate {shell} completions")).run(|| {
+        let mut script = Vec::new();
+        clap_complete::generate(shell, &mut Cli::command(), "rackcloud", &mut script);
+        Ok(out.verbatim(&script)?)
+    })
 }
 
 /// Prints rackcloud(1), or writes it and one page per subcommand into `--out-dir`.
 pub(crate) fn man(args: &ManArgs, out: Output) -> Result<(), Failure> {
-    let op = Operation::new("generate the manual page");
-    let command = Cli::command();
-    match &args.out_dir {
-        Some(dir) => std::fs::create_dir_all(dir)
-            .and_then(|()| clap_mangen::generate_to(command, dir))
-            .map_err(|e| op.failed_other(anyhow::Error::new(e).context(dir.display().to_string()))),
-        None => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(command)
-                .render(&mut page)
-                .map_err(|e| op.failed_other(e))?;
-            out.verbatim(&page).map_err(|e| op.failed_other(e))
+    Operation::new("generate the manual page").run(|| {
+        let command = Cli::command();
+        match &args.out_dir {
+            Some(dir) => Ok(std::fs::create_dir_all(dir)
+                .and_then(|()| clap_mangen::generate_to(command, dir))
+                .with_context(|| dir.display().to_string())?),
+            None => {
+                let mut page = Vec::new();
+                clap_mangen::Man::new(command).render(&mut page)?;
+                Ok(out.verbatim(&page)?)
+            }
         }
-    }
+    })
 }

@@ -27,20 +27,18 @@ pub(crate) fn run(
 }
 
 fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::on_lb("show the health monitor", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let monitor = rackcloud_lb::monitors::get(&client, lb_id)
-        .extract()
-        .map_err(|e| op.failed(e))?;
-    out.report(&MonitorShown { lb_id, monitor })
-        .map_err(|e| op.failed_other(e))
+    Operation::on_lb("show the health monitor", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let monitor = rackcloud_lb::monitors::get(&client, lb_id).extract()?;
+        Ok(MonitorShown { lb_id, monitor })
+    })
 }
 
 fn set(args: &HealthMonitorSetArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let Some(lb_id) = fleet::is_single(&args.lb_ids, &args.fleet) else {
         let what = "set the health monitor";
         // Checked before connecting: invalid options send nothing.
-        let opts = options(args).map_err(|e| Operation::new(what).failed(e))?;
+        let opts = Operation::new(what).run(|| Ok(options(args)?))?;
         let step: fleet::Step = Arc::new(move |c, id, w| match w {
             Some(w) => change_and_wait(c, id, w, |c, id| {
                 rackcloud_lb::monitors::update(c, id, &opts).extract_err()
@@ -57,17 +55,14 @@ fn set(args: &HealthMonitorSetArgs, connect: Connect<'_>, out: Output) -> Result
             out,
         );
     };
-    let op = Operation::on_lb("set the health monitor", lb_id);
-    // Checked before connecting: invalid options send nothing, not even a token request.
-    let opts = options(args).map_err(|e| op.failed(e))?;
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    rackcloud_lb::monitors::update(&client, lb_id, &opts)
-        .extract_err()
-        .map_err(|e| op.failed(e))?;
-    let status =
-        wait::until_applied(&connect, &args.wait, &client, lb_id).map_err(|e| op.failed(e))?;
-    out.report(&monitor_set(lb_id, &args.monitor_type, status))
-        .map_err(|e| op.failed_other(e))
+    Operation::on_lb("set the health monitor", lb_id).report(out, || {
+        // Checked before connecting: invalid options send nothing, not even a token request.
+        let opts = options(args)?;
+        let client = connect.lb_client()?;
+        rackcloud_lb::monitors::update(&client, lb_id, &opts).extract_err()?;
+        let status = wait::until_applied(&connect, &args.wait, &client, lb_id)?;
+        Ok(monitor_set(lb_id, &args.monitor_type, status))
+    })
 }
 
 /// The SDK's options from `lb health-monitor set`'s flags.
@@ -150,20 +145,17 @@ impl MonitorFlags<'_> {
 }
 
 fn delete(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::on_lb("delete the health monitor", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let outcome =
-        rackcloud_lb::monitors::delete_if_present(&client, lb_id).map_err(|e| op.failed(e))?;
-    let status = match outcome {
-        Removal::NothingToRemove => None,
-        Removal::Removed => {
-            wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?
-        }
-    };
-    let report = MonitorDeleted {
-        lb_id,
-        outcome,
-        status,
-    };
-    out.report(&report).map_err(|e| op.failed_other(e))
+    Operation::on_lb("delete the health monitor", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let outcome = rackcloud_lb::monitors::delete_if_present(&client, lb_id)?;
+        let status = match outcome {
+            Removal::NothingToRemove => None,
+            Removal::Removed => wait::until_applied(&connect, wait, &client, lb_id)?,
+        };
+        Ok(MonitorDeleted {
+            lb_id,
+            outcome,
+            status,
+        })
+    })
 }

@@ -100,9 +100,7 @@ fn read_and_report<T, R: Render>(
     read: impl FnOnce(&ServiceClient) -> Result<T, rackcloud_lb::core::Error>,
     report: impl FnOnce(T) -> R,
 ) -> Result<(), Failure> {
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let read = read(&client).map_err(|e| op.failed(e))?;
-    out.report(&report(read)).map_err(|e| op.failed_other(e))
+    op.report(out, || Ok(report(read(&connect.lb_client()?)?)))
 }
 
 /// A setting that is on or off: its name and its three operations.
@@ -133,38 +131,27 @@ fn switch(
     connect: Connect<'_>,
     out: Output,
 ) -> Result<(), Failure> {
-    let (lb_id, change, wait) = match command {
+    let (lb_id, (verb, send), wait) = match command {
         SwitchCommand::Show { lb_id } => {
-            let op = Operation::on_lb(format!("show {}", s.what), *lb_id);
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let enabled = (s.show)(&client, *lb_id)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            let report = SwitchShown {
-                lb_id: *lb_id,
-                what: s.what,
-                enabled,
-            };
-            return out.report(&report).map_err(|e| op.failed_other(e));
+            let lb_id = *lb_id;
+            return Operation::on_lb(format!("show {}", s.what), lb_id).report(out, || {
+                let client = connect.lb_client()?;
+                let enabled = (s.show)(&client, lb_id).extract()?;
+                Ok(SwitchShown {
+                    lb_id,
+                    what: s.what,
+                    enabled,
+                })
+            });
         }
         SwitchCommand::Enable { lb_id, wait } => (*lb_id, ("enable", s.enable), wait),
         SwitchCommand::Disable { lb_id, wait } => (*lb_id, ("disable", s.disable), wait),
     };
-    let (verb, send) = change;
-    let op = Operation::on_lb(format!("{verb} {}", s.what), lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    send(&client, lb_id)
-        .extract_err()
-        .map_err(|e| op.failed(e))?;
-    applied(
-        &connect,
-        wait,
-        &client,
-        lb_id,
-        &format!("{} {verb}d", s.what),
-        &op,
-        out,
-    )
+    let what = format!("{} {verb}d", s.what);
+    let name = format!("{verb} {}", s.what);
+    change(&name, lb_id, &what, wait, connect, out, |c| {
+        send(c, lb_id).extract_err()
+    })
 }
 
 fn error_page(
@@ -174,65 +161,59 @@ fn error_page(
 ) -> Result<(), Failure> {
     match command {
         ErrorPageCommand::Show { lb_id } => {
-            let op = Operation::on_lb("show the error page", *lb_id);
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let content = rackcloud_lb::lbs::get_error_page(&client, *lb_id)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            out.report(&ErrorPageShown {
-                lb_id: *lb_id,
-                content,
-            })
-            .map_err(|e| op.failed_other(e))
+            let lb_id = *lb_id;
+            read_and_report(
+                Operation::on_lb("show the error page", lb_id),
+                connect,
+                out,
+                |c| rackcloud_lb::lbs::get_error_page(c, lb_id).extract(),
+                |content| ErrorPageShown { lb_id, content },
+            )
         }
         ErrorPageCommand::Set { lb_id, file, wait } => {
-            let op = Operation::on_lb("set the error page", *lb_id);
             let html = std::fs::read_to_string(file)
                 .map_err(|e| Failure::usage(format!("cannot read {}: {e}", file.display())))?;
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            rackcloud_lb::lbs::set_error_page(&client, *lb_id, &html)
-                .extract_err()
-                .map_err(|e| op.failed(e))?;
-            applied(
-                &connect,
-                wait,
-                &client,
+            let what = "custom error page";
+            change(
+                "set the error page",
                 *lb_id,
-                "custom error page",
-                &op,
+                what,
+                wait,
+                connect,
                 out,
+                |c| rackcloud_lb::lbs::set_error_page(c, *lb_id, &html).extract_err(),
             )
         }
         ErrorPageCommand::Delete { lb_id, wait } => {
-            let op = Operation::on_lb("delete the error page", *lb_id);
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            rackcloud_lb::lbs::delete_error_page(&client, *lb_id)
-                .extract_err()
-                .map_err(|e| op.failed(e))?;
-            applied(
-                &connect,
-                wait,
-                &client,
+            let what = "default error page";
+            change(
+                "delete the error page",
                 *lb_id,
-                "default error page",
-                &op,
+                what,
+                wait,
+                connect,
                 out,
+                |c| rackcloud_lb::lbs::delete_error_page(c, *lb_id).extract_err(),
             )
         }
     }
 }
 
-/// With `--wait`, waits until the change is applied; then reports it.
-fn applied(
-    connect: &Connect<'_>,
-    wait: &WaitArgs,
-    client: &ServiceClient,
+/// The change of a setting, the operation `name`: connect, `send`, with `--wait` wait until it
+/// is applied, then report the change (called `what`).
+fn change(
+    name: &str,
     lb_id: u64,
     what: &str,
-    op: &Operation,
+    wait: &WaitArgs,
+    connect: Connect<'_>,
     out: Output,
+    send: impl FnOnce(&ServiceClient) -> Result<(), rackcloud_lb::core::Error>,
 ) -> Result<(), Failure> {
-    let status = wait::until_applied(connect, wait, client, lb_id).map_err(|e| op.failed(e))?;
-    out.report(&Change::update(lb_id, what, status))
-        .map_err(|e| op.failed_other(e))
+    Operation::on_lb(name, lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        send(&client)?;
+        let status = wait::until_applied(&connect, wait, &client, lb_id)?;
+        Ok(Change::update(lb_id, what, status))
+    })
 }

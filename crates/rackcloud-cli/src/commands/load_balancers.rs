@@ -11,74 +11,67 @@ use crate::wait::Waiting;
 
 /// `lb list`: every page, 100 at a time; with `--limit` or `--marker`, that one page.
 pub(crate) fn list(args: &ListArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::new("list load balancers");
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let mut opts = ListOpts::new();
-    if let Some(name) = &args.name {
-        opts = opts.name(name.as_str());
-    }
-    if let Some(status) = &args.status {
-        opts = opts.status(status.clone());
-    }
-    if let Some(since) = args.changed_since {
-        opts = opts.changes_since(since);
-    }
-    if let Some(address) = &args.node_address {
-        opts = opts.node_address(address.as_str());
-    }
-    let lbs = if args.limit.is_none() && args.marker.is_none() {
-        rackcloud_lb::lbs::list_all(&client, opts.limit(MAX_PAGE_SIZE))
-    } else {
+    Operation::new("list load balancers").report(out, || {
+        let client = connect.lb_client()?;
+        let mut opts = ListOpts::new();
+        if let Some(name) = &args.name {
+            opts = opts.name(name.as_str());
+        }
+        if let Some(status) = &args.status {
+            opts = opts.status(status.clone());
+        }
+        if let Some(since) = args.changed_since {
+            opts = opts.changes_since(since);
+        }
+        if let Some(address) = &args.node_address {
+            opts = opts.node_address(address.as_str());
+        }
+        if args.limit.is_none() && args.marker.is_none() {
+            let all = rackcloud_lb::lbs::list_all(&client, opts.limit(MAX_PAGE_SIZE))?;
+            return Ok(LoadBalancers(all));
+        }
         if let Some(limit) = args.limit {
             opts = opts.limit(limit);
         }
         if let Some(marker) = args.marker {
             opts = opts.marker(marker);
         }
-        rackcloud_lb::lbs::list(&client, &opts).extract()
-    }
-    .map_err(|e| op.failed(e))?;
-    out.report(&LoadBalancers(lbs))
-        .map_err(|e| op.failed_other(e))
+        Ok(LoadBalancers(
+            rackcloud_lb::lbs::list(&client, &opts).extract()?,
+        ))
+    })
 }
 
 /// `lb show ID`.
 pub(crate) fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::of_lb("show", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let lb = rackcloud_lb::lbs::get(&client, lb_id)
-        .extract()
-        .map_err(|e| op.failed(e))?;
-    out.report(&LoadBalancerDetails(lb))
-        .map_err(|e| op.failed_other(e))
+    Operation::of_lb("show", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        Ok(LoadBalancerDetails(
+            rackcloud_lb::lbs::get(&client, lb_id).extract()?,
+        ))
+    })
 }
 
 /// `lb create`: the load balancer with everything its flags give, in one request (one public
 /// virtual IP when no `--vip` is given); with `--wait`, until it is `ACTIVE`.
 pub(crate) fn create(args: &CreateArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::new("create load balancer");
-    // Checked before connecting: invalid options send nothing, not even a token request.
-    let opts = create_opts(args).map_err(|e| op.failed(e))?;
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let created = rackcloud_lb::lbs::create(&client, &opts)
-        .extract()
-        .map_err(|e| op.failed(e))?;
+    let (client, created) = Operation::new("create load balancer").run(|| {
+        // Checked before connecting: invalid options send nothing, not even a token request.
+        let opts = create_opts(args)?;
+        let client = connect.lb_client()?;
+        let created = rackcloud_lb::lbs::create(&client, &opts).extract()?;
+        Ok((client, created))
+    })?;
     // From here on the load balancer exists: a failure names it.
-    let op = Operation::of_lb("create", created.id());
-    let lb = if args.wait.wait {
-        let waiting = Waiting::begin(&connect, &args.wait, created.id(), &Status::Active);
-        rackcloud_lb::lbs::wait_for_status(
-            &client,
-            created.id(),
-            rackcloud_lb::lbs::Status::Active,
-            waiting.opts(),
-        )
-        .map_err(|e| op.failed(e))?
-    } else {
-        created
-    };
-    out.report(&LoadBalancerDetails(lb))
-        .map_err(|e| op.failed_other(e))
+    let id = created.id();
+    Operation::of_lb("create", id).report(out, || {
+        if !args.wait.wait {
+            return Ok(LoadBalancerDetails(created));
+        }
+        let waiting = Waiting::begin(&connect, &args.wait, id, &Status::Active);
+        let lb = rackcloud_lb::lbs::wait_for_status(&client, id, Status::Active, waiting.opts())?;
+        Ok(LoadBalancerDetails(lb))
+    })
 }
 
 /// `lb delete ID…`: one id as before; several in bulk, ten a request. With `--wait`, until
@@ -93,21 +86,18 @@ pub(crate) fn delete(
         return delete_many(lb_ids, wait, connect, out);
     };
     let lb_id = *lb_id;
-    let op = Operation::of_lb("delete", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    rackcloud_lb::lbs::delete(&client, lb_id)
-        .extract_err()
-        .map_err(|e| op.failed(e))?;
-    let status = if wait.wait {
-        let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Deleted);
-        rackcloud_lb::lbs::wait_for_deletion(&client, lb_id, waiting.opts())
-            .map_err(|e| op.failed(e))?;
-        Some(Status::Deleted)
-    } else {
-        None
-    };
-    out.report(&Change::deletion(lb_id, status))
-        .map_err(|e| op.failed_other(e))
+    Operation::of_lb("delete", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        rackcloud_lb::lbs::delete(&client, lb_id).extract_err()?;
+        let status = if wait.wait {
+            let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Deleted);
+            rackcloud_lb::lbs::wait_for_deletion(&client, lb_id, waiting.opts())?;
+            Some(Status::Deleted)
+        } else {
+            None
+        };
+        Ok(Change::deletion(lb_id, status))
+    })
 }
 
 /// `lb delete ID ID…`: a bulk delete; no wait between its requests (each load balancer goes
@@ -118,24 +108,21 @@ fn delete_many(
     connect: Connect<'_>,
     out: Output,
 ) -> Result<(), Failure> {
-    let op = Operation::new("delete load balancers");
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    rackcloud_lb::lbs::bulk_delete(&client, lb_ids)
-        .extract_err()
-        .map_err(|e| op.failed(e))?;
-    let status = if wait.wait {
-        for &lb_id in lb_ids {
-            let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Deleted);
-            rackcloud_lb::lbs::wait_for_deletion(&client, lb_id, waiting.opts())
-                .map_err(|e| op.failed(e))?;
-        }
-        Some(Status::Deleted)
-    } else {
-        None
-    };
-    let report = BulkDeletion {
-        lb_ids: lb_ids.to_vec(),
-        status,
-    };
-    out.report(&report).map_err(|e| op.failed_other(e))
+    Operation::new("delete load balancers").report(out, || {
+        let client = connect.lb_client()?;
+        rackcloud_lb::lbs::bulk_delete(&client, lb_ids).extract_err()?;
+        let status = if wait.wait {
+            for &lb_id in lb_ids {
+                let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Deleted);
+                rackcloud_lb::lbs::wait_for_deletion(&client, lb_id, waiting.opts())?;
+            }
+            Some(Status::Deleted)
+        } else {
+            None
+        };
+        Ok(BulkDeletion {
+            lb_ids: lb_ids.to_vec(),
+            status,
+        })
+    })
 }

@@ -42,13 +42,11 @@ fn operation(verb: &str, owner: Owner) -> Operation {
 }
 
 fn list(owner: Owner, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = operation("list", owner);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let items = rackcloud_lb::metadata::list(&client, owner)
-        .extract()
-        .map_err(|e| op.failed(e))?;
-    out.report(&MetadataItems { owner, items })
-        .map_err(|e| op.failed_other(e))
+    operation("list", owner).report(out, || {
+        let client = connect.lb_client()?;
+        let items = rackcloud_lb::metadata::list(&client, owner).extract()?;
+        Ok(MetadataItems { owner, items })
+    })
 }
 
 fn set(
@@ -57,25 +55,23 @@ fn set(
     connect: Connect<'_>,
     out: Output,
 ) -> Result<(), Failure> {
-    let op = operation("set", owner);
-    let desired = pairs.iter().fold(AddOpts::new(), |opts, (k, v)| {
-        opts.item(k.as_str(), v.as_str())
-    });
-    // Checked before connecting, so that bad input sends nothing, not even a token request.
-    desired.check().map_err(|e| op.failed(e))?;
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let outcome =
-        rackcloud_lb::metadata::set(&client, owner, &desired).map_err(|e| op.failed(e))?;
-    out.report(&MetadataSet { owner, outcome })
-        .map_err(|e| op.failed_other(e))
+    operation("set", owner).report(out, || {
+        let desired = pairs.iter().fold(AddOpts::new(), |opts, (k, v)| {
+            opts.item(k.as_str(), v.as_str())
+        });
+        // Checked before connecting, so that bad input sends nothing, not even a token request.
+        desired.check()?;
+        let client = connect.lb_client()?;
+        let outcome = rackcloud_lb::metadata::set(&client, owner, &desired)?;
+        Ok(MetadataSet { owner, outcome })
+    })
 }
 
 fn remove(owner: Owner, keys: &[String], connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = operation("remove", owner);
-    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let outcome =
-        rackcloud_lb::metadata::remove_keys(&client, owner, &keys).map_err(|e| op.failed(e))?;
-    out.report(&MetadataRemoved { owner, outcome })
-        .map_err(|e| op.failed_other(e))
+    operation("remove", owner).report(out, || {
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let client = connect.lb_client()?;
+        let outcome = rackcloud_lb::metadata::remove_keys(&client, owner, &keys)?;
+        Ok(MetadataRemoved { owner, outcome })
+    })
 }

@@ -52,21 +52,19 @@ pub(crate) fn run(command: &NodeCommand, connect: Connect<'_>, out: Output) -> R
 }
 
 fn list(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::on_lb("list nodes", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let nodes = rackcloud_lb::nodes::list_all(&client, lb_id, ListOpts::new().limit(MAX_PAGE_SIZE))
-        .map_err(|e| op.failed(e))?;
-    out.report(&Nodes(nodes)).map_err(|e| op.failed_other(e))
+    Operation::on_lb("list nodes", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let opts = ListOpts::new().limit(MAX_PAGE_SIZE);
+        Ok(Nodes(rackcloud_lb::nodes::list_all(&client, lb_id, opts)?))
+    })
 }
 
 fn show(lb_id: u64, node_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::on_lb(format!("show node {node_id}"), lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let node = rackcloud_lb::nodes::get(&client, lb_id, node_id)
-        .extract()
-        .map_err(|e| op.failed(e))?;
-    out.report(&NodeDetails(node))
-        .map_err(|e| op.failed_other(e))
+    Operation::on_lb(format!("show node {node_id}"), lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let node = rackcloud_lb::nodes::get(&client, lb_id, node_id).extract()?;
+        Ok(NodeDetails(node))
+    })
 }
 
 fn add(args: &AddArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
@@ -91,50 +89,47 @@ fn add(args: &AddArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure>
         .collect();
     // Checked before connecting: refused nodes send nothing, not even the credentials.
     let create = CreateOpts::new(nodes.clone());
-    create.to_node_create_map().map_err(|e| op.failed(e))?;
+    op.run(|| Ok(create.to_node_create_map()?))?;
     if args.lb_ids.0.len() > 1 {
         return add_many(args, nodes, create, connect, out);
     }
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    if args.safe {
-        let waiting = Waiting::begin(&connect, &args.wait, lb_id, &LbStatus::Active);
-        let opts = WorkflowOpts::new(waiting.opts().clone());
-        let added = add_safely(&client, lb_id, &nodes, &opts).map_err(|e| op.failed(e))?;
-        drop(waiting);
-        let report = added_nodes(lb_id, "safe addition", &added, Some(LbStatus::Active));
-        return out.report(&report).map_err(|e| op.failed_other(e));
-    }
-    let added = rackcloud_lb::nodes::create(&client, lb_id, &create)
-        .extract()
-        .map_err(|e| op.failed(e))?;
-    let status =
-        wait::until_applied(&connect, &args.wait, &client, lb_id).map_err(|e| op.failed(e))?;
-    out.report(&added_nodes(lb_id, "addition", &added, status))
-        .map_err(|e| op.failed_other(e))
+    op.report(out, || {
+        let client = connect.lb_client()?;
+        if args.safe {
+            let waiting = Waiting::begin(&connect, &args.wait, lb_id, &LbStatus::Active);
+            let opts = WorkflowOpts::new(waiting.opts().clone());
+            let added = add_safely(&client, lb_id, &nodes, &opts)?;
+            drop(waiting);
+            let status = Some(LbStatus::Active);
+            return Ok(added_nodes(lb_id, "safe addition", &added, status));
+        }
+        let added = rackcloud_lb::nodes::create(&client, lb_id, &create).extract()?;
+        let status = wait::until_applied(&connect, &args.wait, &client, lb_id)?;
+        Ok(added_nodes(lb_id, "addition", &added, status))
+    })
 }
 
 fn update(args: &UpdateArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let (lb_id, node_id) = (args.lb_id, args.node_id);
-    let op = Operation::on_lb(format!("update node {node_id}"), lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let mut opts = UpdateOpts::new();
-    if let Some(condition) = &args.condition {
-        opts = opts.condition(condition.clone());
-    }
-    if let Some(node_type) = &args.kind.node_type {
-        opts = opts.node_type(node_type.clone());
-    }
-    if let Some(weight) = args.kind.weight {
-        opts = opts.weight(weight);
-    }
-    rackcloud_lb::nodes::update(&client, lb_id, node_id, &opts)
-        .extract_err()
-        .map_err(|e| op.failed(e))?;
-    let status =
-        wait::until_applied(&connect, &args.wait, &client, lb_id).map_err(|e| op.failed(e))?;
-    let change = Change::update(lb_id, format!("update of node {node_id}"), status)
-        .with_fields(NodeIds::one(node_id));
-    out.report(&change).map_err(|e| op.failed_other(e))
+    Operation::on_lb(format!("update node {node_id}"), lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let mut opts = UpdateOpts::new();
+        if let Some(condition) = &args.condition {
+            opts = opts.condition(condition.clone());
+        }
+        if let Some(node_type) = &args.kind.node_type {
+            opts = opts.node_type(node_type.clone());
+        }
+        if let Some(weight) = args.kind.weight {
+            opts = opts.weight(weight);
+        }
+        rackcloud_lb::nodes::update(&client, lb_id, node_id, &opts).extract_err()?;
+        let status = wait::until_applied(&connect, &args.wait, &client, lb_id)?;
+        Ok(
+            Change::update(lb_id, format!("update of node {node_id}"), status)
+                .with_fields(NodeIds::one(node_id)),
+        )
+    })
 }
 
 fn remove(
@@ -144,18 +139,16 @@ fn remove(
     connect: Connect<'_>,
     out: Output,
 ) -> Result<(), Failure> {
-    let op = Operation::on_lb("remove nodes", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let waiting = Waiting::begin(&connect, wait, lb_id, &LbStatus::Active);
-    rackcloud_lb::nodes::bulk_delete(&client, lb_id, node_ids, waiting.opts())
-        .extract_err()
-        .map_err(|e| op.failed(e))?;
-    drop(waiting);
-    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
-    let ids = NodeIds::many(node_ids);
-    let change =
-        Change::update(lb_id, format!("removal of {}", ids.describe()), status).with_fields(ids);
-    out.report(&change).map_err(|e| op.failed_other(e))
+    Operation::on_lb("remove nodes", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let waiting = Waiting::begin(&connect, wait, lb_id, &LbStatus::Active);
+        rackcloud_lb::nodes::bulk_delete(&client, lb_id, node_ids, waiting.opts()).extract_err()?;
+        drop(waiting);
+        let status = wait::until_applied(&connect, wait, &client, lb_id)?;
+        let ids = NodeIds::many(node_ids);
+        let what = format!("removal of {}", ids.describe());
+        Ok(Change::update(lb_id, what, status).with_fields(ids))
+    })
 }
 
 fn drain(
@@ -167,39 +160,32 @@ fn drain(
     connect: Connect<'_>,
     out: Output,
 ) -> Result<(), Failure> {
-    let op = Operation::on_lb(format!("drain node {node_id}"), lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    if remove {
-        let waiting = Waiting::begin(&connect, wait, lb_id, &LbStatus::Active);
-        let opts = WorkflowOpts::new(waiting.opts().clone());
-        drain_and_remove(&client, lb_id, node_id, grace, &opts).map_err(|e| op.failed(e))?;
-        drop(waiting);
-        let change = Change::update(
-            lb_id,
-            format!("draining and removal of node {node_id}"),
-            Some(LbStatus::Active),
-        )
-        .with_fields(NodeIds::one(node_id));
-        return out.report(&change).map_err(|e| op.failed_other(e));
-    }
-    let draining = UpdateOpts::new().condition(Condition::Draining);
-    rackcloud_lb::nodes::update(&client, lb_id, node_id, &draining)
-        .extract_err()
-        .map_err(|e| op.failed(e))?;
-    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
-    let change = Change::update(lb_id, format!("draining of node {node_id}"), status)
-        .with_fields(NodeIds::one(node_id));
-    out.report(&change).map_err(|e| op.failed_other(e))
+    Operation::on_lb(format!("drain node {node_id}"), lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let (what, status) = if remove {
+            let waiting = Waiting::begin(&connect, wait, lb_id, &LbStatus::Active);
+            let opts = WorkflowOpts::new(waiting.opts().clone());
+            drain_and_remove(&client, lb_id, node_id, grace, &opts)?;
+            ("draining and removal", Some(LbStatus::Active))
+        } else {
+            let draining = UpdateOpts::new().condition(Condition::Draining);
+            rackcloud_lb::nodes::update(&client, lb_id, node_id, &draining).extract_err()?;
+            let status = wait::until_applied(&connect, wait, &client, lb_id)?;
+            ("draining", status)
+        };
+        let what = format!("{what} of node {node_id}");
+        Ok(Change::update(lb_id, what, status).with_fields(NodeIds::one(node_id)))
+    })
 }
 
 fn events(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::on_lb("list node events", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let events =
-        rackcloud_lb::nodes::events_all(&client, lb_id, ListOpts::new().limit(MAX_PAGE_SIZE))
-            .map_err(|e| op.failed(e))?;
-    out.report(&NodeEvents(events))
-        .map_err(|e| op.failed_other(e))
+    Operation::on_lb("list node events", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let opts = ListOpts::new().limit(MAX_PAGE_SIZE);
+        Ok(NodeEvents(rackcloud_lb::nodes::events_all(
+            &client, lb_id, opts,
+        )?))
+    })
 }
 
 /// `lb node add 1,2,3 …`: the same nodes on each load balancer, safely with `--safe`.

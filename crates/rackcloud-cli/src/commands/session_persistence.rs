@@ -68,16 +68,14 @@ pub(crate) fn run(
 }
 
 fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::on_lb("show session persistence", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let persistence = rackcloud_lb::sessions::get(&client, lb_id)
-        .extract()
-        .map_err(|e| op.failed(e))?;
-    let report = PersistenceShown {
-        lb_id,
-        persistence: persistence.map(|p| p.persistence_type().clone()),
-    };
-    out.report(&report).map_err(|e| op.failed_other(e))
+    Operation::on_lb("show session persistence", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let persistence = rackcloud_lb::sessions::get(&client, lb_id).extract()?;
+        Ok(PersistenceShown {
+            lb_id,
+            persistence: persistence.map(|p| p.persistence_type().clone()),
+        })
+    })
 }
 
 fn enable(
@@ -87,18 +85,14 @@ fn enable(
     connect: Connect<'_>,
     out: Output,
 ) -> Result<(), Failure> {
-    let op = Operation::on_lb(
-        format!("enable {persistence_type} session persistence"),
-        lb_id,
-    );
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let opts = CreateOpts::new(persistence_type.clone());
-    rackcloud_lb::sessions::enable(&client, lb_id, &opts)
-        .extract_err()
-        .map_err(|e| op.failed(e))?;
-    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
-    out.report(&persistence_enabled(lb_id, persistence_type, status))
-        .map_err(|e| op.failed_other(e))
+    let what = format!("enable {persistence_type} session persistence");
+    Operation::on_lb(what, lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let opts = CreateOpts::new(persistence_type.clone());
+        rackcloud_lb::sessions::enable(&client, lb_id, &opts).extract_err()?;
+        let status = wait::until_applied(&connect, wait, &client, lb_id)?;
+        Ok(persistence_enabled(lb_id, persistence_type, status))
+    })
 }
 
 fn disable(
@@ -108,26 +102,23 @@ fn disable(
     connect: Connect<'_>,
     out: Output,
 ) -> Result<(), Failure> {
-    let op = Operation::on_lb("disable session persistence", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let result = rackcloud_lb::sessions::disable(&client, lb_id);
-    let outcome = if if_enabled {
-        result.extract_removal()
-    } else {
-        result.extract_err().map(|()| Removal::Removed)
-    }
-    .map_err(|e| op.failed(e))?;
-    // Nothing changed when persistence was already disabled: nothing to wait for.
-    let status = match outcome {
-        Removal::Removed => {
-            wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?
-        }
-        Removal::NothingToRemove => None,
-    };
-    let report = PersistenceDisabled {
-        lb_id,
-        outcome,
-        status,
-    };
-    out.report(&report).map_err(|e| op.failed_other(e))
+    Operation::on_lb("disable session persistence", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let result = rackcloud_lb::sessions::disable(&client, lb_id);
+        let outcome = if if_enabled {
+            result.extract_removal()?
+        } else {
+            result.extract_err().map(|()| Removal::Removed)?
+        };
+        // Nothing changed when persistence was already disabled: nothing to wait for.
+        let status = match outcome {
+            Removal::Removed => wait::until_applied(&connect, wait, &client, lb_id)?,
+            Removal::NothingToRemove => None,
+        };
+        Ok(PersistenceDisabled {
+            lb_id,
+            outcome,
+            status,
+        })
+    })
 }

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use rackcloud_lb::core::{Error, Secret};
+use rackcloud_lb::lbs::Status;
 use rackcloud_lb::ssl::{
     CertificateBundle, CertificateWarning, CipherProfile, CreateMappingOpts, SetOpts,
     UpdateMappingOpts,
@@ -24,106 +25,89 @@ use crate::wait::{self, Waiting};
 pub(crate) fn run(command: &SslCommand, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     match command {
         SslCommand::Show { lb_id } => {
-            let op = Operation::on_lb("show SSL termination", *lb_id);
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let termination = rackcloud_lb::ssl::get(&client, *lb_id)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            out.report(&SslShown {
-                lb_id: *lb_id,
-                termination,
+            let lb_id = *lb_id;
+            Operation::on_lb("show SSL termination", lb_id).report(out, || {
+                let client = connect.lb_client()?;
+                let termination = rackcloud_lb::ssl::get(&client, lb_id).extract()?;
+                Ok(SslShown { lb_id, termination })
             })
-            .map_err(|e| op.failed_other(e))
         }
         SslCommand::Set(args) => set(args, connect, out),
         SslCommand::Delete { lb_id, wait } => {
-            let op = Operation::on_lb("delete SSL termination", *lb_id);
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            rackcloud_lb::ssl::delete(&client, *lb_id)
-                .extract_err()
-                .map_err(|e| op.failed(e))?;
-            let status =
-                wait::until_applied(&connect, wait, &client, *lb_id).map_err(|e| op.failed(e))?;
-            out.report(&Change::update(*lb_id, "SSL termination removal", status))
-                .map_err(|e| op.failed_other(e))
+            let lb_id = *lb_id;
+            Operation::on_lb("delete SSL termination", lb_id).report(out, || {
+                let client = connect.lb_client()?;
+                rackcloud_lb::ssl::delete(&client, lb_id).extract_err()?;
+                let status = wait::until_applied(&connect, wait, &client, lb_id)?;
+                Ok(Change::update(lb_id, "SSL termination removal", status))
+            })
         }
         SslCommand::Ciphers { lb_id } => {
-            let op = Operation::on_lb("list ciphers", *lb_id);
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let names = rackcloud_lb::ssl::ciphers(&client, *lb_id)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            out.report(&Ciphers {
-                lb_id: *lb_id,
-                names,
+            let lb_id = *lb_id;
+            Operation::on_lb("list ciphers", lb_id).report(out, || {
+                let client = connect.lb_client()?;
+                let names = rackcloud_lb::ssl::ciphers(&client, lb_id).extract()?;
+                Ok(Ciphers { lb_id, names })
             })
-            .map_err(|e| op.failed_other(e))
         }
         SslCommand::Rotate { lb_id, bundle } => {
-            let op = Operation::on_lb("rotate the certificate", *lb_id);
-            let bundle = required_bundle(bundle).map_err(|e| op.failed(e))?;
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let args = WaitArgs {
-                wait: true,
-                wait_interval: None,
-            };
-            let waiting =
-                Waiting::begin(&connect, &args, *lb_id, &rackcloud_lb::lbs::Status::Active);
-            let rotation =
-                rackcloud_lb::ssl::rotate_certificate(&client, *lb_id, &bundle, waiting.opts())
-                    .map_err(|e| op.failed(e))?;
-            let report = Rotated {
-                lb_id: *lb_id,
-                certificate: CertFacts::of(rotation.termination().certificate()),
-                warnings: rotation.warnings().to_vec(),
-            };
-            out.report(&report).map_err(|e| op.failed_other(e))
+            let lb_id = *lb_id;
+            Operation::on_lb("rotate the certificate", lb_id).report(out, || {
+                let bundle = required_bundle(bundle)?;
+                let client = connect.lb_client()?;
+                let args = WaitArgs {
+                    wait: true,
+                    wait_interval: None,
+                };
+                let waiting = Waiting::begin(&connect, &args, lb_id, &Status::Active);
+                let rotation =
+                    rackcloud_lb::ssl::rotate_certificate(&client, lb_id, &bundle, waiting.opts())?;
+                Ok(Rotated {
+                    lb_id,
+                    certificate: CertFacts::of(rotation.termination().certificate()),
+                    warnings: rotation.warnings().to_vec(),
+                })
+            })
         }
     }
 }
 
 fn set(args: &SslSetArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let lb_id = args.lb_id;
-    let op = Operation::on_lb("set SSL termination", lb_id);
-    let bundle = optional_bundle(&args.bundle).map_err(|e| op.failed(e))?;
-    // Checked before connecting: a refused bundle sends nothing, not even the credentials.
-    let warnings = match &bundle {
-        Some(bundle) => bundle.check().map_err(|e| op.failed(e))?,
-        None => Vec::new(),
-    };
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let mut opts = SetOpts::new();
-    let mut port = args.secure_port;
-    if let Some(bundle) = bundle {
-        if port.is_none() {
-            let current = rackcloud_lb::ssl::get(&client, lb_id)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            port = Some(current.and_then(|t| t.secure_port()).unwrap_or(443));
+    Operation::on_lb("set SSL termination", lb_id).report(out, || {
+        let bundle = optional_bundle(&args.bundle)?;
+        // Checked before connecting: a refused bundle sends nothing, not even the credentials.
+        let warnings = match &bundle {
+            Some(bundle) => bundle.check()?,
+            None => Vec::new(),
+        };
+        let client = connect.lb_client()?;
+        let mut opts = SetOpts::new();
+        let mut port = args.secure_port;
+        if let Some(bundle) = bundle {
+            if port.is_none() {
+                let current = rackcloud_lb::ssl::get(&client, lb_id).extract()?;
+                port = Some(current.and_then(|t| t.secure_port()).unwrap_or(443));
+            }
+            opts = opts.bundle(bundle);
         }
-        opts = opts.bundle(bundle);
-    }
-    if let Some(p) = port {
-        opts = opts.secure_port(p);
-    }
-    if args.secure_only {
-        opts = opts.secure_traffic_only(true);
-    }
-    if let Some(on) = args.enabled {
-        opts = opts.enabled(on);
-    }
-    if let Some(name) = &args.cipher_profile {
-        opts = opts.cipher_profile(name.parse::<CipherProfile>().map_err(|e| op.failed(e))?);
-    }
-    warn(&warnings, out);
-    rackcloud_lb::ssl::set(&client, lb_id, &opts)
-        .extract_err()
-        .map_err(|e| op.failed(e))?;
-    let status =
-        wait::until_applied(&connect, &args.wait, &client, lb_id).map_err(|e| op.failed(e))?;
-    let change =
-        Change::update(lb_id, "SSL termination", status).with_fields(Warnings::of(&warnings));
-    out.report(&change).map_err(|e| op.failed_other(e))
+        if let Some(p) = port {
+            opts = opts.secure_port(p);
+        }
+        if args.secure_only {
+            opts = opts.secure_traffic_only(true);
+        }
+        if let Some(on) = args.enabled {
+            opts = opts.enabled(on);
+        }
+        if let Some(name) = &args.cipher_profile {
+            opts = opts.cipher_profile(name.parse::<CipherProfile>()?);
+        }
+        warn(&warnings, out);
+        rackcloud_lb::ssl::set(&client, lb_id, &opts).extract_err()?;
+        let status = wait::until_applied(&connect, &args.wait, &client, lb_id)?;
+        Ok(Change::update(lb_id, "SSL termination", status).with_fields(Warnings::of(&warnings)))
+    })
 }
 
 /// Runs one `lb cert-mapping` command.
@@ -134,58 +118,28 @@ pub(crate) fn run_mapping(
 ) -> Result<(), Failure> {
     match command {
         CertMappingCommand::List { lb_id } => {
-            let op = Operation::on_lb("list certificate mappings", *lb_id);
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let mappings = rackcloud_lb::ssl::list_mappings(&client, *lb_id)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            out.report(&Mappings {
-                lb_id: *lb_id,
-                mappings,
+            let lb_id = *lb_id;
+            Operation::on_lb("list certificate mappings", lb_id).report(out, || {
+                let client = connect.lb_client()?;
+                let mappings = rackcloud_lb::ssl::list_mappings(&client, lb_id).extract()?;
+                Ok(Mappings { lb_id, mappings })
             })
-            .map_err(|e| op.failed_other(e))
         }
         CertMappingCommand::Add {
             lb_id,
             host,
             bundle,
             wait,
-        } => {
-            let op = Operation::on_lb(format!("add a certificate mapping for {host}"), *lb_id);
-            let bundle = required_bundle(bundle).map_err(|e| op.failed(e))?;
-            let warnings = bundle.check().map_err(|e| op.failed(e))?;
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            warn(&warnings, out);
-            let opts = CreateMappingOpts::new(host.clone(), bundle);
-            let mapping = rackcloud_lb::ssl::create_mapping(&client, *lb_id, &opts)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            let status =
-                wait::until_applied(&connect, wait, &client, *lb_id).map_err(|e| op.failed(e))?;
-            let fields = MappingFields {
-                mapping_id: mapping.id(),
-                host_name: mapping.host_name().to_owned(),
-                warnings: Warnings::of(&warnings).warnings,
-            };
-            let what = format!(
-                "certificate mapping {} for {}",
-                mapping.id(),
-                mapping.host_name()
-            );
-            out.report(&Change::update(*lb_id, what, status).with_fields(fields))
-                .map_err(|e| op.failed_other(e))
-        }
+        } => add_mapping(*lb_id, host, bundle, wait, connect, out),
         CertMappingCommand::Show { lb_id, mapping_id } => {
-            let op = Operation::on_lb(format!("show certificate mapping {mapping_id}"), *lb_id);
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            let mapping = rackcloud_lb::ssl::get_mapping(&client, *lb_id, *mapping_id)
-                .extract()
-                .map_err(|e| op.failed(e))?;
-            out.report(&MappingShown {
-                lb_id: *lb_id,
-                mapping,
+            let (lb_id, mapping_id) = (*lb_id, *mapping_id);
+            let op = Operation::on_lb(format!("show certificate mapping {mapping_id}"), lb_id);
+            op.report(out, || {
+                let client = connect.lb_client()?;
+                let mapping =
+                    rackcloud_lb::ssl::get_mapping(&client, lb_id, mapping_id).extract()?;
+                Ok(MappingShown { lb_id, mapping })
             })
-            .map_err(|e| op.failed_other(e))
         }
         CertMappingCommand::Update {
             lb_id,
@@ -194,52 +148,77 @@ pub(crate) fn run_mapping(
             bundle,
             wait,
         } => {
-            let op = Operation::on_lb(format!("update certificate mapping {mapping_id}"), *lb_id);
-            let mut opts = UpdateMappingOpts::new();
-            if let Some(host) = host {
-                opts = opts.host_name(host.clone());
-            }
-            match optional_bundle(bundle).map_err(|e| op.failed(e))? {
-                Some(b) => opts = opts.bundle(b),
-                None => {
-                    if let Some(chain) = &bundle.chain {
-                        opts = opts.chain(read(chain, "chain").map_err(|e| op.failed(e))?);
+            let (lb_id, mapping_id) = (*lb_id, *mapping_id);
+            let op = Operation::on_lb(format!("update certificate mapping {mapping_id}"), lb_id);
+            op.report(out, || {
+                let mut opts = UpdateMappingOpts::new();
+                if let Some(host) = host {
+                    opts = opts.host_name(host.clone());
+                }
+                match optional_bundle(bundle)? {
+                    Some(b) => opts = opts.bundle(b),
+                    None => {
+                        if let Some(chain) = &bundle.chain {
+                            opts = opts.chain(read(chain, "chain")?);
+                        }
                     }
                 }
-            }
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            rackcloud_lb::ssl::update_mapping(&client, *lb_id, *mapping_id, &opts)
-                .extract_err()
-                .map_err(|e| op.failed(e))?;
-            let status =
-                wait::until_applied(&connect, wait, &client, *lb_id).map_err(|e| op.failed(e))?;
-            out.report(&Change::update(
-                *lb_id,
-                format!("certificate mapping {mapping_id}"),
-                status,
-            ))
-            .map_err(|e| op.failed_other(e))
+                let client = connect.lb_client()?;
+                rackcloud_lb::ssl::update_mapping(&client, lb_id, mapping_id, &opts)
+                    .extract_err()?;
+                let status = wait::until_applied(&connect, wait, &client, lb_id)?;
+                let what = format!("certificate mapping {mapping_id}");
+                Ok(Change::update(lb_id, what, status))
+            })
         }
         CertMappingCommand::Remove {
             lb_id,
             mapping_id,
             wait,
         } => {
-            let op = Operation::on_lb(format!("remove certificate mapping {mapping_id}"), *lb_id);
-            let client = connect.lb_client().map_err(|e| op.failed(e))?;
-            rackcloud_lb::ssl::delete_mapping(&client, *lb_id, *mapping_id)
-                .extract_err()
-                .map_err(|e| op.failed(e))?;
-            let status =
-                wait::until_applied(&connect, wait, &client, *lb_id).map_err(|e| op.failed(e))?;
-            out.report(&Change::update(
-                *lb_id,
-                format!("removal of certificate mapping {mapping_id}"),
-                status,
-            ))
-            .map_err(|e| op.failed_other(e))
+            let (lb_id, mapping_id) = (*lb_id, *mapping_id);
+            let op = Operation::on_lb(format!("remove certificate mapping {mapping_id}"), lb_id);
+            op.report(out, || {
+                let client = connect.lb_client()?;
+                rackcloud_lb::ssl::delete_mapping(&client, lb_id, mapping_id).extract_err()?;
+                let status = wait::until_applied(&connect, wait, &client, lb_id)?;
+                let what = format!("removal of certificate mapping {mapping_id}");
+                Ok(Change::update(lb_id, what, status))
+            })
         }
     }
+}
+
+/// `lb cert-mapping add`: the bundle checked before connecting, then the mapping created.
+fn add_mapping(
+    lb_id: u64,
+    host: &str,
+    bundle: &RequiredBundleArgs,
+    wait: &WaitArgs,
+    connect: Connect<'_>,
+    out: Output,
+) -> Result<(), Failure> {
+    let op = Operation::on_lb(format!("add a certificate mapping for {host}"), lb_id);
+    op.report(out, || {
+        let bundle = required_bundle(bundle)?;
+        let warnings = bundle.check()?;
+        let client = connect.lb_client()?;
+        warn(&warnings, out);
+        let opts = CreateMappingOpts::new(host.to_owned(), bundle);
+        let mapping = rackcloud_lb::ssl::create_mapping(&client, lb_id, &opts).extract()?;
+        let status = wait::until_applied(&connect, wait, &client, lb_id)?;
+        let fields = MappingFields {
+            mapping_id: mapping.id(),
+            host_name: mapping.host_name().to_owned(),
+            warnings: Warnings::of(&warnings).warnings,
+        };
+        let what = format!(
+            "certificate mapping {} for {}",
+            mapping.id(),
+            mapping.host_name()
+        );
+        Ok(Change::update(lb_id, what, status).with_fields(fields))
+    })
 }
 
 /// The bundle of `--cert`, `--key`, `--chain`, when `--cert` was given.

@@ -32,8 +32,7 @@ pub(crate) fn run(
                 let what = "set the connection throttle";
                 let opts = ThrottleOpts::new(*max_connections);
                 // Checked before connecting: invalid options send nothing.
-                opts.to_throttle_set_map()
-                    .map_err(|e| Operation::new(what).failed(e))?;
+                Operation::new(what).run(|| Ok(opts.to_throttle_set_map()?))?;
                 let step: fleet::Step = Arc::new(move |c, id, w| match w {
                     Some(w) => change_and_wait(c, id, w, |c, id| {
                         rackcloud_lb::throttle::set(c, id, &opts).extract_err()
@@ -48,13 +47,11 @@ pub(crate) fn run(
 }
 
 fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::on_lb("show the connection throttle", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let throttle = rackcloud_lb::throttle::get(&client, lb_id)
-        .extract()
-        .map_err(|e| op.failed(e))?;
-    out.report(&ThrottleShown { lb_id, throttle })
-        .map_err(|e| op.failed_other(e))
+    Operation::on_lb("show the connection throttle", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let throttle = rackcloud_lb::throttle::get(&client, lb_id).extract()?;
+        Ok(ThrottleShown { lb_id, throttle })
+    })
 }
 
 fn set(
@@ -64,34 +61,29 @@ fn set(
     connect: Connect<'_>,
     out: Output,
 ) -> Result<(), Failure> {
-    let op = Operation::on_lb("set the connection throttle", lb_id);
-    let opts = ThrottleOpts::new(max_connections);
-    // Checked before connecting: invalid options send nothing, not even a token request.
-    opts.to_throttle_set_map().map_err(|e| op.failed(e))?;
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    rackcloud_lb::throttle::set(&client, lb_id, &opts)
-        .extract_err()
-        .map_err(|e| op.failed(e))?;
-    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
-    out.report(&throttle_set(lb_id, max_connections, status))
-        .map_err(|e| op.failed_other(e))
+    Operation::on_lb("set the connection throttle", lb_id).report(out, || {
+        let opts = ThrottleOpts::new(max_connections);
+        // Checked before connecting: invalid options send nothing, not even a token request.
+        opts.to_throttle_set_map()?;
+        let client = connect.lb_client()?;
+        rackcloud_lb::throttle::set(&client, lb_id, &opts).extract_err()?;
+        let status = wait::until_applied(&connect, wait, &client, lb_id)?;
+        Ok(throttle_set(lb_id, max_connections, status))
+    })
 }
 
 fn delete(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::on_lb("delete the connection throttle", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let outcome =
-        rackcloud_lb::throttle::delete_if_present(&client, lb_id).map_err(|e| op.failed(e))?;
-    let status = match outcome {
-        Removal::NothingToRemove => None,
-        Removal::Removed => {
-            wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?
-        }
-    };
-    let report = ThrottleDeleted {
-        lb_id,
-        outcome,
-        status,
-    };
-    out.report(&report).map_err(|e| op.failed_other(e))
+    Operation::on_lb("delete the connection throttle", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let outcome = rackcloud_lb::throttle::delete_if_present(&client, lb_id)?;
+        let status = match outcome {
+            Removal::NothingToRemove => None,
+            Removal::Removed => wait::until_applied(&connect, wait, &client, lb_id)?,
+        };
+        Ok(ThrottleDeleted {
+            lb_id,
+            outcome,
+            status,
+        })
+    })
 }

@@ -18,41 +18,36 @@ pub(crate) fn run(args: &UsageArgs, connect: Connect<'_>, out: Output) -> Result
         opts = opts.until(until);
     }
     // Checked before connecting, so that a backwards period sends nothing.
-    opts.to_query_pairs()
-        .map_err(|e| Operation::new("show usage").failed(e))?;
+    Operation::new("show usage").run(|| Ok(opts.to_query_pairs()?))?;
     if args.billable {
-        let op = Operation::new("list billable load balancers");
-        let until = args.until.unwrap_or_else(Timestamp::now);
-        let since = args.since.unwrap_or_else(|| {
-            until
-                .checked_sub(SignedDuration::from_hours(24))
-                .unwrap_or(until)
+        return Operation::new("list billable load balancers").report(out, || {
+            let until = args.until.unwrap_or_else(Timestamp::now);
+            let since = args.since.unwrap_or_else(|| {
+                until
+                    .checked_sub(SignedDuration::from_hours(24))
+                    .unwrap_or(until)
+            });
+            let client = connect.lb_client()?;
+            let billable = BillableOpts::new(since, until).limit(MAX_BILLABLE_PAGE);
+            Ok(BillableReport(rackcloud_lb::usage::billable_all(
+                &client, &billable,
+            )?))
         });
-        let client = connect.lb_client().map_err(|e| op.failed(e))?;
-        let billable = BillableOpts::new(since, until).limit(MAX_BILLABLE_PAGE);
-        let lbs =
-            rackcloud_lb::usage::billable_all(&client, &billable).map_err(|e| op.failed(e))?;
-        return out
-            .report(&BillableReport(lbs))
-            .map_err(|e| op.failed_other(e));
     }
     let Some(lb_id) = args.lb_id else {
-        let op = Operation::new("show the account's usage");
-        let client = connect.lb_client().map_err(|e| op.failed(e))?;
-        let usage = rackcloud_lb::usage::account_usage(&client, &opts)
-            .extract()
-            .map_err(|e| op.failed(e))?;
-        let report = UsageReport::account(&usage);
-        return out.report(&report).map_err(|e| op.failed_other(e));
+        return Operation::new("show the account's usage").report(out, || {
+            let client = connect.lb_client()?;
+            let usage = rackcloud_lb::usage::account_usage(&client, &opts).extract()?;
+            Ok(UsageReport::account(&usage))
+        });
     };
-    let op = Operation::on_lb("show usage", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let records = if args.current {
-        rackcloud_lb::usage::current_usage(&client, lb_id).extract()
-    } else {
-        rackcloud_lb::usage::load_balancer_usage(&client, lb_id, &opts).extract()
-    }
-    .map_err(|e| op.failed(e))?;
-    out.report(&UsageReport::load_balancer(lb_id, records))
-        .map_err(|e| op.failed_other(e))
+    Operation::on_lb("show usage", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let records = if args.current {
+            rackcloud_lb::usage::current_usage(&client, lb_id).extract()?
+        } else {
+            rackcloud_lb::usage::load_balancer_usage(&client, lb_id, &opts).extract()?
+        };
+        Ok(UsageReport::load_balancer(lb_id, records))
+    })
 }

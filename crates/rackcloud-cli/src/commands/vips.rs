@@ -25,24 +25,20 @@ pub(crate) fn run(command: &VipCommand, connect: Connect<'_>, out: Output) -> Re
 }
 
 fn list(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::on_lb("list virtual ips", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let vips = rackcloud_lb::vips::list(&client, lb_id)
-        .extract()
-        .map_err(|e| op.failed(e))?;
-    out.report(&VirtualIps { lb_id, vips })
-        .map_err(|e| op.failed_other(e))
+    Operation::on_lb("list virtual ips", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let vips = rackcloud_lb::vips::list(&client, lb_id).extract()?;
+        Ok(VirtualIps { lb_id, vips })
+    })
 }
 
 fn add(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
-    let op = Operation::on_lb("add a virtual ip", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    let vip = rackcloud_lb::vips::add(&client, lb_id, &AddOpts::new())
-        .extract()
-        .map_err(|e| op.failed(e))?;
-    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
-    out.report(&vip_added(lb_id, &vip, status))
-        .map_err(|e| op.failed_other(e))
+    Operation::on_lb("add a virtual ip", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        let vip = rackcloud_lb::vips::add(&client, lb_id, &AddOpts::new()).extract()?;
+        let status = wait::until_applied(&connect, wait, &client, lb_id)?;
+        Ok(vip_added(lb_id, &vip, status))
+    })
 }
 
 fn remove(
@@ -52,17 +48,17 @@ fn remove(
     connect: Connect<'_>,
     out: Output,
 ) -> Result<(), Failure> {
-    let op = Operation::on_lb("remove virtual ips", lb_id);
-    let client = connect.lb_client().map_err(|e| op.failed(e))?;
-    // More than one request: each waits for the one before to be applied, shown like --wait.
-    let outcome = if vip_ids.len() > MAX_IDS_PER_REQUEST {
-        let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Active);
-        rackcloud_lb::vips::bulk_delete(&client, lb_id, vip_ids, waiting.opts())
-    } else {
-        rackcloud_lb::vips::bulk_delete(&client, lb_id, vip_ids, &WaitOpts::new())
-    };
-    outcome.extract_err().map_err(|e| op.failed(e))?;
-    let status = wait::until_applied(&connect, wait, &client, lb_id).map_err(|e| op.failed(e))?;
-    out.report(&vips_removed(lb_id, vip_ids, status))
-        .map_err(|e| op.failed_other(e))
+    Operation::on_lb("remove virtual ips", lb_id).report(out, || {
+        let client = connect.lb_client()?;
+        // More than one request: each waits for the one before to be applied, shown like --wait.
+        let outcome = if vip_ids.len() > MAX_IDS_PER_REQUEST {
+            let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Active);
+            rackcloud_lb::vips::bulk_delete(&client, lb_id, vip_ids, waiting.opts())
+        } else {
+            rackcloud_lb::vips::bulk_delete(&client, lb_id, vip_ids, &WaitOpts::new())
+        };
+        outcome.extract_err()?;
+        let status = wait::until_applied(&connect, wait, &client, lb_id)?;
+        Ok(vips_removed(lb_id, vip_ids, status))
+    })
 }

@@ -40,10 +40,11 @@ const TCP: u64 = 2;
 
 /// Runs the tour; exit 0 when every step behaved as described.
 pub(crate) fn run(out: Output, verbose: bool) -> Result<(), Failure> {
-    let op = Operation::new("run the demo");
-    let mut narrator = Narrator::new(out);
-    tour(&mut narrator, verbose).map_err(|e| op.failed_other(e))?;
-    narrator.finish().map_err(|e| op.failed_other(e))
+    Operation::new("run the demo").run(|| {
+        let mut narrator = Narrator::new(out);
+        tour(&mut narrator, verbose)?;
+        Ok(narrator.finish()?)
+    })
 }
 
 fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
