@@ -281,6 +281,12 @@ pub(crate) struct EmulatorArgs {
     /// Write the CA certificate (PEM) that clients must trust to this file (with --tls)
     #[arg(long, value_name = "FILE", requires = "tls")]
     pub(crate) ca_out: Option<std::path::PathBuf>,
+
+    /// Make the load balancers carry real traffic on loopback: each gets a listener (see GET
+    /// /_emulator/load-balancers/{region}/{tenant}/{id}/listener), and nodes reach the servers
+    /// mapped with POST /_emulator/backends
+    #[arg(long)]
+    pub(crate) data_plane: bool,
 }
 
 #[cfg(test)]

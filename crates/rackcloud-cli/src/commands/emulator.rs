@@ -26,6 +26,9 @@ pub(crate) fn run(args: &EmulatorArgs, out: Output) -> Result<(), Failure> {
     if args.tls {
         builder = builder.tls();
     }
+    if args.data_plane {
+        builder = builder.data_plane(true);
+    }
     let emulator = builder.start().map_err(|e| op.failed_other(e))?;
     if let (Some(path), Some(pem)) = (&args.ca_out, emulator.ca_pem()) {
         std::fs::write(path, pem).map_err(|e| {
@@ -47,6 +50,12 @@ pub(crate) fn run(args: &EmulatorArgs, out: Output) -> Result<(), Failure> {
         ca_file: args.ca_out.as_ref().map(|p| p.display().to_string()),
     };
     out.report(&report).map_err(|e| op.failed_other(e))?;
+    if args.data_plane {
+        eprintln!(
+            "data plane on: GET {}/_emulator/load-balancers/DFW/{DEMO_TENANT}/1/listener says where load balancer 1 listens; map its nodes with POST /_emulator/backends",
+            emulator.identity_url().trim_end_matches("/v2.0/")
+        );
+    }
     emulator.wait();
     Ok(())
 }

@@ -9,6 +9,7 @@ mod control_api;
 mod create_nested;
 mod data_plane_access;
 mod data_plane_balancing;
+mod data_plane_client;
 mod data_plane_control;
 mod data_plane_health;
 mod data_plane_kit;
