@@ -7,21 +7,17 @@
 //! it must be set up, else a 401 challenge). Success is 200 with the token, the user and the
 //! catalog.
 
-use std::sync::MutexGuard;
 use std::time::Instant;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
-use crate::catalog;
+use super::identity_access::issue;
+use super::identity_mfa;
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
-use crate::seed::User;
-use crate::state::{Shared, State};
+use crate::state::Shared;
 use crate::sync::lock;
-use crate::time;
-use crate::tokens::{Token, TokenCheck};
-
-use super::identity_mfa;
+use crate::tokens::TokenCheck;
 
 /// The 401 message for wrong credentials, verbatim from the real service.
 const BAD_CREDENTIALS: &str = "Unable to authenticate user with credentials provided.";
@@ -96,34 +92,6 @@ pub(crate) fn tokens(shared: &Shared, req: &Incoming) -> Reply {
         return reply;
     }
     issue(shared, state, &user, authenticated_by, existing)
-}
-
-/// The 200 answer with a token: a re-scope answers with the same token (same id and expiry);
-/// the others mint a new one.
-pub(super) fn issue(
-    shared: &Shared,
-    mut state: MutexGuard<'_, State>,
-    user: &User,
-    authenticated_by: &'static str,
-    existing: Option<Token>,
-) -> Reply {
-    let token = match existing {
-        Some(token) => token,
-        None => {
-            let lifetime = shared.config.token_lifetime;
-            state
-                .tokens
-                .mint(&user.username, &user.tenant_id, authenticated_by, lifetime)
-        }
-    };
-    let user_index = state
-        .users
-        .iter()
-        .position(|u| u.username == user.username)
-        .unwrap_or(0);
-    // The answer is built without holding the lock.
-    drop(state);
-    Reply::json(200, access(shared, user, user_index, &token))
 }
 
 /// The exactly-one credential of a token request.
@@ -216,42 +184,4 @@ fn optional(object: &Map<String, Value>, name: &str) -> Result<Option<String>, S
         Some(Value::String(s)) => Ok(Some(s.clone())),
         Some(_) => Err(INVALID_BODY.to_owned()),
     }
-}
-
-/// The 200 body (also the body of a token validation).
-pub(super) fn access(shared: &Shared, user: &User, user_index: usize, token: &Token) -> Value {
-    let config = &shared.config;
-    let tenant = &user.tenant_id;
-    let user_id = 10_000_001 + user_index;
-    json!({
-        "access": {
-            "token": {
-                "id": token.id,
-                "expires": time::expires(token.expires, config.expires_offset),
-                "tenant": {"id": tenant, "name": user.effective_tenant_name()},
-                "RAX-AUTH:authenticatedBy": identity_mfa::authenticated_by(token.authenticated_by),
-            },
-            "user": {
-                "id": user_id.to_string(),
-                "name": user.username,
-                "RAX-AUTH:defaultRegion": user.default_region,
-                "roles": [
-                    {"id": "3", "name": "identity:user-admin", "description": "User Admin Role."},
-                    {
-                        "id": "10000150",
-                        "name": "compute:default",
-                        "tenantId": tenant,
-                        "description": "A Role that allows a user access to keystone Service methods",
-                    },
-                    {
-                        "id": "5",
-                        "name": "object-store:default",
-                        "tenantId": format!("MossoCloudFS_{tenant}"),
-                        "description": "A Role that allows a user access to keystone Service methods",
-                    },
-                ],
-            },
-            "serviceCatalog": catalog::service_catalog(config, tenant),
-        }
-    })
 }

@@ -12,8 +12,9 @@
 
 use std::time::Instant;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
+use super::identity_access::{BY_PASSCODE, issue};
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::seed::User;
@@ -21,8 +22,6 @@ use crate::state::{Shared, State};
 use crate::sync::lock;
 
 const PASSCODE_CREDENTIALS: &str = "RAX-AUTH:passcodeCredentials";
-/// The `authenticatedBy` value of a token issued after a passcode.
-const BY_PASSCODE: &str = "PASSCODE";
 const MORE_CREDENTIALS: &str = "Additional authentication credentials required.";
 const SETUP_REQUIRED: &str =
     "Multi-factor authentication must be set up for this user (RAX-AUTH:scope SETUP-MFA).";
@@ -82,14 +81,5 @@ pub(super) fn passcode(shared: &Shared, req: &Incoming) -> Reply {
         return error_replies::identity(401, "unauthorized", BAD_PASSCODE);
     };
     state.mfa_sessions.close(session_id);
-    super::identity::issue(shared, state, &user, BY_PASSCODE, None)
-}
-
-/// `RAX-AUTH:authenticatedBy` of a token: both factors after a passcode.
-pub(super) fn authenticated_by(by: &str) -> Value {
-    if by == BY_PASSCODE {
-        json!([BY_PASSCODE, "PASSWORD"])
-    } else {
-        json!([by])
-    }
+    issue(shared, state, &user, BY_PASSCODE, None)
 }

@@ -8,6 +8,7 @@
 
 use std::time::Instant;
 
+use super::identity_access::access;
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::state::Shared;
@@ -53,7 +54,7 @@ pub(super) fn validate(shared: &Shared, req: &Incoming, id: &str) -> Reply {
     else {
         return error_replies::identity(404, "itemNotFound", "Token not found.");
     };
-    Reply::json(200, super::identity::access(shared, user, index, token))
+    Reply::json(200, access(shared, user, index, token))
 }
 
 fn caller_token(req: &Incoming) -> Option<&str> {

@@ -8,6 +8,7 @@ mod bulk_ids;
 mod control;
 mod health_monitor;
 mod identity;
+mod identity_access;
 mod identity_mfa;
 mod identity_tokens;
 mod lb_features;
