@@ -12,6 +12,7 @@
 mod access_list;
 mod create;
 mod create_parts;
+pub(super) mod error;
 mod fields;
 mod health_monitor;
 pub(super) mod lenient;
@@ -23,6 +24,7 @@ mod update;
 pub(crate) use access_list::access_list;
 pub(crate) use create::{NewLoadBalancer, create};
 pub(crate) use create_parts::{VipRequest, is_host_name};
+pub(crate) use error::BodyError;
 pub(crate) use health_monitor::{MonitorRequest, health_monitor};
 pub(crate) use persistence::persistence;
 pub(crate) use settings::{enabled, error_page};
@@ -30,27 +32,6 @@ pub(crate) use throttle::{ThrottleRequest, throttle};
 pub(crate) use update::{LoadBalancerUpdate, update};
 
 use serde_json::{Map, Value};
-
-use crate::error_replies;
-use crate::http::Reply;
-
-/// Why a body was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum BodyError {
-    /// Not the expected JSON: 400 `{"message":["JSON does not match the expected schema"]}`.
-    Schema,
-    /// 400 in the validation shape.
-    Validation(Vec<String>),
-}
-
-impl BodyError {
-    pub(crate) fn reply(self) -> Reply {
-        match self {
-            BodyError::Schema => error_replies::schema(),
-            BodyError::Validation(messages) => error_replies::validation(messages),
-        }
-    }
-}
 
 /// A validation failure with one message.
 fn invalid(message: &str) -> BodyError {

@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value};
 
-use super::super::bodies::BodyError;
+use super::super::bodies::error::BodyError;
 use crate::error_replies;
 use crate::http::Reply;
 

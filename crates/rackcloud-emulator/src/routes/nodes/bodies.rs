@@ -7,7 +7,7 @@ use std::net::IpAddr;
 
 use serde_json::{Map, Value};
 
-use super::super::bodies::BodyError;
+use super::super::bodies::error::BodyError;
 use super::super::bodies::lenient::{int, text};
 use crate::node::{CONDITIONS, TYPES};
 
