@@ -10,7 +10,7 @@ use crate::auth::Connect;
 use crate::cli::{HealthMonitorCommand, HealthMonitorSetArgs, WaitArgs};
 use crate::commands::fleet;
 use crate::failure::{Failure, Operation};
-use crate::output::{MonitorDeleted, MonitorShown, Output, monitor_set};
+use crate::output::{MonitorShown, Output, monitor_deleted, monitor_set};
 use crate::wait;
 
 /// Runs one health monitor operation and prints its result.
@@ -152,10 +152,6 @@ fn delete(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Res
             Removal::NothingToRemove => None,
             Removal::Removed => wait::until_applied(&connect, wait, &client, lb_id)?,
         };
-        Ok(MonitorDeleted {
-            lb_id,
-            outcome,
-            status,
-        })
+        Ok(monitor_deleted(lb_id, outcome, status))
     })
 }

@@ -9,7 +9,7 @@ use crate::auth::Connect;
 use crate::cli::{SessionPersistenceCommand, WaitArgs};
 use crate::commands::fleet;
 use crate::failure::{Failure, Operation};
-use crate::output::{Output, PersistenceDisabled, PersistenceShown, persistence_enabled};
+use crate::output::{Output, PersistenceShown, persistence_disabled, persistence_enabled};
 use crate::wait;
 
 /// Runs one session persistence operation and prints its result.
@@ -115,10 +115,6 @@ fn disable(
             Removal::Removed => wait::until_applied(&connect, wait, &client, lb_id)?,
             Removal::NothingToRemove => None,
         };
-        Ok(PersistenceDisabled {
-            lb_id,
-            outcome,
-            status,
-        })
+        Ok(persistence_disabled(lb_id, outcome, status))
     })
 }

@@ -10,7 +10,7 @@ use crate::auth::Connect;
 use crate::cli::{ThrottleCommand, WaitArgs};
 use crate::commands::fleet;
 use crate::failure::{Failure, Operation};
-use crate::output::{Output, ThrottleDeleted, ThrottleShown, throttle_set};
+use crate::output::{Output, ThrottleShown, throttle_deleted, throttle_set};
 use crate::wait;
 
 /// Runs one connection throttle operation and prints its result.
@@ -80,10 +80,6 @@ fn delete(lb_id: u64, wait: &WaitArgs, connect: Connect<'_>, out: Output) -> Res
             Removal::NothingToRemove => None,
             Removal::Removed => wait::until_applied(&connect, wait, &client, lb_id)?,
         };
-        Ok(ThrottleDeleted {
-            lb_id,
-            outcome,
-            status,
-        })
+        Ok(throttle_deleted(lb_id, outcome, status))
     })
 }

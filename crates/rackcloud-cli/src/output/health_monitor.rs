@@ -7,7 +7,7 @@ use rackcloud_lb::lbs::Status;
 use rackcloud_lb::monitors::{HealthMonitor, MonitorType};
 use serde::Serialize;
 
-use super::{Change, Render, write_json};
+use super::{Change, RemovalReport, RemovalWords, Render, write_json};
 
 /// `lb health-monitor show`: the monitor, or `None` when there is none.
 #[derive(Debug)]
@@ -35,12 +35,20 @@ pub(crate) struct SetFields {
 }
 
 /// `lb health-monitor delete`: what happened; with `--wait`, the status once applied.
-#[derive(Debug)]
-pub(crate) struct MonitorDeleted {
-    pub(crate) lb_id: u64,
-    pub(crate) outcome: Removal,
-    pub(crate) status: Option<Status>,
+pub(crate) fn monitor_deleted(
+    lb_id: u64,
+    outcome: Removal,
+    status: Option<Status>,
+) -> RemovalReport {
+    RemovalReport::new(&MONITOR_DELETION, lb_id, outcome, status)
 }
+
+const MONITOR_DELETION: RemovalWords = RemovalWords {
+    change: "health monitor deletion",
+    nothing: "no health monitor",
+    removed_outcome: "deleted",
+    nothing_outcome: "not_configured",
+};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -65,16 +73,6 @@ struct MonitorDocument<'a> {
 struct ShownDocument<'a> {
     load_balancer_id: u64,
     health_monitor: Option<MonitorDocument<'a>>,
-}
-
-/// `status` only with `--wait` when there was a change to wait for.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DeletedDocument<'a> {
-    load_balancer_id: u64,
-    outcome: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<&'a str>,
 }
 
 impl Render for MonitorShown {
@@ -116,33 +114,6 @@ impl Render for MonitorShown {
                 body_regex: m.body_regex(),
                 host_header: m.host_header(),
             }),
-        };
-        write_json(out, &doc)
-    }
-}
-
-impl Render for MonitorDeleted {
-    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
-        match self.outcome {
-            Removal::NothingToRemove => writeln!(
-                out,
-                "load balancer {}: no health monitor; nothing changed",
-                self.lb_id
-            ),
-            Removal::Removed => {
-                Change::update(self.lb_id, "health monitor deletion", self.status.clone()).text(out)
-            }
-        }
-    }
-
-    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
-        let doc = DeletedDocument {
-            load_balancer_id: self.lb_id,
-            outcome: match self.outcome {
-                Removal::NothingToRemove => "not_configured",
-                Removal::Removed => "deleted",
-            },
-            status: self.status.as_ref().map(Status::as_str),
         };
         write_json(out, &doc)
     }

@@ -20,6 +20,7 @@ mod load_balancer;
 mod metadata;
 mod nodes;
 mod reference;
+mod removal;
 mod session_persistence;
 mod ssl;
 mod table;
@@ -40,7 +41,7 @@ pub(crate) use change::Change;
 pub(crate) use declarative::{Applied, Planned};
 pub(crate) use emulator::EmulatorReport;
 pub(crate) use fleet::FleetSummary;
-pub(crate) use health_monitor::{MonitorDeleted, MonitorShown, monitor_set};
+pub(crate) use health_monitor::{MonitorShown, monitor_deleted, monitor_set};
 pub(crate) use lb_features::{
     AlgorithmsShown, BulkDeletion, ErrorPageShown, LimitsShown, ProtocolsShown, StatsShown,
     SwitchShown,
@@ -49,10 +50,11 @@ pub(crate) use load_balancer::{LoadBalancerDetails, LoadBalancers};
 pub(crate) use metadata::{MetadataItems, MetadataRemoved, MetadataSet};
 pub(crate) use nodes::{NodeDetails, NodeEvents, NodeIds, Nodes, added_nodes};
 pub(crate) use reference::{DomainsShown, SourcesShown};
-pub(crate) use session_persistence::{PersistenceDisabled, PersistenceShown, persistence_enabled};
+pub(crate) use removal::{RemovalReport, RemovalWords};
+pub(crate) use session_persistence::{PersistenceShown, persistence_disabled, persistence_enabled};
 pub(crate) use ssl::{CertFacts, Ciphers, MappingShown, Mappings, Rotated, SslShown};
 pub(crate) use table::{Column, Table};
-pub(crate) use throttle::{ThrottleDeleted, ThrottleShown, throttle_set};
+pub(crate) use throttle::{ThrottleShown, throttle_deleted, throttle_set};
 pub(crate) use usage::{BillableReport, UsageReport};
 pub(crate) use vips::{VirtualIps, vip_added, vips_removed};
 

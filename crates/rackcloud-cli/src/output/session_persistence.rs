@@ -7,7 +7,7 @@ use rackcloud_lb::lbs::Status;
 use rackcloud_lb::sessions::Type;
 use serde::Serialize;
 
-use super::{Change, Render, write_json};
+use super::{Change, RemovalReport, RemovalWords, Render, write_json};
 
 /// `lb session-persistence show`: the type, or `None` when persistence is disabled.
 #[derive(Debug)]
@@ -40,28 +40,26 @@ pub(crate) struct EnabledFields {
 }
 
 /// `lb session-persistence disable`: what happened; with `--wait`, the status once applied.
-#[derive(Debug)]
-pub(crate) struct PersistenceDisabled {
-    pub(crate) lb_id: u64,
-    pub(crate) outcome: Removal,
-    pub(crate) status: Option<Status>,
+pub(crate) fn persistence_disabled(
+    lb_id: u64,
+    outcome: Removal,
+    status: Option<Status>,
+) -> RemovalReport {
+    RemovalReport::new(&PERSISTENCE_DISABLE, lb_id, outcome, status)
 }
+
+const PERSISTENCE_DISABLE: RemovalWords = RemovalWords {
+    change: "session persistence disable",
+    nothing: "session persistence already disabled",
+    removed_outcome: "disabled",
+    nothing_outcome: "already_disabled",
+};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ShownDocument<'a> {
     load_balancer_id: u64,
     persistence_type: Option<&'a str>,
-}
-
-/// `status` only with `--wait` when there was a change to wait for.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DisabledDocument<'a> {
-    load_balancer_id: u64,
-    outcome: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<&'a str>,
 }
 
 impl Render for PersistenceShown {
@@ -77,36 +75,6 @@ impl Render for PersistenceShown {
         let doc = ShownDocument {
             load_balancer_id: self.lb_id,
             persistence_type: self.persistence.as_ref().map(Type::as_str),
-        };
-        write_json(out, &doc)
-    }
-}
-
-impl Render for PersistenceDisabled {
-    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
-        match self.outcome {
-            Removal::Removed => Change::update(
-                self.lb_id,
-                "session persistence disable",
-                self.status.clone(),
-            )
-            .text(out),
-            Removal::NothingToRemove => writeln!(
-                out,
-                "load balancer {}: session persistence already disabled; nothing changed",
-                self.lb_id
-            ),
-        }
-    }
-
-    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
-        let doc = DisabledDocument {
-            load_balancer_id: self.lb_id,
-            outcome: match self.outcome {
-                Removal::Removed => "disabled",
-                Removal::NothingToRemove => "already_disabled",
-            },
-            status: self.status.as_ref().map(Status::as_str),
         };
         write_json(out, &doc)
     }
@@ -166,11 +134,7 @@ mod tests {
 
     #[test]
     fn disable_says_what_happened() {
-        let already = PersistenceDisabled {
-            lb_id: 5,
-            outcome: Removal::NothingToRemove,
-            status: None,
-        };
+        let already = persistence_disabled(5, Removal::NothingToRemove, None);
         assert_eq!(
             text(&already),
             ["load balancer 5: session persistence already disabled; nothing changed"]
@@ -179,20 +143,12 @@ mod tests {
             json(&already),
             r#"{"loadBalancerId":5,"outcome":"already_disabled"}"#
         );
-        let accepted = PersistenceDisabled {
-            lb_id: 2,
-            outcome: Removal::Removed,
-            status: None,
-        };
+        let accepted = persistence_disabled(2, Removal::Removed, None);
         assert_eq!(
             text(&accepted),
             ["load balancer 2: session persistence disable accepted; PENDING_UPDATE until applied"]
         );
-        let applied = PersistenceDisabled {
-            lb_id: 2,
-            outcome: Removal::Removed,
-            status: Some(Status::Active),
-        };
+        let applied = persistence_disabled(2, Removal::Removed, Some(Status::Active));
         assert_eq!(
             text(&applied),
             ["load balancer 2: session persistence disable applied; ACTIVE"]

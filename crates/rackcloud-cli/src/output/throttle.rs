@@ -7,7 +7,7 @@ use rackcloud_lb::lbs::Status;
 use rackcloud_lb::throttle::ConnectionThrottle;
 use serde::Serialize;
 
-use super::{Change, Render, write_json};
+use super::{Change, RemovalReport, RemovalWords, Render, write_json};
 
 /// `lb throttle show`: the throttle, or `None` when there is none.
 #[derive(Debug)]
@@ -38,27 +38,26 @@ pub(crate) struct SetFields {
 }
 
 /// `lb throttle delete`: what happened; with `--wait`, the status once applied.
-#[derive(Debug)]
-pub(crate) struct ThrottleDeleted {
-    pub(crate) lb_id: u64,
-    pub(crate) outcome: Removal,
-    pub(crate) status: Option<Status>,
+pub(crate) fn throttle_deleted(
+    lb_id: u64,
+    outcome: Removal,
+    status: Option<Status>,
+) -> RemovalReport {
+    RemovalReport::new(&THROTTLE_DELETION, lb_id, outcome, status)
 }
+
+const THROTTLE_DELETION: RemovalWords = RemovalWords {
+    change: "connection throttle deletion",
+    nothing: "no connection throttle",
+    removed_outcome: "deleted",
+    nothing_outcome: "not_set",
+};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ShownDocument {
     load_balancer_id: u64,
     max_connections: Option<u32>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DeletedDocument<'a> {
-    load_balancer_id: u64,
-    outcome: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<&'a str>,
 }
 
 impl Render for ThrottleShown {
@@ -78,36 +77,6 @@ impl Render for ThrottleShown {
         let doc = ShownDocument {
             load_balancer_id: self.lb_id,
             max_connections: self.throttle.map(|t| t.max_connections()),
-        };
-        write_json(out, &doc)
-    }
-}
-
-impl Render for ThrottleDeleted {
-    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
-        match self.outcome {
-            Removal::NothingToRemove => writeln!(
-                out,
-                "load balancer {}: no connection throttle; nothing changed",
-                self.lb_id
-            ),
-            Removal::Removed => Change::update(
-                self.lb_id,
-                "connection throttle deletion",
-                self.status.clone(),
-            )
-            .text(out),
-        }
-    }
-
-    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
-        let doc = DeletedDocument {
-            load_balancer_id: self.lb_id,
-            outcome: match self.outcome {
-                Removal::NothingToRemove => "not_set",
-                Removal::Removed => "deleted",
-            },
-            status: self.status.as_ref().map(Status::as_str),
         };
         write_json(out, &doc)
     }
