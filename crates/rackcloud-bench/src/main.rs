@@ -8,6 +8,7 @@
 //! within one round before the median is reported, because absolute times on a shared machine
 //! drift.
 
+mod data_plane_rows;
 mod declare_row;
 mod fleet_row;
 mod fleet_rows;
@@ -46,7 +47,8 @@ struct Args {
     #[arg(long)]
     write: Option<PathBuf>,
     /// Only run this many calls of one scenario (`raw` or `sdk-get`; `fleet` runs the fleet rows
-    /// and `declare-apply` and prints them as JSON) and print nothing: for a
+    /// and `declare-apply`, `data-plane` the data plane rows, and prints them as JSON) and print
+    /// nothing else: for a
     /// profiler, e.g. `valgrind --tool=callgrind rackcloud-bench --cli … --profile sdk-get`.
     #[arg(long, value_name = "SCENARIO")]
     profile: Option<String>,
@@ -142,7 +144,13 @@ fn profile(scenario: &str, calls: usize) -> Result<()> {
                 .collect();
             println!("{}", report::json(&rows)?);
         }
-        other => anyhow::bail!("--profile takes raw, sdk-get or fleet, not {other:?}"),
+        "data-plane" => {
+            let rows = data_plane_rows::measure(3, 200, calls)?;
+            println!("{}", report::json(&rows)?);
+        }
+        other => {
+            anyhow::bail!("--profile takes raw, sdk-get, fleet or data-plane, not {other:?}")
+        }
     }
     Ok(())
 }
@@ -255,6 +263,7 @@ fn measure_all(plan: Plan, args: &Args) -> Result<Vec<Row>> {
             .collect::<Vec<_>>(),
     );
     let tls = tls_rows::measure(plan.rounds, plan.warmup, plan.calls)?;
+    let data_plane = data_plane_rows::measure(plan.rounds, plan.warmup, plan.calls / 4)?;
     Ok([
         Row::from_runs("raw", &raw_runs, 1.0, *raw_n).with_cpu(cpu[0]),
         Row::from_runs("sdk-get", &get_runs, ratios(&get_runs), *get_n).with_cpu(cpu[1]),
@@ -276,6 +285,7 @@ fn measure_all(plan: Plan, args: &Args) -> Result<Vec<Row>> {
     ]
     .into_iter()
     .chain(tls)
+    .chain(data_plane)
     .chain(
         fleet_rows::measure()?
             .into_iter()
