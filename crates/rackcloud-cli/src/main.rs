@@ -1,7 +1,7 @@
-//! `rackcloud`: Rackspace Cloud Load Balancers and their session persistence from the command
-//! line.
+//! `rackcloud`: Rackspace Cloud Load Balancers from the command line: every resource of the API,
+//! load balancers declared in a document (plan, apply, export), and a local emulator.
 //!
-//! A synchronous tool built on the SDK (`rackcloud-core`, `lb-lbs`, `lb-sessions`) the way users' tools
+//! A synchronous tool built on the SDK's facade crate, `rackcloud-lb`, alone, the way users' tools
 //! are, with the emulator built in (`rackcloud emulator`, `rackcloud demo`). `docs/cli.md`
 //! describes every command, option, environment variable, exit status and JSON document.
 //!

@@ -55,8 +55,8 @@ const MAX_PAGE_SIZE: u32 = rackcloud_lb::lbs::MAX_PAGE_SIZE;
 #[command(
     name = "rackcloud",
     version,
-    about = "Rackspace Cloud Load Balancers and their session persistence, from the command line.",
-    long_about = "Rackspace Cloud Load Balancers and their session persistence, from the command line.\n\n\
+    about = "Rackspace Cloud Load Balancers from the command line: every resource, declared load balancers (plan, apply, export) and a local emulator.",
+    long_about = "Rackspace Cloud Load Balancers from the command line: every resource, declared load balancers (plan, apply, export) and a local emulator.\n\n\
         Credentials come from the environment only: RS_USERNAME (or OS_USERNAME, or --username) and \
         RS_API_KEY, or RS_PASSWORD (or OS_PASSWORD). Try `rackcloud demo` for a tour that needs no \
         account and no network.",
