@@ -6,7 +6,7 @@
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
-use super::{Account, usage};
+use super::{Account, Answer, usage};
 use crate::error_replies;
 use crate::http::{Incoming, Reply};
 use crate::load_balancer::{ALGORITHMS, PROTOCOLS};
@@ -37,12 +37,17 @@ pub(crate) fn serves(rest: &[&str]) -> bool {
 
 /// Answers a request for one of the paths [`serves`] accepts: usage reports go to their module;
 /// the others are GETs that answer 200 (405 for another method).
-pub(crate) fn route(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]) -> Reply {
+pub(crate) fn route(
+    shared: &Shared,
+    req: &Incoming,
+    account: Account<'_>,
+    rest: &[&str],
+) -> Answer {
     if let ["loadbalancers", what @ ("usage" | "billable")] = rest {
         return usage::account(shared, req, account, what);
     }
     if req.method != "GET" {
-        return error_replies::method_not_allowed("GET");
+        return Err(error_replies::method_not_allowed("GET"));
     }
     let body = match rest {
         ["loadbalancers", "protocols"] => protocols(),
@@ -81,9 +86,9 @@ pub(crate) fn route(shared: &Shared, req: &Incoming, account: Account<'_>, rest:
         }
         ["limits"] => rate_limits(shared, account),
         ["regionalsourceaddresses"] => regional_addresses(account.region),
-        _ => return error_replies::not_found(),
+        _ => return Err(error_replies::not_found()),
     };
-    Reply::json(200, body)
+    Ok(Reply::json(200, body))
 }
 
 /// `{"protocols":[{name,port}]}`: the protocols create accepts, `port` 0 where it must be given.

@@ -1,6 +1,7 @@
 //! The id list of a bulk delete (`?id=1&id=2`): the checks every bulk delete makes before it
 //! looks anything up (docs/api/conventions.md, "Bulk operations").
 
+use super::live::require;
 use crate::error_replies;
 use crate::http::Reply;
 
@@ -26,12 +27,7 @@ pub(crate) fn parse(query: Option<&str>, noun: &str) -> Result<Vec<u64>, Reply> 
             ids.push(id);
         }
     }
-    if ids.is_empty() {
-        return Err(error_replies::flat(
-            400,
-            "Must supply one or more id's to process this request.",
-        ));
-    }
+    require(!ids.is_empty(), 400, NO_IDS)?;
     if ids.len() > BATCH_DELETE_LIMIT {
         return Err(error_replies::flat(
             400,
@@ -43,6 +39,21 @@ pub(crate) fn parse(query: Option<&str>, noun: &str) -> Result<Vec<u64>, Reply> 
         ));
     }
     Ok(ids)
+}
+
+/// The 400 of a bulk request that names no id.
+pub(crate) const NO_IDS: &str = "Must supply one or more id's to process this request.";
+
+/// The limit of the load balancer and access list bulk deletes, in their words: 400 for more
+/// than [`BATCH_DELETE_LIMIT`] ids.
+pub(crate) fn within_limit(count: usize) -> Result<(), Reply> {
+    require(
+        count <= BATCH_DELETE_LIMIT,
+        400,
+        &format!(
+            "Currently, the limit of accepted parameters is: {BATCH_DELETE_LIMIT} :please review your request and try again."
+        ),
+    )
 }
 
 /// `1,2,3`: ids as the service lists them in a message.

@@ -1,47 +1,20 @@
 //! `/loadbalancers/{id}/healthmonitor`: show, create or update, delete, with the checks in the
 //! order the real server makes them (docs/api/health-monitors.md).
 
-use serde_json::json;
-
-use super::Account;
 use super::bodies::{self, MonitorRequest};
-use super::live::{Done, mutate_live, read_live, require};
+use super::live::{Done, mutate_live, read_part, require};
+use super::{Answer, Under};
 use crate::error_replies;
 use crate::features::health_monitor::{HealthMonitor, update_fits};
-use crate::http::{Incoming, Reply};
-use crate::state::Shared;
 
 /// The 400 of a delete while `SECONDARY` nodes depend on the monitor.
 const SECONDARY_NODES: &str = "Can not delete HealthMonitor since this lb contains Secondary nodes that depend on it. Please remove secondary nodes first.";
 
-/// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
-pub(crate) fn route(
-    shared: &Shared,
-    req: &Incoming,
-    account: Account<'_>,
-    id: u64,
-    rest: &[&str],
-) -> Reply {
-    if rest != ["healthmonitor"] {
-        return error_replies::not_found();
-    }
-    match req.method.as_str() {
-        "GET" => show(shared, account, id),
-        "PUT" => update(shared, account, id, &req.body),
-        "DELETE" => delete(shared, account, id),
-        _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
-    }
-}
-
 /// GET: lookup (404, 410) → 200 `{"healthMonitor":{…}}`, or `{"healthMonitor":{}}` when none
 /// is configured. Works in every status but `DELETED`.
-fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    read_live(shared, account, id, |lb| {
-        let monitor = match &lb.features.health_monitor {
-            Some(monitor) => monitor.json(),
-            None => json!({}),
-        };
-        Ok(Reply::json(200, json!({ "healthMonitor": monitor })))
+pub(crate) fn show(at: Under<'_>) -> Answer {
+    read_part(at, "healthMonitor", |lb| {
+        lb.features.health_monitor.as_ref().map(HealthMonitor::json)
     })
 }
 
@@ -49,16 +22,13 @@ fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
 /// `HTTP`/`HTTPS` body without `path` (400) → the merge with the stored monitor (400 for a number
 /// neither given nor stored) → status (422 unless `ACTIVE`) → 202 with an empty body,
 /// `PENDING_UPDATE`.
-fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
-    let request = match bodies::health_monitor(body) {
-        Ok(request) => request,
-        Err(err) => return err.reply(),
-    };
-    mutate_live(shared, account, id, |lb, at| {
+pub(crate) fn update(at: Under<'_>, body: &[u8]) -> Answer {
+    let request = bodies::health_monitor(body)?;
+    mutate_live(at, |lb, world| {
         update_fits(&request.kind, &lb.protocol).map_err(|m| error_replies::flat(400, &m))?;
         let monitor = merged(lb.features.health_monitor.as_ref(), request)
             .map_err(|m| error_replies::flat(400, m))?;
-        lb.check_mutable(at.now)?;
+        lb.check_mutable(world.now)?;
         lb.features.health_monitor = Some(monitor);
         Ok(Done::Accepted)
     })
@@ -118,9 +88,9 @@ fn merged(
 
 /// DELETE: lookup (404, 410) → status (422 unless `ACTIVE`) → `SECONDARY` nodes (400) → none
 /// configured (422) → 202 with an empty body, `PENDING_UPDATE`.
-fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    mutate_live(shared, account, id, |lb, at| {
-        lb.check_mutable(at.now)?;
+pub(crate) fn delete(at: Under<'_>) -> Answer {
+    mutate_live(at, |lb, world| {
+        lb.check_mutable(world.now)?;
         let secondary = lb.nodes.iter().any(|n| n.kind == "SECONDARY");
         require(!secondary, 400, SECONDARY_NODES)?;
         let set = lb.features.health_monitor.is_some();

@@ -7,12 +7,11 @@ use std::time::Instant;
 use serde_json::{Value, json};
 
 use super::live::{Done, mutate_live, read_live, require};
-use super::{Account, bodies, usage};
+use super::{Answer, Under, bodies, usage};
 use crate::error_replies;
 use crate::features::settings::logging_fits;
-use crate::http::{Incoming, Reply};
+use crate::http::Reply;
 use crate::load_balancer::LoadBalancer;
-use crate::state::Shared;
 use crate::sync::lock;
 
 /// The 422 of the error page operations, which does not name the status.
@@ -20,54 +19,45 @@ const ERROR_PAGE_IMMUTABLE: &str =
     "Load balancer is considered immutable and cannot process request";
 
 /// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
-pub(crate) fn route(
-    shared: &Shared,
-    req: &Incoming,
-    account: Account<'_>,
-    id: u64,
-    rest: &[&str],
-) -> Reply {
+pub(crate) fn route(at: Under<'_>, rest: &[&str]) -> Answer {
+    let req = at.req;
     let method = req.method.as_str();
     match (rest, method) {
-        (["usage", ..], _) => usage::load_balancer(shared, req, account, id, rest),
+        (["usage", ..], _) => usage::load_balancer(at, rest),
         (["connectionlogging"], "GET") => read(
-            shared,
-            account,
-            id,
+            at,
             |lb| json!({"connectionLogging": {"enabled": lb.features.settings.connection_logging}}),
         ),
-        (["connectionlogging"], "PUT") => set_logging(shared, account, id, &req.body),
+        (["connectionlogging"], "PUT") => set_logging(at, &req.body),
         (["contentcaching"], "GET") => read(
-            shared,
-            account,
-            id,
+            at,
             |lb| json!({"contentCaching": {"enabled": lb.features.settings.content_caching}}),
         ),
-        (["contentcaching"], "PUT") => set_caching(shared, account, id, &req.body),
+        (["contentcaching"], "PUT") => set_caching(at, &req.body),
         (["connectionlogging"] | ["contentcaching"], _) => {
-            error_replies::method_not_allowed("GET, PUT")
+            Err(error_replies::method_not_allowed("GET, PUT"))
         }
         (["errorpage"], "GET") => read(
-            shared,
-            account,
-            id,
+            at,
             |lb| json!({"errorpage": {"content": lb.features.settings.error_page()}}),
         ),
-        (["errorpage"], "PUT") => set_error_page(shared, account, id, &req.body),
-        (["errorpage"], "DELETE") => delete_error_page(shared, account, id),
-        (["errorpage"], _) => error_replies::method_not_allowed("GET, PUT, DELETE"),
-        (["stats"], "GET") => read(shared, account, id, |lb| lb.features.settings.stats_json()),
-        (["clustersourceaddresses"], "GET") => read(shared, account, id, cluster_addresses),
-        (["stats"] | ["clustersourceaddresses"], _) => error_replies::method_not_allowed("GET"),
-        _ => error_replies::not_found(),
+        (["errorpage"], "PUT") => set_error_page(at, &req.body),
+        (["errorpage"], "DELETE") => delete_error_page(at),
+        (["errorpage"], _) => Err(error_replies::method_not_allowed("GET, PUT, DELETE")),
+        (["stats"], "GET") => read(at, |lb| lb.features.settings.stats_json()),
+        (["clustersourceaddresses"], "GET") => read(at, cluster_addresses),
+        (["stats"] | ["clustersourceaddresses"], _) => {
+            Err(error_replies::method_not_allowed("GET"))
+        }
+        _ => Err(error_replies::not_found()),
     }
 }
 
 /// Counts a request served under `/loadbalancers/{id}` for the load balancer's statistics; an
 /// unknown id counts for nothing.
-pub(crate) fn count_request(shared: &Shared, account: Account<'_>, id: u64) {
-    let mut state = lock(&shared.state);
-    if let Some(lb) = state.load_balancer_mut(account.region, account.tenant, id) {
+pub(crate) fn count_request(at: Under<'_>) {
+    let mut state = lock(&at.shared.state);
+    if let Some(lb) = state.load_balancer_mut(at.account.region, at.account.tenant, at.id) {
         let settings = &mut lb.features.settings;
         settings.served = settings.served.saturating_add(1);
     }
@@ -75,29 +65,21 @@ pub(crate) fn count_request(shared: &Shared, account: Account<'_>, id: u64) {
 
 /// A GET: lookup (404, 410) → 200 with what `show` makes of the load balancer, in any status
 /// but deleted.
-fn read(
-    shared: &Shared,
-    account: Account<'_>,
-    id: u64,
-    show: impl FnOnce(&LoadBalancer) -> Value,
-) -> Reply {
-    read_live(shared, account, id, |lb| Ok(Reply::json(200, show(lb))))
+fn read(at: Under<'_>, show: impl FnOnce(&LoadBalancer) -> Value) -> Answer {
+    read_live(at, |lb| Ok(Reply::json(200, show(lb))))
 }
 
 /// PUT connectionlogging: body (400) → lookup (404, 410) → not on UDP protocols (400) →
 /// status (422) → 202, `PENDING_UPDATE`.
-fn set_logging(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
-    let on = match bodies::enabled(body, "connectionLogging") {
-        Ok(on) => on,
-        Err(err) => return err.reply(),
-    };
-    mutate_live(shared, account, id, |lb, at| {
+fn set_logging(at: Under<'_>, body: &[u8]) -> Answer {
+    let on = bodies::enabled(body, "connectionLogging")?;
+    mutate_live(at, |lb, world| {
         require(
             logging_fits(&lb.protocol),
             400,
             "Connection logging is not available for UDP, UDP_STREAM and DNS_UDP load balancers.",
         )?;
-        lb.check_mutable(at.now)?;
+        lb.check_mutable(world.now)?;
         lb.features.settings.connection_logging = on;
         Ok(Done::Accepted)
     })
@@ -105,18 +87,15 @@ fn set_logging(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> R
 
 /// PUT contentcaching: body (400) → lookup (404, 410) → enabling only on HTTP (400) → status
 /// (422) → 202, `PENDING_UPDATE`.
-fn set_caching(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
-    let on = match bodies::enabled(body, "contentCaching") {
-        Ok(on) => on,
-        Err(err) => return err.reply(),
-    };
-    mutate_live(shared, account, id, |lb, at| {
+fn set_caching(at: Under<'_>, body: &[u8]) -> Answer {
+    let on = bodies::enabled(body, "contentCaching")?;
+    mutate_live(at, |lb, world| {
         require(
             !on || lb.protocol == "HTTP",
             400,
             "Content caching cannot be enabled for non HTTP load balancers.",
         )?;
-        lb.check_mutable(at.now)?;
+        lb.check_mutable(world.now)?;
         lb.features.settings.content_caching = on;
         Ok(Done::Accepted)
     })
@@ -124,18 +103,15 @@ fn set_caching(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> R
 
 /// PUT errorpage: body (400) → lookup (404, 410) → HTTP only (400) → status (422, its own
 /// wording) → 202, `PENDING_UPDATE`.
-fn set_error_page(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
-    let content = match bodies::error_page(body) {
-        Ok(content) => content,
-        Err(err) => return err.reply(),
-    };
-    mutate_live(shared, account, id, |lb, at| {
+fn set_error_page(at: Under<'_>, body: &[u8]) -> Answer {
+    let content = bodies::error_page(body)?;
+    mutate_live(at, |lb, world| {
         require(
             lb.protocol == "HTTP",
             400,
             "Custom error page is allowed only on loadbalancers with HTTP protocol.",
         )?;
-        error_page_mutable(lb, at.now)?;
+        error_page_mutable(lb, world.now)?;
         lb.features.settings.error_page = Some(content);
         Ok(Done::Accepted)
     })
@@ -143,9 +119,9 @@ fn set_error_page(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -
 
 /// DELETE errorpage: lookup (404, 410) → status (422, its own wording) → 202, default page
 /// restored, `PENDING_UPDATE`.
-fn delete_error_page(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    mutate_live(shared, account, id, |lb, at| {
-        error_page_mutable(lb, at.now)?;
+fn delete_error_page(at: Under<'_>) -> Answer {
+    mutate_live(at, |lb, world| {
+        error_page_mutable(lb, world.now)?;
         lb.features.settings.error_page = None;
         Ok(Done::Accepted)
     })

@@ -5,13 +5,13 @@
 
 use std::time::Instant;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
-use super::Account;
+use super::{Account, Answer, Under};
 use crate::error_replies;
 use crate::http::Reply;
 use crate::load_balancer::LoadBalancer;
-use crate::state::{Shared, State};
+use crate::state::State;
 use crate::sync::lock;
 
 /// How a change that passed every check is answered.
@@ -28,23 +28,29 @@ pub(super) enum Done {
 /// What a change sees beside its load balancer: the instant its checks read, and the rest of
 /// the state (the account's other load balancers, the id counters). The load balancer is out
 /// of the state while the change runs, and back in it afterwards whatever the outcome.
-pub(super) struct At<'a> {
+pub(super) struct World<'a> {
     pub(super) now: Instant,
     pub(super) state: &'a mut State,
 }
 
 /// A read of a load balancer's part: lookup (404, 410) → what `answer` makes of it (its own
 /// checks each a `?`), in any status but deleted.
-pub(super) fn read_live(
-    shared: &Shared,
-    account: Account<'_>,
-    id: u64,
-    answer: impl FnOnce(&LoadBalancer) -> Result<Reply, Reply>,
-) -> Reply {
-    let mut state = lock(&shared.state);
-    match live(&mut state, account, id, Instant::now()).and_then(|lb| answer(lb)) {
-        Ok(reply) | Err(reply) => reply,
-    }
+pub(super) fn read_live(at: Under<'_>, answer: impl FnOnce(&LoadBalancer) -> Answer) -> Answer {
+    let mut state = lock(&at.shared.state);
+    answer(live(&mut state, at.account, at.id, Instant::now())?)
+}
+
+/// The GET of a part a load balancer may lack: lookup (404, 410) → 200 `{"<key>":{…}}`, or
+/// `{"<key>":{}}` when `part` finds none.
+pub(super) fn read_part(
+    at: Under<'_>,
+    key: &str,
+    part: impl FnOnce(&LoadBalancer) -> Option<Value>,
+) -> Answer {
+    read_live(at, |lb| {
+        let part = part(lb).unwrap_or_else(|| json!({}));
+        Ok(Reply::json(200, json!({ key: part })))
+    })
 }
 
 /// A change to a load balancer, under the lock: lookup (404, 410) → `change`, which makes the
@@ -52,23 +58,23 @@ pub(super) fn read_live(
 /// it) and then the change → the answer [`Done`] names. A refusal changes nothing: `change`
 /// checks before it changes.
 pub(super) fn mutate_live(
-    shared: &Shared,
-    account: Account<'_>,
-    id: u64,
-    change: impl FnOnce(&mut LoadBalancer, &mut At<'_>) -> Result<Done, Reply>,
-) -> Reply {
+    at: Under<'_>,
+    change: impl FnOnce(&mut LoadBalancer, &mut World<'_>) -> Result<Done, Reply>,
+) -> Answer {
+    let Under {
+        shared,
+        account,
+        id,
+        ..
+    } = at;
     let mut state = lock(&shared.state);
     let now = Instant::now();
-    if let Err(reply) = live(&mut state, account, id, now) {
-        return reply;
-    }
+    live(&mut state, account, id, now)?;
     let lbs = state.account_mut(account.region, account.tenant);
-    let Some(mut lb) = lbs.remove(&id) else {
-        return error_replies::lb_not_found();
-    };
+    let mut lb = lbs.remove(&id).ok_or_else(error_replies::lb_not_found)?;
     let done = change(
         &mut lb,
-        &mut At {
+        &mut World {
             now,
             state: &mut state,
         },
@@ -79,11 +85,11 @@ pub(super) fn mutate_live(
     state
         .account_mut(account.region, account.tenant)
         .insert(id, lb);
-    match done {
-        Ok(Done::Accepted) => Reply::empty(202),
-        Ok(Done::AcceptedWith(body)) => Reply::json(202, body),
-        Ok(Done::Answered(reply)) | Err(reply) => reply,
-    }
+    Ok(match done? {
+        Done::Accepted => Reply::empty(202),
+        Done::AcceptedWith(body) => Reply::json(202, body),
+        Done::Answered(reply) => reply,
+    })
 }
 
 /// One of the service's checks as a `?`: `Ok` when `passes`, otherwise the flat `status` with
@@ -94,6 +100,16 @@ pub(super) fn require(passes: bool, status: u16, message: &str) -> Result<(), Re
     } else {
         Err(error_replies::flat(status, message))
     }
+}
+
+/// The status check of the access list delete and the bulk node delete, in their words: 422
+/// `LoadBalancer is not ACTIVE`.
+pub(super) fn active(lb: &LoadBalancer, now: Instant) -> Result<(), Reply> {
+    require(
+        lb.status(now) == "ACTIVE",
+        422,
+        "LoadBalancer is not ACTIVE",
+    )
 }
 
 /// A load balancer that exists and is not deleted: otherwise the 404 or 410 to answer.

@@ -10,11 +10,10 @@ mod create;
 
 pub(crate) use create::create;
 
-use super::Account;
 use super::bodies::{self, LoadBalancerUpdate};
 use super::list_query::ListQuery;
-use super::live::{Done, mutate_live};
-use crate::absolute_limits::BATCH_DELETE_LIMIT;
+use super::live::{Done, mutate_live, require};
+use super::{Account, Answer, Under, bulk_ids};
 use crate::error_replies;
 use crate::features::ssl;
 use crate::http::Reply;
@@ -26,11 +25,8 @@ use crate::sync::lock;
 /// `marker` (the id after which the page starts), `offset` (skipped after the marker) and
 /// `limit` (1 to 100, default 100). With `nodeaddress` the items hold only `id`, `name` and
 /// `status`.
-pub(crate) fn list(shared: &Shared, account: Account<'_>, query: Option<&str>) -> Reply {
-    let q = match ListQuery::parse(query) {
-        Ok(q) => q,
-        Err(reply) => return reply,
-    };
+pub(crate) fn list(shared: &Shared, account: Account<'_>, query: Option<&str>) -> Answer {
+    let q = ListQuery::parse(query)?;
     let state = lock(&shared.state);
     let now = Instant::now();
     let items: Vec<Value> = state
@@ -51,12 +47,12 @@ pub(crate) fn list(shared: &Shared, account: Account<'_>, query: Option<&str>) -
             None => lb.summary_json(&status),
         })
         .collect();
-    Reply::json(200, json!({"loadBalancers": items}))
+    Ok(Reply::json(200, json!({"loadBalancers": items})))
 }
 
 /// `DELETE /loadbalancers?id=…`: all or nothing. Ids: none or more than 10 → 400; unknown ones
 /// → 400 naming them; any not `ACTIVE` → 400 naming them; then 202 and each `PENDING_DELETE`.
-pub(crate) fn bulk_delete(shared: &Shared, account: Account<'_>, query: Option<&str>) -> Reply {
+pub(crate) fn bulk_delete(shared: &Shared, account: Account<'_>, query: Option<&str>) -> Answer {
     let mut ids: Vec<String> = Vec::new();
     for pair in query.unwrap_or("").split('&') {
         if let Some(("id", value)) = pair.split_once('=')
@@ -65,17 +61,8 @@ pub(crate) fn bulk_delete(shared: &Shared, account: Account<'_>, query: Option<&
             ids.push(value.to_owned());
         }
     }
-    if ids.is_empty() {
-        return error_replies::flat(400, "Must supply one or more id's to process this request.");
-    }
-    if ids.len() > BATCH_DELETE_LIMIT {
-        return error_replies::flat(
-            400,
-            &format!(
-                "Currently, the limit of accepted parameters is: {BATCH_DELETE_LIMIT} :please review your request and try again."
-            ),
-        );
-    }
+    require(!ids.is_empty(), 400, bulk_ids::NO_IDS)?;
+    bulk_ids::within_limit(ids.len())?;
     let mut state = lock(&shared.state);
     let now = Instant::now();
     let mut found = Vec::new();
@@ -96,7 +83,7 @@ pub(crate) fn bulk_delete(shared: &Shared, account: Account<'_>, query: Option<&
             "Must provide valid load balancers: {}  could not be found.",
             missing.join(",")
         );
-        return error_replies::flat(400, &message);
+        return Err(error_replies::flat(400, &message));
     }
     let busy: Vec<String> = found
         .iter()
@@ -112,7 +99,7 @@ pub(crate) fn bulk_delete(shared: &Shared, account: Account<'_>, query: Option<&
             "Must provide valid load balancers: {}  are immutable and could not be processed.",
             busy.join(",")
         );
-        return error_replies::flat(400, &message);
+        return Err(error_replies::flat(400, &message));
     }
     for id in found {
         if let Some(lb) = state.load_balancer_mut(account.region, account.tenant, id) {
@@ -123,37 +110,31 @@ pub(crate) fn bulk_delete(shared: &Shared, account: Account<'_>, query: Option<&
             );
         }
     }
-    Reply::empty(202)
+    Ok(Reply::empty(202))
 }
 
 /// `GET /loadbalancers/{id}`: 200 in any status, `DELETED` included; 404 when unknown.
-pub(crate) fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    let state = lock(&shared.state);
-    let Some(lb) = state.load_balancer(account.region, account.tenant, id) else {
-        return error_replies::lb_not_found();
-    };
-    Reply::json(
-        200,
-        lb.detail_json(&lb.status(Instant::now()), account.region),
-    )
+pub(crate) fn show(at: Under<'_>) -> Answer {
+    let state = lock(&at.shared.state);
+    let lb = (state.load_balancer(at.account.region, at.account.tenant, at.id))
+        .ok_or_else(error_replies::lb_not_found)?;
+    let status = lb.status(Instant::now());
+    Ok(Reply::json(200, lb.detail_json(&status, at.account.region)))
 }
 
 /// `PUT /loadbalancers/{id}`: validation → lookup (404, 410) → 422 unless `ACTIVE` → 202 and
 /// `PENDING_UPDATE`. A protocol change keeps only the persistence mode that fits, and turns
 /// content caching off on anything but `HTTP`.
-pub(crate) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
-    let update = match bodies::update(body) {
-        Ok(update) => update,
-        Err(err) => return err.reply(),
-    };
-    mutate_live(shared, account, id, |lb, at| {
+pub(crate) fn update(at: Under<'_>, body: &[u8]) -> Answer {
+    let update = bodies::update(body)?;
+    mutate_live(at, |lb, world| {
         let current = (lb.protocol.as_str(), lb.port, lb.https_redirect);
         let (protocol, port) = (update.protocol.as_deref(), update.port);
         let redirect = update.https_redirect;
         if let Some(m) = ssl::update_rule(current, &lb.features.ssl, protocol, port, redirect) {
             return Err(error_replies::flat(400, m));
         }
-        lb.check_mutable(at.now)?;
+        lb.check_mutable(world.now)?;
         apply(lb, update);
         Ok(Done::Accepted)
     })
@@ -193,15 +174,15 @@ fn apply(lb: &mut LoadBalancer, update: LoadBalancerUpdate) {
 
 /// `DELETE /loadbalancers/{id}`: lookup (404, 410) → 422 unless `ACTIVE` or `ERROR` → 202,
 /// `PENDING_DELETE`, then `DELETED`.
-pub(crate) fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    mutate_live(shared, account, id, |lb, at| {
-        let status = lb.status(at.now);
+pub(crate) fn delete(at: Under<'_>) -> Answer {
+    mutate_live(at, |lb, world| {
+        let status = lb.status(world.now);
         if status != "ACTIVE" && status != "ERROR" {
-            return Err(error_replies::immutable(id, &status));
+            return Err(error_replies::immutable(at.id, &status));
         }
         lb.begin(
             "PENDING_DELETE",
-            shared.config.pending_time,
+            at.shared.config.pending_time,
             Settled::Deleted,
         );
         Ok(Done::Answered(Reply::empty(202)))

@@ -94,7 +94,7 @@ pub(crate) fn dispatch(shared: &Shared, req: &Incoming) -> Reply {
     if req.body_too_large {
         return error_replies::body_too_large();
     }
-    let reply = route_lb(shared, req, account, &rest);
+    let reply = route_lb(shared, req, account, &rest).unwrap_or_else(|refused| refused);
     usage::meter(shared, account, &rest, req, &reply);
     reply
 }
@@ -110,39 +110,56 @@ fn lb_target<'a>(config: &'a Config, path: &'a str) -> Option<(Account<'a>, Vec<
     Some((Account { region, tenant }, segments.collect()))
 }
 
+/// A request under `/loadbalancers/{id}`: what the `route` of each resource there receives,
+/// with the path after the id.
+#[derive(Clone, Copy)]
+pub(crate) struct Under<'a> {
+    pub(crate) shared: &'a Shared,
+    pub(crate) req: &'a Incoming,
+    pub(crate) account: Account<'a>,
+    pub(crate) id: u64,
+}
+
+/// What a handler answers. `Err` is a refusal: each of the service's checks is a `?`.
+pub(crate) type Answer = Result<Reply, Reply>;
+
 /// Routes what follows the tenant; a path that differs in any way (a trailing slash, an extra
 /// segment, a non-numeric id) is 404.
-fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]) -> Reply {
+fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]) -> Answer {
     let method = req.method.as_str();
-    if let ["loadbalancers", what @ ("usage" | "billable")] = rest {
-        return usage::account(shared, req, account, what);
-    }
+    let under = |id| Under {
+        shared,
+        req,
+        account,
+        id,
+    };
     if account_wide::serves(rest) {
         return account_wide::route(shared, req, account, rest);
     }
     if let ["loadbalancers", id, resource, tail @ ..] = rest {
-        let Some(id) = parse_id(id) else {
-            return error_replies::not_found();
-        };
+        let id = parse_id(id).ok_or_else(error_replies::not_found)?;
         let sub = &rest[2..];
-        lb_features::count_request(shared, account, id);
+        let at = under(id);
+        lb_features::count_request(at);
         return match (*resource, tail) {
-            ("sessionpersistence", []) => match method {
-                "GET" => session_persistence::show(shared, account, id),
-                "PUT" => session_persistence::enable(shared, account, id, &req.body),
-                "DELETE" => session_persistence::disable(shared, account, id),
-                _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
-            },
-            ("metadata", _) | ("nodes", [_, "metadata", ..]) => {
-                metadata::route(shared, req, account, id, sub)
+            ("sessionpersistence", _) => {
+                use session_persistence::{disable, enable, show};
+                one_object(at, tail, show, enable, disable)
             }
-            ("nodes", _) => nodes::route(shared, req, account, id, sub),
-            ("virtualips", _) => virtual_ips::route(shared, req, account, id, sub),
-            ("healthmonitor", _) => health_monitor::route(shared, req, account, id, sub),
-            ("accesslist", _) => access_list::route(shared, req, account, id, sub),
-            ("usage", _) => usage::load_balancer(shared, req, account, id, sub),
-            ("connectionthrottle", _) => throttle::route(shared, req, account, id, sub),
-            ("ssltermination", _) => ssl::route(shared, req, account, id, sub),
+            ("metadata", _) | ("nodes", [_, "metadata", ..]) => metadata::route(at, sub),
+            ("nodes", _) => nodes::route(at, sub),
+            ("virtualips", _) => virtual_ips::route(at, sub),
+            ("healthmonitor", _) => {
+                use health_monitor::{delete, show, update};
+                one_object(at, tail, show, update, delete)
+            }
+            ("accesslist", _) => access_list::route(at, sub),
+            ("usage", _) => usage::load_balancer(at, sub),
+            ("connectionthrottle", _) => {
+                use throttle::{delete, show, update};
+                one_object(at, tail, show, update, delete)
+            }
+            ("ssltermination", _) => ssl::route(at, sub),
             (
                 "connectionlogging"
                 | "contentcaching"
@@ -150,8 +167,8 @@ fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]
                 | "stats"
                 | "clustersourceaddresses",
                 _,
-            ) => lb_features::route(shared, req, account, id, sub),
-            _ => error_replies::not_found(),
+            ) => lb_features::route(at, sub),
+            _ => Err(error_replies::not_found()),
         };
     }
     match rest {
@@ -159,21 +176,40 @@ fn route_lb(shared: &Shared, req: &Incoming, account: Account<'_>, rest: &[&str]
             "GET" => load_balancers::list(shared, account, req.query()),
             "POST" => load_balancers::create(shared, account, &req.body),
             "DELETE" => load_balancers::bulk_delete(shared, account, req.query()),
-            _ => error_replies::method_not_allowed("GET, POST, DELETE"),
+            _ => Err(error_replies::method_not_allowed("GET, POST, DELETE")),
         },
         ["loadbalancers", id] => {
-            let Some(id) = parse_id(id) else {
-                return error_replies::not_found();
-            };
-            lb_features::count_request(shared, account, id);
+            let id = parse_id(id).ok_or_else(error_replies::not_found)?;
+            let at = under(id);
+            lb_features::count_request(at);
             match method {
-                "GET" => load_balancers::show(shared, account, id),
-                "PUT" => load_balancers::update(shared, account, id, &req.body),
-                "DELETE" => load_balancers::delete(shared, account, id),
-                _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
+                "GET" => load_balancers::show(at),
+                "PUT" => load_balancers::update(at, &req.body),
+                "DELETE" => load_balancers::delete(at),
+                _ => Err(error_replies::method_not_allowed("GET, PUT, DELETE")),
             }
         }
-        _ => error_replies::not_found(),
+        _ => Err(error_replies::not_found()),
+    }
+}
+
+/// A part of a load balancer that is one object (`sessionpersistence`, `healthmonitor`,
+/// `connectionthrottle`): GET shows it, PUT sets it, DELETE removes it; a longer path is 404.
+fn one_object(
+    at: Under<'_>,
+    tail: &[&str],
+    show: fn(Under<'_>) -> Answer,
+    set: fn(Under<'_>, &[u8]) -> Answer,
+    remove: fn(Under<'_>) -> Answer,
+) -> Answer {
+    if !tail.is_empty() {
+        return Err(error_replies::not_found());
+    }
+    match at.req.method.as_str() {
+        "GET" => show(at),
+        "PUT" => set(at, &at.req.body),
+        "DELETE" => remove(at),
+        _ => Err(error_replies::method_not_allowed("GET, PUT, DELETE")),
     }
 }
 

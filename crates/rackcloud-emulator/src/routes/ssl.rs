@@ -8,12 +8,12 @@ use std::time::Instant;
 
 use serde_json::json;
 
-use super::Account;
 use super::live::{Done, mutate_live, read_live, require};
+use super::{Account, Answer, Under};
 use crate::error_replies;
 use crate::features::ssl::{CIPHER_PROFILES, Ssl, Termination, check_bundle, ciphers};
-use crate::http::{Incoming, Reply};
-use crate::state::{Shared, State};
+use crate::http::Reply;
+use crate::state::State;
 
 /// The answer to deleting a termination while HTTPS redirect is on.
 pub(crate) const DELETE_WITH_REDIRECT: &str = "Cannot delete SSL Termination while HTTPS Redirect is enabled. Please disable HTTPS Redirect and try again.";
@@ -22,42 +22,35 @@ pub(crate) const NONE_TO_DELETE: &str =
     "SSL termination could not be found for the requested loadbalancer.";
 
 /// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
-pub(crate) fn route(
-    shared: &Shared,
-    req: &Incoming,
-    account: Account<'_>,
-    id: u64,
-    rest: &[&str],
-) -> Reply {
+pub(crate) fn route(at: Under<'_>, rest: &[&str]) -> Answer {
+    let req = at.req;
     let method = req.method.as_str();
     match rest {
         ["ssltermination"] => match method {
-            "GET" => show(shared, account, id),
-            "PUT" => set(shared, account, id, &req.body),
-            "DELETE" => delete(shared, account, id),
-            _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
+            "GET" => show(at),
+            "PUT" => set(at, &req.body),
+            "DELETE" => delete(at),
+            _ => Err(error_replies::method_not_allowed("GET, PUT, DELETE")),
         },
         ["ssltermination", "ciphers"] => match method {
-            "GET" => list_ciphers(shared, account, id),
-            _ => error_replies::method_not_allowed("GET"),
+            "GET" => list_ciphers(at),
+            _ => Err(error_replies::method_not_allowed("GET")),
         },
-        ["ssltermination", "certificatemappings", tail @ ..] => {
-            mappings::route(shared, req, account, id, tail)
-        }
-        _ => error_replies::not_found(),
+        ["ssltermination", "certificatemappings", tail @ ..] => mappings::route(at, tail),
+        _ => Err(error_replies::not_found()),
     }
 }
 
 /// GET: lookup (404, 410) → 404 when none is configured → 200, never with the key.
-fn show(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    read_live(shared, account, id, |lb| {
+fn show(at: Under<'_>) -> Answer {
+    read_live(at, |lb| {
         Ok(Reply::json(200, termination(&lb.features.ssl)?.json()))
     })
 }
 
 /// GET ciphers: lookup → 200 with the ciphers of the profile in use (`default` without one).
-fn list_ciphers(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    read_live(shared, account, id, |lb| {
+fn list_ciphers(at: Under<'_>) -> Answer {
+    read_live(at, |lb| {
         let profile = lb
             .features
             .ssl
@@ -76,12 +69,9 @@ fn list_ciphers(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
 /// certificate and key (400) → secure port unique (400) → cipher profile known (400) →
 /// certificate, chain and key parse and match (400) → redirect keeps port 443 and secure traffic
 /// only (400) → status (422) → 202 with the termination, `PENDING_UPDATE`.
-fn set(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
-    let b = match body::termination(body) {
-        Ok(b) => b,
-        Err(err) => return err.reply(),
-    };
-    mutate_live(shared, account, id, |lb, at| {
+fn set(at: Under<'_>, body: &[u8]) -> Answer {
+    let b = body::termination(body)?;
+    mutate_live(at, |lb, world| {
         require(
             terminable(&lb.protocol),
             400,
@@ -103,7 +93,7 @@ fn set(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
             .or(old.as_ref().map(|t| t.secure_port))
             .unwrap_or(443);
         let vips: Vec<u64> = lb.virtual_ips.iter().map(|v| v.id).collect();
-        let others = ports_sharing(at.state, account, id, &vips, at.now);
+        let others = ports_sharing(world.state, at.account, at.id, &vips, world.now);
         if secure_port == lb.port || others.contains(&secure_port) {
             let mut used: Vec<String> = others.iter().map(u16::to_string).collect();
             used.insert(0, lb.port.to_string());
@@ -144,7 +134,7 @@ fn set(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
             400,
             "HTTPS Redirect is enabled: SSL termination must keep secureTrafficOnly true and securePort 443.",
         )?;
-        lb.check_mutable(at.now)?;
+        lb.check_mutable(world.now)?;
         let termination = Termination {
             certificate,
             private_key,
@@ -177,11 +167,11 @@ fn set(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
 
 /// DELETE: lookup (404, 410) → none configured (400) → redirect on (400) → status (422) → 202,
 /// `PENDING_UPDATE`. The certificate mappings go with it.
-fn delete(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    mutate_live(shared, account, id, |lb, at| {
+fn delete(at: Under<'_>) -> Answer {
+    mutate_live(at, |lb, world| {
         require(lb.features.ssl.termination.is_some(), 400, NONE_TO_DELETE)?;
         require(!lb.https_redirect, 400, DELETE_WITH_REDIRECT)?;
-        lb.check_mutable(at.now)?;
+        lb.check_mutable(world.now)?;
         let ssl = &mut lb.features.ssl;
         ssl.termination = None;
         ssl.mappings.clear();

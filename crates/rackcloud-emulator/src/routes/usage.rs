@@ -7,9 +7,9 @@ use std::time::Instant;
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
-use super::Account;
 use super::live::live;
 use super::usage_records::{Range, parse_date, records, vip_counts};
+use super::{Account, Answer, Under};
 use crate::error_replies;
 use crate::http::{Incoming, Payload, Reply};
 use crate::state::Shared;
@@ -25,22 +25,16 @@ const BAD_DATE: &str = "Date parameters must follow ISO-8601 format";
 
 /// `GET /loadbalancers/usage` (`what` = "usage") or `GET /loadbalancers/billable` (`what` =
 /// "billable").
-pub(crate) fn account(shared: &Shared, req: &Incoming, account: Account<'_>, what: &str) -> Reply {
+pub(crate) fn account(shared: &Shared, req: &Incoming, account: Account<'_>, what: &str) -> Answer {
     if req.method != "GET" {
-        return error_replies::method_not_allowed("GET");
+        return Err(error_replies::method_not_allowed("GET"));
     }
-    let query = match Query::parse(req.query()) {
-        Ok(query) => query,
-        Err(reply) => return reply,
-    };
+    let query = Query::parse(req.query())?;
     let now = Timestamp::now();
     if what == "billable" {
         return billable(shared, account, &query);
     }
-    let range = match query.range(now) {
-        Ok(range) => range,
-        Err(reply) => return reply,
-    };
+    let range = query.range(now)?;
     let state = lock(&shared.state);
     let live_now = Instant::now();
     let lbs: Vec<_> = state
@@ -77,7 +71,7 @@ pub(crate) fn account(shared: &Shared, req: &Incoming, account: Account<'_>, wha
             }
         }
     }
-    Reply::json(
+    Ok(Reply::json(
         200,
         json!({
             "accountUsage": {"accountUsageRecords": account_records, "links": []},
@@ -85,49 +79,35 @@ pub(crate) fn account(shared: &Shared, req: &Incoming, account: Account<'_>, wha
             // Once, at the root, as the documentation's example shows.
             "accountId": account.tenant.parse::<u64>().map_or(Value::from(account.tenant), Value::from),
         }),
-    )
+    ))
 }
 
 /// `GET /loadbalancers/{id}/usage[/current]`; `rest` starts with `"usage"`.
-pub(crate) fn load_balancer(
-    shared: &Shared,
-    req: &Incoming,
-    account: Account<'_>,
-    id: u64,
-    rest: &[&str],
-) -> Reply {
+pub(crate) fn load_balancer(at: Under<'_>, rest: &[&str]) -> Answer {
+    let req = at.req;
     let current = match rest {
         ["usage"] => false,
         ["usage", "current"] => true,
-        _ => return error_replies::not_found(),
+        _ => return Err(error_replies::not_found()),
     };
     if req.method != "GET" {
-        return error_replies::method_not_allowed("GET");
+        return Err(error_replies::method_not_allowed("GET"));
     }
-    let query = match Query::parse(req.query()) {
-        Ok(query) => query,
-        Err(reply) => return reply,
-    };
+    let query = Query::parse(req.query())?;
     let now = Timestamp::now();
     let range = if current {
         Range::last_day(now)
     } else {
-        match query.range(now) {
-            Ok(range) => range,
-            Err(reply) => return reply,
-        }
+        query.range(now)?
     };
-    let mut state = lock(&shared.state);
-    let lb = match live(&mut state, account, id, Instant::now()) {
-        Ok(lb) => lb,
-        Err(reply) => return reply,
-    };
+    let mut state = lock(&at.shared.state);
+    let lb = live(&mut state, at.account, at.id, Instant::now())?;
     let all = range
         .kept(now)
         .map(|kept| records(lb, kept))
         .unwrap_or_default();
     if !current {
-        return Reply::json(200, json!({"loadBalancerUsageRecords": all}));
+        return Ok(Reply::json(200, json!({"loadBalancerUsageRecords": all})));
     }
     let total = all.len();
     let page: Vec<Value> = all
@@ -135,26 +115,22 @@ pub(crate) fn load_balancer(
         .skip(query.offset)
         .take(query.limit.unwrap_or(usize::MAX))
         .collect();
-    let links = current_links(shared, account, id, &query, page.len(), total);
-    Reply::json(
+    let links = current_links(at, &query, page.len(), total);
+    Ok(Reply::json(
         200,
         json!({"loadBalancerUsageRecords": page, "links": links}),
-    )
+    ))
 }
 
 /// The paging `links` of current usage: `next` when records follow the page, `previous` when
 /// the page does not start at the first (an empty list otherwise, as documented).
-fn current_links(
-    shared: &Shared,
-    account: Account<'_>,
-    id: u64,
-    query: &Query,
-    shown: usize,
-    total: usize,
-) -> Vec<Value> {
+fn current_links(at: Under<'_>, query: &Query, shown: usize, total: usize) -> Vec<Value> {
     let base = format!(
-        "{}/loadbalancers/{id}/usage/current",
-        shared.config.lb_endpoint(account.region, account.tenant)
+        "{}/loadbalancers/{}/usage/current",
+        at.shared
+            .config
+            .lb_endpoint(at.account.region, at.account.tenant),
+        at.id
     );
     let limit = query.limit.unwrap_or(shown.max(1));
     let mut links = Vec::new();
@@ -205,12 +181,18 @@ pub(crate) fn meter(
 
 /// `GET /loadbalancers/billable`: both dates (400) → the load balancers that existed at some
 /// time in the range, by id, paged with `offset` and `limit` (default 500, at most 1000).
-fn billable(shared: &Shared, account: Account<'_>, query: &Query) -> Reply {
+fn billable(shared: &Shared, account: Account<'_>, query: &Query) -> Answer {
     let (Some(start), Some(end)) = (query.start, query.end) else {
-        return error_replies::flat(400, "Must provide startTime and endTime query parameters.");
+        return Err(error_replies::flat(
+            400,
+            "Must provide startTime and endTime query parameters.",
+        ));
     };
     if end < start {
-        return error_replies::flat(400, "startTime must be before endTime.");
+        return Err(error_replies::flat(
+            400,
+            "startTime must be before endTime.",
+        ));
     }
     let limit = query
         .limit
@@ -227,7 +209,7 @@ fn billable(shared: &Shared, account: Account<'_>, query: &Query) -> Reply {
         .take(limit)
         .map(|lb| billable_item(lb, &lb.status(live_now)))
         .collect();
-    Reply::json(200, json!({"loadBalancers": items}))
+    Ok(Reply::json(200, json!({"loadBalancers": items})))
 }
 
 /// A billable load balancer as the documentation's example writes it: the list item with

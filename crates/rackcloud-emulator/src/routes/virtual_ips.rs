@@ -3,42 +3,37 @@
 
 use serde_json::{Map, Value, json};
 
-use super::Account;
 use super::bulk_ids;
 use super::live::{Done, mutate_live, read_live, require};
+use super::{Answer, Under};
 use crate::error_replies;
-use crate::http::{Incoming, Reply};
+use crate::http::Reply;
 use crate::load_balancer::VirtualIp;
-use crate::state::{Shared, State};
+use crate::state::State;
 
 /// The message of a delete that would leave a load balancer without a virtual IP.
 const LAST_VIP: &str = "A load balancer must keep at least one virtual ip.";
 
 /// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
-pub(crate) fn route(
-    shared: &Shared,
-    req: &Incoming,
-    account: Account<'_>,
-    id: u64,
-    rest: &[&str],
-) -> Reply {
+pub(crate) fn route(at: Under<'_>, rest: &[&str]) -> Answer {
+    let req = at.req;
     match (rest, req.method.as_str()) {
-        (["virtualips"], "GET") => list(shared, account, id),
-        (["virtualips"], "POST") => add(shared, account, id, &req.body),
-        (["virtualips"], "DELETE") => bulk_delete(shared, account, id, req.query()),
-        (["virtualips"], _) => error_replies::method_not_allowed("GET, POST, DELETE"),
+        (["virtualips"], "GET") => list(at),
+        (["virtualips"], "POST") => add(at, &req.body),
+        (["virtualips"], "DELETE") => bulk_delete(at, req.query()),
+        (["virtualips"], _) => Err(error_replies::method_not_allowed("GET, POST, DELETE")),
         (["virtualips", vip], "DELETE") => match super::parse_id(vip) {
-            Some(vip_id) => delete(shared, account, id, vip_id),
-            None => error_replies::not_found(),
+            Some(vip_id) => delete(at, vip_id),
+            None => Err(error_replies::not_found()),
         },
-        (["virtualips", _], _) => error_replies::method_not_allowed("DELETE"),
-        _ => error_replies::not_found(),
+        (["virtualips", _], _) => Err(error_replies::method_not_allowed("DELETE")),
+        _ => Err(error_replies::not_found()),
     }
 }
 
 /// GET: lookup (404, 410) → 200 `{"virtualIps":[…]}`.
-fn list(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    read_live(shared, account, id, |lb| {
+fn list(at: Under<'_>) -> Answer {
+    read_live(at, |lb| {
         let vips: Vec<Value> = lb.virtual_ips.iter().map(vip_json).collect();
         Ok(Reply::json(200, json!({"virtualIps": vips})))
     })
@@ -47,24 +42,22 @@ fn list(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
 /// POST: body (400 schema; 400 validation: only `PUBLIC`, only `IPV6`, no shared id) → lookup
 /// (404, 410) → IPv6 limit (413 flat) → status (422) → 202 with the new virtual IP, not wrapped;
 /// `PENDING_UPDATE`.
-fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
-    if let Err(reply) = check_add_body(body) {
-        return reply;
-    }
-    mutate_live(shared, account, id, |lb, at| {
+fn add(at: Under<'_>, body: &[u8]) -> Answer {
+    check_add_body(body)?;
+    mutate_live(at, |lb, world| {
         let ipv6 = lb
             .virtual_ips
             .iter()
             .filter(|v| v.ip_version == "IPV6")
             .count();
-        let limit = shared.config.limits.ipv6;
+        let limit = at.shared.config.limits.ipv6;
         require(
             ipv6 < limit,
             413,
             &format!("Your load balancer cannot have more than {limit} IPv6 virtual ips."),
         )?;
-        lb.check_mutable(at.now)?;
-        let vip_id = State::take_id(&mut at.state.next_vip_id);
+        lb.check_mutable(world.now)?;
+        let vip_id = State::take_id(&mut world.state.next_vip_id);
         let vip = VirtualIp::allocate(vip_id, "PUBLIC", "IPV6");
         let answer = vip_json(&vip);
         lb.virtual_ips.push(vip);
@@ -74,15 +67,18 @@ fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
 
 /// DELETE one: lookup (404, 410) → the virtual IP (404) → the last one (400) → status (422) →
 /// 202, `PENDING_UPDATE`.
-fn delete(shared: &Shared, account: Account<'_>, id: u64, vip_id: u64) -> Reply {
-    mutate_live(shared, account, id, |lb, at| {
+fn delete(at: Under<'_>, vip_id: u64) -> Answer {
+    mutate_live(at, |lb, world| {
         require(
             lb.virtual_ips.iter().any(|v| v.id == vip_id),
             404,
-            &format!("Virtual ip with id #{vip_id} not found for loadbalancer #{id}"),
+            &format!(
+                "Virtual ip with id #{vip_id} not found for loadbalancer #{}",
+                at.id
+            ),
         )?;
         require(lb.virtual_ips.len() != 1, 400, LAST_VIP)?;
-        lb.check_mutable(at.now)?;
+        lb.check_mutable(world.now)?;
         lb.virtual_ips.retain(|v| v.id != vip_id);
         Ok(Done::Accepted)
     })
@@ -91,16 +87,13 @@ fn delete(shared: &Shared, account: Account<'_>, id: u64, vip_id: u64) -> Reply 
 /// DELETE `?id=…`: ids (400: none, not numbers, over 10) → lookup (404, 410) → ids not on the
 /// load balancer (400 validation naming them) → every virtual IP (400) → status (422) → 202,
 /// `PENDING_UPDATE`. All or nothing.
-fn bulk_delete(shared: &Shared, account: Account<'_>, id: u64, query: Option<&str>) -> Reply {
-    let ids = match bulk_ids::parse(query, "virtual ips") {
-        Ok(ids) => ids,
-        Err(reply) => return reply,
-    };
-    mutate_live(shared, account, id, |lb, at| {
+fn bulk_delete(at: Under<'_>, query: Option<&str>) -> Answer {
+    let ids = bulk_ids::parse(query, "virtual ips")?;
+    mutate_live(at, |lb, world| {
         let on_lb = |vip_id| lb.virtual_ips.iter().any(|v| v.id == vip_id);
         bulk_ids::all_known(&ids, on_lb, "Virtual ip", "loadbalancer")?;
         require(ids.len() < lb.virtual_ips.len(), 400, LAST_VIP)?;
-        lb.check_mutable(at.now)?;
+        lb.check_mutable(world.now)?;
         lb.virtual_ips.retain(|v| !ids.contains(&v.id));
         Ok(Done::Accepted)
     })

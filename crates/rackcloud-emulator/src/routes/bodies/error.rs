@@ -21,3 +21,9 @@ impl BodyError {
         }
     }
 }
+
+impl From<BodyError> for Reply {
+    fn from(refused: BodyError) -> Reply {
+        refused.reply()
+    }
+}

@@ -13,6 +13,7 @@ use crate::features::metadata::Of;
 use crate::features::throttle::Throttle;
 use crate::http::Reply;
 use crate::load_balancer::{LoadBalancer, Node, PROTOCOLS, Settled, VirtualIp};
+use crate::routes::Answer;
 use crate::routes::account_wide::ALLOWED_DOMAINS;
 use crate::routes::bodies::{self, MonitorRequest, NewLoadBalancer, VipRequest, is_host_name};
 use crate::state::{Shared, State};
@@ -25,16 +26,13 @@ const UDP_LIKE: [&str; 3] = ["UDP", "UDP_STREAM", "DNS_UDP"];
 /// the allowed domains (400 validation) → account limit (413) → secondary nodes without a
 /// monitor → HTTPS redirect → node limit (413) → TCP/UDP without a port → persistence,
 /// monitor, half-close and caching against the protocol → shared virtual IPs → 202.
-pub(crate) fn create(shared: &Shared, account: Account<'_>, body: &[u8]) -> Reply {
-    let new = match bodies::create(body) {
-        Ok(new) => new,
-        Err(err) => return err.reply(),
-    };
+pub(crate) fn create(shared: &Shared, account: Account<'_>, body: &[u8]) -> Answer {
+    let new = bodies::create(body)?;
     if UDP_LIKE.contains(&new.protocol.as_str()) && new.connection_logging == Some(true) {
-        return error_replies::flat(
+        return Err(error_replies::flat(
             400,
             "Connection logging cannot be enabled for load balancers with UDP, DNS_UDP or UDP_STREAM protocol",
-        );
+        ));
     }
     let outside: Vec<String> = new
         .nodes
@@ -48,22 +46,15 @@ pub(crate) fn create(shared: &Shared, account: Account<'_>, body: &[u8]) -> Repl
         })
         .collect();
     if !outside.is_empty() {
-        return error_replies::validation(outside);
+        return Err(error_replies::validation(outside));
     }
     let mut guard = lock(&shared.state);
     let state = &mut *guard;
     let now = Instant::now();
-    if let Err(reply) = super::below_lb_limit(shared, state, account, now) {
-        return reply;
-    }
-    let port = match rules(shared, &new) {
-        Ok(port) => port,
-        Err(reply) => return reply,
-    };
-    let virtual_ips = match allocate_vips(state, account, &new.virtual_ips, now) {
-        Ok(vips) => vips,
-        Err(message) => return error_replies::flat(400, message),
-    };
+    super::below_lb_limit(shared, state, account, now)?;
+    let port = rules(shared, &new)?;
+    let virtual_ips = allocate_vips(state, account, &new.virtual_ips, now)
+        .map_err(|message| error_replies::flat(400, message))?;
     let id = State::take_id(&mut state.next_lb_id);
     let mut lb = LoadBalancer::new(id, &new.name, &new.protocol, port, Timestamp::now());
     lb.virtual_ips = virtual_ips;
@@ -85,7 +76,7 @@ pub(crate) fn create(shared: &Shared, account: Account<'_>, body: &[u8]) -> Repl
     state
         .account_mut(account.region, account.tenant)
         .insert(id, lb);
-    Reply::json(202, body)
+    Ok(Reply::json(202, body))
 }
 
 /// The service's rules after the body, up to the virtual IPs; `Ok` holds the port.

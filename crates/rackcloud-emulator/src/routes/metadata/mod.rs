@@ -9,22 +9,16 @@ pub(crate) mod bodies;
 
 use serde_json::json;
 
-use super::live::{At, Done, mutate_live, read_live};
-use super::{Account, bulk_ids, parse_id};
+use super::live::{Done, World, mutate_live, read_live};
+use super::{Answer, Under, bulk_ids, parse_id};
 use crate::error_replies;
 use crate::features::metadata::{Item, Of, items_json};
-use crate::http::{Incoming, Reply};
+use crate::http::Reply;
 use crate::load_balancer::LoadBalancer;
-use crate::state::Shared;
 
 /// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
-pub(crate) fn route(
-    shared: &Shared,
-    req: &Incoming,
-    account: Account<'_>,
-    id: u64,
-    rest: &[&str],
-) -> Reply {
+pub(crate) fn route(at: Under<'_>, rest: &[&str]) -> Answer {
+    let req = at.req;
     let (of, item) = match rest {
         ["metadata"] => (Some(Of::LoadBalancer), None),
         ["metadata", meta] => (Some(Of::LoadBalancer), Some(*meta)),
@@ -33,40 +27,37 @@ pub(crate) fn route(
         _ => (None, None),
     };
     let Some(of) = of else {
-        return error_replies::not_found();
+        return Err(error_replies::not_found());
     };
-    let at = Target { account, id, of };
+    let at = Target { under: at, of };
     let method = req.method.as_str();
     let Some(meta) = item else {
         return match method {
-            "GET" => list(shared, at),
-            "POST" => add(shared, at, &req.body),
-            "DELETE" => bulk_delete(shared, at, req.query()),
-            _ => error_replies::method_not_allowed("GET, POST, DELETE"),
+            "GET" => list(at),
+            "POST" => add(at, &req.body),
+            "DELETE" => bulk_delete(at, req.query()),
+            _ => Err(error_replies::method_not_allowed("GET, POST, DELETE")),
         };
     };
-    let Some(meta) = parse_id(meta) else {
-        return error_replies::not_found();
-    };
+    let meta = parse_id(meta).ok_or_else(error_replies::not_found)?;
     match method {
-        "GET" => show(shared, at, meta),
-        "PUT" => update(shared, at, meta, &req.body),
-        "DELETE" => delete(shared, at, meta),
-        _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
+        "GET" => show(at, meta),
+        "PUT" => update(at, meta, &req.body),
+        "DELETE" => delete(at, meta),
+        _ => Err(error_replies::method_not_allowed("GET, PUT, DELETE")),
     }
 }
 
 /// Whose metadata a request addresses.
 #[derive(Clone, Copy)]
 struct Target<'a> {
-    account: Account<'a>,
-    id: u64,
+    under: Under<'a>,
     of: Of,
 }
 
 /// GET: lookup (404, 410) → node (404) → 200 `{"metadata":[…]}`.
-fn list(shared: &Shared, at: Target<'_>) -> Reply {
-    read_live(shared, at.account, at.id, |lb| {
+fn list(at: Target<'_>) -> Answer {
+    read_live(at.under, |lb| {
         let items = owned(lb, at)?;
         Ok(Reply::json(200, json!({"metadata": items_json(items)})))
     })
@@ -75,15 +66,12 @@ fn list(shared: &Shared, at: Target<'_>) -> Reply {
 /// POST: body (400: the item rules, duplicates inside the request among them) → lookup (404,
 /// 410) → node (404) → status (422) → limit (400) → duplicate keys with existing items (422)
 /// → 200 with the added items.
-fn add(shared: &Shared, at: Target<'_>, body: &[u8]) -> Reply {
-    let pairs = match bodies::add(body) {
-        Ok(pairs) => pairs,
-        Err(reply) => return reply,
-    };
-    change(shared, at, |lb, live| {
+fn add(at: Target<'_>, body: &[u8]) -> Answer {
+    let pairs = bodies::add(body)?;
+    change(at, |lb, live| {
         let existing = owned(lb, at)?;
         lb.check_mutable(live.now)?;
-        let (limit, whose) = at.of.limit(&shared.config.limits);
+        let (limit, whose) = at.of.limit(&at.under.shared.config.limits);
         if existing.len() + pairs.len() > limit {
             return Err(error_replies::flat(
                 400,
@@ -107,8 +95,8 @@ fn add(shared: &Shared, at: Target<'_>, body: &[u8]) -> Reply {
 }
 
 /// GET one: lookup (404, 410) → node (404) → item (404) → 200 `{"meta":{…}}`.
-fn show(shared: &Shared, at: Target<'_>, meta: u64) -> Reply {
-    read_live(shared, at.account, at.id, |lb| {
+fn show(at: Target<'_>, meta: u64) -> Answer {
+    read_live(at.under, |lb| {
         let item = find(owned(lb, at)?, meta)?;
         Ok(Reply::json(200, json!({"meta": item.json()})))
     })
@@ -116,12 +104,9 @@ fn show(shared: &Shared, at: Target<'_>, meta: u64) -> Reply {
 
 /// PUT one: body (400) → lookup (404, 410) → node (404) → item (404) → status (422) → 200,
 /// with `{"meta":{…}}` for a node's item and no body for a load balancer's.
-fn update(shared: &Shared, at: Target<'_>, meta: u64, body: &[u8]) -> Reply {
-    let value = match bodies::update(body) {
-        Ok(value) => value,
-        Err(reply) => return reply,
-    };
-    change(shared, at, |lb, live| {
+fn update(at: Target<'_>, meta: u64, body: &[u8]) -> Answer {
+    let value = bodies::update(body)?;
+    change(at, |lb, live| {
         find(owned(lb, at)?, meta)?;
         lb.check_mutable(live.now)?;
         let items = lb.features.metadata.items_mut(at.of);
@@ -139,8 +124,8 @@ fn update(shared: &Shared, at: Target<'_>, meta: u64, body: &[u8]) -> Reply {
 }
 
 /// DELETE one: lookup (404, 410) → node (404) → item (404) → status (422) → 200.
-fn delete(shared: &Shared, at: Target<'_>, meta: u64) -> Reply {
-    change(shared, at, |lb, live| {
+fn delete(at: Target<'_>, meta: u64) -> Answer {
+    change(at, |lb, live| {
         find(owned(lb, at)?, meta)?;
         lb.check_mutable(live.now)?;
         (lb.features.metadata.items_mut(at.of)).retain(|m| m.id != meta);
@@ -150,12 +135,9 @@ fn delete(shared: &Shared, at: Target<'_>, meta: u64) -> Reply {
 
 /// DELETE `?id=…`: ids (400: none, not numbers, over 10) → lookup (404, 410) → node (404) →
 /// ids not of this owner (400 validation naming them) → status (422) → 200. All or nothing.
-fn bulk_delete(shared: &Shared, at: Target<'_>, query: Option<&str>) -> Reply {
-    let ids = match bulk_ids::parse(query, "metadata items") {
-        Ok(ids) => ids,
-        Err(reply) => return reply,
-    };
-    change(shared, at, |lb, live| {
+fn bulk_delete(at: Target<'_>, query: Option<&str>) -> Answer {
+    let ids = bulk_ids::parse(query, "metadata items")?;
+    change(at, |lb, live| {
         let items = owned(lb, at)?;
         let whose = match at.of {
             Of::LoadBalancer => "loadbalancer",
@@ -170,13 +152,10 @@ fn bulk_delete(shared: &Shared, at: Target<'_>, query: Option<&str>) -> Reply {
 
 /// A metadata change: [`mutate_live`], answered as `change` answers, the status untouched.
 fn change(
-    shared: &Shared,
     at: Target<'_>,
-    change: impl FnOnce(&mut LoadBalancer, &mut At<'_>) -> Result<Reply, Reply>,
-) -> Reply {
-    mutate_live(shared, at.account, at.id, |lb, live| {
-        change(lb, live).map(Done::Answered)
-    })
+    change: impl FnOnce(&mut LoadBalancer, &mut World<'_>) -> Answer,
+) -> Answer {
+    mutate_live(at.under, |lb, live| change(lb, live).map(Done::Answered))
 }
 
 /// The owner's items: for node metadata, the node must be on the load balancer (404).
@@ -188,7 +167,7 @@ fn owned<'a>(lb: &'a LoadBalancer, at: Target<'_>) -> Result<&'a [Item], Reply> 
             404,
             &format!(
                 "Node with id #{node_id} not found for loadbalancer #{}",
-                at.id
+                at.under.id
             ),
         ));
     }

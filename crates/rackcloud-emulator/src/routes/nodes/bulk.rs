@@ -3,16 +3,14 @@
 
 use serde_json::{Value, json};
 
-use super::super::live::{Done, mutate_live, require};
-use super::super::{Account, bulk_ids};
+use super::super::live::{Done, active, mutate_live, require};
+use super::super::{Answer, Under, bulk_ids};
 use super::changes::{apply, record};
 use super::{bodies, secondary_rules};
 use crate::error_replies;
 use crate::features::node_events::NodeChange;
-use crate::http::Reply;
 use crate::load_balancer::LoadBalancer;
 use crate::node::is_weighted;
-use crate::state::Shared;
 
 /// The most nodes one bulk request may name (`BATCH_DELETE_LIMIT`).
 const BATCH_LIMIT: usize = crate::absolute_limits::BATCH_DELETE_LIMIT;
@@ -21,12 +19,9 @@ const BATCH_LIMIT: usize = crate::absolute_limits::BATCH_DELETE_LIMIT;
 /// balancer (400, validation shape, every message) → the `SECONDARY` rules (400) → status
 /// (422) → 202 `{"nodes":[…]}` with the updated nodes (as the documentation's example shows),
 /// `PENDING_UPDATE`, every node changed at once.
-pub(super) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
-    let updates = match bodies::bulk_update(body) {
-        Ok(updates) => updates,
-        Err(err) => return err.reply(),
-    };
-    mutate_live(shared, account, id, |lb, at| {
+pub(super) fn update(at: Under<'_>, body: &[u8]) -> Answer {
+    let updates = bodies::bulk_update(body)?;
+    mutate_live(at, |lb, world| {
         let mut messages = Vec::new();
         if updates.len() > BATCH_LIMIT {
             messages.push(format!(
@@ -46,7 +41,7 @@ pub(super) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
             }
         }
         secondary_rules(lb, after.iter())?;
-        lb.check_mutable(at.now)?;
+        lb.check_mutable(world.now)?;
         for node in after.iter().filter(|n| ids.contains(&n.id)) {
             record(lb, node, NodeChange::Updated);
         }
@@ -65,7 +60,7 @@ pub(super) fn update(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]
 /// DELETE `…/nodes?id=…`: no id (400) → over 10 ids (400, validation shape) → lookup (404,
 /// 410) → not `ACTIVE` (422 `LoadBalancer is not ACTIVE`) → ids not on the load balancer (400,
 /// validation shape) → 202, `PENDING_UPDATE`.
-pub(super) fn delete(shared: &Shared, account: Account<'_>, id: u64, query: Option<&str>) -> Reply {
+pub(super) fn delete(at: Under<'_>, query: Option<&str>) -> Answer {
     let mut ids: Vec<u64> = Vec::new();
     for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -73,30 +68,24 @@ pub(super) fn delete(shared: &Shared, account: Account<'_>, id: u64, query: Opti
             continue;
         }
         let Ok(node_id) = value.parse::<u64>() else {
-            return error_replies::validation(vec![format!(
+            return Err(error_replies::validation(vec![format!(
                 "Node ids {value} are not a part of your loadbalancer"
-            )]);
+            )]));
         };
         if !ids.contains(&node_id) {
             ids.push(node_id);
         }
     }
-    if ids.is_empty() {
-        return error_replies::flat(400, "Must supply one or more id's to process this request.");
-    }
+    require(!ids.is_empty(), 400, bulk_ids::NO_IDS)?;
     if ids.len() > BATCH_LIMIT {
-        return error_replies::validation(vec![format!(
+        return Err(error_replies::validation(vec![format!(
             "Request to delete {} nodes exceeds the account limit BATCH_DELETE_LIMIT of \
              {BATCH_LIMIT} please attempt to delete fewer then {BATCH_LIMIT} nodes",
             ids.len()
-        )]);
+        )]));
     }
-    mutate_live(shared, account, id, |lb, at| {
-        require(
-            lb.status(at.now) == "ACTIVE",
-            422,
-            "LoadBalancer is not ACTIVE",
-        )?;
+    mutate_live(at, |lb, world| {
+        active(lb, world.now)?;
         bulk_ids::all_known(&ids, |i| has_node(lb, i), "Node", "loadbalancer")?;
         let (gone, kept): (Vec<_>, _) = lb.nodes.drain(..).partition(|n| ids.contains(&n.id));
         lb.nodes = kept;

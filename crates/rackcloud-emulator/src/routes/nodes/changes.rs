@@ -2,34 +2,30 @@
 
 use serde_json::{Value, json};
 
-use super::super::Account;
 use super::super::live::{Done, mutate_live, require};
+use super::super::{Answer, Under};
 use super::{bodies, node_not_found, secondary_rules};
 use crate::features::node_events::NodeChange;
 use crate::http::Reply;
 use crate::load_balancer::LoadBalancer;
 use crate::node::{Node, is_weighted};
-use crate::state::Shared;
 
 /// POST `…/nodes`: body (400; an empty list is valid) → duplicates in the request (400) →
 /// lookup (404, 410) → status (422) → the node limit (413) → the `SECONDARY` rules (400) → a
 /// duplicate of an existing node (422) → an address of a virtual IP (400) → 202
 /// `{"nodes":[…]}` with the new nodes, `PENDING_UPDATE` (also for an empty list, as the
 /// service does).
-pub(super) fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
-    let new = match bodies::add(body) {
-        Ok(new) => new,
-        Err(err) => return err.reply(),
-    };
-    mutate_live(shared, account, id, |lb, at| {
-        lb.check_mutable(at.now)?;
-        let limit = shared.config.limits.nodes;
+pub(super) fn add(at: Under<'_>, body: &[u8]) -> Answer {
+    let new = bodies::add(body)?;
+    mutate_live(at, |lb, world| {
+        lb.check_mutable(world.now)?;
+        let limit = at.shared.config.limits.nodes;
         require(
             lb.nodes.len() + new.len() <= limit,
             413,
             &format!("Nodes must not exceed {limit} per load balancer."),
         )?;
-        let first_id = at.state.next_node_id;
+        let first_id = world.state.next_node_id;
         let nodes: Vec<Node> = new
             .iter()
             .zip(first_id..)
@@ -61,30 +57,21 @@ pub(super) fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -
             lb.nodes.push(node);
         }
         let count = u64::try_from(answer.len()).unwrap_or(0);
-        at.state.next_node_id = first_id.saturating_add(count);
+        world.state.next_node_id = first_id.saturating_add(count);
         Ok(Done::AcceptedWith(json!({ "nodes": answer })))
     })
 }
 
 /// PUT `…/nodes/{nodeId}`: body (400) → lookup (404, 410, node 404) → the `SECONDARY` rules
 /// (400) → status (422) → 202, `PENDING_UPDATE`.
-pub(super) fn update(
-    shared: &Shared,
-    account: Account<'_>,
-    id: u64,
-    node_id: u64,
-    body: &[u8],
-) -> Reply {
-    let change = match bodies::update(body) {
-        Ok(change) => change,
-        Err(err) => return err.reply(),
-    };
-    mutate_live(shared, account, id, |lb, at| {
+pub(super) fn update(at: Under<'_>, node_id: u64, body: &[u8]) -> Answer {
+    let change = bodies::update(body)?;
+    mutate_live(at, |lb, world| {
         let index = position(lb, node_id)?;
         let mut after = lb.nodes.clone();
         apply(&mut after[index], &change);
         secondary_rules(lb, after.iter())?;
-        lb.check_mutable(at.now)?;
+        lb.check_mutable(world.now)?;
         record(lb, &after[index], NodeChange::Updated);
         lb.nodes = after;
         Ok(Done::Accepted)
@@ -93,10 +80,10 @@ pub(super) fn update(
 
 /// DELETE `…/nodes/{nodeId}`: lookup (404, 410, node 404) → status (422) → 202,
 /// `PENDING_UPDATE`.
-pub(super) fn delete(shared: &Shared, account: Account<'_>, id: u64, node_id: u64) -> Reply {
-    mutate_live(shared, account, id, |lb, at| {
+pub(super) fn delete(at: Under<'_>, node_id: u64) -> Answer {
+    mutate_live(at, |lb, world| {
         let index = position(lb, node_id)?;
-        lb.check_mutable(at.now)?;
+        lb.check_mutable(world.now)?;
         let node = lb.nodes.remove(index);
         record(lb, &node, NodeChange::Deleted);
         Ok(Done::Accepted)

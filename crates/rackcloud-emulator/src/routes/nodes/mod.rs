@@ -7,61 +7,50 @@ mod changes;
 
 use serde_json::{Value, json};
 
-use super::Account;
 use super::live::read_live;
+use super::{Answer, Under};
 use crate::error_replies;
-use crate::http::{Incoming, Reply};
+use crate::http::Reply;
 use crate::load_balancer::LoadBalancer;
 use crate::node::{Node, is_weighted};
-use crate::state::Shared;
 
 /// The largest page of nodes or events, and the size of a page when `limit` is absent.
 const MAX_PAGE: usize = 100;
 
 /// Answers a request under the resource; `rest` is the path after `/loadbalancers/{id}`.
-pub(crate) fn route(
-    shared: &Shared,
-    req: &Incoming,
-    account: Account<'_>,
-    id: u64,
-    rest: &[&str],
-) -> Reply {
+pub(crate) fn route(at: Under<'_>, rest: &[&str]) -> Answer {
+    let req = at.req;
     let method = req.method.as_str();
     match rest {
         ["nodes"] => match method {
-            "GET" => list(shared, account, id, req.query()),
-            "POST" => changes::add(shared, account, id, &req.body),
-            "PUT" => bulk::update(shared, account, id, &req.body),
-            "DELETE" => bulk::delete(shared, account, id, req.query()),
-            _ => error_replies::method_not_allowed("GET, POST, PUT, DELETE"),
+            "GET" => list(at, req.query()),
+            "POST" => changes::add(at, &req.body),
+            "PUT" => bulk::update(at, &req.body),
+            "DELETE" => bulk::delete(at, req.query()),
+            _ => Err(error_replies::method_not_allowed("GET, POST, PUT, DELETE")),
         },
         ["nodes", "events"] => match method {
-            "GET" => events(shared, account, id, req.query()),
-            _ => error_replies::method_not_allowed("GET"),
+            "GET" => events(at, req.query()),
+            _ => Err(error_replies::method_not_allowed("GET")),
         },
         ["nodes", node_id] => {
-            let Some(node_id) = parse_id(node_id) else {
-                return error_replies::not_found();
-            };
+            let node_id = parse_id(node_id).ok_or_else(error_replies::not_found)?;
             match method {
-                "GET" => show(shared, account, id, node_id),
-                "PUT" => changes::update(shared, account, id, node_id, &req.body),
-                "DELETE" => changes::delete(shared, account, id, node_id),
-                _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
+                "GET" => show(at, node_id),
+                "PUT" => changes::update(at, node_id, &req.body),
+                "DELETE" => changes::delete(at, node_id),
+                _ => Err(error_replies::method_not_allowed("GET, PUT, DELETE")),
             }
         }
-        _ => error_replies::not_found(),
+        _ => Err(error_replies::not_found()),
     }
 }
 
 /// GET `…/nodes`: lookup (404, 410) → 200 `{"nodes":[…]}` by id, paged with `limit`, `marker`
 /// (a node id) and `offset`.
-fn list(shared: &Shared, account: Account<'_>, id: u64, query: Option<&str>) -> Reply {
-    let page = match Page::parse(query) {
-        Ok(page) => page,
-        Err(reply) => return reply,
-    };
-    read_live(shared, account, id, |lb| {
+fn list(at: Under<'_>, query: Option<&str>) -> Answer {
+    let page = Page::parse(query)?;
+    read_live(at, |lb| {
         let weighted = is_weighted(&lb.algorithm);
         let mut nodes: Vec<&Node> = lb.nodes.iter().collect();
         nodes.sort_by_key(|n| n.id);
@@ -77,10 +66,10 @@ fn list(shared: &Shared, account: Account<'_>, id: u64, query: Option<&str>) -> 
 }
 
 /// GET `…/nodes/{nodeId}`: lookup (404, 410, node 404) → 200 `{"node":{…}}`.
-fn show(shared: &Shared, account: Account<'_>, id: u64, node_id: u64) -> Reply {
-    read_live(shared, account, id, |lb| {
+fn show(at: Under<'_>, node_id: u64) -> Answer {
+    read_live(at, |lb| {
         let node = (lb.nodes.iter().find(|n| n.id == node_id))
-            .ok_or_else(|| node_not_found(id, node_id))?;
+            .ok_or_else(|| node_not_found(at.id, node_id))?;
         Ok(Reply::json(
             200,
             json!({"node": node.json(is_weighted(&lb.algorithm))}),
@@ -91,12 +80,9 @@ fn show(shared: &Shared, account: Account<'_>, id: u64, node_id: u64) -> Reply {
 /// GET `…/nodes/events`: lookup (404, 410) → 200 `{"nodeServiceEvents":[…],"links":[…]}`,
 /// oldest first, paged with `limit`, `marker` (an event id) and `offset`; `links` holds
 /// `next` when more follow.
-fn events(shared: &Shared, account: Account<'_>, id: u64, query: Option<&str>) -> Reply {
-    let page = match Page::parse(query) {
-        Ok(page) => page,
-        Err(reply) => return reply,
-    };
-    read_live(shared, account, id, |lb| {
+fn events(at: Under<'_>, query: Option<&str>) -> Answer {
+    let page = Page::parse(query)?;
+    read_live(at, |lb| {
         let (items, more) = lb
             .features
             .node_events
@@ -104,14 +90,20 @@ fn events(shared: &Shared, account: Account<'_>, id: u64, query: Option<&str>) -
         let mut links = Vec::new();
         if let (true, Some(last)) = (more, items.last()) {
             let href = format!(
-                "{}/loadbalancers/{id}/nodes/events?marker={}&limit={}",
-                shared.config.lb_endpoint(account.region, account.tenant),
+                "{}/loadbalancers/{}/nodes/events?marker={}&limit={}",
+                at.shared
+                    .config
+                    .lb_endpoint(at.account.region, at.account.tenant),
+                at.id,
                 last.id,
                 page.limit
             );
             links.push(json!({"href": href, "rel": "next"}));
         }
-        let events: Vec<Value> = items.iter().map(|e| e.json(id, account.tenant)).collect();
+        let events: Vec<Value> = items
+            .iter()
+            .map(|e| e.json(at.id, at.account.tenant))
+            .collect();
         Ok(Reply::json(
             200,
             json!({"nodeServiceEvents": events, "links": links}),

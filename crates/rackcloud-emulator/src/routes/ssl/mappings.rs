@@ -3,40 +3,32 @@
 use serde_json::{Value, json};
 
 use super::super::live::{Done, mutate_live, read_live, require};
-use super::super::{Account, parse_id};
+use super::super::{Answer, Under, parse_id};
 use super::{body, termination};
 use crate::error_replies;
 use crate::features::ssl::{Mapping, Ssl, check_bundle};
-use crate::http::{Incoming, Reply};
-use crate::state::Shared;
+use crate::http::Reply;
 
 /// `tail` is the path after `certificatemappings`.
-pub(super) fn route(
-    shared: &Shared,
-    req: &Incoming,
-    account: Account<'_>,
-    id: u64,
-    tail: &[&str],
-) -> Reply {
+pub(super) fn route(at: Under<'_>, tail: &[&str]) -> Answer {
+    let req = at.req;
     let method = req.method.as_str();
     match tail {
         [] => match method {
-            "GET" => list(shared, account, id),
-            "POST" => add(shared, account, id, &req.body),
-            _ => error_replies::method_not_allowed("GET, POST"),
+            "GET" => list(at),
+            "POST" => add(at, &req.body),
+            _ => Err(error_replies::method_not_allowed("GET, POST")),
         },
         [mapping] => {
-            let Some(mapping) = parse_id(mapping) else {
-                return error_replies::not_found();
-            };
+            let mapping = parse_id(mapping).ok_or_else(error_replies::not_found)?;
             match method {
-                "GET" => show(shared, account, id, mapping),
-                "PUT" => update(shared, account, id, mapping, &req.body),
-                "DELETE" => remove(shared, account, id, mapping),
-                _ => error_replies::method_not_allowed("GET, PUT, DELETE"),
+                "GET" => show(at, mapping),
+                "PUT" => update(at, mapping, &req.body),
+                "DELETE" => remove(at, mapping),
+                _ => Err(error_replies::method_not_allowed("GET, PUT, DELETE")),
             }
         }
-        _ => error_replies::not_found(),
+        _ => Err(error_replies::not_found()),
     }
 }
 
@@ -66,8 +58,8 @@ fn unique_host(ssl: &Ssl, host: &str, except: Option<u64>) -> Result<(), Reply> 
 }
 
 /// GET: lookup → termination (404) → 200, each item wrapped again.
-fn list(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
-    read_live(shared, account, id, |lb| {
+fn list(at: Under<'_>) -> Answer {
+    read_live(at, |lb| {
         let ssl = &lb.features.ssl;
         termination(ssl)?;
         let items: Vec<Value> = ssl.mappings.iter().map(Mapping::list_json).collect();
@@ -76,8 +68,8 @@ fn list(shared: &Shared, account: Account<'_>, id: u64) -> Reply {
 }
 
 /// GET one: lookup → termination (404) → mapping (404) → 200 without the key.
-fn show(shared: &Shared, account: Account<'_>, id: u64, mapping: u64) -> Reply {
-    read_live(shared, account, id, |lb| {
+fn show(at: Under<'_>, mapping: u64) -> Answer {
+    read_live(at, |lb| {
         termination(&lb.features.ssl)?;
         Ok(Reply::json(200, find(&lb.features.ssl, mapping)?.json()))
     })
@@ -85,20 +77,17 @@ fn show(shared: &Shared, account: Account<'_>, id: u64, mapping: u64) -> Reply {
 
 /// POST: body (400) → lookup (404, 410) → termination (404) → limit (413) → duplicate host
 /// (422) → certificate and key (400) → status (422) → 202 with the mapping, `PENDING_UPDATE`.
-fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
-    let b = match body::mapping(body, true) {
-        Ok(b) => b,
-        Err(err) => return err.reply(),
-    };
+fn add(at: Under<'_>, body: &[u8]) -> Answer {
+    let b = body::mapping(body, true)?;
     let (Some(host_name), Some(private_key), Some(certificate)) =
         (b.host_name, b.private_key, b.certificate)
     else {
-        return error_replies::internal_error();
+        return Err(error_replies::internal_error());
     };
-    mutate_live(shared, account, id, |lb, at| {
+    mutate_live(at, |lb, world| {
         let ssl = &lb.features.ssl;
         termination(ssl)?;
-        let limit = shared.config.limits.certificate_mappings;
+        let limit = at.shared.config.limits.certificate_mappings;
         require(
             ssl.mappings.len() < limit,
             413,
@@ -109,7 +98,7 @@ fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
         unique_host(ssl, &host_name, None)?;
         check_bundle(&certificate, &private_key, b.intermediate.as_deref())
             .map_err(|m| error_replies::flat(400, m))?;
-        lb.check_mutable(at.now)?;
+        lb.check_mutable(world.now)?;
         let ssl = &mut lb.features.ssl;
         ssl.next_mapping_id += 1;
         let mapping = Mapping {
@@ -127,12 +116,9 @@ fn add(shared: &Shared, account: Account<'_>, id: u64, body: &[u8]) -> Reply {
 
 /// PUT: body (400) → lookup → termination (404) → mapping (404) → duplicate host (422) →
 /// certificate and key (400) → status (422) → 202 without a body.
-fn update(shared: &Shared, account: Account<'_>, id: u64, mapping: u64, body: &[u8]) -> Reply {
-    let b = match body::mapping(body, false) {
-        Ok(b) => b,
-        Err(err) => return err.reply(),
-    };
-    mutate_live(shared, account, id, |lb, at| {
+fn update(at: Under<'_>, mapping: u64, body: &[u8]) -> Answer {
+    let b = body::mapping(body, false)?;
+    mutate_live(at, |lb, world| {
         let ssl = &lb.features.ssl;
         termination(ssl)?;
         let old = find(ssl, mapping)?.clone();
@@ -152,7 +138,7 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, mapping: u64, body: &[
             new.intermediate.as_deref(),
         )
         .map_err(|m| error_replies::flat(400, m))?;
-        lb.check_mutable(at.now)?;
+        lb.check_mutable(world.now)?;
         let mappings = &mut lb.features.ssl.mappings;
         if let Some(slot) = mappings.iter_mut().find(|m| m.id == mapping) {
             *slot = new;
@@ -162,11 +148,11 @@ fn update(shared: &Shared, account: Account<'_>, id: u64, mapping: u64, body: &[
 }
 
 /// DELETE: lookup → termination (404) → mapping (404) → status (422) → 202.
-fn remove(shared: &Shared, account: Account<'_>, id: u64, mapping: u64) -> Reply {
-    mutate_live(shared, account, id, |lb, at| {
+fn remove(at: Under<'_>, mapping: u64) -> Answer {
+    mutate_live(at, |lb, world| {
         termination(&lb.features.ssl)?;
         find(&lb.features.ssl, mapping)?;
-        lb.check_mutable(at.now)?;
+        lb.check_mutable(world.now)?;
         lb.features.ssl.mappings.retain(|m| m.id != mapping);
         Ok(Done::Accepted)
     })
