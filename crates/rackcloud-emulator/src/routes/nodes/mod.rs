@@ -8,7 +8,7 @@ mod changes;
 use serde_json::{Value, json};
 
 use super::live::read_live;
-use super::{Answer, Under};
+use super::{Answer, Under, parse_id};
 use crate::error_replies;
 use crate::http::Reply;
 use crate::load_balancer::LoadBalancer;
@@ -186,12 +186,4 @@ impl Page {
         }
         Ok(page)
     }
-}
-
-/// A node id: decimal digits only.
-fn parse_id(segment: &str) -> Option<u64> {
-    if segment.is_empty() || !segment.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    segment.parse().ok()
 }
