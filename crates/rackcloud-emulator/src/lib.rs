@@ -79,36 +79,24 @@
 //! emulator's own; the public API is blocking and needs no async runtime. Any number of
 //! concurrent keep-alive connections is served, and a delayed or stalled answer holds no thread.
 
-mod absolute_limits;
-mod body;
 mod builder;
-mod catalog;
-mod clock;
 mod data_plane;
-mod error_replies;
-mod exchange;
-mod features;
-mod http;
-mod injected_fault;
-mod injection_queue;
-mod listener;
-mod load_balancer;
-mod mfa_sessions;
-mod node;
-mod node_status;
-mod pattern;
-mod rate_limit;
-mod record;
+mod faults;
+mod io;
+mod observe;
 mod routes;
-mod seed;
 mod server;
 mod setup;
-mod state;
-mod stats;
 mod sync;
-mod time;
-mod tls;
-mod tokens;
+mod world;
+
+use faults::{injected_fault, injection_queue, pattern};
+use io::{body, exchange, http, listener, tls};
+use observe::{record, stats};
+use world::{
+    absolute_limits, catalog, clock, error_replies, features, load_balancer, mfa_sessions, node,
+    node_status, rate_limit, seed, state, time, tokens,
+};
 
 pub use builder::EmulatorBuilder;
 pub use data_plane::LbListener;

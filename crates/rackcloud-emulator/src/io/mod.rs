@@ -1,0 +1,7 @@
+//! The I/O layer: the tokio runtime and accept loop, one hyper connection a task, reading a request in full with its limits, bodies that are fixed, huge or stalled, HTTPS, and the request and reply types the routes see.
+
+pub(crate) mod body;
+pub(crate) mod exchange;
+pub(crate) mod http;
+pub(crate) mod listener;
+pub(crate) mod tls;
