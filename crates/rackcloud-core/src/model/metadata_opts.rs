@@ -93,7 +93,7 @@ impl MetadataOpts {
     ///
     /// # Errors
     ///
-    /// [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput) naming the first problem.
+    /// [`InvalidInput`](crate::ErrorKind::InvalidInput) naming the first problem.
     pub fn check(&self) -> Result<(), Error> {
         if self.items.is_empty() {
             return Err(Error::invalid_input(
