@@ -10,6 +10,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Semaphore, watch};
 
 use super::balance::Balancer;
+use super::counted::Miss;
 use super::manager::Live;
 use super::{LbKey, MAX_CONNECTIONS_PER_LISTENER, acl, http_proxy, tcp_proxy, view};
 use crate::state::Shared;
@@ -28,6 +29,13 @@ pub(crate) struct PortCtx {
     pub(crate) live: watch::Receiver<Live>,
     /// The secure port (TLS terminated here) rather than the plain one.
     pub(crate) secure: bool,
+}
+
+impl PortCtx {
+    /// Counts a miss on this port's side for the statistics.
+    pub(crate) fn miss(&self, miss: Miss) {
+        self.balancer.counted.side(self.secure).miss(miss);
+    }
 }
 
 /// Accepts connections until aborted, at most [`MAX_CONNECTIONS_PER_LISTENER`] at once.
@@ -59,6 +67,7 @@ pub(crate) async fn run(listener: StdListener, ctx: PortCtx) {
 /// One client connection, from its first byte to its end.
 async fn connection(stream: TcpStream, peer: SocketAddr, ctx: PortCtx) {
     let _ = stream.set_nodelay(true);
+    let _open = ctx.balancer.counted.side(ctx.secure).open();
     let Some(lb) = view::read(&ctx.shared, &ctx.key, ctx.secure) else {
         return;
     };
@@ -102,18 +111,28 @@ pub(crate) async fn node_gone(mut live: watch::Receiver<Live>, node: u64) {
 }
 
 /// Connects to the backend mapped to a node, within `timeout`; `None` when it has no mapping
-/// or does not answer.
+/// or does not answer (counted as a connect error or timeout).
 pub(crate) async fn connect_node(
     ctx: &PortCtx,
     node: &view::NodeView,
     timeout: Duration,
 ) -> Option<TcpStream> {
     let plane = ctx.shared.data_plane.as_ref()?;
-    let target = plane.backends.target(&node.address, node.port)?;
-    let stream = tokio::time::timeout(timeout, TcpStream::connect(target))
-        .await
-        .ok()?
-        .ok()?;
+    let Some(target) = plane.backends.target(&node.address, node.port) else {
+        ctx.miss(Miss::ConnectError);
+        return None;
+    };
+    let stream = match tokio::time::timeout(timeout, TcpStream::connect(target)).await {
+        Ok(Ok(stream)) => stream,
+        Ok(Err(_)) => {
+            ctx.miss(Miss::ConnectError);
+            return None;
+        }
+        Err(_) => {
+            ctx.miss(Miss::ConnectTimeout);
+            return None;
+        }
+    };
     let _ = stream.set_nodelay(true);
     Some(stream)
 }

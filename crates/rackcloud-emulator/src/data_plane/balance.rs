@@ -1,11 +1,13 @@
 //! The balancing state of one load balancer: the algorithms' memory, the connections open to
 //! each node, the clients pinned by source address, and the connections open from each source
-//! (for the throttle). Guards give back what they took when dropped.
+//! (for the throttle), and the statistics' counters. Guards give back what they took when
+//! dropped.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 
+use super::counted::Counted;
 use super::pick::{self, Memory};
 use super::view::NodeView;
 use crate::sync::lock;
@@ -17,6 +19,8 @@ const MAX_PINNED_SOURCES: usize = 10_000;
 #[derive(Debug, Default)]
 pub(crate) struct Balancer {
     inner: Mutex<Inner>,
+    /// What the statistics report.
+    pub(crate) counted: Counted,
 }
 
 #[derive(Debug, Default)]

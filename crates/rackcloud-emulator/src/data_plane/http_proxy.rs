@@ -19,6 +19,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::io::{AsyncRead, AsyncWrite};
 
 use super::accept::{self, PortCtx};
+use super::counted::Miss;
 use super::forward::{self, ProxyBody};
 use crate::features::settings::DEFAULT_ERROR_PAGE;
 use crate::sync::lock;
@@ -105,6 +106,7 @@ async fn handle(conn: &ClientConn, req: Request<Incoming>) -> Response<ProxyBody
             .balancer
             .choose(&lb.algorithm, &lb.nodes, &tried, pinned)
         else {
+            ctx.miss(Miss::ConnectFailure);
             return forward::error_page(503, &lb.error_page);
         };
         tried.push(id);
@@ -139,13 +141,20 @@ async fn handle(conn: &ClientConn, req: Request<Incoming>) -> Response<ProxyBody
     let sent = tokio::select! {
         sent = tokio::time::timeout(lb.timeout, sender.send_request(upstream)) => sent,
         () = accept::node_gone(ctx.live.clone(), node) => {
+            ctx.miss(Miss::ConnectFailure);
             return forward::error_page(502, &lb.error_page);
         }
     };
     let response = match sent {
         Ok(Ok(response)) => response,
-        Ok(Err(_)) => return forward::error_page(502, &lb.error_page),
-        Err(_) => return forward::error_page(504, &lb.error_page),
+        Ok(Err(_)) => {
+            ctx.miss(Miss::ConnectFailure);
+            return forward::error_page(502, &lb.error_page);
+        }
+        Err(_) => {
+            ctx.miss(Miss::DataTimedOut);
+            return forward::error_page(504, &lb.error_page);
+        }
     };
     lock(&conn.upstreams).insert(node, sender);
     if by_source {

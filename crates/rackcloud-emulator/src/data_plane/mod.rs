@@ -7,13 +7,14 @@
 //! each connection (`accept.rs`) reads the load balancer's configuration afresh (`view.rs`,
 //! the state lock held only to copy it): balancing (`balance.rs`, `pick.rs`), the access list
 //! and throttle (`acl.rs`), HTTP proxying (`http_proxy.rs`, `forward.rs`), byte proxying
-//! (`tcp_proxy.rs`), SSL termination (`tls_term.rs`) and the health monitors (`monitor.rs`,
-//! `probe.rs`). Nodes reach real servers only through the backend mapping (`backends.rs`).
+//! (`tcp_proxy.rs`), SSL termination (`tls_term.rs`), the health monitors (`monitor.rs`,
+//! `probe.rs`) and the connections counted for the statistics (`counted.rs`). Nodes reach real servers only through the backend mapping (`backends.rs`).
 
 mod accept;
 mod acl;
 mod backends;
 mod balance;
+mod counted;
 mod forward;
 mod http_proxy;
 mod manager;
@@ -138,6 +139,14 @@ impl DataPlane {
     /// The balancing state of a load balancer, made on first use.
     fn balancer(&self, key: &LbKey) -> Arc<balance::Balancer> {
         Arc::clone(lock(&self.balancers).entry(key.clone()).or_default())
+    }
+
+    /// The statistics body of a load balancer (docs/api/statistics.md): what its connections
+    /// were counted, all 0 before its first connection.
+    pub(crate) fn stats_json(shared: &Shared, key: &LbKey) -> Option<serde_json::Value> {
+        let plane = shared.data_plane.as_ref()?;
+        let balancer = lock(&plane.balancers).get(key).cloned();
+        Some(balancer.unwrap_or_default().counted.json())
     }
 
     /// Forgets the balancing state of load balancers that are gone.

@@ -10,6 +10,7 @@ use tokio::net::TcpStream;
 use tokio::time::Instant;
 
 use super::accept::{self, PortCtx};
+use super::counted::Miss;
 use super::view::LbView;
 
 /// The buffer of each direction.
@@ -27,6 +28,7 @@ pub(crate) async fn run(client: TcpStream, peer: SocketAddr, ctx: &PortCtx, lb: 
             .balancer
             .choose(&lb.algorithm, &lb.nodes, &tried, pinned)
         else {
+            ctx.miss(Miss::ConnectFailure);
             return;
         };
         tried.push(id);
@@ -42,14 +44,14 @@ pub(crate) async fn run(client: TcpStream, peer: SocketAddr, ctx: &PortCtx, lb: 
     }
     let _counted = ctx.balancer.enter_node(node);
     tokio::select! {
-        () = pump(client, upstream, lb) => {}
+        idle = pump(client, upstream, lb) => if idle { ctx.miss(Miss::DataTimedOut) },
         () = accept::node_gone(ctx.live.clone(), node) => {}
     }
 }
 
 /// Copies both ways until both are done (or, without `halfClosed`, until either is), or until
-/// nothing moved for the load balancer's `timeout`.
-async fn pump(client: TcpStream, upstream: TcpStream, lb: &LbView) {
+/// nothing moved for the load balancer's `timeout` (then `true`).
+async fn pump(client: TcpStream, upstream: TcpStream, lb: &LbView) -> bool {
     let (mut client_read, mut client_write) = client.into_split();
     let (mut node_read, mut node_write) = upstream.into_split();
     let mut up = vec![0u8; BUFFER];
@@ -62,10 +64,10 @@ async fn pump(client: TcpStream, upstream: TcpStream, lb: &LbView) {
                 Ok(0) | Err(_) => {
                     up_open = false;
                     let _ = node_write.shutdown().await;
-                    if !lb.half_closed { return; }
+                    if !lb.half_closed { return false; }
                 }
                 Ok(n) => {
-                    if node_write.write_all(&up[..n]).await.is_err() { return; }
+                    if node_write.write_all(&up[..n]).await.is_err() { return false; }
                     deadline = Instant::now() + lb.timeout;
                 }
             },
@@ -73,14 +75,15 @@ async fn pump(client: TcpStream, upstream: TcpStream, lb: &LbView) {
                 Ok(0) | Err(_) => {
                     down_open = false;
                     let _ = client_write.shutdown().await;
-                    if !lb.half_closed { return; }
+                    if !lb.half_closed { return false; }
                 }
                 Ok(n) => {
-                    if client_write.write_all(&down[..n]).await.is_err() { return; }
+                    if client_write.write_all(&down[..n]).await.is_err() { return false; }
                     deadline = Instant::now() + lb.timeout;
                 }
             },
-            () = tokio::time::sleep_until(deadline) => return,
+            () = tokio::time::sleep_until(deadline) => return true,
         }
     }
+    false
 }

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::live::{Done, mutate_live, read_live, require};
 use super::{Answer, Under, bodies, usage};
+use crate::data_plane::DataPlane;
 use crate::error_replies;
 use crate::features::settings::logging_fits;
 use crate::http::Reply;
@@ -44,7 +45,7 @@ pub(crate) fn route(at: Under<'_>, rest: &[&str]) -> Answer {
         (["errorpage"], "PUT") => set_error_page(at, &req.body),
         (["errorpage"], "DELETE") => delete_error_page(at),
         (["errorpage"], _) => Err(error_replies::method_not_allowed("GET, PUT, DELETE")),
-        (["stats"], "GET") => read(at, |lb| lb.features.settings.stats_json()),
+        (["stats"], "GET") => stats(at),
         (["clustersourceaddresses"], "GET") => read(at, cluster_addresses),
         (["stats"] | ["clustersourceaddresses"], _) => {
             Err(error_replies::method_not_allowed("GET"))
@@ -61,6 +62,20 @@ pub(crate) fn count_request(at: Under<'_>) {
         let settings = &mut lb.features.settings;
         settings.served = settings.served.saturating_add(1);
     }
+}
+
+/// GET stats: lookup (404, 410) → 200 with the connections the data plane counted when it is
+/// on (docs/api/statistics.md), else the counters derived from the requests served.
+fn stats(at: Under<'_>) -> Answer {
+    let key = (
+        at.account.region.to_ascii_uppercase(),
+        at.account.tenant.to_owned(),
+        at.id,
+    );
+    let counted = DataPlane::stats_json(at.shared, &key);
+    read(at, |lb| {
+        counted.unwrap_or_else(|| lb.features.settings.stats_json())
+    })
 }
 
 /// A GET: lookup (404, 410) → 200 with what `show` makes of the load balancer, in any status

@@ -15,6 +15,7 @@ mod data_plane_health;
 mod data_plane_kit;
 mod data_plane_persistence;
 mod data_plane_rotation;
+mod data_plane_stats;
 mod data_plane_tcp;
 mod data_plane_tls;
 mod documented_answers;

@@ -37,9 +37,10 @@ impl Settings {
         self.error_page.as_deref().unwrap_or(DEFAULT_ERROR_PAGE)
     }
 
-    /// The statistics body (no root key), derived from the requests served so that tests can
-    /// predict it: every counter grows with traffic. The `…Ssl` counters stay 0 (the emulator
-    /// terminates no SSL traffic).
+    /// The statistics body (no root key) while the data plane is off, derived from the requests
+    /// served so that tests can predict it: every counter grows with traffic. The `…Ssl`
+    /// counters stay 0 (no traffic is carried). With the data plane on, the route reports what
+    /// it counted instead (`data_plane::DataPlane::stats_json`).
     pub(crate) fn stats_json(&self) -> Value {
         let n = self.served;
         json!({
