@@ -42,7 +42,10 @@ mod tests {
         let paths = named_paths(&text);
         assert!(paths.len() >= 20, "too few paths named: {paths:?}");
         let missing: Vec<&String> = paths.iter().filter(|p| !root().join(p).exists()).collect();
-        assert!(missing.is_empty(), "ARCHITECTURE.md names paths that do not exist: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "ARCHITECTURE.md names paths that do not exist: {missing:?}"
+        );
     }
 
     #[test]

@@ -94,7 +94,10 @@ pub(crate) enum OutputFormat {
 }
 
 /// The commands.
-#[allow(clippy::large_enum_variant, reason = "parsed once a run: its size costs nothing")]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "parsed once a run: its size costs nothing"
+)]
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// List the services, regions and endpoints of the token
@@ -132,7 +135,10 @@ pub(crate) struct ManArgs {
 }
 
 /// `rackcloud lb …`.
-#[allow(clippy::large_enum_variant, reason = "parsed once a run: its size costs nothing")]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "parsed once a run: its size costs nothing"
+)]
 #[derive(Debug, Subcommand)]
 pub(crate) enum LbCommand {
     /// List the load balancers of the region (every page), one line each
