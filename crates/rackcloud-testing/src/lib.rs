@@ -1,6 +1,6 @@
 //! What the tests of every rackcloud crate share, so that a new service crate's tests start
 //! from one line: clients of the emulator's demo account, a quick [`WaitOpts`], the paths the
-//! emulator records, and JSON fixtures.
+//! emulator records, JSON fixtures, and traffic through its data plane ([`traffic`]).
 //!
 //! It is a dev-dependency only (`publish = false`): service crates never depend on it.
 //!
@@ -18,6 +18,7 @@
 //! ```
 
 pub mod tls;
+pub mod traffic;
 
 use std::path::Path;
 use std::time::Duration;
