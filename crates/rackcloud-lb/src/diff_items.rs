@@ -55,8 +55,8 @@ fn chunks<T: Clone>(
 /// The most nodes a load balancer may have.
 const MAX_NODES: usize = 25;
 
-/// Adds, then updates (those that enable or promote a node first), then removals: an `ENABLED`
-/// `PRIMARY` node always remains. When the adds would pass the node limit, the removals go
+/// Adds, then updates (those that enable or promote a node first), then removals, each
+/// `ENABLED` node drained before it is removed: an `ENABLED` `PRIMARY` node always remains. When the adds would pass the node limit, the removals go
 /// first, if a node that stays is `ENABLED` `PRIMARY` to carry the traffic meanwhile. Weights
 /// are compared when both sides show one, or when the algorithm is weighted (the service shows
 /// weights only then).
@@ -100,10 +100,11 @@ pub(crate) fn nodes(want: &LbSpec, have: &Current, weighted: bool, out: &mut Vec
         .filter(|(c, _)| wanted(c).is_none())
         .map(|(c, id)| (*id, label(c)))
         .unzip();
-    let removals = chunks(&ids, &labels, |ids, nodes| Change::RemoveNodes {
+    let mut removals = drains(want, have, &ids);
+    removals.extend(chunks(&ids, &labels, |ids, nodes| Change::RemoveNodes {
         ids,
         nodes,
-    });
+    }));
     let carried = cur.iter().any(|c| {
         wanted(c).is_some() && c.condition == Condition::Enabled && c.kind == Type::Primary
     });
@@ -118,6 +119,32 @@ pub(crate) fn nodes(want: &LbSpec, have: &Current, weighted: bool, out: &mut Vec
     if !removals_first {
         out.extend(removals);
     }
+}
+
+/// A removed node that is `ENABLED` is set `DRAINING` first, so that the connections it
+/// carries finish (the removal waits for the drain to be applied) rather than being cut; only
+/// while a wanted node is `ENABLED` `PRIMARY` to take the new ones.
+fn drains(want: &LbSpec, have: &Current, removed: &[u64]) -> Vec<Change> {
+    let takes_over = want
+        .nodes
+        .iter()
+        .any(|w| w.condition == Condition::Enabled && w.kind == Type::Primary);
+    if !takes_over {
+        return Vec::new();
+    }
+    have.spec()
+        .nodes
+        .iter()
+        .zip(have.node_ids())
+        .filter(|(c, id)| removed.contains(id) && c.condition == Condition::Enabled)
+        .map(|(c, id)| Change::UpdateNode {
+            id: *id,
+            node: label(c),
+            condition: Some(Condition::Draining),
+            kind: None,
+            weight: None,
+        })
+        .collect()
 }
 
 /// Rules matched by address (IP addresses and networks in canonical form) and type: removals

@@ -9,4 +9,5 @@ mod order;
 mod order_rules;
 mod round_trip;
 mod ssl;
+mod traffic;
 mod vips;

@@ -1,5 +1,6 @@
 //! Pure planning: the order of changes, with no account.
 
+use rackcloud_lb::nodes::Condition;
 use rackcloud_lb::{Change, Current, plan};
 use serde_json::json;
 
@@ -46,12 +47,24 @@ fn adds_before_updates_before_removes_and_monitor_removed_after_nodes() {
         matches!(changes[1], Change::UpdateNode { id: 1, .. }),
         "{p}"
     );
+    // The removed node that is ENABLED (3, SECONDARY) is drained first; 2 is DRAINING already.
     assert!(
-        matches!(&changes[2], Change::RemoveNodes { ids, .. } if ids == &[2, 3]),
+        matches!(
+            &changes[2],
+            Change::UpdateNode {
+                id: 3,
+                condition: Some(Condition::Draining),
+                ..
+            }
+        ),
         "{p}"
     );
-    assert_eq!(changes[3], Change::DeleteMonitor, "{p}");
-    assert_eq!(changes.len(), 4);
+    assert!(
+        matches!(&changes[3], Change::RemoveNodes { ids, .. } if ids == &[2, 3]),
+        "{p}"
+    );
+    assert_eq!(changes[4], Change::DeleteMonitor, "{p}");
+    assert_eq!(changes.len(), 5);
     let text = p.to_string();
     assert!(
         text.contains("- remove nodes 10.1.0.2:8080, 10.1.0.3:8080"),

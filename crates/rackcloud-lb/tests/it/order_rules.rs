@@ -2,6 +2,7 @@
 //! nodes enabled before others are disabled, limits kept by removing first, weights under a
 //! weighted algorithm, addresses compared as the service does.
 
+use rackcloud_lb::nodes::Condition;
 use rackcloud_lb::{Change, Current, plan};
 use serde_json::{Value, json};
 
@@ -115,16 +116,18 @@ fn removals_go_first_when_adds_would_pass_the_limits() {
         at(|c| matches!(c, Change::RemoveMetadata { .. }))
             < at(|c| matches!(c, Change::AddMetadata(_)))
     );
-    // Few adds: adds first, so the new nodes serve before the old ones leave.
+    // Few adds: adds first, so the new nodes serve before the old ones leave; each old one is
+    // drained before the removal, so its connections finish.
     let mut have = full_lb("s");
     have["nodes"] = nodes(1, 2);
     let mut want = full_lb("s");
     want["nodes"] = nodes(50, 2);
     let changes = plan_from(have, want);
+    let drain = |c: &Change, want: u64| matches!(c, Change::UpdateNode { id, condition: Some(Condition::Draining), .. } if *id == want);
     assert!(
         matches!(
             &changes[..],
-            [Change::AddNodes(_), Change::RemoveNodes { .. }]
+            [Change::AddNodes(_), a, b, Change::RemoveNodes { .. }] if drain(a, 1) && drain(b, 2)
         ),
         "{changes:?}"
     );
