@@ -42,6 +42,11 @@ fn the_demo_tells_every_step_and_exits_0() {
         "then ENABLED: node ",
         "Drained, waited, removed, each change awaited; the nodes now: ",
         "10.180.0.22:80 ENABLED.",
+        "with its data plane: backends alpha and beta answer their name",
+        "4 requests without persistence were answered by: ",
+        "4 more carrying it were answered by: ",
+        "A steady stream through the listener meanwhile: ",
+        "requests through it meanwhile, 0 failed.",
         "     + create load balancer \"shop\" (HTTP port 80, 2 nodes) with CONNECT health monitor, 1 metadata item, connection logging, HTTP_COOKIE persistence\n",
         "   1 change(s), 0 destructive (-).\n",
         "Summary:",
@@ -58,7 +63,35 @@ fn the_demo_tells_every_step_and_exits_0() {
     );
     assert!(!run.stdout.contains(SECRET) && !run.stderr.contains(SECRET));
     assert!(!run.stderr.contains("panicked"));
+    traffic_is_pinned_by_the_cookie_and_the_rotation_drops_nothing(&lines);
     the_declarative_guide_is_applied_and_plans_nothing_afterwards(&lines);
+}
+
+/// Steps 4, 5 and 14: requests through load balancer 1's listener (the data plane).
+fn traffic_is_pinned_by_the_cookie_and_the_rotation_drops_nothing(lines: &[&str]) {
+    let line = |part: &str| -> &str {
+        lines
+            .iter()
+            .find(|l| l.contains(part))
+            .unwrap_or_else(|| panic!("{part:?} missing: {lines:#?}"))
+    };
+    // With the cookie, every request lands on the node that set it.
+    let pinned = line("4 more carrying it were answered by: ");
+    let (head, names) = pinned
+        .rsplit_once("answered by: ")
+        .expect("the names that answered");
+    let first = head
+        .split_once("answered by ")
+        .and_then(|(_, rest)| rest.split_once(' '))
+        .map(|(name, _)| name)
+        .expect("the first answer's name");
+    let names: Vec<&str> = names.trim_end_matches('.').split(", ").collect();
+    assert_eq!(names, [first; 4], "{pinned}");
+    let streamed = line("A steady stream through the listener meanwhile: ");
+    assert!(
+        streamed.ends_with(" requests sent, 0 failed."),
+        "{streamed}"
+    );
 }
 
 /// Steps 15 to 18 (checked on the text run above: the tour takes long enough to run it once).

@@ -7,6 +7,7 @@
 mod declarative;
 mod narrator;
 mod rotation;
+mod traffic;
 
 use rackcloud_lb::core::Removal;
 use std::io;
@@ -14,7 +15,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, anyhow, bail};
-use rackcloud_emulator::{DEMO_API_KEY, DEMO_USERNAME, Emulator, InjectedBody, InjectedFault};
+use rackcloud_emulator::{
+    DEMO_API_KEY, DEMO_TENANT, DEMO_USERNAME, Emulator, InjectedBody, InjectedFault,
+};
 use rackcloud_lb::core::kit::{LB_SERVICE_NAME, LB_SERVICE_TYPE};
 use rackcloud_lb::core::{
     AuthOptions, EndpointOpts, Error, ProviderClient, RetryPolicy, ServiceClient, WaitOpts,
@@ -52,25 +55,49 @@ fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
     n.heading(
         "rackcloud demo: session persistence, a node rotation and a declared load balancer against a local emulator (no account, no network)",
     )?;
-    let emulator = Emulator::builder()
+    let backends = [
+        traffic::backend(traffic::NAMES[0])?,
+        traffic::backend(traffic::NAMES[1])?,
+    ];
+    // Load balancer 1's seeded nodes and the rotation's, each mapped to a backend.
+    let mut builder = Emulator::builder()
         .default_seed()
         .pending_time(PENDING)
+        .data_plane(true);
+    for (i, address) in [
+        "10.180.0.11",
+        "10.180.0.12",
+        rotation::OLD.0,
+        rotation::NEW.0,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        builder = builder.backend(address, 80, backends[i % 2]);
+    }
+    let emulator = builder
         .start()
         .context("could not start the in-process emulator")?;
+    let web_addr = emulator
+        .listener("DFW", DEMO_TENANT, WEB)
+        .and_then(|l| l.addr())
+        .context("load balancer 1 has no listener")?;
     n.step(format!(
-        "Started the emulator at {} (a change keeps a load balancer PENDING_UPDATE for {:.1} s).",
+        "Started the emulator at {} with its data plane: backends {} and {} answer their name (a change keeps a load balancer PENDING_UPDATE for {:.1} s).",
         emulator.identity_url(),
+        traffic::NAMES[0],
+        traffic::NAMES[1],
         PENDING.as_secs_f64()
     ))?;
     let retries = Retries::default();
     let client = connect(n, &emulator.identity_url(), &retries)?;
     let web = describe(&client, WEB)?;
     let tcp = describe(&client, TCP)?;
-    cookies(n, &client, (&web, &tcp), verbose)?;
+    cookies(n, &client, (&web, &tcp), web_addr, verbose)?;
     busy(n, &client, &tcp, &retries, verbose)?;
     rate_limited(n, &emulator, &client, &tcp, &retries)?;
     disable_twice(n, &client, &web, &retries)?;
-    rotation::rotate(n, &client, WEB)?;
+    let streamed = rotation::rotate(n, &client, WEB, web_addr)?;
     let declared = declarative::declare(n, &client)?;
 
     let stats = emulator.stats();
@@ -79,7 +106,7 @@ fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
         format!("Load balancer {WEB} {web}: HTTP_COOKIE enabled, shown, disabled; disabling again changed nothing."),
         format!("Load balancer {TCP} {tcp}: HTTP_COOKIE refused (400), SOURCE_IP enabled, a second change refused while PENDING_UPDATE (422) and then waited out by the SDK."),
         format!("A rate-limit answer (413 with Retry-After: {RETRY_AFTER_SECONDS}) was honoured: the SDK waited and repeated the call once."),
-        format!("Load balancer {WEB} {web}: a node rotated out for a new one, the new one added safely, the old one drained and removed."),
+        format!("Load balancer {WEB} {web}: a node rotated out for a new one, the new one added safely, the old one drained and removed: {streamed} requests through it meanwhile, 0 failed."),
         declared,
         format!(
             "{} token request, {} API requests (GET {}, POST {}, PUT {}, DELETE {}) in {:.1} s.",
@@ -148,14 +175,17 @@ fn cookies(
     n: &mut Narrator,
     client: &ServiceClient,
     (web, tcp): (&str, &str),
+    web_addr: std::net::SocketAddr,
     verbose: bool,
 ) -> anyhow::Result<()> {
     n.step(format!("Load balancer {WEB} {web}: enable HTTP_COOKIE"))?;
+    n.detail(traffic::spread(web_addr))?;
     enable(client, WEB, Type::HttpCookie)?;
     n.detail("Accepted (202); the load balancer is PENDING_UPDATE while the change is applied.")?;
 
     n.step(format!("Load balancer {WEB} {web}: show"))?;
     n.detail(format!("Session persistence: {}.", show(client, WEB)?))?;
+    n.detail(traffic::pinned(web_addr))?;
 
     n.step(format!("Load balancer {TCP} {tcp}: enable HTTP_COOKIE"))?;
     let refused = expect_refusal(

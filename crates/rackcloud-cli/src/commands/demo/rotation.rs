@@ -11,13 +11,20 @@ use rackcloud_lb::nodes::{Condition, CreateOpts, ListOpts, NodeOpts, WorkflowOpt
 use super::narrator::Narrator;
 
 /// The node the rotation replaces, and the one that replaces it.
-const OLD: (&str, u16) = ("10.180.0.21", 80);
-const NEW: (&str, u16) = ("10.180.0.22", 80);
+pub(super) const OLD: (&str, u16) = ("10.180.0.21", 80);
+pub(super) const NEW: (&str, u16) = ("10.180.0.22", 80);
 /// How long the drained node keeps its connections before it is removed.
 const GRACE: Duration = Duration::from_millis(500);
 
 /// Adds the node to replace, then rotates: add the new one safely, drain and remove the old one.
-pub(super) fn rotate(n: &mut Narrator, client: &ServiceClient, lb_id: u64) -> anyhow::Result<()> {
+/// A steady stream of requests goes through `addr` (the load balancer's listener) from the
+/// safe addition to the removal; a failed request fails the tour. Returns the requests sent.
+pub(super) fn rotate(
+    n: &mut Narrator,
+    client: &ServiceClient,
+    lb_id: u64,
+    addr: std::net::SocketAddr,
+) -> anyhow::Result<usize> {
     let wait = super::wait_opts();
     let old = rackcloud_lb::nodes::create_and_wait(
         client,
@@ -35,6 +42,7 @@ pub(super) fn rotate(n: &mut Narrator, client: &ServiceClient, lb_id: u64) -> an
         OLD.0, OLD.1, NEW.0, NEW.1
     ))?;
     let opts = WorkflowOpts::new(wait.clone());
+    let stream = super::traffic::Stream::start(addr);
     let added =
         rackcloud_lb::nodes::add_safely(client, lb_id, &[NodeOpts::new(NEW.0, NEW.1)], &opts)
             .context("could not add the new node safely")?;
@@ -59,6 +67,7 @@ pub(super) fn rotate(n: &mut Narrator, client: &ServiceClient, lb_id: u64) -> an
     ))?;
     rackcloud_lb::nodes::drain_and_remove(client, lb_id, old.id(), GRACE, &opts)
         .context("could not drain and remove the old node")?;
+    let (sent, failed) = stream.finish();
     let left = rackcloud_lb::nodes::list(client, lb_id, &ListOpts::new())
         .extract()
         .context("could not list the nodes")?;
@@ -70,5 +79,11 @@ pub(super) fn rotate(n: &mut Narrator, client: &ServiceClient, lb_id: u64) -> an
         "Drained, waited, removed, each change awaited; the nodes now: {}.",
         addresses.join(", ")
     ))?;
-    Ok(())
+    n.detail(format!(
+        "A steady stream through the listener meanwhile: {sent} requests sent, {failed} failed."
+    ))?;
+    if failed > 0 {
+        bail!("{failed} of {sent} requests failed during the rotation");
+    }
+    Ok(sent)
 }
