@@ -194,7 +194,7 @@ impl Emulator {
     /// (`UDP`, `UDP_STREAM`, `DNS_UDP`).
     pub fn listener(&self, region: &str, tenant: &str, id: u64) -> Option<crate::LbListener> {
         let key = (region.to_ascii_uppercase(), tenant.to_owned(), id);
-        crate::data_plane::DataPlane::listener(&self.shared, &key).ok()
+        crate::data_plane::listener(&self.shared, &key).ok()
     }
 
     /// Says where a node address really is, for the data plane (as
@@ -290,7 +290,7 @@ pub(crate) fn start(setup: Setup) -> io::Result<Emulator> {
         rate_limits: RateLimits::new(setup.rate_limits, &setup.rate_limit_overrides),
         data_plane,
     });
-    crate::data_plane::DataPlane::launch(&shared);
+    crate::data_plane::launch(&shared);
     let workers = setup.workers.max(1);
     let ca_pem = tls.as_ref().map(|t| t.ca_pem.clone());
     let server = Server::start(listener, Arc::clone(&shared), workers, tls)?;

@@ -7,36 +7,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{Semaphore, watch};
+use tokio::sync::Semaphore;
 
-use super::balance::Balancer;
-use super::counted::Miss;
-use super::manager::Live;
-use super::{LbKey, MAX_CONNECTIONS_PER_LISTENER, acl, http_proxy, tcp_proxy, view};
-use crate::state::Shared;
+use super::port::PortCtx;
+use super::{MAX_CONNECTIONS_PER_LISTENER, acl, http_proxy, snapshot, tcp_proxy};
 
 /// How long a client has for its TLS handshake on a secure port.
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 /// The pause after a failed accept (out of descriptors, …) before the next one.
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(10);
-
-/// What every connection of one listener shares.
-#[derive(Debug, Clone)]
-pub(crate) struct PortCtx {
-    pub(crate) shared: Arc<Shared>,
-    pub(crate) key: LbKey,
-    pub(crate) balancer: Arc<Balancer>,
-    pub(crate) live: watch::Receiver<Live>,
-    /// The secure port (TLS terminated here) rather than the plain one.
-    pub(crate) secure: bool,
-}
-
-impl PortCtx {
-    /// Counts a miss on this port's side for the statistics.
-    pub(crate) fn miss(&self, miss: Miss) {
-        self.balancer.counted.side(self.secure).miss(miss);
-    }
-}
 
 /// Accepts connections until aborted, at most [`MAX_CONNECTIONS_PER_LISTENER`] at once.
 pub(crate) async fn run(listener: StdListener, ctx: PortCtx) {
@@ -68,7 +47,7 @@ pub(crate) async fn run(listener: StdListener, ctx: PortCtx) {
 async fn connection(stream: TcpStream, peer: SocketAddr, ctx: PortCtx) {
     let _ = stream.set_nodelay(true);
     let _open = ctx.balancer.counted.side(ctx.secure).open();
-    let Some(lb) = view::read(&ctx.shared, &ctx.key, ctx.secure) else {
+    let Some(lb) = snapshot::read(&ctx.shared, &ctx.key, ctx.secure) else {
         return;
     };
     // A suspended load balancer rejects traffic; an access list refusal closes the connection.
@@ -102,37 +81,4 @@ async fn connection(stream: TcpStream, peer: SocketAddr, ctx: PortCtx) {
         http_proxy::serve(stream, peer, &ctx).await;
     }
     drop(source);
-}
-
-/// Resolves when a node may no longer carry its connections: removed, `DISABLED`, or the
-/// load balancer gone.
-pub(crate) async fn node_gone(mut live: watch::Receiver<Live>, node: u64) {
-    let _ = live.wait_for(|ids| !ids.contains(&node)).await;
-}
-
-/// Connects to the backend mapped to a node, within `timeout`; `None` when it has no mapping
-/// or does not answer (counted as a connect error or timeout).
-pub(crate) async fn connect_node(
-    ctx: &PortCtx,
-    node: &view::NodeView,
-    timeout: Duration,
-) -> Option<TcpStream> {
-    let plane = ctx.shared.data_plane.as_ref()?;
-    let Some(target) = plane.backends.target(&node.address, node.port) else {
-        ctx.miss(Miss::ConnectError);
-        return None;
-    };
-    let stream = match tokio::time::timeout(timeout, TcpStream::connect(target)).await {
-        Ok(Ok(stream)) => stream,
-        Ok(Err(_)) => {
-            ctx.miss(Miss::ConnectError);
-            return None;
-        }
-        Err(_) => {
-            ctx.miss(Miss::ConnectTimeout);
-            return None;
-        }
-    };
-    let _ = stream.set_nodelay(true);
-    Some(stream)
 }

@@ -18,9 +18,10 @@ use hyper::{Request, Response};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::io::{AsyncRead, AsyncWrite};
 
-use super::accept::{self, PortCtx};
 use super::counted::Miss;
 use super::forward::{self, ProxyBody};
+use super::port::{self, PortCtx};
+use super::snapshot;
 use crate::features::settings::DEFAULT_ERROR_PAGE;
 use crate::sync::lock;
 
@@ -84,7 +85,7 @@ where
 
 async fn handle(conn: &ClientConn, req: Request<Incoming>) -> Response<ProxyBody> {
     let ctx = &conn.ctx;
-    let Some(lb) = super::view::read(&ctx.shared, &ctx.key, false) else {
+    let Some(lb) = snapshot::read(&ctx.shared, &ctx.key, false) else {
         return forward::error_page(503, DEFAULT_ERROR_PAGE);
     };
     if !ctx.secure && lb.redirect {
@@ -116,7 +117,7 @@ async fn handle(conn: &ClientConn, req: Request<Incoming>) -> Response<ProxyBody
         let Some(node) = lb.nodes.iter().find(|n| n.id == id) else {
             continue;
         };
-        let Some(stream) = accept::connect_node(ctx, node, lb.timeout).await else {
+        let Some(stream) = port::connect_node(ctx, node, lb.timeout).await else {
             continue;
         };
         let Ok((sender, connection)) = handshake(TokioIo::new(stream)).await else {
@@ -126,7 +127,7 @@ async fn handle(conn: &ClientConn, req: Request<Incoming>) -> Response<ProxyBody
         tokio::spawn(async move {
             tokio::select! {
                 _ = connection => {}
-                () = accept::node_gone(live, id) => {}
+                () = port::node_gone(live, id) => {}
             }
         });
         break (id, sender);
@@ -140,7 +141,7 @@ async fn handle(conn: &ClientConn, req: Request<Incoming>) -> Response<ProxyBody
     let upstream = forward::upstream_request(req, conn.peer.ip(), proto, port);
     let sent = tokio::select! {
         sent = tokio::time::timeout(lb.timeout, sender.send_request(upstream)) => sent,
-        () = accept::node_gone(ctx.live.clone(), node) => {
+        () = port::node_gone(ctx.live.clone(), node) => {
             ctx.miss(Miss::ConnectFailure);
             return forward::error_page(502, &lb.error_page);
         }

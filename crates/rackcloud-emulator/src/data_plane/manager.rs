@@ -3,78 +3,23 @@
 //! monitored load balancer. It polls the state every [`SYNC_INTERVAL`]; reading the listener
 //! of a load balancer syncs at once, so a load balancer created a moment ago has one.
 
-use std::collections::BTreeMap;
 use std::net::{SocketAddr, TcpListener};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use tokio::sync::watch;
-use tokio::task::AbortHandle;
 
-use super::accept::{self, PortCtx};
-use super::view::{self, Wanted};
-use super::{DataPlane, LISTEN_IP, LbKey, LbListener, monitor};
+use super::plane::DataPlane;
+use super::port::PortCtx;
+use super::registry::{Bound, Open};
+use super::view::Wanted;
+use super::{LISTEN_IP, accept, monitor, snapshot};
 use crate::state::Shared;
 use crate::sync::lock;
 
 /// How often the manager compares the listeners with the state. A node removed or disabled
 /// loses its connections within about this long.
 pub(crate) const SYNC_INTERVAL: Duration = Duration::from_millis(10);
-
-/// The node ids of a load balancer whose connections may go on (present, not `DISABLED`).
-pub(crate) type Live = Arc<Vec<u64>>;
-
-/// The listeners and monitors of every load balancer.
-#[derive(Debug, Default)]
-pub(crate) struct Registry {
-    bound: BTreeMap<LbKey, Bound>,
-}
-
-/// What one load balancer has open. Dropping it closes its listeners, stops its monitor, and
-/// (by dropping the `live` sender) cuts its connections.
-#[derive(Debug)]
-struct Bound {
-    plain: Option<Open>,
-    secure: Option<Open>,
-    /// The ports last used, taken again when a closed port opens (if still free).
-    last_plain: Option<u16>,
-    last_secure: Option<u16>,
-    live: watch::Sender<Live>,
-    monitor: Option<AbortHandle>,
-}
-
-/// An open listener: its port and its accept loop.
-#[derive(Debug)]
-struct Open {
-    port: u16,
-    task: AbortHandle,
-}
-
-impl Drop for Open {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-impl Drop for Bound {
-    fn drop(&mut self) {
-        if let Some(monitor) = self.monitor.take() {
-            monitor.abort();
-        }
-    }
-}
-
-impl Registry {
-    /// Where a load balancer's listeners are.
-    pub(crate) fn listener(&self, key: &LbKey) -> Option<LbListener> {
-        let bound = self.bound.get(key)?;
-        Some(LbListener {
-            address: LISTEN_IP,
-            port: bound.plain.as_ref().map(|o| o.port),
-            secure_port: bound.secure.as_ref().map(|o| o.port),
-        })
-    }
-}
 
 /// Syncs every [`SYNC_INTERVAL`] until the emulator is gone.
 pub(crate) async fn run(shared: Weak<Shared>) {
@@ -87,15 +32,13 @@ pub(crate) async fn run(shared: Weak<Shared>) {
     }
 }
 
-/// Brings the listeners and monitors in step with the state.
-pub(crate) fn sync(shared: &Shared) {
+/// Brings the listeners and monitors in step with the state. The new listeners and monitors
+/// hold `shared` (the emulator's, which holds this data plane).
+pub(crate) fn sync(shared: &Arc<Shared>) {
     let Some(plane) = &shared.data_plane else {
         return;
     };
-    let Some(owner) = plane.shared.get().and_then(Weak::upgrade) else {
-        return;
-    };
-    let wanted = view::wanted(shared);
+    let wanted = snapshot::wanted(shared);
     let mut unmonitored = Vec::new();
     {
         let mut registry = lock(&plane.registry);
@@ -122,13 +65,13 @@ pub(crate) fn sync(shared: &Shared) {
                     true
                 }
             });
-            reconcile_port(plane, &owner, w, bound, false);
-            reconcile_port(plane, &owner, w, bound, true);
+            reconcile_port(plane, shared, w, bound, false);
+            reconcile_port(plane, shared, w, bound, true);
             let running = bound.monitor.as_ref().is_some_and(|m| !m.is_finished());
             if w.monitored && !running {
                 let task = plane
                     .handle
-                    .spawn(monitor::run(Arc::clone(&owner), w.key.clone()));
+                    .spawn(monitor::run(Arc::clone(shared), w.key.clone()));
                 bound.monitor = Some(task.abort_handle());
             } else if !w.monitored
                 && let Some(task) = bound.monitor.take()

@@ -2,16 +2,26 @@
 //! traffic on loopback with the configuration the API holds. docs/testing-with-the-emulator.md
 //! ("The data plane") says what is carried and what is not.
 //!
-//! Nothing in the API handlers knows about it. A manager task (`manager.rs`) keeps one loopback
-//! listener per load balancer (and one for its secure port) in step with the world state, and
-//! each connection (`accept.rs`) reads the load balancer's configuration afresh (`view.rs`,
-//! the state lock held only to copy it): balancing (`balance.rs`, `pick.rs`), the access list
-//! and throttle (`acl.rs`), HTTP proxying (`http_proxy.rs`, `forward.rs`), byte proxying
-//! (`tcp_proxy.rs`), SSL termination (`tls_term.rs`), the health monitors (`monitor.rs`,
-//! `probe.rs`) and the connections counted for the statistics (`counted.rs`). Nodes reach real servers only through the backend mapping (`backends.rs`).
+//! Nothing in the API handlers knows about it. The world state holds the data plane's own state
+//! (`plane.rs`: the backend mapping, the listeners in `registry.rs`, the balancing state),
+//! which names nothing of the world state; what needs the world state is given it (`api.rs`).
+//! A manager task (`manager.rs`) keeps one loopback listener per load balancer (and one for its
+//! secure port) in step with the world state, and each connection (`accept.rs`, with what its
+//! port shares in `port.rs`) reads the load balancer's configuration afresh (`snapshot.rs`
+//! copies it into the types of `view.rs`, the state lock held only for the copy): balancing
+//! (`balance.rs`, `pick.rs`), the access list and throttle (`acl.rs`), HTTP proxying
+//! (`http_proxy.rs`, `forward.rs`), byte proxying (`tcp_proxy.rs`), SSL termination
+//! (`tls_term.rs`), the health monitors (`monitor.rs`, `probe.rs`) and the connections counted
+//! for the statistics (`counted.rs`). Nodes reach real servers only through the backend mapping
+//! (`backends.rs`).
+//!
+//! The modules' `use` lines run one way: `plane.rs`, `registry.rs`, `view.rs` and what they
+//! hold name nothing that names the world state; `port.rs` holds what the accept loop, the
+//! proxies and the manager share, and uses none of them.
 
 mod accept;
 mod acl;
+mod api;
 mod backends;
 mod balance;
 mod counted;
@@ -20,21 +30,22 @@ mod http_proxy;
 mod manager;
 mod monitor;
 mod pick;
+pub(crate) mod plane;
+mod port;
 mod probe;
+mod registry;
 mod runtime;
+mod snapshot;
 mod tcp_proxy;
 mod tls_term;
 mod view;
 
-use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::{Arc, Mutex, OnceLock, Weak};
 
-pub(crate) use backends::{Backends, MAX_BACKENDS, item_json as backend_json};
+pub(crate) use api::{launch, listener, stats_json};
+pub(crate) use backends::{MAX_BACKENDS, item_json as backend_json};
+pub(crate) use plane::DataPlane;
 pub(crate) use runtime::Runner;
-
-use crate::state::Shared;
-use crate::sync::lock;
 
 /// At most this many client connections are open at once on one listener; more are closed
 /// as soon as they are accepted.
@@ -78,79 +89,4 @@ pub(crate) enum NoListener {
     NotFound,
     /// Its protocol is not carried (UDP, UDP_STREAM, DNS_UDP).
     NotCarried(String),
-}
-
-/// The data plane's shared part: the backend mapping, the listeners, the runtime they run on.
-#[derive(Debug)]
-pub(crate) struct DataPlane {
-    pub(crate) backends: Backends,
-    registry: Mutex<manager::Registry>,
-    balancers: Mutex<BTreeMap<LbKey, Arc<balance::Balancer>>>,
-    tls: tls_term::Cache,
-    handle: tokio::runtime::Handle,
-    /// The shared state this data plane serves, set once by [`launch`](Self::launch).
-    shared: OnceLock<Weak<Shared>>,
-}
-
-impl DataPlane {
-    /// A data plane on a runtime of its own (`Runner` stops it), with the builder's mappings.
-    pub(crate) fn start(
-        mappings: &[(String, u16, SocketAddr)],
-    ) -> std::io::Result<(DataPlane, Runner)> {
-        let (runner, handle) = Runner::start()?;
-        let backends = Backends::default();
-        for (address, port, target) in mappings {
-            backends.insert(address, *port, *target);
-        }
-        let plane = DataPlane {
-            backends,
-            registry: Mutex::new(manager::Registry::default()),
-            balancers: Mutex::new(BTreeMap::new()),
-            tls: tls_term::Cache::default(),
-            handle,
-            shared: OnceLock::new(),
-        };
-        Ok((plane, runner))
-    }
-
-    /// Starts the manager task once `shared` holds this data plane.
-    pub(crate) fn launch(shared: &Arc<Shared>) {
-        if let Some(plane) = &shared.data_plane {
-            let _ = plane.shared.set(Arc::downgrade(shared));
-            plane.handle.spawn(manager::run(Arc::downgrade(shared)));
-        }
-    }
-
-    /// Where a load balancer's traffic is accepted, after bringing the listeners in step with
-    /// the state (so that a load balancer created a moment ago has its listener).
-    pub(crate) fn listener(shared: &Shared, key: &LbKey) -> Result<LbListener, NoListener> {
-        let Some(plane) = &shared.data_plane else {
-            return Err(NoListener::NotFound);
-        };
-        manager::sync(shared);
-        if let Some(protocol) = view::uncarried_protocol(shared, key) {
-            return Err(NoListener::NotCarried(protocol));
-        }
-        lock(&plane.registry)
-            .listener(key)
-            .ok_or(NoListener::NotFound)
-    }
-
-    /// The balancing state of a load balancer, made on first use.
-    fn balancer(&self, key: &LbKey) -> Arc<balance::Balancer> {
-        Arc::clone(lock(&self.balancers).entry(key.clone()).or_default())
-    }
-
-    /// The statistics body of a load balancer (docs/api/statistics.md): what its connections
-    /// were counted, all 0 before its first connection.
-    pub(crate) fn stats_json(shared: &Shared, key: &LbKey) -> Option<serde_json::Value> {
-        let plane = shared.data_plane.as_ref()?;
-        let balancer = lock(&plane.balancers).get(key).cloned();
-        Some(balancer.unwrap_or_default().counted.json())
-    }
-
-    /// Forgets the balancing state of load balancers that are gone.
-    fn retain_balancers(&self, keep: &dyn Fn(&LbKey) -> bool) {
-        lock(&self.balancers).retain(|k, _| keep(k));
-    }
 }

@@ -12,18 +12,19 @@ use tokio::task::JoinSet;
 
 use super::LbKey;
 use super::probe;
-use super::view::{self, NodeView};
+use super::snapshot;
+use super::view::NodeView;
 use crate::state::Shared;
 
 /// Checks the nodes of one load balancer until its monitor is removed (or the task aborted).
 pub(crate) async fn run(shared: Arc<Shared>, key: LbKey) {
     let mut failures: HashMap<u64, i64> = HashMap::new();
     loop {
-        let Some(before) = view::monitor(&shared, &key) else {
+        let Some(before) = snapshot::monitor(&shared, &key) else {
             return;
         };
         tokio::time::sleep(seconds(&shared, before.monitor.delay)).await;
-        let Some(now) = view::monitor(&shared, &key) else {
+        let Some(now) = snapshot::monitor(&shared, &key) else {
             return;
         };
         let Some(plane) = &shared.data_plane else {
@@ -58,7 +59,7 @@ pub(crate) async fn run(shared: Arc<Shared>, key: LbKey) {
 
 /// Brings every node marked `OFFLINE` back `ONLINE` (the monitor was removed).
 pub(crate) fn all_online(shared: &Shared, key: &LbKey) {
-    let Some(lb) = view::read(shared, key, false) else {
+    let Some(lb) = snapshot::read(shared, key, false) else {
         return;
     };
     for node in lb

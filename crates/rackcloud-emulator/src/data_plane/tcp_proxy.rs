@@ -9,8 +9,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::time::Instant;
 
-use super::accept::{self, PortCtx};
 use super::counted::Miss;
+use super::port::{self, PortCtx};
 use super::view::LbView;
 
 /// The buffer of each direction.
@@ -35,7 +35,7 @@ pub(crate) async fn run(client: TcpStream, peer: SocketAddr, ctx: &PortCtx, lb: 
         let Some(node) = lb.nodes.iter().find(|n| n.id == id) else {
             continue;
         };
-        if let Some(stream) = accept::connect_node(ctx, node, lb.timeout).await {
+        if let Some(stream) = port::connect_node(ctx, node, lb.timeout).await {
             break (id, stream);
         }
     };
@@ -45,7 +45,7 @@ pub(crate) async fn run(client: TcpStream, peer: SocketAddr, ctx: &PortCtx, lb: 
     let _counted = ctx.balancer.enter_node(node);
     tokio::select! {
         idle = pump(client, upstream, lb) => if idle { ctx.miss(Miss::DataTimedOut) },
-        () = accept::node_gone(ctx.live.clone(), node) => {}
+        () = port::node_gone(ctx.live.clone(), node) => {}
     }
 }
 

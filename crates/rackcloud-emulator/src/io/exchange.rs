@@ -62,7 +62,7 @@ pub(crate) async fn exchange(
 
 /// Records the request (unless it is for the control API) and runs the routes; a panic in a
 /// handler (a bug) becomes a 500 rather than a dead connection.
-fn answer(shared: &Shared, incoming: &Incoming) -> Reply {
+fn answer(shared: &Arc<Shared>, incoming: &Incoming) -> Reply {
     if !routes::is_control(incoming.path()) {
         shared.recorder.record(incoming);
     }

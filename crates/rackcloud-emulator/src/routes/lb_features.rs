@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::live::{Done, mutate_live, read_live, require};
 use super::{Answer, Under, bodies, usage};
-use crate::data_plane::DataPlane;
+use crate::data_plane;
 use crate::error_replies;
 use crate::features::settings::logging_fits;
 use crate::http::Reply;
@@ -72,7 +72,7 @@ fn stats(at: Under<'_>) -> Answer {
         at.account.tenant.to_owned(),
         at.id,
     );
-    let counted = DataPlane::stats_json(at.shared, &key);
+    let counted = data_plane::stats_json(at.shared, &key);
     read(at, |lb| {
         counted.unwrap_or_else(|| lb.features.settings.stats_json())
     })

@@ -27,6 +27,8 @@ mod virtual_ips;
 
 pub(crate) use control::is_control;
 
+use std::sync::Arc;
+
 use jiff::Timestamp;
 
 use crate::error_replies;
@@ -47,7 +49,7 @@ pub(crate) struct Account<'a> {
 /// counted), counting, injected faults (before any check: they stand for the gateway in front of
 /// the service), then identity, or for load balancer paths the token check, the rate limits and
 /// the handlers.
-pub(crate) fn dispatch(shared: &Shared, req: &Incoming) -> Reply {
+pub(crate) fn dispatch(shared: &Arc<Shared>, req: &Incoming) -> Reply {
     let path = req.path();
     if is_control(path) {
         return control::handle(shared, req);

@@ -25,7 +25,7 @@ pub(crate) struct Shared {
     pub(crate) injections: InjectionQueue,
     pub(crate) rate_limits: RateLimits,
     /// The data plane, when on (`EmulatorBuilder::data_plane`).
-    pub(crate) data_plane: Option<crate::data_plane::DataPlane>,
+    pub(crate) data_plane: Option<crate::data_plane::plane::DataPlane>,
 }
 
 impl Shared {

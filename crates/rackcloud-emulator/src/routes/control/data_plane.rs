@@ -2,12 +2,13 @@
 //! mapping (`/_emulator/backends`). docs/emulator-control-api.md describes them.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use serde_json::{Value, json};
 
 use super::json as control_json;
 use super::lb_id;
-use crate::data_plane::{self, DataPlane, NoListener};
+use crate::data_plane::{self, NoListener};
 use crate::error_replies;
 use crate::http::Reply;
 use crate::state::Shared;
@@ -15,8 +16,9 @@ use crate::state::Shared;
 /// The answer when the data plane is off.
 const OFF: &str = "The data plane is off: start the emulator with EmulatorBuilder::data_plane(true) or rackcloud emulator --data-plane.";
 
-/// `GET /_emulator/load-balancers/{region}/{tenant}/{id}/listener`.
-pub(super) fn listener(shared: &Shared, region: &str, tenant: &str, id: &str) -> Reply {
+/// `GET /_emulator/load-balancers/{region}/{tenant}/{id}/listener`. `shared` comes as the `Arc`
+/// because a listener opened by this read keeps it (the data plane does not).
+pub(super) fn listener(shared: &Arc<Shared>, region: &str, tenant: &str, id: &str) -> Reply {
     let Some(id) = lb_id(id) else {
         return error_replies::flat(400, "the load balancer id must be a decimal number");
     };
@@ -24,7 +26,7 @@ pub(super) fn listener(shared: &Shared, region: &str, tenant: &str, id: &str) ->
         return error_replies::flat(409, OFF);
     }
     let key = (region.to_ascii_uppercase(), tenant.to_owned(), id);
-    match DataPlane::listener(shared, &key) {
+    match data_plane::listener(shared, &key) {
         Ok(l) => Reply::json(
             200,
             json!({"listener": {

@@ -7,6 +7,7 @@ mod data_plane;
 mod fault_json;
 mod json;
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use serde_json::{Map, Value, json};
@@ -31,7 +32,7 @@ pub(crate) fn is_control(path: &str) -> bool {
 }
 
 /// Answers a control request.
-pub(crate) fn handle(shared: &Shared, req: &Incoming) -> Reply {
+pub(crate) fn handle(shared: &Arc<Shared>, req: &Incoming) -> Reply {
     if req.method != "GET" && req.method != "HEAD" && !deliberate(req) {
         return error_replies::flat(
             403,

@@ -40,7 +40,7 @@ impl Settings {
     /// The statistics body (no root key) while the data plane is off, derived from the requests
     /// served so that tests can predict it: every counter grows with traffic. The `…Ssl`
     /// counters stay 0 (no traffic is carried). With the data plane on, the route reports what
-    /// it counted instead (`data_plane::DataPlane::stats_json`).
+    /// it counted instead (`data_plane::stats_json`).
     pub(crate) fn stats_json(&self) -> Value {
         let n = self.served;
         json!({
