@@ -35,7 +35,7 @@ pub struct Emulator {
     workers: usize,
     ca_pem: Option<String>,
     /// The data plane's runtime, stopped after the server (declared last, dropped last).
-    data_plane: Option<crate::data_plane::Runner>,
+    data_plane: Option<crate::runtime::Runner>,
 }
 
 impl Emulator {

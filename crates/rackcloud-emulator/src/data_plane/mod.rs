@@ -34,7 +34,6 @@ pub(crate) mod plane;
 mod port;
 mod probe;
 mod registry;
-mod runtime;
 mod snapshot;
 mod tcp_proxy;
 mod tls_term;
@@ -45,7 +44,6 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 pub(crate) use api::{launch, listener, stats_json};
 pub(crate) use backends::{MAX_BACKENDS, item_json as backend_json};
 pub(crate) use plane::DataPlane;
-pub(crate) use runtime::Runner;
 
 /// At most this many client connections are open at once on one listener; more are closed
 /// as soon as they are accepted.

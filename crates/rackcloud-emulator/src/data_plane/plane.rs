@@ -13,8 +13,11 @@ use super::LbKey;
 use super::backends::Backends;
 use super::balance::Balancer;
 use super::registry::Registry;
-use super::runtime::Runner;
 use super::tls_term;
+use crate::runtime::Runner;
+
+/// How many worker threads the data plane's runtime has.
+const WORKERS: usize = 2;
 use crate::sync::lock;
 
 /// The data plane's shared part: the backend mapping, the listeners, the runtime they run on.
@@ -32,7 +35,7 @@ impl DataPlane {
     pub(crate) fn start(
         mappings: &[(String, u16, SocketAddr)],
     ) -> std::io::Result<(DataPlane, Runner)> {
-        let (runner, handle) = Runner::start()?;
+        let (runner, handle) = Runner::start("rackcloud-data-plane", WORKERS)?;
         let backends = Backends::default();
         for (address, port, target) in mappings {
             backends.insert(address, *port, *target);

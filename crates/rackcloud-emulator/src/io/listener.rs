@@ -1,4 +1,4 @@
-//! The I/O layer: a tokio runtime on threads of its own, the accept loop, and one hyper HTTP/1.1
+//! The API server: the accept loop on a runtime of its own ([`Runner`]) and one hyper HTTP/1.1
 //! connection (keep-alive on) per accepted socket. Stopping ends the accept loop, closes the
 //! listening socket, and drops every connection with the runtime.
 
@@ -6,38 +6,33 @@ use std::convert::Infallible;
 use std::io;
 use std::net::TcpListener as StdListener;
 use std::sync::Arc;
-use std::sync::mpsc;
-use std::thread::JoinHandle;
 use std::time::Duration;
 
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::oneshot;
 
 use crate::exchange;
+use crate::runtime::Runner;
 use crate::state::Shared;
 use crate::tls::Tls;
 
 /// How long a connection may take to send a request's headers by default (idle keep-alive
 /// connections and slow or half-open clients are closed after it).
 pub(crate) const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
-/// How long stopping waits for the runtime's threads to finish.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
 /// The pause after a failed accept (out of file descriptors, …) before the next one.
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(10);
 
-/// The running server thread; [`stop`](Self::stop) ends it.
+/// The running server: a [`Runner`] with the accept loop on it; [`stop`](Self::stop) ends it.
 #[derive(Debug)]
 pub(crate) struct Server {
-    stop: Option<oneshot::Sender<()>>,
-    thread: Option<JoinHandle<()>>,
+    runner: Runner,
 }
 
 impl Server {
-    /// Starts serving `listener` (already bound) on a new thread that runs a tokio runtime with
-    /// `workers` worker threads. Returns once the runtime runs.
+    /// Starts serving `listener` (already bound) on a runtime of its own with `workers` worker
+    /// threads. Returns once the runtime runs.
     pub(crate) fn start(
         listener: StdListener,
         shared: Arc<Shared>,
@@ -45,106 +40,32 @@ impl Server {
         tls: Option<Tls>,
     ) -> io::Result<Server> {
         listener.set_nonblocking(true)?;
-        let (stop, stopped) = oneshot::channel();
-        let (ready, started) = mpsc::sync_channel(1);
-        let thread = std::thread::Builder::new()
-            .name("rackcloud-emulator".to_owned())
-            .spawn(move || run(listener, shared, workers, tls, stopped, &ready))?;
-        let mut server = Server {
-            stop: Some(stop),
-            thread: Some(thread),
+        let (runner, handle) = Runner::start("rackcloud-emulator", workers)?;
+        // Dropping `runner` on an error stops the runtime again.
+        let listener = {
+            let _context = handle.enter();
+            TcpListener::from_std(listener)?
         };
-        match started.recv() {
-            Ok(Ok(())) => Ok(server),
-            Ok(Err(err)) => {
-                server.stop();
-                Err(err)
-            }
-            Err(_) => {
-                server.stop();
-                Err(io::Error::other(
-                    "the emulator's server thread ended at start",
-                ))
-            }
-        }
+        drop(handle.spawn(accept_loop(listener, shared, tls)));
+        Ok(Server { runner })
     }
 
     /// Blocks while the server runs.
     pub(crate) fn wait(&mut self) {
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        self.runner.wait();
     }
 
-    /// Stops accepting, drops every connection, and joins the server thread.
+    /// Stops accepting, drops every connection (with the runtime's tasks), and joins the
+    /// server thread.
     pub(crate) fn stop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        self.wait();
+        self.runner.stop();
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-/// The server thread: builds the runtime (on this thread, so it is also dropped here and never
-/// inside a caller's async context), reports whether that worked, serves until stopped.
-fn run(
-    listener: StdListener,
-    shared: Arc<Shared>,
-    workers: usize,
-    tls: Option<Tls>,
-    stopped: oneshot::Receiver<()>,
-    ready: &mpsc::SyncSender<io::Result<()>>,
-) {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(workers.max(1))
-        .thread_name("rackcloud-emulator-worker")
-        .enable_io()
-        .enable_time()
-        .build();
-    let runtime = match runtime {
-        Ok(runtime) => runtime,
-        Err(err) => {
-            let _ = ready.send(Err(err));
-            return;
-        }
-    };
-    let listener = {
-        let _context = runtime.enter();
-        TcpListener::from_std(listener)
-    };
-    let listener = match listener {
-        Ok(listener) => listener,
-        Err(err) => {
-            let _ = ready.send(Err(err));
-            return;
-        }
-    };
-    let _ = ready.send(Ok(()));
-    runtime.block_on(accept_loop(listener, shared, tls, stopped));
-    // Dropping the runtime's tasks closes every connection, idle, busy or stalled.
-    runtime.shutdown_timeout(SHUTDOWN_GRACE);
-}
-
-/// Accepts connections until stopped (or until the `Emulator` is gone), counting each.
-async fn accept_loop(
-    listener: TcpListener,
-    shared: Arc<Shared>,
-    tls: Option<Tls>,
-    mut stopped: oneshot::Receiver<()>,
-) {
+/// Accepts connections until the runtime stops, counting each.
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, tls: Option<Tls>) {
     loop {
-        let accepted = tokio::select! {
-            biased;
-            _ = &mut stopped => return,
-            accepted = listener.accept() => accepted,
-        };
-        match accepted {
+        match listener.accept().await {
             Ok((stream, _remote)) => {
                 shared.counters.connection_accepted();
                 match &tls {

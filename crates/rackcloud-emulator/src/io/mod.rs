@@ -4,4 +4,5 @@ pub(crate) mod body;
 pub(crate) mod exchange;
 pub(crate) mod http;
 pub(crate) mod listener;
+pub(crate) mod runtime;
 pub(crate) mod tls;

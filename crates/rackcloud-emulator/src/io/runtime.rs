@@ -1,5 +1,6 @@
-//! The data plane's tokio runtime, on threads of its own: started with the emulator, shut down
-//! (every listener and connection closed, its threads joined) when the emulator stops.
+//! [`Runner`]: a tokio runtime on threads of its own, built and dropped on its own thread (never
+//! inside a caller's async context), shut down (every task, listener and connection dropped, its
+//! threads joined) when stopped. The API server and the data plane each run on one.
 
 use std::io;
 use std::sync::mpsc;
@@ -9,12 +10,10 @@ use std::time::Duration;
 use tokio::runtime::Handle;
 use tokio::sync::oneshot;
 
-/// How many worker threads the data plane's runtime has.
-const WORKERS: usize = 2;
 /// How long stopping waits for the runtime's threads to finish.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
 
-/// The data plane's runtime thread; dropping it stops the runtime and joins the thread.
+/// A runtime's thread; dropping it stops the runtime and joins the thread.
 #[derive(Debug)]
 pub(crate) struct Runner {
     stop: Option<oneshot::Sender<()>>,
@@ -22,16 +21,18 @@ pub(crate) struct Runner {
 }
 
 impl Runner {
-    /// Starts the runtime on a new thread; returns once it runs, with a handle to spawn on.
-    pub(crate) fn start() -> io::Result<(Runner, Handle)> {
+    /// Starts a runtime with `workers` worker threads on a new thread called `name`; returns
+    /// once it runs, with a handle to spawn on.
+    pub(crate) fn start(name: &str, workers: usize) -> io::Result<(Runner, Handle)> {
         let (stop, stopped) = oneshot::channel::<()>();
         let (ready, started) = mpsc::sync_channel(1);
+        let worker_name = format!("{name}-worker");
         let thread = std::thread::Builder::new()
-            .name("rackcloud-data-plane".to_owned())
+            .name(name.to_owned())
             .spawn(move || {
                 let runtime = tokio::runtime::Builder::new_multi_thread()
-                    .worker_threads(WORKERS)
-                    .thread_name("rackcloud-data-plane-worker")
+                    .worker_threads(workers.max(1))
+                    .thread_name(worker_name)
                     .enable_io()
                     .enable_time()
                     .build();
@@ -60,8 +61,17 @@ impl Runner {
             }
             Err(_) => {
                 runner.stop();
-                Err(io::Error::other("the data plane's thread ended at start"))
+                Err(io::Error::other(format!(
+                    "the {name} thread ended at start"
+                )))
             }
+        }
+    }
+
+    /// Blocks while the runtime runs (until [`stop`](Self::stop) from elsewhere).
+    pub(crate) fn wait(&mut self) {
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 
@@ -70,9 +80,7 @@ impl Runner {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        self.wait();
     }
 }
 
