@@ -23,18 +23,10 @@ fn counts(pairs: &[(&str, usize)]) -> BTreeMap<String, usize> {
     pairs.iter().map(|(n, c)| ((*n).to_owned(), *c)).collect()
 }
 
-fn algorithm(plane: &Plane, name: &str) -> anyhow::Result<()> {
-    plane.change(
-        "PUT",
-        "/loadbalancers/1",
-        Some(json!({"loadBalancer": {"algorithm": name}})),
-    )
-}
-
 #[test]
 fn round_robin_takes_turns_exactly() -> anyhow::Result<()> {
     let (plane, _backends) = three_http()?;
-    algorithm(&plane, "ROUND_ROBIN")?;
+    plane.set_algorithm("ROUND_ROBIN")?;
     let got = tally(plane.addr()?, 30)?;
     assert_eq!(got, counts(&[("alpha", 10), ("beta", 10), ("gamma", 10)]));
     Ok(())
@@ -43,7 +35,7 @@ fn round_robin_takes_turns_exactly() -> anyhow::Result<()> {
 #[test]
 fn weighted_round_robin_follows_the_weights_exactly() -> anyhow::Result<()> {
     let (plane, _backends) = three_http()?;
-    algorithm(&plane, "WEIGHTED_ROUND_ROBIN")?;
+    plane.set_algorithm("WEIGHTED_ROUND_ROBIN")?;
     let ids: Vec<u64> = plane.nodes()?.iter().map(|(id, _)| *id).collect();
     for (id, weight) in ids.iter().zip([1, 2, 3]) {
         plane.change(
@@ -60,7 +52,7 @@ fn weighted_round_robin_follows_the_weights_exactly() -> anyhow::Result<()> {
 #[test]
 fn random_spreads_over_every_node() -> anyhow::Result<()> {
     let (plane, _backends) = three_http()?;
-    algorithm(&plane, "RANDOM")?;
+    plane.set_algorithm("RANDOM")?;
     let got = tally(plane.addr()?, 300)?;
     assert_eq!(got.len(), 3, "{got:?}");
     // Each expects 100; the chance of leaving 40..=160 is far below one in a billion.
@@ -133,7 +125,7 @@ fn weighted_least_connections_counts_connections_per_weight() -> anyhow::Result<
 #[test]
 fn draining_and_disabled_nodes_take_no_new_connections() -> anyhow::Result<()> {
     let (plane, _backends) = three_http()?;
-    algorithm(&plane, "ROUND_ROBIN")?;
+    plane.set_algorithm("ROUND_ROBIN")?;
     let ids: Vec<u64> = plane.nodes()?.iter().map(|(id, _)| *id).collect();
     plane.change(
         "PUT",
@@ -161,7 +153,7 @@ fn draining_and_disabled_nodes_take_no_new_connections() -> anyhow::Result<()> {
 #[test]
 fn secondary_nodes_serve_only_while_no_primary_is_available() -> anyhow::Result<()> {
     let (plane, _backends) = three_http()?;
-    algorithm(&plane, "ROUND_ROBIN")?;
+    plane.set_algorithm("ROUND_ROBIN")?;
     // Secondary nodes need a monitor; a long delay keeps its probes out of the way.
     plane.change(
         "PUT",

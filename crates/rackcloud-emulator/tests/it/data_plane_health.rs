@@ -19,11 +19,7 @@ fn monitored(monitor: serde_json::Value) -> anyhow::Result<(Plane, [Backend; 2])
     let plane = Plane::start("HTTP", &[&backends[0], &backends[1]], |b| {
         b.time_scale(SCALE)
     })?;
-    plane.change(
-        "PUT",
-        "/loadbalancers/1",
-        Some(json!({"loadBalancer": {"algorithm": "ROUND_ROBIN"}})),
-    )?;
+    plane.set_algorithm("ROUND_ROBIN")?;
     plane.change(
         "PUT",
         "/loadbalancers/1/healthmonitor",

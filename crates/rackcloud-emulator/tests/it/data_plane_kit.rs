@@ -279,6 +279,13 @@ impl Plane {
         Ok(())
     }
 
+    /// Sets load balancer 1's algorithm (`ROUND_ROBIN` makes the node answering each request
+    /// predictable).
+    pub fn set_algorithm(&self, algorithm: &str) -> anyhow::Result<()> {
+        let body = json!({"loadBalancer": {"algorithm": algorithm}});
+        self.change("PUT", "/loadbalancers/1", Some(body))
+    }
+
     /// A node's status as the API shows it.
     pub fn node_status(&self, node: u64) -> anyhow::Result<String> {
         let answer = self

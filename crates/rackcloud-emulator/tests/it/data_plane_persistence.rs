@@ -17,11 +17,7 @@ fn plane() -> anyhow::Result<(Plane, [Backend; 3])> {
     ];
     let plane = Plane::start("HTTP", &[&backends[0], &backends[1]], |b| b)?;
     plane.add_node("10.0.9.3", &backends[2], json!({}))?;
-    plane.change(
-        "PUT",
-        "/loadbalancers/1",
-        Some(json!({"loadBalancer": {"algorithm": "ROUND_ROBIN"}})),
-    )?;
+    plane.set_algorithm("ROUND_ROBIN")?;
     Ok((plane, backends))
 }
 

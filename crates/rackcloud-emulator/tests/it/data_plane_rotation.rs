@@ -94,11 +94,7 @@ fn plane(delay: Duration) -> anyhow::Result<(Plane, [Backend; 3])> {
         Backend::http("gamma", delay)?,
     ];
     let plane = Plane::start("HTTP", &[&backends[0], &backends[1]], |b| b)?;
-    plane.change(
-        "PUT",
-        "/loadbalancers/1",
-        Some(json!({"loadBalancer": {"algorithm": "ROUND_ROBIN"}})),
-    )?;
+    plane.set_algorithm("ROUND_ROBIN")?;
     Ok((plane, backends))
 }
 

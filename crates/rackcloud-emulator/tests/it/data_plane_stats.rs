@@ -16,11 +16,7 @@ fn stats_count_the_connections_the_data_plane_carried() -> anyhow::Result<()> {
     // Node 1 reaches alpha; node 2 (10.180.0.12) has no backend, so a connect to it fails.
     let alpha = Backend::http("alpha", std::time::Duration::ZERO)?;
     let plane = Plane::start("HTTP", &[&alpha], |b| b)?;
-    plane.change(
-        "PUT",
-        "/loadbalancers/1",
-        Some(json!({"loadBalancer": {"algorithm": "ROUND_ROBIN"}})),
-    )?;
+    plane.set_algorithm("ROUND_ROBIN")?;
     let before = stats(&plane)?;
     assert_eq!(
         (&before["currentConn"], &before["maxConn"]),
