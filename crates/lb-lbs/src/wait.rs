@@ -126,8 +126,7 @@ pub fn create_and_wait(
     opts: &impl CreateOptsBuilder,
     wait: &WaitOpts,
 ) -> Result<LoadBalancer, Error> {
-    // The options are checked before anything is sent (any id passes the id check).
-    wait.check(1)?;
+    wait.check_options()?;
     let created = create(client, opts).extract()?;
     wait_for_status(client, created.id(), Status::Active, wait)
 }

@@ -122,6 +122,26 @@ impl WaitOpts {
     /// ```
     pub fn check(&self, lb_id: u64) -> Result<(), Error> {
         crate::ids::check_id("load balancer", lb_id)?;
+        self.check_options()
+    }
+
+    /// Checks the options alone, for a wait whose load balancer does not exist yet (a
+    /// creation's): a poll interval longer than zero.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidInput`](crate::ErrorKind::InvalidInput) naming the problem.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use rackcloud_core::WaitOpts;
+    ///
+    /// assert!(WaitOpts::new().check_options().is_ok());
+    /// assert!(WaitOpts::new().interval(Duration::ZERO).check_options().is_err());
+    /// ```
+    pub fn check_options(&self) -> Result<(), Error> {
         if self.interval.is_zero() {
             return Err(Error::invalid_input(
                 "the poll interval must be longer than zero",
