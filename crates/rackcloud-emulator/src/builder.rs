@@ -330,6 +330,36 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Answers requests whose `Host` is this name too (any case, with any port), for an emulator
+    /// reached by a name of its own (a container's service name, …).
+    ///
+    /// By default only `127.0.0.1`, `[::1]`, `localhost` and the address it listens on are
+    /// answered (any IP literal when it listens on a wildcard address); other `Host` values get
+    /// 421 with the flat body, so that a web page that rebinds its own name to this machine
+    /// cannot drive the emulator, its control API included.
+    ///
+    /// ```
+    /// use rackcloud_emulator::Emulator;
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let emulator = Emulator::builder().default_seed().allow_host("emulator").start()?;
+    /// let agent: ureq::Agent = ureq::Agent::config_builder()
+    ///     .http_status_as_error(false)
+    ///     .build()
+    ///     .into();
+    /// let stats = format!("http://{}/_emulator/stats", emulator.addr());
+    /// let named = agent.get(&stats).header("Host", "emulator:8080").call()?;
+    /// assert_eq!(named.status(), 200);
+    /// let rebound = agent.get(&stats).header("Host", "rebound.example").call()?;
+    /// assert_eq!(rebound.status(), 421);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn allow_host(mut self, name: &str) -> Self {
+        self.setup.allowed_hosts.push(name.to_owned());
+        self
+    }
+
     /// Binds the address and starts the server.
     ///
     /// # Errors
@@ -364,6 +394,7 @@ impl fmt::Debug for EmulatorBuilder {
             .field("time_scale", &s.time_scale)
             .field("data_plane", &s.data_plane)
             .field("backends", &s.backends)
+            .field("allowed_hosts", &s.allowed_hosts)
             .finish()
     }
 }

@@ -91,7 +91,7 @@ mod sync;
 mod world;
 
 use faults::{injected_fault, injection_queue, pattern};
-use io::{body, exchange, http, listener, runtime, tls};
+use io::{body, exchange, host, http, listener, runtime, tls};
 use observe::{record, stats};
 use world::{
     absolute_limits, catalog, clock, error_replies, features, load_balancer, mfa_sessions, node,

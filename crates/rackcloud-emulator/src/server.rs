@@ -264,6 +264,7 @@ pub(crate) fn start(setup: Setup) -> io::Result<Emulator> {
         limits: crate::absolute_limits::Limits::with(&setup.absolute_limits)?,
         header_read_timeout: setup.header_read_timeout,
         clock,
+        hosts: crate::host::HostRule::new(addr.ip(), &setup.allowed_hosts),
     };
     let injections = InjectionQueue::default();
     for fault in &setup.faults {

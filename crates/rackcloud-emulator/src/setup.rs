@@ -36,6 +36,8 @@ pub(crate) struct Setup {
     pub(crate) data_plane: bool,
     /// (node address, node port, the real server) for the data plane.
     pub(crate) backends: Vec<(String, u16, SocketAddr)>,
+    /// Host names answered beyond loopback and the listen address.
+    pub(crate) allowed_hosts: Vec<String>,
 }
 
 impl Default for Setup {
@@ -59,6 +61,7 @@ impl Default for Setup {
             time_scale: 1.0,
             data_plane: false,
             backends: Vec::new(),
+            allowed_hosts: Vec::new(),
         }
     }
 }

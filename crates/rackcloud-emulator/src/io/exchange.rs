@@ -60,9 +60,13 @@ pub(crate) async fn exchange(
     response(reply)
 }
 
-/// Records the request (unless it is for the control API) and runs the routes; a panic in a
+/// Refuses a `Host` the emulator does not answer for (neither counted nor recorded), records the
+/// request (unless it is for the control API) and runs the routes; a panic in a
 /// handler (a bug) becomes a 500 rather than a dead connection.
 fn answer(shared: &Arc<Shared>, incoming: &Incoming) -> Reply {
+    if let Err(refused) = shared.config.hosts.check(incoming.header("host")) {
+        return refused;
+    }
     if !routes::is_control(incoming.path()) {
         shared.recorder.record(incoming);
     }

@@ -57,6 +57,8 @@ pub(crate) struct Config {
     pub(crate) header_read_timeout: Duration,
     /// The clock the rate limits count on; pending and build times are already scaled.
     pub(crate) clock: crate::clock::ScaledClock,
+    /// Which `Host` values are answered.
+    pub(crate) hosts: crate::host::HostRule,
 }
 
 impl Config {

@@ -21,6 +21,7 @@ mod data_plane_tls;
 mod documented_answers;
 mod health_monitor;
 mod health_monitor_update;
+mod host_check;
 mod identity;
 mod identity_catalog;
 mod identity_mfa;
