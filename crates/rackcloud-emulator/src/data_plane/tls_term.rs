@@ -9,7 +9,6 @@ use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use tokio_rustls::TlsAcceptor;
 use tokio_rustls::rustls::ServerConfig;
-use tokio_rustls::rustls::crypto::ring;
 
 use super::view::TerminationView;
 use crate::sync::lock;
@@ -61,7 +60,7 @@ fn build(t: &TerminationView) -> Option<TlsAcceptor> {
         }
     }
     let key = PrivateKeyDer::from_pem_slice(t.private_key.as_bytes()).ok()?;
-    let config = ServerConfig::builder_with_provider(Arc::new(ring::default_provider()))
+    let config = ServerConfig::builder_with_provider(crate::io::tls::ring_provider())
         .with_safe_default_protocol_versions()
         .ok()?
         .with_no_client_auth()
