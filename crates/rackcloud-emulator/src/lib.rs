@@ -91,7 +91,7 @@ mod sync;
 mod world;
 
 use faults::{injected_fault, injection_queue, pattern};
-use io::{body, exchange, host, http, listener, runtime, tls};
+use io::{body, clients, exchange, host, http, listener, runtime, tls, watch};
 use observe::{record, stats};
 use world::{
     absolute_limits, catalog, clock, error_replies, features, load_balancer, mfa_sessions, node,

@@ -263,6 +263,11 @@ pub(crate) fn start(setup: Setup) -> io::Result<Emulator> {
         expires_offset,
         limits: crate::absolute_limits::Limits::with(&setup.absolute_limits)?,
         header_read_timeout: setup.header_read_timeout,
+        timeouts: crate::watch::Timeouts {
+            idle: setup.idle_timeout,
+            header: setup.header_read_timeout,
+        },
+        max_connections_per_client: setup.max_connections_per_client,
         clock,
         hosts: crate::host::HostRule::new(addr.ip(), &setup.allowed_hosts),
     };

@@ -30,6 +30,10 @@ pub(crate) struct Setup {
     pub(crate) absolute_limits: Vec<(String, u64)>,
     /// How long a connection may take to send a request's headers.
     pub(crate) header_read_timeout: Duration,
+    /// How long a connection may stay without a request.
+    pub(crate) idle_timeout: Duration,
+    /// How many connections one client address may have open at once.
+    pub(crate) max_connections_per_client: usize,
     /// How many times faster than real time the emulator's clock runs.
     pub(crate) time_scale: f64,
     /// Load balancers carry traffic on loopback.
@@ -58,6 +62,8 @@ impl Default for Setup {
             tls: false,
             absolute_limits: Vec::new(),
             header_read_timeout: crate::listener::HEADER_READ_TIMEOUT,
+            idle_timeout: crate::listener::IDLE_TIMEOUT,
+            max_connections_per_client: crate::listener::MAX_CONNECTIONS_PER_CLIENT,
             time_scale: 1.0,
             data_plane: false,
             backends: Vec::new(),

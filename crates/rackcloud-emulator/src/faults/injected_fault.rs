@@ -65,6 +65,8 @@ pub struct InjectedFault {
     pub(crate) retry_after: Option<String>,
     pub(crate) delay: Option<Duration>,
     pub(crate) stall: Option<Stall>,
+    pub(crate) after_apply: bool,
+    pub(crate) lose_answer: bool,
 }
 
 /// The body of an [`InjectedFault`]'s answers.
@@ -127,7 +129,49 @@ impl InjectedFault {
             retry_after: None,
             delay: None,
             stall: None,
+            after_apply: false,
+            lose_answer: false,
         }
+    }
+
+    /// A fault for requests with this method and path pattern that sends no answer at all: the
+    /// connection is closed without a byte of one, as when a proxy drops it or the network
+    /// fails after the request was sent. With [`after_apply`](Self::after_apply), the request
+    /// is handled first: the change is made and only its answer is lost.
+    ///
+    /// ```
+    /// use rackcloud_emulator::{DEMO_TENANT, DEMO_USERNAME, Emulator, InjectedFault};
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let emulator = Emulator::start()?;
+    /// let token = emulator.issue_token(DEMO_USERNAME).ok_or("no token")?;
+    /// let lbs = format!("{}/loadbalancers", emulator.lb_endpoint("DFW", DEMO_TENANT));
+    /// emulator.inject(InjectedFault::lost_answer(Some("POST"), "/dfw/v1.0/*/loadbalancers").after_apply());
+    /// let body = r#"{"loadBalancer":{"name":"lost","protocol":"HTTP","port":80,"virtualIps":[{"type":"PUBLIC"}]}}"#;
+    /// let sent = ureq::post(&lbs)
+    ///     .header("X-Auth-Token", &token)
+    ///     .header("Content-Type", "application/json")
+    ///     .send(body);
+    /// assert!(sent.is_err(), "no answer came");
+    /// // Yet the load balancer was created.
+    /// let list = ureq::get(&lbs).header("X-Auth-Token", &token).call()?.body_mut().read_to_string()?;
+    /// assert!(list.contains(r#""name":"lost""#));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn lost_answer(method: Option<&str>, path_pattern: &str) -> InjectedFault {
+        let mut fault = InjectedFault::new(method, path_pattern, 502);
+        fault.lose_answer = true;
+        fault
+    }
+
+    /// Handles the request first, as if no fault matched (the change is made, counted and
+    /// metered), then replaces its answer with the fault's (or, for a
+    /// [`lost_answer`](Self::lost_answer), with none): the case of a gateway that fails after
+    /// the service applied the change, which a client must not blindly send again.
+    pub fn after_apply(mut self) -> InjectedFault {
+        self.after_apply = true;
+        self
     }
 
     /// Answers the next `n` matching requests (default 1; 0 makes a fault that never answers).
@@ -205,6 +249,7 @@ impl InjectedFault {
         }
         reply.delay = self.delay;
         reply.stall = self.stall;
+        reply.lost = self.lose_answer;
         reply
     }
 }

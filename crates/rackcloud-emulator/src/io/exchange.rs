@@ -22,11 +22,25 @@ const DRAIN_LIMIT: usize = 16 * MAX_BODY;
 /// How long the rest of a refused body is read at most.
 const DRAIN_TIME: Duration = Duration::from_secs(10);
 
-/// Answers one request.
+/// What the connection is told when a fault loses the answer: it closes without one.
+#[derive(Debug)]
+pub(crate) struct LostAnswer;
+
+impl std::fmt::Display for LostAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an injected fault lost the answer")
+    }
+}
+
+impl std::error::Error for LostAnswer {}
+
+/// Answers one request whose body must arrive within `body_timeout` (or it is answered 408 and
+/// the connection closed); `None` when a fault loses the answer.
 pub(crate) async fn exchange(
     shared: Arc<Shared>,
     request: Request<hyper::body::Incoming>,
-) -> Response<WireBody> {
+    body_timeout: Duration,
+) -> Option<Response<WireBody>> {
     let (parts, body) = request.into_parts();
     // A declared length past the limit is answered 413 without reading the body (hyper then
     // closes the connection rather than reading the rest).
@@ -40,7 +54,10 @@ pub(crate) async fn exchange(
         drop(tokio::spawn(drain(body)));
         (Vec::new(), true)
     } else {
-        read_body(body).await
+        match tokio::time::timeout(body_timeout, read_body(body)).await {
+            Ok(read) => read,
+            Err(_) => return Some(response(body_too_slow(body_timeout))),
+        }
     };
     let url = parts
         .uri
@@ -57,7 +74,7 @@ pub(crate) async fn exchange(
     if let Some(delay) = reply.delay {
         tokio::time::sleep(delay).await;
     }
-    response(reply)
+    (!reply.lost).then(|| response(reply))
 }
 
 /// Refuses a `Host` the emulator does not answer for (neither counted nor recorded), records the
@@ -72,6 +89,15 @@ fn answer(shared: &Arc<Shared>, incoming: &Incoming) -> Reply {
     }
     catch_unwind(AssertUnwindSafe(|| routes::dispatch(shared, incoming)))
         .unwrap_or_else(|_| error_replies::internal_error())
+}
+
+/// 408 for a body that did not arrive in time; the connection is closed after it.
+fn body_too_slow(limit: Duration) -> Reply {
+    let message = format!(
+        "The request body did not arrive within {} ms of its headers.",
+        limit.as_millis()
+    );
+    error_replies::flat(408, &message).with_header("Connection", "close".to_owned())
 }
 
 /// Reads the body: at most [`MAX_BODY`] bytes, and whether there were more (reading stops at

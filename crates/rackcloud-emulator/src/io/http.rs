@@ -55,6 +55,8 @@ pub(crate) struct Reply {
     pub(crate) delay: Option<Duration>,
     /// Send the headers and this many bytes of the body, wait, then close the connection.
     pub(crate) stall: Option<Stall>,
+    /// Send nothing at all: close the connection (after the delay) without an answer.
+    pub(crate) lost: bool,
 }
 
 /// The body of a [`Reply`].
@@ -101,6 +103,7 @@ impl Reply {
             headers: Vec::new(),
             delay: None,
             stall: None,
+            lost: false,
         }
     }
 

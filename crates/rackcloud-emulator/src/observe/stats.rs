@@ -1,4 +1,5 @@
-//! Counters: token requests, load balancer API requests per method, accepted connections.
+//! Counters: token requests, load balancer API requests per method, accepted, refused and
+//! timed-out connections.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -13,6 +14,14 @@ pub struct Stats {
     /// TCP connections accepted, counted when accepted (a connection that sends nothing counts
     /// too). A client that keeps one connection alive for all its requests shows 1.
     pub connections_accepted: u64,
+    /// Accepted connections closed at once because their client address already had
+    /// [`max_connections_per_client`](crate::EmulatorBuilder::max_connections_per_client) open
+    /// (counted in `connections_accepted` too).
+    pub connections_refused: u64,
+    /// Connections the server closed for being idle, slow to send a request's headers or not
+    /// reading an answer ([`idle_timeout`](crate::EmulatorBuilder::idle_timeout),
+    /// [`header_read_timeout`](crate::EmulatorBuilder::header_read_timeout)).
+    pub connections_timed_out: u64,
 }
 
 /// Request counts by HTTP method.
@@ -49,6 +58,8 @@ pub(crate) struct Counters {
     delete: AtomicU64,
     other: AtomicU64,
     connections: AtomicU64,
+    refused: AtomicU64,
+    timed_out: AtomicU64,
 }
 
 impl Counters {
@@ -72,6 +83,16 @@ impl Counters {
         self.connections.fetch_add(1, Ordering::Relaxed);
     }
 
+    /// Counts a connection refused past its client's cap.
+    pub(crate) fn connection_refused(&self) {
+        self.refused.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Counts a connection closed by its timers.
+    pub(crate) fn connection_timed_out(&self) {
+        self.timed_out.fetch_add(1, Ordering::Relaxed);
+    }
+
     pub(crate) fn snapshot(&self) -> Stats {
         let load = |c: &AtomicU64| c.load(Ordering::Relaxed);
         Stats {
@@ -84,6 +105,8 @@ impl Counters {
                 other: load(&self.other),
             },
             connections_accepted: load(&self.connections),
+            connections_refused: load(&self.refused),
+            connections_timed_out: load(&self.timed_out),
         }
     }
 }

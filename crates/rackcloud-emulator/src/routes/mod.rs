@@ -47,7 +47,7 @@ pub(crate) struct Account<'a> {
 
 /// Answers one request. Every request goes through here, in this order: the control API (not
 /// counted), counting, injected faults (before any check: they stand for the gateway in front of
-/// the service), then identity, or for load balancer paths the token check, the rate limits and
+/// the service; one that comes after the service lets it handle the request first), then identity, or for load balancer paths the token check, the rate limits and
 /// the handlers.
 pub(crate) fn dispatch(shared: &Arc<Shared>, req: &Incoming) -> Reply {
     let path = req.path();
@@ -63,8 +63,19 @@ pub(crate) fn dispatch(shared: &Arc<Shared>, req: &Incoming) -> Reply {
         shared.counters.api_request(&req.method);
     }
     if let Some(fault) = shared.injections.take(&req.method, path) {
+        if fault.after_apply {
+            // The service handles it; the gateway then loses or replaces its answer.
+            drop(serve(shared, req, target));
+        }
         return fault.reply(Timestamp::now());
     }
+    serve(shared, req, target)
+}
+
+/// Answers a request past the faults: identity, or the token check, the rate limits and the
+/// handlers of a load balancer path.
+fn serve(shared: &Arc<Shared>, req: &Incoming, target: Option<(Account<'_>, Vec<&str>)>) -> Reply {
+    let path = req.path();
     if path == TOKENS_PATH {
         if req.body_too_large {
             return error_replies::body_too_large();

@@ -55,6 +55,10 @@ pub(crate) struct Config {
     pub(crate) limits: crate::absolute_limits::Limits,
     /// How long a connection may take to send a request's headers.
     pub(crate) header_read_timeout: Duration,
+    /// How long an API connection may stay idle and take to send a request's headers.
+    pub(crate) timeouts: crate::watch::Timeouts,
+    /// How many API connections one client address may have open at once.
+    pub(crate) max_connections_per_client: usize,
     /// The clock the rate limits count on; pending and build times are already scaled.
     pub(crate) clock: crate::clock::ScaledClock,
     /// Which `Host` values are answered.

@@ -35,7 +35,7 @@ fn stats_reads_the_counters_and_is_not_counted() -> anyhow::Result<()> {
     assert_eq!(answer.header("content-type"), Some("application/json"));
     assert_eq!(
         String::from_utf8(answer.body)?,
-        r#"{"tokenRequests":0,"apiRequests":{"GET":1,"PUT":0,"POST":0,"DELETE":1,"other":1,"total":3},"connectionsAccepted":2}"#
+        r#"{"tokenRequests":0,"apiRequests":{"GET":1,"PUT":0,"POST":0,"DELETE":1,"other":1,"total":3},"connectionsAccepted":2,"connectionsRefused":0,"connectionsTimedOut":0}"#
     );
     // Control requests are neither counted nor recorded (each of them opened a connection).
     control(&emulator, "GET", "stats", None)?;

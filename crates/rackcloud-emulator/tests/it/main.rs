@@ -5,6 +5,7 @@ mod common;
 
 mod access_list;
 mod auth_and_routing;
+mod connection_limits;
 mod control_api;
 mod create_nested;
 mod data_plane_access;
@@ -32,6 +33,7 @@ mod limits_enforced;
 mod load_balancer_changes;
 mod load_balancer_create;
 mod load_balancers;
+mod lost_answers;
 mod metadata;
 mod metadata_rules;
 mod nodes;

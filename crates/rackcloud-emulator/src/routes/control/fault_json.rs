@@ -9,7 +9,7 @@ use super::json;
 use crate::injected_fault::{InjectedBody, InjectedFault};
 
 /// Every key a fault body may have.
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 13] = [
     "method",
     "path",
     "status",
@@ -21,6 +21,18 @@ const KEYS: [&str; 11] = [
     "delayMs",
     "stallAfterBytes",
     "stallMs",
+    "afterApply",
+    "loseAnswer",
+];
+/// What a fault that loses the answer cannot have: it sends nothing.
+const ANSWER_KEYS: [&str; 7] = [
+    "status",
+    "body",
+    "message",
+    "hugeBytes",
+    "retryAfter",
+    "stallAfterBytes",
+    "stallMs",
 ];
 
 /// A fault from its JSON form, or what is wrong with it.
@@ -29,6 +41,27 @@ pub(super) fn parse(body: &[u8]) -> Result<InjectedFault, String> {
     let method = method(&object)?;
     let path = json::optional_string(&object, "path")?
         .ok_or("'path' is required: a path pattern such as \"/v2.0/tokens\"")?;
+    let after_apply = json::optional_bool(&object, "afterApply")?.unwrap_or(false);
+    if json::optional_bool(&object, "loseAnswer")?.unwrap_or(false) {
+        if let Some(key) = ANSWER_KEYS
+            .iter()
+            .find(|k| object.get(**k).is_some_and(|v| !v.is_null()))
+        {
+            return Err(format!(
+                "'{key}' does not go with 'loseAnswer': no answer is sent"
+            ));
+        }
+        let mut fault = InjectedFault::lost_answer(method.as_deref(), &path);
+        if let Some(problem) = fault.pattern.problem() {
+            return Err(format!("'path' is not a valid pattern: {problem}"));
+        }
+        fault = times_and_delay(&object, fault)?;
+        return Ok(if after_apply {
+            fault.after_apply()
+        } else {
+            fault
+        });
+    }
     let status = json::optional_u64(&object, "status")?
         .filter(|s| (200..=599).contains(s))
         .and_then(|s| u16::try_from(s).ok())
@@ -37,19 +70,10 @@ pub(super) fn parse(body: &[u8]) -> Result<InjectedFault, String> {
     if let Some(problem) = fault.pattern.problem() {
         return Err(format!("'path' is not a valid pattern: {problem}"));
     }
-    if let Some(times) = json::optional_u64(&object, "times")? {
-        let times = u32::try_from(times)
-            .ok()
-            .filter(|t| *t >= 1)
-            .ok_or("'times' must be an integer from 1 to 4294967295")?;
-        fault = fault.times(times);
-    }
+    fault = times_and_delay(&object, fault)?;
     fault = fault.body(body_shape(&object, status)?);
     if let Some(value) = retry_after(&object)? {
         fault = fault.retry_after(&value);
-    }
-    if let Some(ms) = json::optional_u64(&object, "delayMs")? {
-        fault = fault.delay(Duration::from_millis(ms));
     }
     let stall_after = json::optional_u64(&object, "stallAfterBytes")?;
     let stall_ms = json::optional_u64(&object, "stallMs")?;
@@ -61,6 +85,28 @@ pub(super) fn parse(body: &[u8]) -> Result<InjectedFault, String> {
         }
         _ => return Err("'stallAfterBytes' and 'stallMs' go together".to_owned()),
     }
+    Ok(if after_apply {
+        fault.after_apply()
+    } else {
+        fault
+    })
+}
+
+/// `times` and `delayMs`, which every fault may have.
+fn times_and_delay(
+    object: &Map<String, Value>,
+    mut fault: InjectedFault,
+) -> Result<InjectedFault, String> {
+    if let Some(times) = json::optional_u64(object, "times")? {
+        let times = u32::try_from(times)
+            .ok()
+            .filter(|t| *t >= 1)
+            .ok_or("'times' must be an integer from 1 to 4294967295")?;
+        fault = fault.times(times);
+    }
+    if let Some(ms) = json::optional_u64(object, "delayMs")? {
+        fault = fault.delay(Duration::from_millis(ms));
+    }
     Ok(fault)
 }
 
@@ -69,9 +115,19 @@ pub(super) fn render(fault: &InjectedFault, remaining: u32) -> Value {
     let mut object = Map::new();
     object.insert("method".into(), fault.method.clone().into());
     object.insert("path".into(), fault.pattern.as_str().into());
-    object.insert("status".into(), fault.status.into());
     object.insert("times".into(), fault.times.into());
     object.insert("remaining".into(), remaining.into());
+    if fault.after_apply {
+        object.insert("afterApply".into(), true.into());
+    }
+    if let Some(delay) = fault.delay {
+        object.insert("delayMs".into(), millis(delay).into());
+    }
+    if fault.lose_answer {
+        object.insert("loseAnswer".into(), true.into());
+        return object.into();
+    }
+    object.insert("status".into(), fault.status.into());
     let body: Value = match &fault.body {
         InjectedBody::Flat { message } => {
             object.insert("message".into(), message.clone().into());
@@ -94,9 +150,6 @@ pub(super) fn render(fault: &InjectedFault, remaining: u32) -> Value {
     object.insert("body".into(), body);
     if let Some(value) = &fault.retry_after {
         object.insert("retryAfter".into(), value.clone().into());
-    }
-    if let Some(delay) = fault.delay {
-        object.insert("delayMs".into(), millis(delay).into());
     }
     if let Some(stall) = fault.stall {
         object.insert("stallAfterBytes".into(), stall.after.into());
@@ -215,6 +268,30 @@ mod tests {
                 "retryAfter": "2", "delayMs": 5, "stallAfterBytes": 3, "stallMs": 40
             })
         );
+    }
+
+    #[test]
+    fn a_lost_answer_after_the_change_round_trips_and_takes_no_answer_keys() {
+        let input = json!({"method": "POST", "path": "/dfw/v1.0/*/loadbalancers",
+                           "afterApply": true, "loseAnswer": true, "delayMs": 5});
+        let fault = parse_value(input).expect("a fault");
+        assert!(fault.after_apply && fault.lose_answer);
+        assert_eq!(
+            render(&fault, 1),
+            json!({"method": "POST", "path": "/dfw/v1.0/*/loadbalancers", "times": 1,
+                   "remaining": 1, "afterApply": true, "delayMs": 5, "loseAnswer": true})
+        );
+        let replaced =
+            parse_value(json!({"path": "/", "status": 502, "afterApply": true})).expect("a fault");
+        assert!(replaced.after_apply && !replaced.lose_answer);
+        let message = parse_value(json!({"path": "/", "status": 502, "loseAnswer": true}))
+            .expect_err("a status with no answer");
+        assert_eq!(
+            message,
+            "'status' does not go with 'loseAnswer': no answer is sent"
+        );
+        let message = parse_value(json!({"path": "/", "loseAnswer": "yes"})).expect_err("a string");
+        assert!(message.contains("'loseAnswer'"), "{message}");
     }
 
     #[test]

@@ -134,7 +134,7 @@ fn stats(shared: &Shared) -> Reply {
     let api = stats.api_requests;
     // Written by hand to keep the documented key order.
     let text = format!(
-        r#"{{"tokenRequests":{},"apiRequests":{{"GET":{},"PUT":{},"POST":{},"DELETE":{},"other":{},"total":{}}},"connectionsAccepted":{}}}"#,
+        r#"{{"tokenRequests":{},"apiRequests":{{"GET":{},"PUT":{},"POST":{},"DELETE":{},"other":{},"total":{}}},"connectionsAccepted":{},"connectionsRefused":{},"connectionsTimedOut":{}}}"#,
         stats.token_requests,
         api.get,
         api.put,
@@ -142,7 +142,9 @@ fn stats(shared: &Shared) -> Reply {
         api.delete,
         api.other,
         api.total(),
-        stats.connections_accepted
+        stats.connections_accepted,
+        stats.connections_refused,
+        stats.connections_timed_out
     );
     Reply::with_payload(200, injected_fault::json_bytes(text))
 }
