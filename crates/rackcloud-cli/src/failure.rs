@@ -5,7 +5,7 @@
 
 use std::process::ExitCode;
 
-use rackcloud_lb::core::Error;
+use rackcloud_lb::core::{Error, ErrorKind};
 
 use crate::output::{Output, Render};
 use crate::sent;
@@ -260,7 +260,11 @@ pub(crate) fn describe(e: &Error, verbose: bool) -> String {
     let Some(status) = e.status() else {
         // No answer: the SDK's message (which names the request, if one was attempted) and its
         // causes (the resolver's or the TLS library's words) are all there is.
-        return one_line(&plain_http_hint(&with_causes(e)));
+        return one_line(&format!(
+            "{}{}",
+            plain_http_hint(&with_causes(e)),
+            maybe_applied(e)
+        ));
     };
     let mut text = format!("{status} {}", e.kind());
     if let Some(lb_status) = e.lb_status() {
@@ -282,6 +286,19 @@ pub(crate) fn describe(e: &Error, verbose: bool) -> String {
         text.push_str(&format!(" [{method} {url}]"));
     }
     text
+}
+
+/// For a change whose answer never arrived (the connection failed or timed out after it was
+/// sent, perhaps after the server acted on it): how to find out before sending it again.
+fn maybe_applied(e: &Error) -> &'static str {
+    let lost = matches!(e.kind(), ErrorKind::Transport | ErrorKind::Timeout);
+    let change = matches!(e.method(), Some("POST" | "PUT" | "DELETE" | "PATCH"));
+    if lost && change {
+        " (the change may have been applied: run `rackcloud lb list` or `rackcloud lb plan` to \
+         see whether it was before sending it again)"
+    } else {
+        ""
+    }
 }
 
 /// The server's words for an answer, else the SDK's message and its causes.

@@ -16,6 +16,7 @@ mod health_monitor;
 mod hostile;
 mod lb_features;
 mod lbs;
+mod lost_answer;
 mod node_traffic;
 mod nodes;
 mod pipes;
