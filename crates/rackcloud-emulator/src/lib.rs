@@ -70,8 +70,11 @@
 //! does (25 load balancers per account, 25 nodes, …; [`EmulatorBuilder::absolute_limit`]
 //! changes them, seeds may exceed them), request bodies over [`MAX_REQUEST_BODY`] are refused
 //! before they are read, the request record is bounded by [`RECORD_BYTES`], at most
-//! [`MAX_PENDING_FAULTS`] faults are pending, and a connection that does not send its headers
-//! within [`EmulatorBuilder::header_read_timeout`] is closed.
+//! [`MAX_PENDING_FAULTS`] faults are pending, a connection that does not send its headers
+//! within [`EmulatorBuilder::header_read_timeout`] or stays idle for
+//! [`EmulatorBuilder::idle_timeout`] is closed, each client address may hold
+//! [`EmulatorBuilder::max_connections_per_client`] connections, and only a `Host` that names
+//! loopback or the listen address is answered ([`EmulatorBuilder::allow_host`]).
 //!
 //! # The server
 //!
