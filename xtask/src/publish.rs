@@ -56,7 +56,7 @@ pub(crate) fn man() -> Result<()> {
     let cli = target.join("debug").join("rackcloud");
     let status = std::process::Command::new(&cli)
         .arg("man")
-        .arg("--out-dir")
+        .arg("--dir")
         .arg(&out)
         .status()
         .with_context(|| format!("could not start {}", cli.display()))?;
@@ -71,7 +71,8 @@ pub(crate) fn man() -> Result<()> {
     Ok(())
 }
 
-fn metadata(root: &Path) -> Result<Value> {
+/// `cargo metadata` of the workspace, with its dependencies.
+pub(crate) fn metadata(root: &Path) -> Result<Value> {
     let output = std::process::Command::new("cargo")
         .current_dir(root)
         .args(["metadata", "--format-version", "1", "--locked"])

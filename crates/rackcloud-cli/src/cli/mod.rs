@@ -129,9 +129,9 @@ pub(crate) enum Command {
 #[derive(Debug, Args)]
 pub(crate) struct ManArgs {
     /// Write rackcloud.1 and a page per subcommand (rackcloud-lb-list.1, …) into this directory
-    /// instead of printing rackcloud.1
-    #[arg(long, value_name = "DIR")]
-    pub(crate) out_dir: Option<PathBuf>,
+    /// (created if missing) instead of printing rackcloud.1
+    #[arg(long, value_name = "DIR", alias = "out-dir")]
+    pub(crate) dir: Option<PathBuf>,
 }
 
 /// `rackcloud lb …`.

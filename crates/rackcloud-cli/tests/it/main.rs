@@ -8,6 +8,7 @@ mod common;
 mod coverage;
 mod declarative;
 mod demo;
+mod docs_cli;
 mod emulator;
 mod errors;
 mod fleet;
