@@ -1,7 +1,10 @@
 //! Developer tasks for the rackcloud workspace, run as `cargo xtask <task>`.
 //!
-//! - `ci`: what CI checks, in order: formatting, clippy, rustdoc, then the README's test command
-//!   (`cargo test --workspace`), all with warnings denied.
+//! - `ci`: what CI checks, in order: formatting, clippy, rustdoc (built as `doc` builds it) and
+//!   its links, then the README's test command (`cargo test --workspace`), all with warnings
+//!   denied.
+//! - `doc [--open]`: the workspace's rustdoc with working links between its crates, checked
+//!   (see `docs.rs`).
 //! - `bench [--quick] [--json]`: builds the benchmark runner, the CLI and the README example in
 //!   release mode and runs every scenario against the emulator (see docs/benchmarks.md). Without
 //!   `--json` it prints the table and writes it into docs/benchmarks.md; with `--json` it prints
@@ -12,6 +15,7 @@
 //! - `man`: writes the manual pages of `rackcloud` into `<target>/man`.
 
 mod architecture;
+mod docs;
 mod publish;
 
 use std::path::{Path, PathBuf};
@@ -24,12 +28,13 @@ fn main() -> ExitCode {
     let task = args.first().map(String::as_str);
     let outcome = match task {
         Some("ci") => ci(),
+        Some("doc") => docs::doc(&args[1..]),
         Some("bench") => bench(&args[1..]),
         Some("package") => publish::package(&args[1..]),
         Some("man") => publish::man(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\ntasks:\n  ci                        fmt, clippy, rustdoc and tests, warnings denied\n  bench [--quick] [--json]  measure the SDK against the emulator (docs/benchmarks.md)\n  package [--allow-dirty]   check the published crates' manifests and licences, then cargo package --workspace\n  man                       write the manual pages into <target>/man"
+                "usage: cargo xtask <task>\n\ntasks:\n  ci                        fmt, clippy, rustdoc and its links, tests, warnings denied\n  doc [--open]              the rustdoc of every crate, linked to each other, checked\n  bench [--quick] [--json]  measure the SDK against the emulator (docs/benchmarks.md)\n  package [--allow-dirty]   check the published crates' manifests and licences, then cargo package --workspace\n  man                       write the manual pages into <target>/man"
             );
             return ExitCode::from(2);
         }
@@ -58,11 +63,8 @@ fn ci() -> Result<()> {
         ],
         &[],
     )?;
-    run(
-        "cargo",
-        &["doc", "--workspace", "--no-deps", "--locked"],
-        &[("RUSTDOCFLAGS", "-D warnings")],
-    )?;
+    let doc_dirs = docs::build(&workspace_root()?, &[("RUSTDOCFLAGS", "-D warnings")])?;
+    docs::check(&target_dir()?.join("doc"), &doc_dirs)?;
     // The README's test command, last, so its summary closes the log.
     run("cargo", &["test", "--workspace", "--locked"], &[])
 }
