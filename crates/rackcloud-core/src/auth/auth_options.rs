@@ -43,6 +43,17 @@ pub(crate) enum Credential {
     Token { token: Secret },
 }
 
+impl Credential {
+    /// The secret part: the API key, the password or the token.
+    pub(crate) fn secret(&self) -> &Secret {
+        match self {
+            Credential::ApiKey { api_key, .. } => api_key,
+            Credential::Password { password, .. } => password,
+            Credential::Token { token } => token,
+        }
+    }
+}
+
 /// The tenant to scope a token to: by id or by name, never both.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Tenant {

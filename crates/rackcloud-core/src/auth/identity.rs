@@ -108,26 +108,30 @@ pub(crate) fn parse_token_response(body: &[u8]) -> Result<Session, Error> {
     })
 }
 
+/// The token's expiry. A value that is not a date is named by its field and its length, never
+/// quoted, and the date library's error (which quotes it) is not kept: a service that writes
+/// the token, or anything else secret, into the field does not get it printed.
 fn parse_expires(text: &str) -> Result<SystemTime, Error> {
     let at: jiff::Timestamp = match text.parse() {
         Ok(at) => at,
         // Past the date library's range (years after 9999, or the last hours of 9999): the
         // token does not expire soon, which is all the client needs.
         Err(_) if beyond_year_9999(text) => jiff::Timestamp::MAX,
-        Err(e) => {
+        Err(_) => {
             return Err(Error::new(
                 ErrorKind::Decode,
-                format!("the token's expiry {text:?} is not an RFC 3339 date"),
-            )
-            .with_source(e));
+                format!(
+                    "the token response's `access.token.expires` ({} characters) is not an RFC 3339 date",
+                    text.chars().count()
+                ),
+            ));
         }
     };
-    SystemTime::try_from(at).map_err(|e| {
+    SystemTime::try_from(at).map_err(|_| {
         Error::new(
             ErrorKind::Decode,
-            format!("the token's expiry {text:?} is out of range"),
+            "the token response's `access.token.expires` is out of range",
         )
-        .with_source(e)
     })
 }
 

@@ -56,10 +56,11 @@ impl AuthOptions {
     }
 }
 
-/// A challenge read from `WWW-Authenticate`: the session id and the factor.
+/// A challenge read from `WWW-Authenticate`: the session id (a secret: it stands for the first
+/// factor until the passcode is sent) and the factor.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Challenge {
-    pub(crate) session_id: String,
+    pub(crate) session_id: Secret,
     pub(crate) factor: String,
 }
 
@@ -85,9 +86,15 @@ pub(crate) fn parse_challenge(header: &str) -> Option<Challenge> {
         }
     }
     let session_id = session_id.filter(|s| !s.is_empty())?;
+    // The factor is shown (in the passcode prompt, in errors): a service that writes the
+    // session id into it does not get it shown.
+    let factor = factor.map_or_else(
+        || "PASSCODE".to_owned(),
+        |f| crate::errors::echoes::redact(&f, &[&session_id]),
+    );
     Some(Challenge {
-        session_id,
-        factor: factor.unwrap_or_else(|| "PASSCODE".to_owned()),
+        session_id: Secret::new(session_id),
+        factor,
     })
 }
 
@@ -154,10 +161,13 @@ mod tests {
     #[test]
     fn challenges() {
         let c = parse_challenge("OS-MF sessionId='abc==', factor='PASSCODE'").unwrap();
-        assert_eq!(c.session_id, "abc==");
+        assert_eq!(c.session_id.expose(), "abc==");
         assert_eq!(c.factor, "PASSCODE");
         let c = parse_challenge("os-mf factor=\"PASSCODE\",sessionid=\"x\"").unwrap();
-        assert_eq!(c.session_id, "x");
+        assert_eq!(c.session_id.expose(), "x");
+        let c = parse_challenge("OS-MF sessionId='s3cr3t', factor='PASSCODE s3cr3t'").unwrap();
+        assert_eq!(c.factor, "PASSCODE [redacted]");
+        assert_eq!(format!("{c:?}").matches("s3cr3t").count(), 0);
         assert_eq!(parse_challenge("Keystone uri='http://h/v2.0/'"), None);
         assert_eq!(parse_challenge("OS-MF factor='PASSCODE'"), None);
         assert_eq!(parse_challenge("OS-M"), None);

@@ -97,23 +97,27 @@ pub(crate) fn authenticate(
 ) -> Result<Session, Error> {
     let url = tokens_url(opts.identity_url());
     let body = identity::token_request_body(opts);
-    let reply = post_tokens(transport, &url, &body, None, time_left)?;
+    let credential = [opts.credential().secret().expose()];
+    let reply = post_tokens(transport, &url, &body, None, &credential, time_left)?;
     if reply.status == 401
-        && let Some(challenge) = reply
+        && let Some(mut challenge) = reply
             .header("www-authenticate")
             .and_then(mfa::parse_challenge)
     {
+        challenge.factor = crate::errors::echoes::redact(&challenge.factor, &credential);
         log::debug!(
             "the identity service asks for a second factor ({})",
             challenge.factor
         );
-        let passcode = mfa::ask(opts, &challenge).map_err(|e| e.with_request("POST", &url))?;
+        let session_id = challenge.session_id.expose();
+        let passcode = mfa::ask(opts, &challenge)
+            .map_err(|e| e.with_request("POST", &url).without_echoes(&[session_id]))?;
         let body = mfa::passcode_body(&passcode);
-        let session_id = Some(challenge.session_id.as_str());
-        let second = post_tokens(transport, &url, &body, session_id, time_left)?;
-        return session_of(&url, &second);
+        let echoes = [credential[0], passcode.expose(), session_id];
+        let second = post_tokens(transport, &url, &body, Some(session_id), &echoes, time_left)?;
+        return session_of(&url, &second).map_err(|e| e.without_echoes(&echoes));
     }
-    session_of(&url, &reply)
+    session_of(&url, &reply).map_err(|e| e.without_echoes(&credential))
 }
 
 fn post_tokens(
@@ -121,6 +125,7 @@ fn post_tokens(
     url: &str,
     body: &[u8],
     session_id: Option<&str>,
+    echoes: &[&str],
     time_left: Option<Duration>,
 ) -> Result<Reply, Error> {
     transport.send(&Outgoing {
@@ -130,6 +135,7 @@ fn post_tokens(
         body: Some(body),
         body_is_secret: true,
         session_id,
+        echoes,
         time_left,
     })
 }

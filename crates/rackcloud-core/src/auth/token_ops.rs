@@ -67,7 +67,10 @@ impl ProviderClient {
             let reply = self.identity_call(Method::Delete, &url, &token, left)?;
             match reply.status {
                 200 | 202 | 204 => Ok(()),
-                status => Err(status_error("DELETE", &url, &reply, status)),
+                status => {
+                    Err(status_error("DELETE", &url, &reply, status)
+                        .without_echoes(&[token.expose()]))
+                }
             }
         })
     }
@@ -117,7 +120,13 @@ impl ProviderClient {
                     }))
                 }
                 404 => Ok(None),
-                status => Err(status_error("GET", &shown, &reply, status)),
+                status => Err(
+                    status_error("GET", &shown, &reply, status).without_echoes(&[
+                        id,
+                        own.expose(),
+                        self.session().token.expose(),
+                    ]),
+                ),
             }
         })
     }
@@ -149,6 +158,7 @@ impl ProviderClient {
             body: None,
             body_is_secret: false,
             session_id: None,
+            echoes: &[],
             time_left: Some(left),
         })
     }

@@ -2,6 +2,7 @@
 
 pub(crate) mod availability;
 pub(crate) mod catalog;
+pub(crate) mod connect_deadline;
 pub(crate) mod endpoint;
 pub(crate) mod log_filter;
 pub(crate) mod log_redact;
@@ -16,5 +17,6 @@ pub(crate) mod result;
 pub(crate) mod service;
 pub(crate) mod size_limit;
 pub(crate) mod tls;
+pub(crate) mod tls_failure;
 pub(crate) mod transport;
 pub(crate) mod transport_error;

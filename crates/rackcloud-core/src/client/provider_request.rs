@@ -48,13 +48,16 @@ impl ProviderClient {
                 reply = self.send_with(&self.session().token, method, url, body, left())?;
             }
             if !ok_codes.contains(&reply.status) {
+                // A service that repeats the token it was sent does not get it printed.
+                let sent = self.session().token.clone();
                 return Err(Error::from_status(
                     method.as_str(),
                     url,
                     reply.status,
                     reply.header("retry-after"),
                     &reply.body,
-                ));
+                )
+                .without_echoes(&[session.token.expose(), sent.expose()]));
             }
             Ok(Response::new(
                 method,
@@ -81,6 +84,7 @@ impl ProviderClient {
             body,
             body_is_secret: false,
             session_id: None,
+            echoes: &[],
             time_left: Some(time_left),
         })
     }

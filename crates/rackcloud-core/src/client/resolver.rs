@@ -35,44 +35,51 @@ impl Resolver for LiteralFirstResolver {
             None => self
                 .names
                 .resolve(uri, config, timeout)
-                .map_err(LookupFailed::mark),
+                .map_err(|e| LookupFailed::mark_for(uri, e)),
         }
     }
 }
 
 /// The resolver's own failure (such as "failed to lookup address information: Name or service
-/// not known"), marked so that the transport can tell a failed lookup from other I/O failures,
-/// which ureq reports alike.
+/// not known") and the host it was asked for, marked so that the transport can tell a failed
+/// lookup from other I/O failures, which ureq reports alike, and say whose name it was (the
+/// service's or the proxy's).
 #[derive(Debug)]
-pub(crate) struct LookupFailed(pub(crate) std::io::Error);
+pub(crate) struct LookupFailed {
+    pub(crate) host: String,
+    pub(crate) io: std::io::Error,
+}
 
 impl LookupFailed {
-    pub(crate) fn mark(e: ureq::Error) -> ureq::Error {
-        match e {
-            ureq::Error::Io(io) => {
-                ureq::Error::Io(std::io::Error::new(io.kind(), LookupFailed(io)))
+    /// Marks a failed lookup of `uri`'s host; a lookup that found no address is one too.
+    pub(crate) fn mark_for(uri: &Uri, e: ureq::Error) -> ureq::Error {
+        let host = uri.host().unwrap_or_default().to_owned();
+        let io = match e {
+            ureq::Error::Io(io) => io,
+            ureq::Error::HostNotFound => {
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no address found")
             }
-            other => other,
-        }
+            other => return other,
+        };
+        ureq::Error::Io(std::io::Error::new(io.kind(), LookupFailed { host, io }))
     }
 
-    /// The resolver's failure inside an I/O error that [`mark`](LookupFailed::mark) wrapped.
-    pub(crate) fn inside(io: &std::io::Error) -> Option<&std::io::Error> {
+    /// The failure inside an I/O error that [`mark_for`](LookupFailed::mark_for) wrapped.
+    pub(crate) fn inside(io: &std::io::Error) -> Option<&LookupFailed> {
         io.get_ref()
             .and_then(|inner| inner.downcast_ref::<LookupFailed>())
-            .map(|LookupFailed(io)| io)
     }
 }
 
 impl std::fmt::Display for LookupFailed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
+        self.io.fmt(f)
     }
 }
 
 impl std::error::Error for LookupFailed {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.0)
+        Some(&self.io)
     }
 }
 

@@ -8,17 +8,16 @@ use ureq::http::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue};
 use ureq::http::{HeaderMap, Request, Uri};
 use ureq::{Agent, AsSendBody};
 
-use ureq::unversioned::transport::DefaultConnector;
-
 use crate::error::Error;
 use crate::error_kind::ErrorKind;
+use crate::errors::echoes::redact;
 use crate::method::Method;
 use crate::proxy::ProxyConfig;
 use crate::redact::shown_url;
 use crate::resolver::LiteralFirstResolver;
 use crate::secret::Secret;
 use crate::tls::TrustedRoots;
-use crate::transport_error::{from_ureq, invalid_header};
+use crate::transport_error::{Peer, from_ureq, invalid_header};
 
 /// What one exchange sends.
 pub(crate) struct Outgoing<'a> {
@@ -30,6 +29,9 @@ pub(crate) struct Outgoing<'a> {
     pub(crate) body_is_secret: bool,
     /// The multi-factor session of the passcode request (`X-SessionId`).
     pub(crate) session_id: Option<&'a str>,
+    /// Secrets the request carries in its body (a credential, a passcode): a header value that
+    /// echoes one is logged with it redacted, as one that echoes the token or the session id.
+    pub(crate) echoes: &'a [&'a str],
     /// A shorter limit than the configured timeout for this exchange (the time left before an
     /// operation's deadline).
     pub(crate) time_left: Option<Duration>,
@@ -65,6 +67,8 @@ pub(crate) struct TransportConfig {
 pub(crate) struct Transport {
     agent: Agent,
     config: TransportConfig,
+    /// The proxy, if any, to name the peer of a failed exchange.
+    proxy: Option<ureq::Proxy>,
 }
 
 const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
@@ -76,6 +80,7 @@ const LOGGED_RESPONSE_HEADERS: [&str; 3] = ["content-type", "content-length", "r
 
 impl Transport {
     pub(crate) fn new(config: TransportConfig) -> Transport {
+        let proxy = config.proxy.to_ureq();
         let agent_config = Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
@@ -86,14 +91,18 @@ impl Transport {
             .max_idle_connections_per_host(config.max_idle_connections_per_host)
             .max_idle_connections(config.max_idle_connections_per_host.saturating_mul(4))
             .tls_config(config.roots.tls_config())
-            .proxy(config.proxy.to_ureq())
+            .proxy(proxy.clone())
             .build();
         let agent = Agent::with_parts(
             agent_config,
-            DefaultConnector::default(),
+            crate::client::connect_deadline::connector(),
             LiteralFirstResolver::default(),
         );
-        Transport { agent, config }
+        Transport {
+            agent,
+            config,
+            proxy,
+        }
     }
 
     pub(crate) fn config(&self) -> &TransportConfig {
@@ -130,9 +139,10 @@ impl Transport {
         let shown = shown_url(out.url);
         let fail = |e: Error| e.with_request(method, &shown);
         let uri = checked_uri(out.url, self.config.allow_plain_http).map_err(fail)?;
+        let peer = || self.peer(&uri);
         let mut builder = Request::builder()
             .method(out.method.as_http())
-            .uri(uri)
+            .uri(&uri)
             .header(ACCEPT, APPLICATION_JSON);
         if let Some(token) = out.token {
             builder = builder.header(X_AUTH_TOKEN, token.expose());
@@ -150,12 +160,14 @@ impl Transport {
             None => builder.body(()).map(|request| self.run(request, out)),
         }
         .map_err(|e| fail(invalid_header(e)))?;
-        let (head, mut body) = response.map_err(|e| fail(from_ureq(e)))?.into_parts();
+        let (head, mut body) = response
+            .map_err(|e| fail(from_ureq(e, &peer())))?
+            .into_parts();
         let body = body
             .with_config()
             .limit(self.config.max_body_bytes)
             .read_to_vec()
-            .map_err(|e| fail(from_ureq(e)))?;
+            .map_err(|e| fail(from_ureq(e, &peer())))?;
         let reply = Reply {
             status: head.status.as_u16(),
             headers: head.headers,
@@ -163,6 +175,26 @@ impl Transport {
         };
         log_reply(out, &reply, started.elapsed());
         Ok(reply)
+    }
+}
+
+impl Transport {
+    /// The service's `host:port` for `uri`, and the proxy's when the request goes through one.
+    fn peer(&self, uri: &Uri) -> Peer {
+        let host = uri.host().unwrap_or_default();
+        let port = uri.port_u16().unwrap_or(match uri.scheme_str() {
+            Some("http") => 80,
+            _ => 443,
+        });
+        let proxy = self
+            .proxy
+            .as_ref()
+            .filter(|proxy| !proxy.is_no_proxy(uri))
+            .map(|proxy| format!("{}:{}", proxy.host(), proxy.port()));
+        Peer {
+            target: format!("{host}:{port}"),
+            proxy,
+        }
     }
 }
 
@@ -204,7 +236,8 @@ fn checked_uri(url: &str, allow_plain_http: bool) -> Result<Uri, Error> {
     allowed.map(|()| uri)
 }
 
-fn is_loopback(host: &str) -> bool {
+/// Whether `host` (a name, an IP address, or an IPv6 address in brackets) is this machine.
+pub(crate) fn is_loopback(host: &str) -> bool {
     if host.eq_ignore_ascii_case("localhost") {
         return true;
     }
@@ -239,9 +272,16 @@ fn log_reply(out: &Outgoing<'_>, reply: &Reply, elapsed: Duration) {
     if !log::log_enabled!(log::Level::Debug) {
         return;
     }
+    let mut echoes = out.echoes.to_vec();
+    echoes.extend(out.token.map(Secret::expose));
+    echoes.extend(out.session_id);
     let headers: String = LOGGED_RESPONSE_HEADERS
         .iter()
-        .filter_map(|name| reply.header(name).map(|v| format!(" {name}={v}")))
+        .filter_map(|name| {
+            reply
+                .header(name)
+                .map(|v| format!(" {name}={}", redact(v, &echoes)))
+        })
         .collect();
     log::debug!(
         "response {} {} -> {} in {} ms{headers}",

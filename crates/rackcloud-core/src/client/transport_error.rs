@@ -1,9 +1,47 @@
-//! Transport failures as [`Error`]s: what ureq and rustls report, mapped to kinds, with the
-//! cause kept in `source()` and no secret in the message.
+//! Transport failures as [`Error`]s: what ureq and rustls report, mapped to kinds and told in
+//! the user's words, naming the peer that failed (the service or the proxy), with the cause
+//! kept in `source()` and no secret in the message.
+//!
+//! Whether a failure is worth repeating is decided here too, from what it says of the request:
+//! not sent at all ([`Error::with_not_sent`]), or lost after it was sent
+//! ([`Error::with_connection_lost`]); see `retries/retry_reason.rs`.
 
+use std::io::ErrorKind as Io;
+
+use ureq::Timeout;
+
+use crate::client::connect_deadline::CONNECT_TIMED_OUT;
+use crate::client::tls_failure::tls_failure;
 use crate::error::Error;
 use crate::error_kind::ErrorKind;
 use crate::resolver::LookupFailed;
+
+/// Where an exchange went: the service's `host:port`, and the proxy's when one carried it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Peer {
+    pub(crate) target: String,
+    pub(crate) proxy: Option<String>,
+}
+
+impl Peer {
+    /// What the client connects to: the proxy when there is one.
+    fn connected(&self) -> String {
+        match &self.proxy {
+            Some(proxy) => format!("the proxy {proxy}"),
+            None => self.target.clone(),
+        }
+    }
+
+    /// Whether the connection goes to this machine (a local emulator, a local proxy).
+    fn is_local(&self) -> bool {
+        let address = self.proxy.as_deref().unwrap_or(&self.target);
+        let host = match address.rsplit_once(':') {
+            Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+            _ => address,
+        };
+        crate::transport::is_loopback(host)
+    }
+}
 
 pub(crate) fn invalid_header(e: ureq::http::Error) -> Error {
     // The http crate's message names no header value, so no token can leak through it.
@@ -14,9 +52,16 @@ pub(crate) fn invalid_header(e: ureq::http::Error) -> Error {
     .with_source(e)
 }
 
-pub(crate) fn from_ureq(e: ureq::Error) -> Error {
-    use std::io::ErrorKind as Io;
-    use ureq::Timeout;
+/// How a failure is repeated: not at all, as one that sent nothing, or as one whose request
+/// was sent and whose answer was cut off (repeated only for idempotent methods).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Repeat {
+    Never,
+    NotSent,
+    Lost,
+}
+
+pub(crate) fn from_ureq(e: ureq::Error, peer: &Peer) -> Error {
     // rustls reports a refused certificate as an I/O error of kind `InvalidData` around its own.
     let e = match e {
         ureq::Error::Io(io) if is_rustls(&io) => {
@@ -24,49 +69,73 @@ pub(crate) fn from_ureq(e: ureq::Error) -> Error {
                 .into_inner()
                 .map(|inner| inner.downcast::<rustls::Error>())
             {
-                Some(Ok(tls)) => tls_failure(*tls),
-                _ => Error::new(ErrorKind::Transport, "TLS handshake failed"),
+                Some(Ok(tls)) => tls_failure(*tls, &peer.target),
+                _ => Error::new(
+                    ErrorKind::Transport,
+                    format!("TLS handshake with {} failed", peer.target),
+                ),
             };
         }
-        ureq::Error::Rustls(tls) => return tls_failure(tls),
+        ureq::Error::Rustls(tls) => return tls_failure(tls, &peer.target),
+        ureq::Error::ConnectProxyFailed(why) => return proxy_failure(&why, peer),
         other => other,
     };
-    let (kind, message, not_sent) = match &e {
+    let connected = peer.connected();
+    let (kind, message, repeat) = match &e {
         ureq::Error::Timeout(which @ (Timeout::Resolve | Timeout::Connect)) => (
             ErrorKind::Timeout,
-            format!("could not connect in time ({which})"),
-            true,
+            format!("could not connect to {connected} in time ({which})"),
+            Repeat::NotSent,
         ),
         ureq::Error::Timeout(which) => (
             ErrorKind::Timeout,
             format!("no complete answer in time ({which})"),
-            false,
+            Repeat::Never,
         ),
         ureq::Error::BodyExceedsLimit(limit) => (
             ErrorKind::BodyTooLarge,
             format!("the response body is larger than the {limit}-byte limit"),
-            false,
+            Repeat::Never,
         ),
-        // A failed lookup is not repeated (nothing marks it not-sent): the system resolver has
-        // already tried its servers, and a name that does not exist will not exist a second
-        // later. The resolver's own words are kept, in the message and as the source.
+        // A failed lookup is not repeated: the system resolver has already tried its servers,
+        // and a name that does not exist will not exist a second later. The resolver's own
+        // words are kept, in the message and as the source.
+        ureq::Error::Io(io) if LookupFailed::inside(io).is_some() => {
+            let lookup = LookupFailed::inside(io).map(|l| (l.host.as_str(), &l.io));
+            let (host, words) = lookup.unwrap_or(("", io));
+            let whose = match &peer.proxy {
+                Some(proxy) if proxy.rsplit_once(':').is_some_and(|(h, _)| h == host) => {
+                    "the proxy "
+                }
+                _ => "",
+            };
+            (
+                ErrorKind::Transport,
+                format!("host name lookup failed: {whose}{host}: {words}"),
+                Repeat::Never,
+            )
+        }
         ureq::Error::HostNotFound => (
             ErrorKind::Transport,
-            "host name lookup failed: no address found".to_owned(),
-            false,
+            format!("host name lookup failed: {connected}: no address found"),
+            Repeat::Never,
         ),
-        ureq::Error::Io(io) if LookupFailed::inside(io).is_some() => (
+        // Nothing listens on this machine's port: a second try a moment later meets the same
+        // closed port, so the failure is reported at once, saying what to check.
+        ureq::Error::Io(io) if io.kind() == Io::ConnectionRefused && peer.is_local() => (
             ErrorKind::Transport,
-            format!("host name lookup failed: {io}"),
-            false,
+            format!("nothing is listening on {connected}; is the emulator running?"),
+            Repeat::Never,
         ),
-        ureq::Error::ConnectionFailed => {
-            (ErrorKind::Transport, "could not connect".to_owned(), true)
-        }
+        ureq::Error::ConnectionFailed => (
+            ErrorKind::Transport,
+            format!("could not connect to {connected}"),
+            Repeat::NotSent,
+        ),
         ureq::Error::Io(io) if io.kind() == Io::TimedOut => (
             ErrorKind::Timeout,
-            "the connection timed out".to_owned(),
-            false,
+            format!("the connection to {connected} timed out"),
+            Repeat::Never,
         ),
         ureq::Error::Io(io)
             if matches!(
@@ -79,35 +148,49 @@ pub(crate) fn from_ureq(e: ureq::Error) -> Error {
         {
             (
                 ErrorKind::Transport,
-                format!("could not connect ({})", io.kind()),
-                true,
+                format!("could not connect to {connected} ({})", io.kind()),
+                Repeat::NotSent,
+            )
+        }
+        ureq::Error::Io(io)
+            if matches!(
+                io.kind(),
+                Io::UnexpectedEof | Io::ConnectionReset | Io::ConnectionAborted | Io::BrokenPipe
+            ) =>
+        {
+            (
+                ErrorKind::Transport,
+                format!(
+                    "the connection to {connected} was cut before the answer was complete ({})",
+                    io.kind()
+                ),
+                Repeat::Lost,
             )
         }
         ureq::Error::Io(io) => (
             ErrorKind::Transport,
             format!("i/o failure ({})", io.kind()),
-            false,
+            Repeat::Never,
         ),
         ureq::Error::BadUri(_) | ureq::Error::Http(_) => (
             ErrorKind::Configuration,
             "invalid request URL".to_owned(),
-            true,
+            Repeat::NotSent,
         ),
-        ureq::Error::Tls(why) => (ErrorKind::Transport, format!("TLS failure: {why}"), false),
-        ureq::Error::ConnectProxyFailed(_) => (
+        ureq::Error::Tls(why) => (
             ErrorKind::Transport,
-            "the proxy refused the connection (CONNECT failed)".to_owned(),
-            true,
+            format!("TLS failure with {}: {why}", peer.target),
+            Repeat::Never,
         ),
         ureq::Error::BodyStalled => (
             ErrorKind::Timeout,
             "the response body stalled".to_owned(),
-            false,
+            Repeat::Never,
         ),
         _ => (
             ErrorKind::Transport,
             "the exchange failed".to_owned(),
-            false,
+            Repeat::Never,
         ),
     };
     let error = match e {
@@ -115,17 +198,58 @@ pub(crate) fn from_ureq(e: ureq::Error) -> Error {
         // chain of `source()` ends in the system's own words.
         ureq::Error::Io(io) => match LookupFailed::inside(&io) {
             Some(lookup) => {
-                let resolver = std::io::Error::new(lookup.kind(), lookup.to_string());
+                let resolver = std::io::Error::new(lookup.io.kind(), lookup.io.to_string());
                 Error::new(kind, message).with_source(resolver)
             }
             None => Error::new(kind, message).with_source(io),
         },
         other => Error::new(kind, message).with_source(other),
     };
-    if not_sent {
-        error.with_not_sent()
-    } else {
-        error
+    match repeat {
+        Repeat::Never => error,
+        Repeat::NotSent => error.with_not_sent(),
+        Repeat::Lost => error.with_connection_lost(),
+    }
+}
+
+/// A `CONNECT` the proxy refused or did not answer: nothing reached the service. A refusal of
+/// the proxy's credentials (407) or of the destination (other 4xx) is not repeated; the proxy's
+/// own trouble (5xx, no answer) may pass.
+fn proxy_failure(why: &str, peer: &Peer) -> Error {
+    let proxy = peer.connected();
+    if why == CONNECT_TIMED_OUT {
+        return Error::new(
+            ErrorKind::Timeout,
+            format!("{proxy} did not answer the CONNECT request in time"),
+        )
+        .with_not_sent();
+    }
+    // ureq's words: "proxy server responded 407/407".
+    let status = why
+        .strip_prefix("proxy server responded ")
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|code| code.parse::<u16>().ok());
+    match status {
+        Some(407) => Error::new(
+            ErrorKind::Transport,
+            format!(
+                "{proxy} refused the proxy credentials (407 Proxy Authentication Required): check the user name and password in the proxy URL"
+            ),
+        ),
+        Some(status @ 400..=499) => Error::new(
+            ErrorKind::Transport,
+            format!("{proxy} refused to connect to {} ({status})", peer.target),
+        ),
+        Some(status) => Error::new(
+            ErrorKind::Transport,
+            format!("{proxy} could not connect to {} ({status})", peer.target),
+        )
+        .with_not_sent(),
+        None => Error::new(
+            ErrorKind::Transport,
+            format!("{proxy} closed the connection without answering the CONNECT request"),
+        )
+        .with_not_sent(),
     }
 }
 
@@ -134,46 +258,90 @@ fn is_rustls(io: &std::io::Error) -> bool {
         .is_some_and(|inner| inner.is::<rustls::Error>())
 }
 
-/// A TLS failure with the rustls error as its source, so that callers can inspect it; a
-/// refused certificate says so ("invalid peer certificate: UnknownIssuer", "certificate not
-/// valid for name …"). Not repeated: trying again meets the same certificate.
-fn tls_failure(tls: rustls::Error) -> Error {
-    let hint = if matches!(tls, rustls::Error::InvalidCertificate(_)) {
-        " (the server's certificate is not trusted: see TrustedRoots)"
-    } else {
-        ""
-    };
-    Error::new(
-        ErrorKind::Transport,
-        format!("TLS handshake failed: {tls}{hint}"),
-    )
-    .with_source(tls)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn direct(target: &str) -> Peer {
+        Peer {
+            target: target.to_owned(),
+            proxy: None,
+        }
+    }
+
     #[test]
     fn a_failed_lookup_keeps_the_resolvers_words_and_is_not_repeated() {
         let words = "failed to lookup address information: Name or service not known";
-        let e = from_ureq(LookupFailed::mark(ureq::Error::Io(std::io::Error::other(
-            words,
-        ))));
+        let uri = "https://identity.example.com/v2.0".parse().expect("uri");
+        let failed = LookupFailed::mark_for(&uri, ureq::Error::Io(std::io::Error::other(words)));
+        let e = from_ureq(failed, &direct("identity.example.com:443"));
         assert_eq!(e.kind(), ErrorKind::Transport);
-        assert!(
-            e.to_string()
-                .contains(&format!("host name lookup failed: {words}")),
-            "{e}"
+        assert_eq!(
+            e.to_string(),
+            format!("transport failure: host name lookup failed: identity.example.com: {words}")
         );
         let source = std::error::Error::source(&e).expect("a source");
         assert_eq!(source.to_string(), words);
         assert!(!e.is_transient());
         // Other I/O failures keep the I/O error itself as their source.
-        let e = from_ureq(ureq::Error::Io(std::io::Error::other("reset")));
+        let e = from_ureq(
+            ureq::Error::Io(std::io::Error::other("reset")),
+            &direct("h:1"),
+        );
         assert_eq!(
             std::error::Error::source(&e).expect("a source").to_string(),
             "reset"
+        );
+    }
+
+    #[test]
+    fn a_proxy_that_does_not_resolve_is_named_as_the_proxy() {
+        let uri = "http://proxy.invalid:3128".parse().expect("uri");
+        let failed = LookupFailed::mark_for(&uri, ureq::Error::HostNotFound);
+        let peer = Peer {
+            target: "identity.example.com:443".to_owned(),
+            proxy: Some("proxy.invalid:3128".to_owned()),
+        };
+        let text = from_ureq(failed, &peer).to_string();
+        assert_eq!(
+            text,
+            "transport failure: host name lookup failed: the proxy proxy.invalid: no address found"
+        );
+    }
+
+    #[test]
+    fn proxy_answers_to_connect() {
+        let peer = Peer {
+            target: "lb.example.com:443".to_owned(),
+            proxy: Some("127.0.0.1:3128".to_owned()),
+        };
+        let refused = proxy_failure("proxy server responded 407/407", &peer);
+        assert_eq!(
+            refused.to_string(),
+            "transport failure: the proxy 127.0.0.1:3128 refused the proxy credentials (407 Proxy Authentication Required): check the user name and password in the proxy URL"
+        );
+        assert!(!refused.is_transient());
+        assert!(!proxy_failure("proxy server responded 403/403", &peer).is_transient());
+        assert!(proxy_failure("proxy server responded 503/503", &peer).is_transient());
+        let late = proxy_failure(CONNECT_TIMED_OUT, &peer);
+        assert_eq!(late.kind(), ErrorKind::Timeout);
+    }
+
+    #[test]
+    fn refused_on_this_machine_says_what_to_check_and_is_not_repeated() {
+        let refused = || ureq::Error::Io(std::io::Error::from(Io::ConnectionRefused));
+        let e = from_ureq(refused(), &direct("127.0.0.1:8900"));
+        assert_eq!(
+            e.to_string(),
+            "transport failure: nothing is listening on 127.0.0.1:8900; is the emulator running?"
+        );
+        assert!(!e.is_transient());
+        let far = from_ureq(refused(), &direct("lb.example.com:443"));
+        assert!(far.is_transient());
+        assert!(
+            far.to_string()
+                .contains("could not connect to lb.example.com:443 (connection refused)"),
+            "{far}"
         );
     }
 }

@@ -47,6 +47,7 @@ struct Inner {
     retry_after: Option<Duration>,
     lb_status: Option<String>,
     not_sent: bool,
+    lost: bool,
     attempts: u32,
     note: Option<String>,
     source: Option<Box<dyn StdError + Send + Sync>>,
@@ -86,6 +87,7 @@ impl Error {
                 retry_after: None,
                 lb_status: None,
                 not_sent: false,
+                lost: false,
                 attempts: 1,
                 note: None,
                 source: None,
@@ -163,6 +165,17 @@ impl Error {
         self.inner.not_sent
     }
 
+    /// Marks a failure after the request was sent, when the connection was cut before the
+    /// whole answer arrived: the server may or may not have acted on it.
+    pub(crate) fn with_connection_lost(mut self) -> Error {
+        self.inner.lost = true;
+        self
+    }
+
+    pub(crate) fn connection_lost(&self) -> bool {
+        self.inner.lost
+    }
+
     pub(crate) fn with_attempts(mut self, attempts: u32) -> Error {
         self.inner.attempts = attempts;
         self
@@ -180,6 +193,19 @@ impl Error {
 
     pub(crate) fn with_note(mut self, note: String) -> Error {
         self.inner.note = Some(note);
+        self
+    }
+
+    /// The error with `f` applied to every text it holds but the method and URL (which the SDK
+    /// wrote, with any token in the URL already masked).
+    pub(crate) fn map_texts(mut self, f: impl Fn(&str) -> String) -> Error {
+        let inner = &mut *self.inner;
+        let map = |text: &mut Option<String>| *text = text.as_deref().map(&f);
+        map(&mut inner.message);
+        map(&mut inner.body_excerpt);
+        map(&mut inner.lb_status);
+        map(&mut inner.note);
+        inner.fault = inner.fault.take().map(|fault| fault.map_texts(&f));
         self
     }
 

@@ -29,12 +29,12 @@ use serde_json::{Map, Value};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fault {
-    wrapper: Option<String>,
-    messages: Vec<String>,
-    code: Option<u16>,
-    details: Option<String>,
-    validation_messages: Vec<String>,
-    retry_after: Option<String>,
+    pub(crate) wrapper: Option<String>,
+    pub(crate) messages: Vec<String>,
+    pub(crate) code: Option<u16>,
+    pub(crate) details: Option<String>,
+    pub(crate) validation_messages: Vec<String>,
+    pub(crate) retry_after: Option<String>,
 }
 
 impl Fault {

@@ -8,7 +8,7 @@ use crate::deadline::Deadline;
 use crate::error::Error;
 use crate::method::Method;
 use crate::retry_policy::{RetryEvent, RetryPolicy};
-use crate::retry_reason::transient_reason;
+use crate::retry_reason::{repeatable, transient_reason};
 
 /// Runs `attempt` until it succeeds, fails in a way not worth repeating, or the policy's
 /// attempts or deadline run out. `attempt` receives the time left before the deadline.
@@ -27,6 +27,12 @@ pub(crate) fn run<T>(
             Err(error) => error,
         };
         let Some(reason) = transient_reason(&error) else {
+            let error = match error.connection_lost() && !repeatable(error.method()) {
+                true => error.with_note(format!(
+                    "not repeated: the server may already have acted on the {method}"
+                )),
+                false => error,
+            };
             return Err(error.with_attempts(number));
         };
         if number >= policy.attempts() {

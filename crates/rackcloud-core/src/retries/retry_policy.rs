@@ -37,8 +37,9 @@ type Sleeper = Arc<dyn Fn(Duration) + Send + Sync>;
 /// When and how a [`ProviderClient`](crate::ProviderClient) repeats a failed request.
 ///
 /// The default repeats a rate-limited (413 `overLimit`), busy (422 immutable while
-/// `PENDING_UPDATE` or `BUILD`) or unavailable (503) answer, and a connection that failed before
-/// anything was sent, at most [`DEFAULT_MAX_ATTEMPTS`](RetryPolicy::DEFAULT_MAX_ATTEMPTS) times
+/// `PENDING_UPDATE` or `BUILD`) or unavailable (503) answer, a connection that failed before
+/// anything was sent, and a `GET` or `PUT` whose connection was cut before the whole answer
+/// arrived (both leave the service as one request does), at most [`DEFAULT_MAX_ATTEMPTS`](RetryPolicy::DEFAULT_MAX_ATTEMPTS) times
 /// within [`DEFAULT_DEADLINE`](RetryPolicy::DEFAULT_DEADLINE). It waits what the server asks
 /// (`Retry-After`), or else backs off exponentially from
 /// [`DEFAULT_INITIAL_BACKOFF`](RetryPolicy::DEFAULT_INITIAL_BACKOFF) with jitter. A wait that
@@ -46,8 +47,10 @@ type Sleeper = Arc<dyn Fn(Duration) + Send + Sync>;
 /// server's [`retry_after`](Error::retry_after).
 ///
 /// Never repeated: an absolute limit (413 without `overLimit`), a load balancer in `ERROR`,
-/// `SUSPENDED`, `PENDING_DELETE` or `DELETED`, "already disabled", any other 4xx or 5xx, and a
-/// failure after the request may have reached the server (a timeout, a reset).
+/// `SUSPENDED`, `PENDING_DELETE` or `DELETED`, "already disabled", any other 4xx or 5xx, a
+/// refused connection to this machine (nothing listens there; the error says so at once), a
+/// proxy that refuses its credentials (407), a timeout after the request was sent, and a `POST`
+/// or `DELETE` whose connection was cut after sending (the server may have acted on it).
 ///
 /// # Examples
 ///

@@ -1,8 +1,9 @@
 //! [`RetryReason`]: which failures are worth repeating, and why.
 //!
 //! A 413 rate limit, a 422 immutable answer while the load balancer is `PENDING_UPDATE` or
-//! `BUILD`, a 503, and a connection that failed before the request was sent; nothing else
-//! (docs/api/conventions.md, docs/api/faults.md).
+//! `BUILD`, a 503, a connection that failed before the request was sent, and a connection cut
+//! before the whole answer of an idempotent request (`GET`, `PUT`) arrived; nothing else
+//! (docs/api/conventions.md, docs/api/faults.md, docs/errors-and-retries.md).
 
 use std::fmt;
 
@@ -25,6 +26,9 @@ pub enum RetryReason {
     Unavailable,
     /// The connection failed before the request was sent.
     ConnectFailed,
+    /// The connection was cut before the whole answer of an idempotent request (`GET`, `PUT`)
+    /// arrived: sending it again leaves the service as one request would.
+    ConnectionLost,
 }
 
 impl fmt::Display for RetryReason {
@@ -36,6 +40,7 @@ impl fmt::Display for RetryReason {
             }
             RetryReason::Unavailable => f.write_str("service unavailable (503)"),
             RetryReason::ConnectFailed => f.write_str("could not connect"),
+            RetryReason::ConnectionLost => f.write_str("the connection was cut"),
         }
     }
 }
@@ -54,14 +59,26 @@ pub(crate) fn transient_reason(error: &Error) -> Option<RetryReason> {
         ErrorKind::Transport | ErrorKind::Timeout if error.not_sent() => {
             Some(RetryReason::ConnectFailed)
         }
+        ErrorKind::Transport if error.connection_lost() && repeatable(error.method()) => {
+            Some(RetryReason::ConnectionLost)
+        }
         _ => None,
     }
 }
 
+/// Whether a request of this method may be sent again after its connection was cut with the
+/// request already sent: `GET` reads, and the API's `PUT`s replace a whole setting, so two leave
+/// what one leaves. Never `POST` (a second node, a second load balancer), nor `DELETE` (a second
+/// one answers 404 or 422 for the removal the first one did, a failure for a success).
+pub(crate) fn repeatable(method: Option<&str>) -> bool {
+    matches!(method, Some("GET" | "HEAD" | "PUT"))
+}
+
 impl Error {
     /// Whether a later attempt may succeed: a rate limit, a load balancer busy in
-    /// `PENDING_UPDATE` or `BUILD`, an unavailable service, or a connection that failed before
-    /// anything was sent. These are what [`RetryPolicy`](crate::RetryPolicy) repeats.
+    /// `PENDING_UPDATE` or `BUILD`, an unavailable service, a connection that failed before
+    /// anything was sent, or a connection cut during a `GET` or `PUT`. These are what
+    /// [`RetryPolicy`](crate::RetryPolicy) repeats.
     pub fn is_transient(&self) -> bool {
         transient_reason(self).is_some()
     }
