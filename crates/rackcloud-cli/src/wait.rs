@@ -131,7 +131,7 @@ impl Drop for Waiting {
 
 /// A spinner on stderr, drawn explicitly there (this is only called for a terminal), ticking on
 /// its own so that the time waited moves between polls.
-fn spinner(message: String) -> ProgressBar {
+pub(crate) fn spinner(message: String) -> ProgressBar {
     let style = ProgressStyle::with_template("{spinner} {msg} ({waited})")
         .unwrap_or_else(|_| ProgressStyle::default_spinner())
         .with_key(
@@ -175,7 +175,7 @@ fn progress_line(
 }
 
 /// The spinner's message after one poll.
-fn spinner_message(
+pub(crate) fn spinner_message(
     id: u64,
     target: &Status,
     status: Option<&Status>,

@@ -64,6 +64,7 @@ fn the_demo_tells_every_step_and_exits_0() {
     assert!(!run.stdout.contains(SECRET) && !run.stderr.contains(SECRET));
     assert!(!run.stderr.contains("panicked"));
     traffic_is_pinned_by_the_cookie_and_the_rotation_drops_nothing(&lines);
+    the_tour_says_what_it_does_in_plain_words(&lines);
     the_declarative_guide_is_applied_and_plans_nothing_afterwards(&lines);
 }
 
@@ -92,6 +93,62 @@ fn traffic_is_pinned_by_the_cookie_and_the_rotation_drops_nothing(lines: &[&str]
         streamed.ends_with(" requests sent, 0 failed."),
         "{streamed}"
     );
+}
+
+/// Step 13 says it adds the node to rotate out before it does (seconds of retries and a wait
+/// follow, each retry told as it happens);
+/// counts are written in words (`1 change`, `1 load balancer`); the last line names the command
+/// that starts this binary: run from cargo's target folder, `cargo run -p rackcloud-cli --`.
+fn the_tour_says_what_it_does_in_plain_words(lines: &[&str]) {
+    let at = |part: &str| -> usize {
+        lines
+            .iter()
+            .position(|l| l.contains(part))
+            .unwrap_or_else(|| panic!("{part:?} missing: {lines:#?}"))
+    };
+    let step = at("13. Load balancer 1: rotate node 10.180.0.21:80 out for 10.180.0.22:80");
+    let scene = at("Setting the scene: adding 10.180.0.21:80, the node to rotate out");
+    let added = at("(10.180.0.21:80) added; now the new one, 10.180.0.22:80, safely.");
+    assert!(step < scene && scene < added, "{lines:#?}");
+    // What happens in between is told as it happens: the retries of the busy load balancer.
+    assert!(
+        lines[scene + 1..added].iter().all(|l| l.starts_with("   Retry: ")),
+        "{lines:#?}"
+    );
+    for told in [
+        "applied (1 change), planned again",
+        "describing 1 load balancer, ready to keep in a file.",
+        "before the next: 1 change in ",
+    ] {
+        at(told);
+    }
+    for line in lines {
+        assert!(
+            !line.contains("line(s)") && !line.contains("load balancer(s)"),
+            "{line}"
+        );
+    }
+    assert!(lines.iter().any(|l| l.starts_with("   1 token request, ")));
+    let exe = std::path::Path::new(env!("CARGO_BIN_EXE_rackcloud"));
+    let in_target = exe
+        .parent()
+        .and_then(std::path::Path::parent)
+        .and_then(std::path::Path::file_name)
+        == Some(std::ffi::OsStr::new("target"));
+    let last = lines.last().expect("a last line");
+    if in_target {
+        assert!(
+            last.contains("demo-api-key cargo run -p rackcloud-cli -- --auth-url http://127.0.0.1:8900/v2.0/ lb session-persistence show 1"),
+            "{last}"
+        );
+        let before = lines[lines.len() - 2];
+        assert!(
+            before.contains("run `cargo run -p rackcloud-cli -- emulator`"),
+            "{before}"
+        );
+    } else {
+        assert!(last.contains(&exe.display().to_string()), "{last}");
+    }
 }
 
 /// Steps 15 to 18 (checked on the text run above: the tour takes long enough to run it once).

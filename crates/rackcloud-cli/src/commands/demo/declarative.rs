@@ -43,7 +43,7 @@ pub(super) fn declare(n: &mut Narrator, client: &ServiceClient) -> anyhow::Resul
         "Load balancer \"{NAME}\": apply the plan, as `rackcloud lb apply --yes` does"
     ))?;
     let started = Instant::now();
-    let report = apply(client, &first, &super::wait_opts());
+    let report = apply(client, &first, &n.wait_opts());
     for line in report.to_string().lines() {
         n.detail(line)?;
     }
@@ -59,8 +59,8 @@ pub(super) fn declare(n: &mut Narrator, client: &ServiceClient) -> anyhow::Resul
         bail!("applying the document created no load balancer \"{NAME}\"")
     };
     n.detail(format!(
-        "Created as load balancer {id}; each change was awaited (ACTIVE again) before the next: {} change(s) in {:.1} s.",
-        report.applied(),
+        "Created as load balancer {id}; each change was awaited (ACTIVE again) before the next: {} in {:.1} s.",
+        super::count(report.applied(), "change"),
         started.elapsed().as_secs_f64()
     ))?;
 
@@ -75,14 +75,14 @@ pub(super) fn declare(n: &mut Narrator, client: &ServiceClient) -> anyhow::Resul
     ))?;
     let exported = export(client, id)?;
     n.detail(format!(
-        "Exported: a document of {} line(s) of JSON describing {} load balancer(s), ready to keep in a file.",
-        exported.to_json().lines().count(),
-        exported.load_balancers.len()
+        "Exported: a document of {} of JSON describing {}, ready to keep in a file.",
+        super::count(exported.to_json().lines().count(), "line"),
+        super::count(exported.load_balancers.len(), "load balancer")
     ))?;
     expect_empty(n, &plan(client, &exported)?, "the exported document")?;
     Ok(format!(
-        "Load balancer {id} \"{NAME}\": declared in a document, planned, applied ({} changes), planned again and exported: nothing left to change.",
-        report.applied()
+        "Load balancer {id} \"{NAME}\": declared in a document, planned, applied ({}), planned again and exported: nothing left to change.",
+        super::count(report.applied(), "change")
     ))
 }
 

@@ -5,13 +5,13 @@
 //! numbered steps, and reports the expected failures the way the CLI reports them.
 
 mod declarative;
+mod invocation;
+mod live;
 mod narrator;
 mod rotation;
 mod traffic;
 
 use rackcloud_lb::core::Removal;
-use std::io;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, anyhow, bail};
@@ -20,21 +20,19 @@ use rackcloud_emulator::{
 };
 use rackcloud_lb::core::kit::{LB_SERVICE_NAME, LB_SERVICE_TYPE};
 use rackcloud_lb::core::{
-    AuthOptions, EndpointOpts, Error, ProviderClient, RetryPolicy, ServiceClient, WaitOpts,
-    new_lb_v1,
+    AuthOptions, EndpointOpts, Error, ProviderClient, RetryPolicy, ServiceClient, new_lb_v1,
 };
 use rackcloud_lb::sessions::{CreateOpts, Type};
 
 use crate::failure::{Failure, Operation};
 use crate::output::Output;
 
+use live::Live;
 use narrator::Narrator;
 
 /// How long a change keeps a load balancer `PENDING_UPDATE` in the demo: long enough to see the
 /// 422, short enough to keep the tour to a few seconds.
 const PENDING: Duration = Duration::from_millis(1500);
-/// The first back-off of the demo's retry policy: short, so the tour stays a few seconds long.
-const BACKOFF: Duration = Duration::from_millis(400);
 /// The wait the demo's rate-limit answer asks for.
 const RETRY_AFTER_SECONDS: &str = "1";
 /// The seeded `web` (HTTP) and `tcp` (TCP) load balancers.
@@ -44,13 +42,14 @@ const TCP: u64 = 2;
 /// Runs the tour; exit 0 when every step behaved as described.
 pub(crate) fn run(out: Output, verbose: bool) -> Result<(), Failure> {
     Operation::new("run the demo").run(|| {
-        let mut narrator = Narrator::new(out);
-        tour(&mut narrator, verbose)?;
+        let live = Live::new(out, verbose);
+        let mut narrator = Narrator::new(out, live.clone());
+        tour(&mut narrator, &live, verbose)?;
         Ok(narrator.finish()?)
     })
 }
 
-fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
+fn tour(n: &mut Narrator, live: &Live, verbose: bool) -> anyhow::Result<()> {
     let started = Instant::now();
     n.heading(
         "rackcloud demo: session persistence, a node rotation and a declared load balancer against a local emulator (no account, no network)",
@@ -89,19 +88,19 @@ fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
         traffic::NAMES[1],
         PENDING.as_secs_f64()
     ))?;
-    let retries = Retries::default();
-    let client = connect(n, &emulator.identity_url(), &retries)?;
+    let client = connect(n, &emulator.identity_url(), live)?;
     let web = describe(&client, WEB)?;
     let tcp = describe(&client, TCP)?;
     cookies(n, &client, (&web, &tcp), web_addr, verbose)?;
-    busy(n, &client, &tcp, &retries, verbose)?;
-    rate_limited(n, &emulator, &client, &tcp, &retries)?;
-    disable_twice(n, &client, &web, &retries)?;
+    busy(n, &client, &tcp, verbose)?;
+    rate_limited(n, &emulator, &client, &tcp)?;
+    disable_twice(n, &client, &web)?;
     let streamed = rotation::rotate(n, &client, WEB, web_addr)?;
     let declared = declarative::declare(n, &client)?;
 
     let stats = emulator.stats();
     let api = &stats.api_requests;
+    let rackcloud = invocation::current();
     n.summary(vec![
         format!("Load balancer {WEB} {web}: HTTP_COOKIE enabled, shown, disabled; disabling again changed nothing."),
         format!("Load balancer {TCP} {tcp}: HTTP_COOKIE refused (400), SOURCE_IP enabled, a second change refused while PENDING_UPDATE (422) and then waited out by the SDK."),
@@ -109,38 +108,27 @@ fn tour(n: &mut Narrator, verbose: bool) -> anyhow::Result<()> {
         format!("Load balancer {WEB} {web}: a node rotated out for a new one, the new one added safely, the old one drained and removed: {streamed} requests through it meanwhile, 0 failed."),
         declared,
         format!(
-            "{} token request, {} API requests (GET {}, POST {}, PUT {}, DELETE {}) in {:.1} s.",
-            stats.token_requests,
-            api.total(),
+            "{}, {} (GET {}, POST {}, PUT {}, DELETE {}) in {:.1} s.",
+            count(stats.token_requests, "token request"),
+            count(api.total(), "API request"),
             api.get,
             api.post,
             api.put,
             api.delete,
             started.elapsed().as_secs_f64()
         ),
-        "Try it yourself: run `rackcloud emulator`, then in another terminal".to_owned(),
-        format!("RS_USERNAME={DEMO_USERNAME} RS_API_KEY={DEMO_API_KEY} rackcloud --auth-url http://127.0.0.1:8900/v2.0/ lb session-persistence show 1"),
+        format!("Try it yourself: run `{rackcloud} emulator`, then in another terminal"),
+        format!("RS_USERNAME={DEMO_USERNAME} RS_API_KEY={DEMO_API_KEY} {rackcloud} --auth-url http://127.0.0.1:8900/v2.0/ lb session-persistence show 1"),
     ])
     .map_err(Into::into)
 }
 
-/// How the demo's waits poll: often, so each change is seen applied soon after it is.
-fn wait_opts() -> WaitOpts {
-    WaitOpts::new()
-        .interval(Duration::from_millis(200))
-        .deadline(Duration::from_secs(60))
-}
-
 /// Steps 2 and 3: authenticate, and pick the load balancer endpoint from the catalog.
-fn connect(
-    n: &mut Narrator,
-    identity_url: &str,
-    retries: &Retries,
-) -> anyhow::Result<ServiceClient> {
+fn connect(n: &mut Narrator, identity_url: &str, live: &Live) -> anyhow::Result<ServiceClient> {
     let opts = AuthOptions::api_key(DEMO_USERNAME, DEMO_API_KEY).identity_endpoint(identity_url);
     let provider = ProviderClient::builder()
         .user_agent_prefix(concat!("rackcloud-cli/", env!("CARGO_PKG_VERSION")))
-        .retry_policy(retries.policy())
+        .retry_policy(live.retry_policy())
         .authenticate(opts)
         .context("could not authenticate")?;
     let region = provider.default_region().unwrap_or_default();
@@ -209,13 +197,7 @@ fn cookies(
 
 /// Steps 7 to 9: SOURCE_IP on the TCP load balancer, then a change while it is busy: refused
 /// with 422 by a client that does not retry, waited out by the default one.
-fn busy(
-    n: &mut Narrator,
-    client: &ServiceClient,
-    tcp: &str,
-    retries: &Retries,
-    verbose: bool,
-) -> anyhow::Result<()> {
+fn busy(n: &mut Narrator, client: &ServiceClient, tcp: &str, verbose: bool) -> anyhow::Result<()> {
     n.step(format!("Load balancer {TCP} {tcp}: enable SOURCE_IP"))?;
     enable(client, TCP, Type::SourceIp)?;
     n.detail("Accepted (202); PENDING_UPDATE until applied.")?;
@@ -246,7 +228,6 @@ fn busy(
     ))?;
     let started = Instant::now();
     enable(client, TCP, Type::SourceIp)?;
-    retries.tell(n)?;
     n.detail(format!(
         "Accepted after {:.1} s: the SDK backed off while the load balancer was PENDING_UPDATE. Session persistence: {}.",
         started.elapsed().as_secs_f64(),
@@ -261,7 +242,6 @@ fn rate_limited(
     emulator: &Emulator,
     client: &ServiceClient,
     tcp: &str,
-    retries: &Retries,
 ) -> anyhow::Result<()> {
     n.step(format!(
         "Load balancer {TCP} {tcp}: show, while the API's rate limit is exceeded"
@@ -280,7 +260,6 @@ fn rate_limited(
     ))?;
     let started = Instant::now();
     let shown = show(client, TCP)?;
-    retries.tell(n)?;
     n.detail(format!(
         "Session persistence: {shown}, after {:.1} s: the SDK waited what the server asked, then repeated the call.",
         started.elapsed().as_secs_f64()
@@ -289,17 +268,11 @@ fn rate_limited(
 }
 
 /// Steps 11 and 12: disable, then disable again as `--if-enabled` does.
-fn disable_twice(
-    n: &mut Narrator,
-    client: &ServiceClient,
-    web: &str,
-    retries: &Retries,
-) -> anyhow::Result<()> {
+fn disable_twice(n: &mut Narrator, client: &ServiceClient, web: &str) -> anyhow::Result<()> {
     n.step(format!("Load balancer {WEB} {web}: disable"))?;
     rackcloud_lb::sessions::disable(client, WEB)
         .extract_err()
         .with_context(|| format!("could not disable session persistence on load balancer {WEB}"))?;
-    retries.tell(n)?;
     n.detail(format!(
         "Accepted (202); session persistence: {}.",
         show(client, WEB)?
@@ -309,7 +282,6 @@ fn disable_twice(
         "Load balancer {WEB} {web}: disable again, as `disable --if-enabled` does"
     ))?;
     let outcome = rackcloud_lb::sessions::disable_if_enabled(client, WEB)?;
-    retries.tell(n)?;
     match outcome {
         Removal::NothingToRemove => n.detail(
             "Already disabled: the server's 422 \"Session persistence is already deleted.\" counts as success (exit 0).",
@@ -360,37 +332,23 @@ fn cli_line(operation: &str, lb_id: u64, e: Error, verbose: bool) -> String {
     Operation::on_lb(operation, lb_id).failed(e).line(verbose)
 }
 
-/// The demo's retry policy, which keeps each retry's line (as the CLI prints it) for the tour to
-/// tell after the call.
-#[derive(Default)]
-struct Retries {
-    lines: Arc<Mutex<Vec<String>>>,
+/// `1 token request`, `89 API requests`.
+pub(super) fn count(n: impl std::fmt::Display, noun: &str) -> String {
+    let n = n.to_string();
+    if n == "1" {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
-impl Retries {
-    fn policy(&self) -> RetryPolicy {
-        let lines = Arc::clone(&self.lines);
-        RetryPolicy::default()
-            .initial_backoff(BACKOFF)
-            .on_retry(move |event| {
-                lines
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .push(crate::auth::retry_line(event));
-            })
-    }
-
-    /// Tells the retries since the last call, as the CLI prints them on stderr.
-    fn tell(&self, n: &mut Narrator) -> io::Result<()> {
-        let lines = std::mem::take(
-            &mut *self
-                .lines
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-        );
-        for line in lines {
-            n.detail(format!("Retry: {line}"))?;
-        }
-        Ok(())
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_are_written_with_the_right_plural() {
+        assert_eq!(super::count(1, "change"), "1 change");
+        assert_eq!(super::count(5, "change"), "5 changes");
+        assert_eq!(super::count(0, "load balancer"), "0 load balancers");
+        assert_eq!(super::count(1, "load balancer"), "1 load balancer");
     }
 }

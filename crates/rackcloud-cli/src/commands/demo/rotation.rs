@@ -25,7 +25,15 @@ pub(super) fn rotate(
     lb_id: u64,
     addr: std::net::SocketAddr,
 ) -> anyhow::Result<usize> {
-    let wait = super::wait_opts();
+    let wait = n.wait_opts();
+    n.step(format!(
+        "Load balancer {lb_id}: rotate node {}:{} out for {}:{}, the new one added safely",
+        OLD.0, OLD.1, NEW.0, NEW.1
+    ))?;
+    n.detail(format!(
+        "Setting the scene: adding {}:{}, the node to rotate out, and waiting until the load balancer is ACTIVE again.",
+        OLD.0, OLD.1
+    ))?;
     let old = rackcloud_lb::nodes::create_and_wait(
         client,
         lb_id,
@@ -36,10 +44,13 @@ pub(super) fn rotate(
     let Some(old) = old.first() else {
         bail!("the server answered no node")
     };
-
-    n.step(format!(
-        "Load balancer {lb_id}: rotate node {}:{} out for {}:{}; first add the new one safely",
-        OLD.0, OLD.1, NEW.0, NEW.1
+    n.detail(format!(
+        "Node {} ({}:{}) added; now the new one, {}:{}, safely.",
+        old.id(),
+        OLD.0,
+        OLD.1,
+        NEW.0,
+        NEW.1
     ))?;
     let opts = WorkflowOpts::new(wait.clone());
     let stream = super::traffic::Stream::start(addr);
