@@ -30,8 +30,8 @@ use crate::requests::{CreateOptsBuilder, UpdateOptsBuilder, create, delete, get,
 ///
 /// # Errors
 ///
-/// [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput) for an id of zero, an empty target or a zero
-/// interval (nothing is sent); [`FinalState`](rackcloud_core::ErrorKind::FinalState) and the poll errors above;
+/// [`InvalidInput`](rackcloud_core::ErrorKind::InvalidInput) for an id of zero or an empty target
+/// (nothing is sent); [`FinalState`](rackcloud_core::ErrorKind::FinalState) and the poll errors above;
 /// [`Timeout`](rackcloud_core::ErrorKind::Timeout) when the deadline passes first, naming the target, the last
 /// status seen (also in [`Error::lb_status`]), the number of polls and the time taken.
 ///
@@ -71,7 +71,8 @@ pub fn wait_for_status(
     target: Status,
     opts: &WaitOpts,
 ) -> Result<LoadBalancer, Error> {
-    poll_until(id, target, opts, || get(client, id).extract())
+    let opts = opts.clone().within_budget(client.provider().pacing(), 1);
+    poll_until(id, target, &opts, || get(client, id).extract())
 }
 
 /// Waits until load balancer `id` is deleted: `DELETED`, or answered 404 or 410.
@@ -95,7 +96,8 @@ pub fn wait_for_status(
 /// # }
 /// ```
 pub fn wait_for_deletion(client: &ServiceClient, id: u64, opts: &WaitOpts) -> Result<(), Error> {
-    poll_until_deleted(id, opts, || get(client, id).extract())
+    let opts = opts.clone().within_budget(client.provider().pacing(), 1);
+    poll_until_deleted(id, &opts, || get(client, id).extract())
 }
 
 /// [`create`], then waits until the new load balancer is `ACTIVE` and returns it as last read.
@@ -126,7 +128,6 @@ pub fn create_and_wait(
     opts: &impl CreateOptsBuilder,
     wait: &WaitOpts,
 ) -> Result<LoadBalancer, Error> {
-    wait.check_options()?;
     let created = create(client, opts).extract()?;
     wait_for_status(client, created.id(), Status::Active, wait)
 }

@@ -13,8 +13,8 @@ use crate::wait_opts::WaitOpts;
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub enum Turn<'a> {
-    /// Work on it, waiting with these options (the interval raised, when needed, so that all
-    /// the threads' polls together stay within the client's GET budget).
+    /// Work on it, waiting with these options (polls spaced, when needed, so that all the
+    /// threads' polls together stay within the client's GET budget: [`WaitOpts::within_budget`]).
     Run(&'a WaitOpts),
     /// The deadline ([`FleetOpts::deadline`]) had passed before its turn came: do nothing, and
     /// say so in the result.
@@ -59,13 +59,10 @@ where
 {
     let start = Instant::now();
     let parallel = opts.parallelism().min(items.len()).max(1);
-    let floor = client.provider().pacing().poll_interval(parallel);
-    let wait = opts.wait_opts().clone();
-    let wait = if wait.poll_interval() < floor {
-        wait.interval(floor)
-    } else {
-        wait
-    };
+    let wait = opts
+        .wait_opts()
+        .clone()
+        .within_budget(client.provider().pacing(), parallel);
     let next = AtomicUsize::new(0);
     // Each thread hands back what it did with the index of each item; a thread that panicked
     // inside `work` raises its panic again here, once the others have stopped.

@@ -9,7 +9,8 @@ use crate::service::ServiceClient;
 use crate::wait::poll_until;
 use crate::wait_opts::WaitOpts;
 
-/// Polls `GET /loadbalancers/{id}` every `opts.interval` until load balancer `id` is `ACTIVE`.
+/// Polls `GET /loadbalancers/{id}` until load balancer `id` is `ACTIVE`: at once, then backing
+/// off up to `opts.interval` ([`WaitOpts::delay_after`]), within the client's GET budget.
 ///
 /// It stops early, with an error, when waiting cannot succeed: the load balancer reaches a status
 /// it cannot leave by itself (`ERROR`, `SUSPENDED`, `PENDING_DELETE`, `DELETED`:
@@ -20,8 +21,7 @@ use crate::wait_opts::WaitOpts;
 ///
 /// # Errors
 ///
-/// [`InvalidInput`](crate::ErrorKind::InvalidInput) for an id of zero or a zero interval (nothing is
-/// sent); the failures above; [`Timeout`](crate::ErrorKind::Timeout) when the deadline passes first,
+/// [`InvalidInput`](crate::ErrorKind::InvalidInput) for an id of zero (nothing is sent); the failures above; [`Timeout`](crate::ErrorKind::Timeout) when the deadline passes first,
 /// naming the last status seen (also in [`Error::lb_status`]), the polls and the time taken.
 ///
 /// # Examples
@@ -44,7 +44,8 @@ pub fn wait_until_active(
     id: u64,
     opts: &WaitOpts,
 ) -> Result<LbStatus, Error> {
-    poll_until(id, LbStatus::Active, opts, || read_status(client, id))
+    let opts = opts.clone().within_budget(client.provider().pacing(), 1);
+    poll_until(id, LbStatus::Active, &opts, || read_status(client, id))
 }
 
 /// Makes one change to load balancer `id` and waits until it is applied (`ACTIVE` again): the

@@ -28,9 +28,11 @@ impl HasLbStatus for LbStatus {
     }
 }
 
-/// The loop behind every wait: calls `poll` every `opts.interval` until what it reads has the
-/// status `target`, and returns that. For service crates whose poll reads more than the status
-/// (`lb-lbs` returns the whole load balancer).
+/// The loop behind every wait: calls `poll` at once, then on the schedule of
+/// [`WaitOpts::delay_after`] (backing off from a fifth of the interval to the interval), until
+/// what it reads has the status `target`, and returns that. For service crates whose poll reads
+/// more than the status (`lb-lbs` returns the whole load balancer); such a crate spaces the
+/// polls within its client's GET budget with [`WaitOpts::within_budget`].
 ///
 /// # Errors
 ///
@@ -68,7 +70,7 @@ pub fn poll_until_deleted<T: HasLbStatus>(
         .map(|_| ())
 }
 
-/// One wait, checked before anything is sent.
+/// One wait, its id and target checked before anything is sent (its options are always valid).
 struct Waiter<'a> {
     id: u64,
     target: LbStatus,
@@ -123,7 +125,7 @@ impl<'a> Waiter<'a> {
             if remaining.is_zero() {
                 return Err(self.timeout(last_status.as_ref(), failure.as_ref(), count, start));
             }
-            thread::sleep(self.opts.poll_interval().min(remaining));
+            thread::sleep(self.opts.delay_after(count).min(remaining));
         }
     }
 
@@ -273,19 +275,46 @@ mod tests {
     }
 
     #[test]
-    fn bad_options_send_nothing() {
+    fn a_zero_interval_is_a_valid_wait_and_a_zero_id_sends_nothing() {
         let mut polls = 0;
         let zero = WaitOpts::new().interval(Duration::ZERO);
-        let e = poll_until(3, LbStatus::Active, &zero, || {
+        let got = poll_until(3, LbStatus::Active, &zero, || {
             polls += 1;
-            Ok(LbStatus::Active)
+            Ok(if polls < 3 {
+                LbStatus::PendingUpdate
+            } else {
+                LbStatus::Active
+            })
         });
-        assert!(e.unwrap_err().is_invalid_input());
+        assert_eq!((got.expect("active"), polls), (LbStatus::Active, 3));
         let e = poll_until(0, LbStatus::Active, &WaitOpts::new(), || {
             polls += 1;
             Ok(LbStatus::Active)
         });
         assert!(e.unwrap_err().is_invalid_input());
-        assert_eq!(polls, 0);
+        assert_eq!(polls, 3);
+    }
+
+    #[test]
+    fn a_deadline_shorter_than_the_pending_time_names_the_last_status() {
+        let mut polls = 0;
+        let opts = WaitOpts::new()
+            .interval(Duration::from_millis(5))
+            .deadline(Duration::from_millis(20));
+        let e = poll_until(3, LbStatus::Active, &opts, || {
+            polls += 1;
+            Ok(LbStatus::PendingUpdate)
+        })
+        .unwrap_err();
+        assert_eq!(
+            (e.kind(), e.lb_status()),
+            (ErrorKind::Timeout, Some("PENDING_UPDATE"))
+        );
+        let message = e.to_string();
+        assert!(
+            message.contains("(last status seen PENDING_UPDATE, "),
+            "{message}"
+        );
+        assert!(message.contains(&format!("{polls} polls in ")), "{message}");
     }
 }

@@ -19,3 +19,4 @@ mod send_sync;
 mod tls;
 mod token_ops;
 mod trace_logs;
+mod waits;
