@@ -191,7 +191,7 @@ pub(crate) fn table(rows: &[Row], footprint: &Footprint) -> String {
     });
     let _ = writeln!(
         out,
-        "Footprint: `cargo tree -p lb-sessions -e normal` lists {crates} crates; the README example's release binary is {size}{stripped} (the release profile keeps line tables for profiling)."
+        "Footprint: `cargo tree -p lb-sessions -e normal` lists {crates} crates; the README example's release binary is {size}{stripped} (the release profile strips it; `--profile profiling` keeps line tables for profilers)."
     );
     out
 }
