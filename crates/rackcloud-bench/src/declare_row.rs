@@ -1,5 +1,5 @@
-//! The `declare-apply` row: a document of 20 new load balancers (each created, then given a
-//! health monitor, session persistence, connection logging and metadata) planned with
+//! The `declare-apply` row: a document of 20 new load balancers (each with a health monitor,
+//! session persistence, connection logging and metadata, all sent in its creation) planned with
 //! `rackcloud_lb::plan_account` and applied with `rackcloud_lb::apply`, 20 at once with the
 //! client's pacing, on the fleet rows' emulator (`fleet_rows.rs`), against the floor and the
 //! same plan applied one load balancer at a time without pacing.
@@ -19,8 +19,9 @@ use crate::fleet_rows::{
     FLEET, Measured, client, emulator, fleet_wait, floor, measure_job, naive_wait, row,
 };
 
-/// Changes per load balancer: create, health monitor, session persistence, logging, metadata.
-const CHANGES_PER_LB: u64 = 5;
+/// Changes per load balancer: one creation carrying the health monitor, session persistence,
+/// logging and metadata.
+const CHANGES_PER_LB: u64 = 1;
 
 /// `declare-apply`.
 pub(crate) fn measure() -> Result<(&'static str, FleetRow)> {

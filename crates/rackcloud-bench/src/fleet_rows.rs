@@ -212,15 +212,16 @@ fn rotate_step(c: &ServiceClient, id: u64, wait: &WaitOpts) -> Result<(), rackcl
     Ok(())
 }
 
-/// The naive loop's wait: the SDK's default interval (5 s of the API's time).
+/// The naive loop's wait: the SDK's default schedule on the emulator's clock (a first look
+/// after 1 s of the API's time, backing off to one poll every 5 s).
 pub(crate) fn naive_wait() -> WaitOpts {
     WaitOpts::new().interval(WaitOpts::DEFAULT_INTERVAL.div_f64(SCALE))
 }
 
-/// The fleet's wait: as short as asked, which the fleet machinery raises to what the GET
-/// budget allows.
+/// The fleet's wait: the same schedule, which the fleet machinery spaces further so that the
+/// polls of all the load balancers together stay within the GET budget.
 pub(crate) fn fleet_wait() -> WaitOpts {
-    WaitOpts::new().interval(Duration::from_millis(1))
+    naive_wait()
 }
 
 /// Runs `job` on `emulator` and measures it: the rate limits count afresh, and the requests

@@ -17,6 +17,7 @@ mod measure;
 mod report;
 mod scenarios;
 mod tls_rows;
+mod wait_row;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,7 +48,8 @@ struct Args {
     #[arg(long)]
     write: Option<PathBuf>,
     /// Only run this many calls of one scenario (`raw` or `sdk-get`; `fleet` runs the fleet rows
-    /// and `declare-apply`, `data-plane` the data plane rows, and prints them as JSON) and print
+    /// and `declare-apply` and `apply-pending-1s`, `waits` only the last, `data-plane` the data
+    /// plane rows, and prints them as JSON) and print
     /// nothing else: for a
     /// profiler, e.g. `valgrind --tool=callgrind rackcloud-bench --cli … --profile sdk-get`.
     #[arg(long, value_name = "SCENARIO")]
@@ -141,15 +143,20 @@ fn profile(scenario: &str, calls: usize) -> Result<()> {
                 .into_iter()
                 .chain([declare_row::measure()?])
                 .map(|(name, f)| Row::fleet(name, f))
+                .chain([wait_row::measure().map(|(name, w)| Row::wait(name, w))?])
                 .collect();
             println!("{}", report::json(&rows)?);
+        }
+        "waits" => {
+            let (name, w) = wait_row::measure()?;
+            println!("{}", report::json(&[Row::wait(name, w)])?);
         }
         "data-plane" => {
             let rows = data_plane_rows::measure(3, 200, calls)?;
             println!("{}", report::json(&rows)?);
         }
         other => {
-            anyhow::bail!("--profile takes raw, sdk-get, fleet or data-plane, not {other:?}")
+            anyhow::bail!("--profile takes raw, sdk-get, fleet, waits or data-plane, not {other:?}")
         }
     }
     Ok(())
@@ -292,6 +299,7 @@ fn measure_all(plan: Plan, args: &Args) -> Result<Vec<Row>> {
             .chain([declare_row::measure()?])
             .map(|(name, f)| Row::fleet(name, f)),
     )
+    .chain([wait_row::measure().map(|(name, w)| Row::wait(name, w))?])
     .collect())
 }
 

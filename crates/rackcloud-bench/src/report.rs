@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::fleet_row::FleetRow;
 use crate::measure::{Run, median};
 use crate::scenarios::{Counted, ProcessRun};
+use crate::wait_row::WaitRow;
 
 /// Markers around the generated part of the Markdown file; the prose around them is kept.
 const BEGIN: &str =
@@ -35,6 +36,9 @@ pub(crate) struct Row {
     /// The fleet rows' own columns.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub(crate) fleet: Option<FleetRow>,
+    /// The wait rows' own columns.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub(crate) wait: Option<WaitRow>,
 }
 
 impl Row {
@@ -51,6 +55,7 @@ impl Row {
             peak_rss_kb: None,
             client_cpu_us: None,
             fleet: None,
+            wait: None,
         }
     }
 
@@ -157,7 +162,10 @@ pub(crate) fn table(rows: &[Row], footprint: &Footprint) -> String {
     let mut out = String::new();
     out.push_str("| scenario | calls/s | p50 µs | p99 µs | ratio | token requests | connections | peak RSS KiB | client CPU µs/call |\n");
     out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for r in rows.iter().filter(|r| r.fleet.is_none()) {
+    for r in rows
+        .iter()
+        .filter(|r| r.fleet.is_none() && r.wait.is_none())
+    {
         let rss = r
             .peak_rss_kb
             .map_or_else(|| "–".to_owned(), |kb| kb.to_string());
@@ -178,6 +186,11 @@ pub(crate) fn table(rows: &[Row], footprint: &Footprint) -> String {
     }
     out.push('\n');
     out.push_str(&fleet_table(rows));
+    let waits: Vec<_> = rows
+        .iter()
+        .filter_map(|r| r.wait.as_ref().map(|w| (r.name, w)))
+        .collect();
+    out.push_str(&crate::wait_row::table(&waits));
     out.push_str("ratio: calls/s relative to `raw` in the same round (median of the rounds; `raw` and `sdk-get` alternate call by call); for `cli-cold`, process time relative to `curl-cold` (lower is better). Client CPU: the calling thread's CPU time per call (user and system), in blocks of 100 calls taken in turn. For the process scenarios, token requests and connections are per process.\n\n");
     let crates = footprint
         .crates
@@ -246,6 +259,24 @@ impl Row {
             peak_rss_kb: None,
             client_cpu_us: None,
             fleet: Some(f),
+            wait: None,
+        }
+    }
+
+    /// A wait row: calls/s is polls over the wall time, the ratio is wall time over the floor.
+    pub(crate) fn wait(name: &'static str, w: WaitRow) -> Row {
+        Row {
+            name,
+            calls_per_s: w.polls as f64 / w.wall_s.max(1e-9),
+            p50_us: 0.0,
+            p99_us: 0.0,
+            ratio: w.wall_s / w.floor_s.max(1e-9),
+            token_requests: 1.0,
+            connections: 0.0,
+            peak_rss_kb: None,
+            client_cpu_us: None,
+            fleet: None,
+            wait: Some(w),
         }
     }
 }
