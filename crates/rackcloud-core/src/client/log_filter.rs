@@ -11,14 +11,17 @@ const WIRE_TARGETS: [&str; 2] = ["ureq_proto", "ureq"];
 /// Wraps an application's logger so that no secret reaches it, even with every target at
 /// TRACE (what `RUST_LOG=trace` asks of `env_logger`).
 ///
-/// The SDK's own log lines never hold a secret: headers are logged by allow-list, the identity
-/// request body never, and a token in a URL is masked. Its HTTP library is another matter: at
-/// TRACE, `ureq_proto` dumps every byte of every exchange in hex, and `ureq` prints whole URLs.
-/// `RedactingLogger` drops TRACE records of the `ureq` and `ureq_proto` targets (their DEBUG
-/// lines, which redact headers themselves, still pass) and answers `enabled` accordingly, so
-/// those crates do not even format them. Everything else goes to the wrapped logger unchanged.
+/// The SDK's own log lines never hold a secret: headers are logged by allow-list with any
+/// secret of the request a server echoes in them redacted, the identity request body never,
+/// and a token in a URL is masked. Its HTTP library is another matter: at TRACE, `ureq_proto`
+/// dumps every byte of every exchange in hex, and `ureq` prints whole URLs; at DEBUG, `ureq`
+/// prints the values of the answer's headers as the server sent them, which a hostile service
+/// can fill with the passcode or session id it was sent. `RedactingLogger` drops DEBUG and
+/// TRACE records of the `ureq` and `ureq_proto` targets (the SDK's own DEBUG lines say which
+/// request went where and what came back) and answers `enabled` accordingly, so those crates
+/// do not even format them. Everything else goes to the wrapped logger unchanged.
 ///
-/// With `env_logger` and no wrapper, the same effect is `RUST_LOG=trace,ureq=debug,ureq_proto=debug`.
+/// With `env_logger` and no wrapper, the same effect is `RUST_LOG=trace,ureq=info,ureq_proto=info`.
 ///
 /// ```
 /// use log::{LevelFilter, Log, Metadata, Record};
@@ -54,7 +57,7 @@ impl<L: Log> RedactingLogger<L> {
 
     /// Whether a record of this target and level may hold wire data and is dropped.
     pub fn drops(target: &str, level: Level) -> bool {
-        level >= Level::Trace
+        level >= Level::Debug
             && WIRE_TARGETS.iter().any(|wire| {
                 target == *wire
                     || target
@@ -98,7 +101,8 @@ mod tests {
         assert!(R::drops("ureq_proto::util", Level::Trace));
         assert!(R::drops("ureq::unversioned::transport::tcp", Level::Trace));
         assert!(R::drops("ureq", Level::Trace));
-        assert!(!R::drops("ureq::run", Level::Debug));
+        assert!(R::drops("ureq::run", Level::Debug));
+        assert!(!R::drops("ureq::run", Level::Info));
         assert!(!R::drops("ureq_protocol_other", Level::Trace));
         assert!(!R::drops("rackcloud_core::transport", Level::Trace));
     }

@@ -114,8 +114,10 @@ impl ProxyConfig {
         let Some(url) = var("HTTPS_PROXY", "https_proxy") else {
             return Ok(ProxyConfig::none());
         };
-        let proxy = parse(url.trim())
-            .map_err(|e| Error::new(ErrorKind::Configuration, format!("HTTPS_PROXY: {e}")))?;
+        let proxy = parse(url.trim()).map_err(|e| {
+            let why = e.detail().unwrap_or("the proxy URL is not usable");
+            Error::new(ErrorKind::Configuration, format!("HTTPS_PROXY: {why}"))
+        })?;
         let no_proxy = var("NO_PROXY", "no_proxy")
             .map(|list| split_list(&list))
             .unwrap_or_default();
@@ -312,6 +314,11 @@ mod tests {
         );
         let e = ProxyConfig::from_env_with(env(&[("HTTPS_PROXY", "ftp://u:pw@h")])).unwrap_err();
         assert!(e.to_string().contains("HTTPS_PROXY"), "{e}");
+        assert_eq!(
+            e.to_string().matches("configuration error").count(),
+            1,
+            "{e}"
+        );
         assert!(!e.to_string().contains("pw"), "{e}");
     }
 

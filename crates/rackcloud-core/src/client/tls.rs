@@ -113,9 +113,10 @@ impl TrustedRoots {
             .with_source(e)
         })?;
         TrustedRoots::from_pem(&text).map_err(|e| {
+            let why = e.detail().unwrap_or("it holds no usable certificate");
             Error::new(
                 ErrorKind::Configuration,
-                format!("the CA file {}: {e}", path.display()),
+                format!("the CA file {}: {why}", path.display()),
             )
         })
     }

@@ -4,6 +4,7 @@
 
 mod cut_answers;
 mod echoes;
+mod logs;
 mod messages;
 mod peer;
 mod refused;
