@@ -3,9 +3,10 @@
 //! echo (`rpassword`) or taken from `RS_PASSCODE`.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rackcloud_lb::core::{Error, ErrorKind, MfaChallenge, Secret, TrustedRoots};
+use rackcloud_lb::files::{Cap, read_bytes};
 
 use crate::env::Env;
 
@@ -29,7 +30,26 @@ pub(crate) fn trusted_roots(
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
     });
-    path.map(TrustedRoots::from_pem_file).transpose()
+    path.map(|path| ca_file(&path)).transpose()
+}
+
+/// The certificates of a CA file, read with the SDK's bounded reader (a regular file of at
+/// most [`Cap::CA_FILE`]).
+fn ca_file(path: &Path) -> Result<TrustedRoots, Error> {
+    let pem = read_bytes(path, Cap::CA_FILE).map_err(|e| {
+        Error::new(
+            ErrorKind::Configuration,
+            format!("cannot read the CA file {}: {e}", path.display()),
+        )
+    })?;
+    TrustedRoots::from_pem(&pem).map_err(|e| {
+        // The SDK's own words, without a second "configuration error:".
+        let why = e.detail().unwrap_or("it holds no usable certificate");
+        Error::new(
+            ErrorKind::Configuration,
+            format!("the CA file {}: {why}", path.display()),
+        )
+    })
 }
 
 /// The passcode callback: `RS_PASSCODE` when set (read now, used once per challenge), else a

@@ -15,6 +15,11 @@ use crate::lb_spec::LbSpec;
 use crate::specs::{access_opts, metadata_opts};
 use crate::ssl_spec::{CertificateFiles as _, strip};
 
+/// The longest name of a load balancer (docs/api/load-balancers.md), in characters.
+const MAX_NAME_CHARS: usize = 128;
+/// The longest host name of a certificate mapping (docs/api/ssl-termination.md).
+const MAX_HOST_NAME_CHARS: usize = 128;
+
 /// An error naming the entry (`prefix`) and field.
 fn fault(prefix: &str, field: &str, message: impl fmt::Display) -> Error {
     Error::invalid_input(format!("{prefix}.{field}: {message}"))
@@ -26,6 +31,12 @@ pub(crate) fn check_lb(lb: &LbSpec, prefix: &str) -> Result<(), Error> {
     let at = |field: &'static str| move |e: Error| fault(prefix, field, strip(&e));
     if lb.name.trim().is_empty() {
         return Err(bad("name", "the name is empty"));
+    }
+    let chars = lb.name.chars().count();
+    if chars > MAX_NAME_CHARS {
+        let why =
+            format!("the name has {chars} characters; the service takes at most {MAX_NAME_CHARS}");
+        return Err(bad("name", &why));
     }
     if lb.port == 0 {
         return Err(bad("port", "the port is 0; use 1 to 65535"));
@@ -193,6 +204,13 @@ fn check_ssl(lb: &LbSpec, prefix: &str) -> Result<(), Error> {
                 &format!("{field}.host_name"),
                 "the host name is empty",
             ));
+        }
+        let chars = m.host_name.chars().count();
+        if chars > MAX_HOST_NAME_CHARS {
+            let why = format!(
+                "the host name has {chars} characters; the service takes at most {MAX_HOST_NAME_CHARS}"
+            );
+            return Err(fault(prefix, &format!("{field}.host_name"), why));
         }
         if lb.certificate_mappings[..j]
             .iter()

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use lb_lbs::{Algorithm, Protocol};
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::files::FileText;
@@ -68,8 +69,12 @@ pub struct LbSpec {
     /// Content caching on or off.
     #[serde(default)]
     pub content_caching: bool,
-    /// Metadata, key to value.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Metadata, key to value (each key once).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub metadata: BTreeMap<String, String>,
 }
 
@@ -118,7 +123,34 @@ impl LbSpec {
     }
 
     /// The nodes as the nodes crate's options.
-    pub(crate) fn node_opts(&self) -> Vec<lb_nodes::NodeOpts> {
+    pub(crate) fn node_opts(&self) -> Vec<rackcloud_core::model::NodeOpts> {
         self.nodes.iter().map(NodeSpec::opts).collect()
     }
+}
+
+/// A JSON object of strings whose keys are each given once: a key given twice is refused, as
+/// a field given twice is (serde keeps the last of a map's keys otherwise).
+fn unique_keys<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+    struct Unique;
+    impl<'de> Visitor<'de> for Unique {
+        type Value = BTreeMap<String, String>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object of string values")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut items = BTreeMap::new();
+            while let Some((key, value)) = map.next_entry::<String, String>()? {
+                if items.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate key `{key}`"
+                    )));
+                }
+                items.insert(key, value);
+            }
+            Ok(items)
+        }
+    }
+    d.deserialize_map(Unique)
 }

@@ -1,12 +1,12 @@
 //! The parts of a load balancer entry: virtual IPs, nodes, health monitor, access rules and
 //! connection throttle, and how each becomes the options of its service crate.
 
-use lb_acl::{AppendOpts, RuleType};
-use lb_lbs::{IpVersion, VipType};
 use lb_metadata::AddOpts;
-use lb_monitors::{ConnectOpts, HttpOpts, MonitorOpts, MonitorType};
-use lb_nodes::{Condition, NodeOpts, Type};
-use lb_throttle::ThrottleOpts;
+use lb_nodes::{Condition, Type};
+use rackcloud_core::model::{
+    AppendItem, AppendOpts, ConnectOpts, HttpOpts, IpVersion, MonitorOpts, MonitorType, NodeOpts,
+    RuleType, ThrottleOpts, VipType,
+};
 use serde::{Deserialize, Serialize};
 
 /// A virtual IP to create the load balancer with.
@@ -210,7 +210,7 @@ impl ThrottleSpec {
 
 pub(crate) fn access_opts(items: &[AccessSpec]) -> AppendOpts {
     items.iter().fold(AppendOpts::new(), |opts, item| {
-        opts.item(lb_acl::AppendItem::new(&item.address, item.kind.clone()))
+        opts.item(AppendItem::new(&item.address, item.kind.clone()))
     })
 }
 

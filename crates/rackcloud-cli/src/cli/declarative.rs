@@ -13,6 +13,9 @@ pub(crate) struct PlanArgs {
     /// The document (JSON, see docs/declarative.md)
     #[arg(value_name = "FILE")]
     pub(crate) file: PathBuf,
+    /// Read files the document names outside its folder (absolute paths, `..`, links out)
+    #[arg(long)]
+    pub(crate) allow_outside_files: bool,
 }
 
 /// `rackcloud lb apply FILE [--yes] [--parallel N]`.
@@ -24,6 +27,9 @@ pub(crate) struct ApplyArgs {
     /// Apply without asking (required when stdin is not a terminal)
     #[arg(long)]
     pub(crate) yes: bool,
+    /// Read files the document names outside its folder (absolute paths, `..`, links out)
+    #[arg(long)]
+    pub(crate) allow_outside_files: bool,
     /// Seconds between two polls while waiting between changes (fractions allowed) [default: 5]
     #[arg(long, value_name = "SECONDS", value_parser = parse_interval)]
     pub(crate) wait_interval: Option<Duration>,

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use rackcloud_lb::core::{FleetOpts, WaitOpts};
+use rackcloud_lb::files::{ReadOptions, WriteError, Written, write_file};
 use rackcloud_lb::{Document, plan_account};
 
 use crate::auth::Connect;
@@ -19,18 +20,39 @@ pub(crate) fn plan(args: &PlanArgs, connect: Connect<'_>, out: Output) -> Result
     Operation::new("plan the document").run(|| {
         // The document and the files it names are checked before anything is sent (exit
         // status 2 when invalid).
-        let doc = Document::read(&args.file)?;
+        let doc = read(&args.file, args.allow_outside_files)?;
         let client = connect.lb_client()?;
         let plan = plan_account(&client, &doc)?;
         Ok(out.report(&Planned(&plan))?)
     })
 }
 
+/// Reads the document, the files it names inside its folder only unless allowed; when they
+/// may be anywhere, says on stderr which it read.
+fn read(path: &Path, allow_outside_files: bool) -> Result<Document, Cause> {
+    let opts = ReadOptions::new().allow_outside_files(allow_outside_files);
+    let doc = Document::read_with(path, &opts)?;
+    let files = doc.files();
+    if allow_outside_files && !files.is_empty() {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        let dir = dir.unwrap_or(Path::new(".")).display();
+        let files: Vec<String> = files
+            .iter()
+            .map(|f| crate::sanitize::line(f).into_owned())
+            .collect();
+        Stderr::new().line(&format!(
+            "read with the document (paths relative to {dir}): {}",
+            files.join(", ")
+        ));
+    }
+    Ok(doc)
+}
+
 /// `rackcloud lb apply FILE [--yes]`: shows the plan, asks on a terminal unless `--yes`.
 pub(crate) fn apply(args: &ApplyArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let op = Operation::new("apply the document");
     // Checked before anything is sent, as `plan` does.
-    let doc = op.run(|| Ok(Document::read(&args.file)?))?;
+    let doc = op.run(|| read(&args.file, args.allow_outside_files))?;
     if !args.yes && !io::stdin().is_terminal() {
         return Err(Failure::usage(
             "apply changes the account: pass --yes when stdin is not a terminal",
@@ -114,17 +136,16 @@ pub(crate) fn export(args: &ExportArgs, connect: Connect<'_>, out: Output) -> Re
         };
         let dir = path.parent().unwrap_or(Path::new("."));
         // The document first: a hand-kept one is not replaced unless asked.
-        let wrote_document =
-            rackcloud_lb::write_unless_other(path, &text, args.force).map_err(not_replaced)?;
+        let wrote = write_file(path, text.as_bytes(), args.force).map_err(|e| not_written(&e))?;
+        if wrote != Written::Unchanged {
+            stderr.line(&format!("wrote {}", path.display()));
+        }
         let written = if args.force {
             export.overwrite_files(dir)
         } else {
             export.write_files(dir)
         }
-        .map_err(not_replaced)?;
-        if wrote_document {
-            stderr.line(&format!("wrote {}", path.display()));
-        }
+        .map_err(|e| files_not_written(&e))?;
         for file in &written {
             stderr.line(&format!("wrote {}", file.display()));
         }
@@ -138,10 +159,36 @@ pub(crate) fn export(args: &ExportArgs, connect: Connect<'_>, out: Output) -> Re
     })
 }
 
-/// A file that exists with other content: replaced only with `--force`.
-fn not_replaced(e: io::Error) -> Cause {
+/// A file that could not be written; one that exists with other content is replaced only with
+/// `--force`.
+fn not_written(e: &io::Error) -> Cause {
     match e.kind() {
         io::ErrorKind::AlreadyExists => anyhow::anyhow!("{e}; pass --force to replace it").into(),
-        _ => e.into(),
+        _ => anyhow::anyhow!("{e}").into(),
     }
+}
+
+/// The files of an export that were not all written: which were, which were not.
+fn files_not_written(e: &WriteError) -> Cause {
+    let list = |paths: &[std::path::PathBuf]| -> String {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        if names.is_empty() {
+            "none".to_owned()
+        } else {
+            names.join(", ")
+        }
+    };
+    let mut not_written = vec![e.failed().to_path_buf()];
+    not_written.extend_from_slice(e.not_written());
+    let force = match e.io_error().kind() {
+        io::ErrorKind::AlreadyExists => "; pass --force to replace it",
+        _ => "",
+    };
+    anyhow::anyhow!(
+        "{}{force}; written before it: {}; not written: {}",
+        e.io_error(),
+        list(e.written()),
+        list(&not_written)
+    )
+    .into()
 }

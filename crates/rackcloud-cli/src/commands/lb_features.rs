@@ -171,8 +171,9 @@ fn error_page(
             )
         }
         ErrorPageCommand::Set { lb_id, file, wait } => {
-            let html = std::fs::read_to_string(file)
-                .map_err(|e| Failure::usage(format!("cannot read {}: {e}", file.display())))?;
+            let html =
+                rackcloud_lb::files::read_text(file, rackcloud_lb::files::Cap::ERROR_PAGE)
+                    .map_err(|e| Failure::usage(format!("cannot read {}: {e}", file.display())))?;
             let what = "custom error page";
             change(
                 "set the error page",

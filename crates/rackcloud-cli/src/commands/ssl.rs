@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use rackcloud_lb::core::{Error, Secret};
+use rackcloud_lb::files::{Cap, read_text};
 use rackcloud_lb::lbs::Status;
 use rackcloud_lb::ssl::{
     CertificateBundle, CertificateWarning, CipherProfile, CreateMappingOpts, SetOpts,
@@ -245,9 +246,9 @@ fn bundle(cert: &Path, key: &Path, chain: Option<&Path>) -> Result<CertificateBu
     })
 }
 
-/// A file's text; the message names the file, never its content.
+/// A file's text, at most [`Cap::CERTIFICATE`]; the message names the file, never its content.
 fn read(path: &Path, what: &str) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|e| {
+    read_text(path, Cap::CERTIFICATE).map_err(|e| {
         Error::invalid_input(format!(
             "cannot read the {what} file {}: {e}",
             path.display()

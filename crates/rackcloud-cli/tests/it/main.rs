@@ -11,6 +11,7 @@ mod demo;
 mod docs_cli;
 mod emulator;
 mod errors;
+mod files;
 mod fleet;
 mod generated;
 mod health_monitor;

@@ -1,7 +1,9 @@
 //! The declarative layer against the emulator, and pure planning.
 
 mod common;
+mod export_writes;
 mod fields;
+mod hostile_reads;
 mod interrupted;
 mod invalid;
 mod invalid_files;

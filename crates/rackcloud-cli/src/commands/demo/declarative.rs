@@ -123,28 +123,27 @@ fn export(client: &ServiceClient, id: u64) -> anyhow::Result<Document> {
         .with_context(|| format!("could not export load balancer {id}"))
 }
 
-/// The document's file in the temporary directory, removed when dropped (also on failure).
+/// The document's file in a private temporary folder of its own (made with a name no one can
+/// guess, readable by the user alone), removed with the folder when dropped (also on failure).
 struct TempDocument {
+    /// Removed, with the document, when dropped.
+    _dir: tempfile::TempDir,
     path: PathBuf,
 }
 
 impl TempDocument {
     fn write(text: &str) -> anyhow::Result<TempDocument> {
-        let path =
-            std::env::temp_dir().join(format!("rackcloud-demo-{NAME}-{}.json", std::process::id()));
-        std::fs::write(&path, text)
+        let dir = tempfile::Builder::new()
+            .prefix("rackcloud-demo-")
+            .tempdir()
+            .context("could not make a temporary folder")?;
+        let path = dir.path().join(format!("{NAME}.json"));
+        rackcloud_lb::files::write_file(&path, text.as_bytes(), false)
             .with_context(|| format!("could not write {}", path.display()))?;
-        Ok(TempDocument { path })
+        Ok(TempDocument { _dir: dir, path })
     }
 
     fn path(&self) -> &Path {
         &self.path
-    }
-}
-
-impl Drop for TempDocument {
-    fn drop(&mut self) {
-        // Best effort: a file left in the temporary directory harms nothing.
-        let _ = std::fs::remove_file(&self.path);
     }
 }

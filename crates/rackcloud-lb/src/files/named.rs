@@ -7,6 +7,9 @@ use std::path::Path;
 use rackcloud_core::{Error, Secret};
 use serde::{Deserialize, Serialize};
 
+use super::confine::ReadOptions;
+use super::read::{Cap, read_text};
+
 /// A file the document names by path, with its text once read (certificates, chains, error
 /// pages). In the document it is a string: the path, relative to the document's folder.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,9 +50,18 @@ impl FileText {
         &mut self.path
     }
 
-    /// Reads the file, relative to `base`; `at` names the field for the error.
-    pub(crate) fn load(&mut self, base: &Path, at: &str) -> Result<(), Error> {
-        let text = std::fs::read_to_string(base.join(&self.path))
+    /// Reads the file, relative to `base`, at most `cap`; `at` names the field for the error.
+    pub(crate) fn load(
+        &mut self,
+        base: &Path,
+        opts: &ReadOptions,
+        cap: Cap,
+        at: &str,
+    ) -> Result<(), Error> {
+        let path = opts
+            .resolve(base, &self.path)
+            .map_err(|why| Error::invalid_input(format!("{at}: {why}")))?;
+        let text = read_text(&path, cap)
             .map_err(|e| Error::invalid_input(format!("{at}: cannot read {:?}: {e}", self.path)))?;
         self.text = Some(text);
         Ok(())
@@ -145,11 +157,29 @@ impl KeyFile {
     }
 
     /// Reads the key relative to `base` if the file can be read; remembers why not otherwise.
-    pub(crate) fn load(&mut self, base: &Path) {
-        match std::fs::read_to_string(base.join(&self.path)) {
+    /// A key outside the document's folder (unless allowed), or larger than a key file may
+    /// be, is an error naming the field `at`: only a missing or unreadable file waits until
+    /// the key is needed.
+    pub(crate) fn load(&mut self, base: &Path, opts: &ReadOptions, at: &str) -> Result<(), Error> {
+        let path = opts
+            .resolve(base, &self.path)
+            .map_err(|why| Error::invalid_input(format!("{at}: {why}")))?;
+        match read_text(&path, Cap::CERTIFICATE) {
             Ok(key) => self.key = Some(Secret::new(key)),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::FileTooLarge | std::io::ErrorKind::InvalidInput
+                ) =>
+            {
+                return Err(Error::invalid_input(format!(
+                    "{at}: cannot read {:?}: {e}",
+                    self.path
+                )));
+            }
             Err(e) => self.unread = Some(e.to_string()),
         }
+        Ok(())
     }
 
     /// The key, or the error saying which file to provide and why it is needed.
@@ -182,21 +212,5 @@ impl fmt::Debug for KeyFile {
             .field("path", &self.path)
             .field("key", &self.key.as_ref().map(|_| "[redacted]"))
             .finish()
-    }
-}
-
-/// Makes every path unique: a path seen before gets `-2`, `-3`… before its extension.
-pub(crate) fn unique_paths<'a>(paths: impl Iterator<Item = &'a mut String>) {
-    let mut seen = std::collections::BTreeSet::new();
-    for path in paths {
-        let (stem, ext) = match path.rfind('.') {
-            Some(dot) => (path[..dot].to_owned(), path[dot..].to_owned()),
-            None => (path.clone(), String::new()),
-        };
-        let mut n = 1;
-        while !seen.insert(path.clone()) {
-            n += 1;
-            *path = format!("{stem}-{n}{ext}");
-        }
     }
 }
