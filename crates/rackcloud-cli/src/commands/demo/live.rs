@@ -62,8 +62,15 @@ impl Live {
         }
         let slot = Arc::clone(&self.spinner);
         opts.on_progress(move |p| {
-            let message = spinner_message(p.id, p.target, p.status, p.error);
             let mut slot = lock(&slot);
+            // The wait is over: no spinner is left telling of it while the next step runs.
+            if p.status == Some(p.target) {
+                if let Some(done) = slot.take() {
+                    done.finish_and_clear();
+                }
+                return;
+            }
+            let message = spinner_message(p.id, p.target, p.status, p.error);
             match slot.as_ref() {
                 Some(spinner) => spinner.set_message(message),
                 None => *slot = Some(spinner(message)),
