@@ -312,8 +312,8 @@ fn message(e: &Error) -> String {
 }
 
 /// The error's message, then each cause in its `source()` chain that the text does not already
-/// say: `…: host name lookup failed: failed to lookup address information: Name or service not
-/// known`, `…: TLS failure: invalid peer certificate: UnknownIssuer`.
+/// say: `…: i/o failure (other): …`. A refused TLS handshake is told whole in the SDK's own
+/// words; the TLS library's (`invalid peer certificate: UnknownIssuer`) are left out.
 fn with_causes(e: &Error) -> String {
     let mut text = e.to_string();
     let mut cause = std::error::Error::source(e);
@@ -331,6 +331,9 @@ fn with_causes(e: &Error) -> String {
 /// The SDK's refusal of plain `http://` names its builder setting; the tool's own is a flag.
 fn plain_http_hint(text: &str) -> String {
     text.replace(
+    if e.detail().is_some_and(|d| d.starts_with("TLS handshake")) {
+        return text;
+    }
         "allow plain http with ProviderClientBuilder::allow_plain_http",
         "pass --allow-plain-http (only on a network you trust)",
     )
@@ -349,6 +352,10 @@ mod tests {
     #[test]
     fn invalid_input_and_usage_exit_2_other_failures_exit_1() {
         let op = Operation::on_lb("show session persistence", 0);
+    .replace(
+        "with ProviderClientBuilder::trusted_roots",
+        "with --ca-file FILE (or RS_CA_FILE)",
+    )
         let refused = op.failed(Error::invalid_input(
             "load balancer id must be greater than zero",
         ));
