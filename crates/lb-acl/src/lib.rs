@@ -4,8 +4,8 @@
 //! # What an access list does for a site
 //!
 //! An access list decides which clients may reach a load balancer at all, before any node sees
-//! them. Each item names an IPv4 or IPv6 address or a CIDR network and says [`RuleType::Allow`]
-//! or [`RuleType::Deny`]. It is how a site shuts out an abusive network, or opens an admin
+//! them. Each item names an IPv4 or IPv6 address or a CIDR network and says [`Allow`](rackcloud_core::model::RuleType::Allow)
+//! or [`Deny`](rackcloud_core::model::RuleType::Deny). It is how a site shuts out an abusive network, or opens an admin
 //! service to the office only.
 //!
 //! The traps:
@@ -19,8 +19,8 @@
 //!   every IPv6 client.
 //! - **The list only grows by appending.** [`append`] adds items to what is there; to replace
 //!   the list, delete it ([`delete_all`]) and append the new one (two changes, each followed by
-//!   `PENDING_UPDATE`: use the `*_and_wait` variants).
-//! - **Limits.** At most [`MAX_ITEMS`] (100) items in a list, all requests together. One
+//!   `PENDING_UPDATE`: wait with the result's `and_wait`).
+//! - **Limits.** At most [`MAX_ITEMS`](rackcloud_core::model::MAX_ITEMS) (100) items in a list, all requests together. One
 //!   request with more is refused before sending; a request that would take the list past the
 //!   limit is refused by the server with a **400**, not a 413: its kind is
 //!   [`Validation`](rackcloud_core::ErrorKind::Validation) and
@@ -29,7 +29,7 @@
 //!   never repeated. An address already in the list is a 400 too. [`bulk_delete`] sends at most
 //!   ten ids a request and waits for the load balancer between requests.
 //!
-//! Addresses are checked before sending ([`check_address`]) and sent exactly as written.
+//! Addresses are checked before sending ([`check_address`](rackcloud_core::model::check_address)) and sent exactly as written.
 //!
 //! # Using the crate
 //!
@@ -41,7 +41,8 @@
 //! #     .start()?;
 //! # let identity_url = emulator.identity_url();
 //! use std::time::Duration;
-//! use lb_acl::{AppendOpts, RuleType};
+//! use lb_acl::AppendOpts;
+//! use rackcloud_core::model::RuleType;
 //! use rackcloud_core::{AuthOptions, EndpointOpts, WaitOpts, authenticated_client, new_lb_v1};
 //!
 //! let opts = AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(identity_url);
@@ -55,7 +56,7 @@
 //!     .deny("::/0")
 //!     .allow("192.0.2.0/24")
 //!     .allow("2001:db8:1::/48");
-//! lb_acl::append_and_wait(&client, 1, &allow_list, &wait)?;
+//! lb_acl::append(&client, 1, &allow_list).and_wait(&wait)?;
 //!
 //! let items = lb_acl::list(&client, 1).extract()?;
 //! assert_eq!(items.len(), 4);
@@ -66,7 +67,7 @@
 //! assert_eq!(again.unwrap_err().status(), Some(400));
 //!
 //! // Open it up again.
-//! lb_acl::delete_all_and_wait(&client, 1, &wait)?;
+//! lb_acl::delete_all(&client, 1).and_wait(&wait)?;
 //! assert!(lb_acl::list(&client, 1).extract()?.is_empty());
 //! # Ok(())
 //! # }
@@ -78,9 +79,6 @@ mod results;
 mod urls;
 
 pub use opts::AppendOptsBuilder;
-pub use rackcloud_core::model::{AppendItem, AppendOpts, MAX_ITEMS, RuleType, check_address};
-pub use requests::{
-    append, append_and_wait, bulk_delete, bulk_delete_and_wait, delete, delete_all,
-    delete_all_and_wait, delete_and_wait, list,
-};
+pub use rackcloud_core::model::AppendOpts;
+pub use requests::{append, bulk_delete, delete, delete_all, list};
 pub use results::{AppendResult, DeleteResult, ListResult, NetworkItem};

@@ -1,8 +1,8 @@
-//! The operations: list, append, delete one, bulk delete, delete all, and their `*_and_wait`
-//! variants.
+//! The operations: list, append, delete one, bulk delete, delete all (each change waits with its
+//! result's `and_wait`).
 
-use rackcloud_core::kit::{check_id, id_query, in_chunks};
-use rackcloud_core::{BulkOutcome, Error, ServiceClient, WaitOpts, change_and_wait};
+use rackcloud_core::kit::{ChangeTarget, check_id, id_query, in_chunks};
+use rackcloud_core::{BulkOutcome, ServiceClient, WaitOpts};
 
 use crate::opts::AppendOptsBuilder;
 use crate::results::{AppendResult, DeleteResult, ListResult};
@@ -32,7 +32,7 @@ pub fn list(client: &ServiceClient, lb_id: u64) -> ListResult {
 /// (`POST /loadbalancers/{id}/accesslist`, answered 202). The items already there stay.
 ///
 /// The options are checked first ([`AppendOpts`](crate::AppendOpts)); the server then refuses
-/// an address already in the list and a list that would pass [`MAX_ITEMS`](crate::MAX_ITEMS)
+/// an address already in the list and a list that would pass [`MAX_ITEMS`](rackcloud_core::model::MAX_ITEMS)
 /// with a 400 ([`Validation`](rackcloud_core::ErrorKind::Validation); the second also
 /// [`is_size_limit`](rackcloud_core::Error::is_size_limit)). The load balancer is
 /// `PENDING_UPDATE` until the change is applied.
@@ -44,7 +44,8 @@ pub fn list(client: &ServiceClient, lb_id: u64) -> ListResult {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use lb_acl::{AppendOpts, RuleType};
+/// use lb_acl::AppendOpts;
+/// use rackcloud_core::model::RuleType;
 ///
 /// lb_acl::append(&client, 1, &AppendOpts::new().deny("192.0.2.66")).extract_err()?;
 /// let items = lb_acl::list(&client, 1).extract()?;
@@ -54,32 +55,27 @@ pub fn list(client: &ServiceClient, lb_id: u64) -> ListResult {
 /// # }
 /// ```
 pub fn append(client: &ServiceClient, lb_id: u64, opts: &impl AppendOptsBuilder) -> AppendResult {
-    let body =
-        match check_id("load balancer", lb_id).and_then(|()| opts.to_access_list_append_map()) {
-            Ok(body) => body,
-            Err(e) => return AppendResult::from(e),
-        };
-    AppendResult::from(client.post(&root_url(client, lb_id), &body))
+    let sent = check_id("load balancer", lb_id)
+        .and_then(|()| opts.to_access_list_append_map())
+        .map(|body| client.post(&root_url(client, lb_id), &body));
+    AppendResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Deletes one item (`DELETE /loadbalancers/{id}/accesslist/{itemId}`, answered 202); an
 /// unknown item is a 404.
 pub fn delete(client: &ServiceClient, lb_id: u64, item_id: u64) -> DeleteResult {
-    if let Err(e) =
-        check_id("load balancer", lb_id).and_then(|()| check_id("access list item", item_id))
-    {
-        return DeleteResult::from(e);
-    }
-    DeleteResult::from(client.delete(&item_url(client, lb_id, item_id)))
+    let sent = check_id("load balancer", lb_id)
+        .and_then(|()| check_id("access list item", item_id))
+        .map(|()| client.delete(&item_url(client, lb_id, item_id)));
+    DeleteResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Deletes every item of the access list (`DELETE /loadbalancers/{id}/accesslist`, answered
 /// 202). The server answers 422 (`LoadBalancer is not ACTIVE`) unless the load balancer is
 /// `ACTIVE`.
 pub fn delete_all(client: &ServiceClient, lb_id: u64) -> DeleteResult {
-    check_id("load balancer", lb_id)
-        .map(|()| client.delete(&root_url(client, lb_id)))
-        .into()
+    let sent = check_id("load balancer", lb_id).map(|()| client.delete(&root_url(client, lb_id)));
+    DeleteResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Deletes the items `item_ids`, ten a request
@@ -106,8 +102,8 @@ pub fn delete_all(client: &ServiceClient, lb_id: u64) -> DeleteResult {
 /// use rackcloud_core::WaitOpts;
 ///
 /// let wait = WaitOpts::new().interval(Duration::from_millis(20));
-/// let opts: AppendOpts = (1..=12).map(|i| lb_acl::AppendItem::deny(format!("192.0.2.{i}"))).collect();
-/// lb_acl::append_and_wait(&client, 1, &opts, &wait)?;
+/// let opts: AppendOpts = (1..=12).map(|i| rackcloud_core::model::AppendItem::deny(format!("192.0.2.{i}"))).collect();
+/// lb_acl::append(&client, 1, &opts).and_wait(&wait)?;
 /// let ids: Vec<u64> = lb_acl::list(&client, 1).extract()?.iter().map(|i| i.id()).collect();
 ///
 /// // Twelve ids: two requests, with a wait between them.
@@ -138,66 +134,5 @@ pub fn bulk_delete(
         let url = format!("{}{}", root_url(client, lb_id), id_query(chunk));
         client.delete(&url).extract_err()
     })
-}
-
-/// [`append`], then waits until the change is applied (the load balancer is `ACTIVE` again).
-///
-/// # Errors
-///
-/// The error of [`append`], or of the wait ([`rackcloud_core::wait_until_active`]). The options
-/// of the wait are checked before anything is sent.
-pub fn append_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    opts: &impl AppendOptsBuilder,
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| {
-        append(c, id, opts).extract_err()
-    })
-}
-
-/// [`delete`], then waits until the change is applied.
-///
-/// # Errors
-///
-/// The error of [`delete`], or of the wait.
-pub fn delete_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    item_id: u64,
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| {
-        delete(c, id, item_id).extract_err()
-    })
-}
-
-/// [`delete_all`], then waits until the change is applied.
-///
-/// # Errors
-///
-/// The error of [`delete_all`], or of the wait.
-pub fn delete_all_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| delete_all(c, id).extract_err())
-}
-
-/// [`bulk_delete`], then waits until the last request is applied.
-///
-/// # Errors
-///
-/// The error of [`BulkOutcome::extract_err`] (which names the ids that went through), or of the
-/// last wait.
-pub fn bulk_delete_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    item_ids: &[u64],
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    bulk_delete(client, lb_id, item_ids, wait).extract_err()?;
-    rackcloud_core::wait_until_active(client, lb_id, wait).map(|_| ())
+    .sent_to(ChangeTarget::new(client, lb_id))
 }

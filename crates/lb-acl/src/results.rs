@@ -51,13 +51,13 @@ result_type! {
     /// The result of [`append`](crate::append): accepted, or the error (400 for an invalid
     /// item, a duplicate or the 100-item limit, 404, 410, 422 while the load balancer is busy).
     #[must_use = "call extract_err to learn whether the change was accepted"]
-    pub struct AppendResult(ErrResult);
+    pub struct AppendResult(ErrResult) sent;
 }
 
 result_type! {
     /// The result of [`delete`](crate::delete) and [`delete_all`](crate::delete_all).
     #[must_use = "call extract_err to learn whether the change was accepted"]
-    pub struct DeleteResult(ErrResult);
+    pub struct DeleteResult(ErrResult) sent;
 }
 
 impl ListResult {

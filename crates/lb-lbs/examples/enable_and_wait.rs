@@ -5,8 +5,8 @@
 
 use std::time::Duration;
 
-use lb_lbs::WaitOpts;
 use lb_sessions::{CreateOpts, Type};
+use rackcloud_core::WaitOpts;
 use rackcloud_core::{AuthOptions, EndpointOpts, authenticated_client, new_lb_v1};
 
 fn main() -> anyhow::Result<()> {
@@ -32,7 +32,7 @@ fn main() -> anyhow::Result<()> {
                 );
             }
         });
-    lb_sessions::enable_and_wait(&client, 1, &CreateOpts::new(Type::HttpCookie), &wait)?;
+    lb_sessions::enable(&client, 1, &CreateOpts::new(Type::HttpCookie)).and_wait(&wait)?;
     let lb = lb_lbs::get(&client, 1).extract()?;
     println!(
         "load balancer {} ({}) is {} with session persistence {}",

@@ -29,7 +29,8 @@ use crate::vip_opts::VipOpts;
 /// # Examples
 ///
 /// ```
-/// use lb_lbs::{Algorithm, CreateOpts, CreateOptsBuilder, NodeOpts, Protocol, VipOpts};
+/// use lb_lbs::{Algorithm, CreateOpts, CreateOptsBuilder, Protocol, VipOpts};
+/// use rackcloud_core::model::NodeOpts;
 /// use serde_json::{Value, json};
 ///
 /// let opts = CreateOpts::new("api", Protocol::Https)
@@ -55,7 +56,8 @@ use crate::vip_opts::VipOpts;
 /// A configured load balancer in one request:
 ///
 /// ```
-/// use lb_lbs::{CreateOpts, CreateOptsBuilder, NodeOpts, Protocol, VipOpts};
+/// use lb_lbs::{CreateOpts, CreateOptsBuilder, Protocol, VipOpts};
+/// use rackcloud_core::model::NodeOpts;
 /// use rackcloud_core::model::{AppendOpts, HttpOpts, PersistenceType, ThrottleOpts};
 ///
 /// let opts = CreateOpts::new("shop", Protocol::Http)

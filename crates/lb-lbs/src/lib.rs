@@ -39,7 +39,9 @@
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! # let emulator = rackcloud_emulator::Emulator::start()?;
 //! # let identity_url = emulator.identity_url();
-//! use lb_lbs::{CreateOpts, ListOpts, NodeOpts, Protocol, Status, UpdateOpts, VipOpts, WaitOpts};
+//! use lb_lbs::{CreateOpts, ListOpts, Protocol, Status, UpdateOpts, VipOpts};
+//! use rackcloud_core::model::NodeOpts;
+//! use rackcloud_core::WaitOpts;
 //! use rackcloud_core::{AuthOptions, EndpointOpts, authenticated_client, new_lb_v1};
 //!
 //! let opts = AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(identity_url);
@@ -74,13 +76,13 @@
 //! # Paging
 //!
 //! `GET /loadbalancers` answers one page at a time, ordered by id: at most `limit` load
-//! balancers (1 to [`MAX_PAGE_SIZE`]) after the id `marker`. [`list`] reads one page;
+//! balancers (1 to [`MAX_PAGE_SIZE`](rackcloud_core::MAX_PAGE_SIZE)) after the id `marker`. [`list`] reads one page;
 //! [`pages`] is an iterator over every page (one request each) and [`list_all`] collects them.
 //!
 //! # Waiting
 //!
-//! [`wait_for_status`] (and [`wait_for_deletion`], [`create_and_wait`]) polls with the
-//! interval and deadline of [`WaitOpts`]. It returns the load balancer once it has the target
+//! [`wait_for_status`] (and [`wait_for_deletion`], and the `and_wait` of every change's result)
+//! polls with the interval and deadline of [`WaitOpts`](rackcloud_core::WaitOpts). It returns the load balancer once it has the target
 //! status, and fails with a typed [`Error`](rackcloud_core::Error) otherwise:
 //!
 //! | What happened | [`ErrorKind`](rackcloud_core::ErrorKind) |
@@ -94,9 +96,10 @@
 //!
 //! ## Enable session persistence and wait for it in one call
 //!
-//! Every change has a `*_and_wait` twin in its crate (this crate's [`create_and_wait`],
-//! [`update_and_wait`], [`delete_and_wait`], …; `lb_sessions::enable_and_wait`), as strict as
-//! the change itself; core's `change_and_wait` wraps any other. With `lb-sessions`:
+//! The result of every change, in every crate, has `and_wait(&wait)`: the change's answer
+//! (as strict as the change itself), then a wait until it is applied. A creation's waits for
+//! the new load balancer to be `ACTIVE` and returns it ([`CreateResult::and_wait`]), a
+//! deletion's until it is gone ([`DeleteResult::and_wait`]). With `lb-sessions`:
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -107,11 +110,12 @@
 //! # let token = emulator.issue_token("demo").ok_or("no token")?;
 //! # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 //! use std::time::Duration;
-//! use lb_lbs::{Status, WaitOpts};
+//! use lb_lbs::Status;
+//! use rackcloud_core::WaitOpts;
 //! use lb_sessions::{CreateOpts, Type};
 //!
 //! let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
-//! lb_sessions::enable_and_wait(&client, 1, &CreateOpts::new(Type::HttpCookie), &wait)?;
+//! lb_sessions::enable(&client, 1, &CreateOpts::new(Type::HttpCookie)).and_wait(&wait)?;
 //! let lb = lb_lbs::get(&client, 1).extract()?;
 //! assert_eq!(lb.status(), &Status::Active);
 //! assert_eq!(lb.session_persistence().map(|t| t.as_str()), Some("HTTP_COOKIE"));
@@ -126,7 +130,7 @@
 //! # let emulator = rackcloud_emulator::Emulator::start()?;
 //! # let token = emulator.issue_token("demo").ok_or("no token")?;
 //! # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-//! use lb_lbs::WaitOpts;
+//! use rackcloud_core::WaitOpts;
 //! use lb_sessions::{CreateOpts, Type};
 //!
 //! lb_sessions::enable(&client, 2, &CreateOpts::new(Type::SourceIp)).extract_err()?;
@@ -158,10 +162,7 @@ mod wait;
 
 pub use bulk_delete::{bulk_delete, bulk_delete_and_wait};
 pub use create_opts::CreateOpts;
-pub use error_page::{
-    ErrorPageResult, delete_error_page, delete_error_page_and_wait, get_error_page, set_error_page,
-    set_error_page_and_wait,
-};
+pub use error_page::{ErrorPageResult, delete_error_page, get_error_page, set_error_page};
 pub use kinds::{Algorithm, Protocol};
 pub use lb_parts::{AccessItem, MetadataItem, SourceAddresses, SslSummary, Throttle};
 pub use limits::{
@@ -171,17 +172,9 @@ pub use limits::{
 pub use list_opts::ListOpts;
 pub use load_balancer::LoadBalancer;
 pub use pages::{list_all, pages};
-/// The largest page the server returns; a larger `limit` would be cut to it.
-pub use rackcloud_core::MAX_PAGE_SIZE;
 /// The status of a load balancer (core's [`LbStatus`](rackcloud_core::model::LbStatus), which every
 /// service crate shares).
 pub use rackcloud_core::model::LbStatus as Status;
-pub use rackcloud_core::model::{
-    HealthMonitor, IpVersion, Node, NodeCondition, NodeOpts, NodeStatus, NodeType, VipType,
-    VirtualIp,
-};
-/// How to wait, and what each poll saw (core's, which every service crate shares).
-pub use rackcloud_core::{Progress, WaitOpts};
 pub use reference::{
     AlgorithmsResult, AllowedDomainsResult, ProtocolInfo, ProtocolsResult, SourceAddressLists,
     SourceAddressesResult, cluster_source_addresses, list_algorithms, list_allowed_domains,
@@ -192,13 +185,10 @@ pub use requests::{
 };
 pub use results::{CreateResult, DeleteResult, GetResult, ListResult, UpdateResult};
 pub use settings::{
-    SettingResult, SwitchResult, disable_caching, disable_caching_and_wait, disable_logging,
-    disable_logging_and_wait, enable_caching, enable_caching_and_wait, enable_logging,
-    enable_logging_and_wait, is_content_cached, is_logging_enabled,
+    SettingResult, SwitchResult, disable_caching, disable_logging, enable_caching, enable_logging,
+    is_content_cached, is_logging_enabled,
 };
 pub use stats::{Stats, StatsResult, get_stats};
 pub use update_opts::UpdateOpts;
 pub use vip_opts::VipOpts;
-pub use wait::{
-    create_and_wait, delete_and_wait, update_and_wait, wait_for_deletion, wait_for_status,
-};
+pub use wait::{wait_for_deletion, wait_for_status};

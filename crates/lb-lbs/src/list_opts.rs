@@ -48,7 +48,7 @@ pub struct ListOpts {
 
 impl ListOpts {
     /// No filter, no paging: the server's first page (at most
-    /// [`MAX_PAGE_SIZE`](crate::MAX_PAGE_SIZE)) of the load balancers that are not deleted.
+    /// [`MAX_PAGE_SIZE`](rackcloud_core::MAX_PAGE_SIZE)) of the load balancers that are not deleted.
     pub fn new() -> ListOpts {
         ListOpts::default()
     }
@@ -79,7 +79,7 @@ impl ListOpts {
         self
     }
 
-    /// At most `limit` load balancers per page, 1 to [`MAX_PAGE_SIZE`](crate::MAX_PAGE_SIZE).
+    /// At most `limit` load balancers per page, 1 to [`MAX_PAGE_SIZE`](rackcloud_core::MAX_PAGE_SIZE).
     pub fn limit(mut self, limit: u32) -> ListOpts {
         self.page = self.page.limit(limit);
         self

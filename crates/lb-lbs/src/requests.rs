@@ -1,6 +1,6 @@
 //! The options, the builder traits and the five operations.
 
-use rackcloud_core::kit::check_id;
+use rackcloud_core::kit::{ChangeTarget, check_id};
 use rackcloud_core::{Error, ServiceClient};
 use serde_json::{Map, Value};
 
@@ -106,7 +106,7 @@ pub fn get(client: &ServiceClient, id: u64) -> GetResult {
 }
 
 /// Creates a load balancer (`POST /loadbalancers`, answered 202): it is `BUILD` until it is
-/// ready, then `ACTIVE`; [`create_and_wait`](crate::create_and_wait) waits for that.
+/// ready, then `ACTIVE`; [`CreateResult::and_wait`] waits for that and returns it.
 ///
 /// # Examples
 ///
@@ -115,7 +115,8 @@ pub fn get(client: &ServiceClient, id: u64) -> GetResult {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use lb_lbs::{CreateOpts, NodeOpts, Protocol, Status, VipOpts};
+/// use lb_lbs::{CreateOpts, Protocol, Status, VipOpts};
+/// use rackcloud_core::model::NodeOpts;
 ///
 /// let opts = CreateOpts::new("api", Protocol::Tcp)
 ///     .port(8443)
@@ -128,10 +129,10 @@ pub fn get(client: &ServiceClient, id: u64) -> GetResult {
 /// # }
 /// ```
 pub fn create(client: &ServiceClient, opts: &impl CreateOptsBuilder) -> CreateResult {
-    match opts.to_lb_create_map() {
-        Ok(body) => CreateResult::from(client.post(&root_url(client), &body)),
-        Err(e) => CreateResult::from(e),
-    }
+    let sent = opts
+        .to_lb_create_map()
+        .map(|body| client.post(&root_url(client), &body));
+    CreateResult::sent(ChangeTarget::creation(client), sent)
 }
 
 /// Changes attributes of load balancer `id` (`PUT /loadbalancers/{id}`, answered 202).
@@ -145,7 +146,8 @@ pub fn create(client: &ServiceClient, opts: &impl CreateOptsBuilder) -> CreateRe
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use lb_lbs::{UpdateOpts, WaitOpts};
+/// use lb_lbs::UpdateOpts;
+/// use rackcloud_core::WaitOpts;
 ///
 /// lb_lbs::update(&client, 2, &UpdateOpts::new().port(9090).timeout(60)).extract_err()?;
 /// let lb = lb_lbs::wait_for_status(&client, 2, lb_lbs::Status::Active, &WaitOpts::new())?;
@@ -154,10 +156,10 @@ pub fn create(client: &ServiceClient, opts: &impl CreateOptsBuilder) -> CreateRe
 /// # }
 /// ```
 pub fn update(client: &ServiceClient, id: u64, opts: &impl UpdateOptsBuilder) -> UpdateResult {
-    check_id("load balancer", id)
+    let sent = check_id("load balancer", id)
         .and_then(|()| opts.to_lb_update_map())
-        .map(|body| client.put(&resource_url(client, id), &body))
-        .into()
+        .map(|body| client.put(&resource_url(client, id), &body));
+    UpdateResult::sent(ChangeTarget::new(client, id), sent)
 }
 
 /// Deletes load balancer `id` (`DELETE /loadbalancers/{id}`, answered 202): it is
@@ -180,7 +182,6 @@ pub fn update(client: &ServiceClient, id: u64, opts: &impl UpdateOptsBuilder) ->
 /// # }
 /// ```
 pub fn delete(client: &ServiceClient, id: u64) -> DeleteResult {
-    check_id("load balancer", id)
-        .map(|()| client.delete(&resource_url(client, id)))
-        .into()
+    let sent = check_id("load balancer", id).map(|()| client.delete(&resource_url(client, id)));
+    DeleteResult::sent(ChangeTarget::new(client, id), sent)
 }

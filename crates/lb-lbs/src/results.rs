@@ -22,7 +22,7 @@ result_type! {
 result_type! {
     /// The result of [`create`](crate::create).
     #[must_use = "call extract to read the new load balancer"]
-    pub struct CreateResult(RequestResult);
+    pub struct CreateResult(RequestResult) sent(crate::wait::until_created) -> LoadBalancer;
 }
 
 result_type! {
@@ -30,7 +30,7 @@ result_type! {
     /// `PENDING_UPDATE` until the change is applied), or the error (invalid input, 400, 404,
     /// 410, 422 [`Immutable`](rackcloud_core::ErrorKind::Immutable) unless `ACTIVE`).
     #[must_use = "call extract_err to learn whether the change was accepted"]
-    pub struct UpdateResult(ErrResult);
+    pub struct UpdateResult(ErrResult) sent;
 }
 
 result_type! {
@@ -38,7 +38,7 @@ result_type! {
     /// `DELETED`), or the error (404, 410 when already deleted, 422
     /// [`Immutable`](rackcloud_core::ErrorKind::Immutable) unless `ACTIVE` or `ERROR`).
     #[must_use = "call extract_err to learn whether the deletion was accepted"]
-    pub struct DeleteResult(ErrResult);
+    pub struct DeleteResult(ErrResult) sent(crate::wait::until_deleted);
 }
 
 impl ListResult {

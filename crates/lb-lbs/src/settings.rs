@@ -1,13 +1,12 @@
 //! Connection logging and content caching: `GET`/`PUT /loadbalancers/{id}/connectionlogging`
 //! and `…/contentcaching` (docs/api/logging-caching-errorpage.md).
 
-use rackcloud_core::kit::{check_id, result_type};
-use rackcloud_core::{Error, ErrorKind, ServiceClient, WaitOpts};
+use rackcloud_core::kit::{ChangeTarget, check_id, result_type};
+use rackcloud_core::{Error, ErrorKind, ServiceClient};
 use serde::Deserialize;
 use serde_json::json;
 
 use crate::urls::part_url;
-use rackcloud_core::change_and_wait;
 use rackcloud_core::kit::lenient::opt_bool;
 
 result_type! {
@@ -22,7 +21,7 @@ result_type! {
     /// error (invalid input, 400 when the protocol does not allow it, 404, 410, 422
     /// [`Immutable`](rackcloud_core::ErrorKind::Immutable) unless `ACTIVE`).
     #[must_use = "call extract_err to learn whether the change was accepted"]
-    pub struct SettingResult(ErrResult);
+    pub struct SettingResult(ErrResult) sent;
 }
 
 impl SwitchResult {
@@ -58,10 +57,10 @@ struct SwitchBody {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use lb_lbs::WaitOpts;
+/// use rackcloud_core::WaitOpts;
 ///
 /// assert!(!lb_lbs::is_logging_enabled(&client, 1).extract()?);
-/// lb_lbs::enable_logging_and_wait(&client, 1, &WaitOpts::new())?;
+/// lb_lbs::enable_logging(&client, 1).and_wait(&WaitOpts::new())?;
 /// assert!(lb_lbs::is_logging_enabled(&client, 1).extract()?);
 /// # Ok(())
 /// # }
@@ -129,66 +128,6 @@ pub fn disable_caching(client: &ServiceClient, lb_id: u64) -> SettingResult {
     put_switch(client, lb_id, "contentcaching", "contentCaching", false)
 }
 
-/// [`enable_logging`], then waits until it is applied; returns the load balancer as then read.
-///
-/// # Errors
-///
-/// The change's error, or the wait's (see [`rackcloud_core::wait_until_active`]).
-pub fn enable_logging_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| {
-        enable_logging(c, id).extract_err()
-    })
-}
-
-/// [`disable_logging`], then waits until it is applied.
-///
-/// # Errors
-///
-/// As [`enable_logging_and_wait`].
-pub fn disable_logging_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| {
-        disable_logging(c, id).extract_err()
-    })
-}
-
-/// [`enable_caching`], then waits until it is applied.
-///
-/// # Errors
-///
-/// As [`enable_logging_and_wait`].
-pub fn enable_caching_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| {
-        enable_caching(c, id).extract_err()
-    })
-}
-
-/// [`disable_caching`], then waits until it is applied.
-///
-/// # Errors
-///
-/// As [`enable_logging_and_wait`].
-pub fn disable_caching_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| {
-        disable_caching(c, id).extract_err()
-    })
-}
-
 /// `PUT …/{part}` with `{"<root>":{"enabled":on}}`.
 fn put_switch(
     client: &ServiceClient,
@@ -197,9 +136,8 @@ fn put_switch(
     root: &str,
     on: bool,
 ) -> SettingResult {
-    if let Err(e) = check_id("load balancer", lb_id) {
-        return SettingResult::from(e);
-    }
     let body = json!({ root: {"enabled": on} });
-    SettingResult::from(client.put(&part_url(client, lb_id, part), &body))
+    let sent = check_id("load balancer", lb_id)
+        .map(|()| client.put(&part_url(client, lb_id, part), &body));
+    SettingResult::sent(ChangeTarget::new(client, lb_id), sent)
 }

@@ -11,7 +11,8 @@ use rackcloud_core::model::{IpVersion, VipType};
 /// # Examples
 ///
 /// ```
-/// use lb_lbs::{IpVersion, VipOpts};
+/// use lb_lbs::VipOpts;
+/// use rackcloud_core::model::IpVersion;
 ///
 /// let public_v6 = VipOpts::public().ip_version(IpVersion::Ipv6);
 /// let internal = VipOpts::servicenet();

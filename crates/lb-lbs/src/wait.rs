@@ -1,14 +1,13 @@
 //! Waiting for a load balancer to reach a status, returning it as last read: [`wait_for_status`],
-//! [`wait_for_deletion`], and the `*_and_wait` twins of the load balancer's own changes, built on
-//! core's one wait loop ([`rackcloud_core::kit::poll_until`]). A change made through another
-//! crate waits with that crate's `*_and_wait` or core's `change_and_wait`.
+//! [`wait_for_deletion`], and the waits of a creation's and a deletion's `and_wait`, built on
+//! core's one wait loop ([`rackcloud_core::kit::poll_until`]).
 
-use rackcloud_core::kit::{poll_until, poll_until_deleted};
-use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait};
+use rackcloud_core::kit::{ChangeTarget, poll_until, poll_until_deleted};
+use rackcloud_core::{Error, ServiceClient, WaitOpts};
 
 use crate::Status;
 use crate::load_balancer::LoadBalancer;
-use crate::requests::{CreateOptsBuilder, UpdateOptsBuilder, create, delete, get, update};
+use crate::requests::get;
 
 /// Polls `GET /loadbalancers/{id}` every `opts.interval` until load balancer `id` is `target`,
 /// and returns it as last read.
@@ -47,7 +46,8 @@ use crate::requests::{CreateOptsBuilder, UpdateOptsBuilder, create, delete, get,
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::sync::{Arc, Mutex};
 /// use std::time::Duration;
-/// use lb_lbs::{Status, UpdateOpts, WaitOpts};
+/// use lb_lbs::{Status, UpdateOpts};
+/// use rackcloud_core::WaitOpts;
 ///
 /// lb_lbs::update(&client, 1, &UpdateOpts::new().name("web-2")).extract_err()?;
 ///
@@ -88,7 +88,7 @@ pub fn wait_for_status(
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use lb_lbs::WaitOpts;
+/// use rackcloud_core::WaitOpts;
 ///
 /// lb_lbs::delete(&client, 2).extract_err()?;
 /// lb_lbs::wait_for_deletion(&client, 2, &WaitOpts::new())?;
@@ -100,61 +100,21 @@ pub fn wait_for_deletion(client: &ServiceClient, id: u64, opts: &WaitOpts) -> Re
     poll_until_deleted(id, &opts, || get(client, id).extract())
 }
 
-/// [`create`], then waits until the new load balancer is `ACTIVE` and returns it as last read.
-///
-/// # Errors
-///
-/// The error of [`create`], or as [`wait_for_status`]. A creation whose wait fails leaves the
-/// load balancer in the account: the wait's error names its URL, and [`list`](crate::list) finds
-/// it by name.
-///
-/// # Examples
-///
-/// ```
-/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use lb_lbs::{CreateOpts, Protocol, Status, VipOpts, WaitOpts};
-///
-/// let opts = CreateOpts::new("new-web", Protocol::Http).virtual_ip(VipOpts::public());
-/// let ready = lb_lbs::create_and_wait(&client, &opts, &WaitOpts::new())?;
-/// assert_eq!(ready.status(), &Status::Active);
-/// # Ok(())
-/// # }
-/// ```
-pub fn create_and_wait(
-    client: &ServiceClient,
-    opts: &impl CreateOptsBuilder,
+/// The wait of [`CreateResult::and_wait`](crate::CreateResult::and_wait): until the new load
+/// balancer is `ACTIVE`, returning it as last read. A creation whose wait fails leaves the load
+/// balancer in the account: the wait's error names its URL, and [`list`](crate::list) finds it
+/// by name.
+pub(crate) fn until_created(
+    target: &ChangeTarget,
     wait: &WaitOpts,
+    created: LoadBalancer,
 ) -> Result<LoadBalancer, Error> {
-    let created = create(client, opts).extract()?;
-    wait_for_status(client, created.id(), Status::Active, wait)
+    wait_for_status(target.client(), created.id(), Status::Active, wait)
 }
 
-/// [`update`], then waits until the change is applied (`ACTIVE` again).
-///
-/// # Errors
-///
-/// The error of [`update`], or of the wait. The wait's options are checked before anything is
-/// sent.
-pub fn update_and_wait(
-    client: &ServiceClient,
-    id: u64,
-    opts: &impl UpdateOptsBuilder,
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    change_and_wait(client, id, wait, |c, id| update(c, id, opts).extract_err())
-}
-
-/// [`delete`], then waits until the load balancer is deleted ([`wait_for_deletion`]).
-///
-/// # Errors
-///
-/// The error of [`delete`], or of the wait. The wait's options are checked before anything is
-/// sent.
-pub fn delete_and_wait(client: &ServiceClient, id: u64, wait: &WaitOpts) -> Result<(), Error> {
-    wait.check(id)?;
-    delete(client, id).extract_err()?;
-    wait_for_deletion(client, id, wait)
+/// The wait of [`DeleteResult::and_wait`](crate::DeleteResult::and_wait): until the load
+/// balancer is gone ([`wait_for_deletion`]).
+pub(crate) fn until_deleted(target: &ChangeTarget, wait: &WaitOpts, (): ()) -> Result<(), Error> {
+    let id = target.lb_id().unwrap_or_default();
+    wait_for_deletion(target.client(), id, wait)
 }

@@ -12,7 +12,7 @@
 //! Each of the API's six operations exists for a load balancer and for a node; here each is one
 //! function taking an [`Owner`]: [`list`], [`add`] (several items in one request), [`get`],
 //! [`update`] (the value; a key never changes), [`delete`] and [`bulk_delete`]. Two helpers
-//! work by key: [`set`] adds missing keys and updates changed values, [`remove_keys`] deletes
+//! work by key: [`set`](crate::workflows::set) adds missing keys and updates changed values, [`remove_keys`](crate::workflows::remove_keys) deletes
 //! the items with the given keys.
 //!
 //! # The traps
@@ -27,13 +27,13 @@
 //! - **At most 25 items** per load balancer and per node by default; going over is a **400**,
 //!   not a 413 like the other limits ([`ErrorKind::Validation`](rackcloud_core::ErrorKind::Validation)).
 //! - **A key the owner already has** is refused with a 422 and nothing is added; change its
-//!   value with [`update`], or use [`set`], which picks add or update by key.
+//!   value with [`update`], or use [`set`](crate::workflows::set), which picks add or update by key.
 //! - **The add body is a list** (`{"metadata":[{"key":…,"value":…}]}`). The public documentation
 //!   shows a single `{"meta":…}` object; the service refuses it.
 //!
-//! Before sending, this crate refuses: an empty request, more than [`MAX_ITEMS_PER_REQUEST`]
+//! Before sending, this crate refuses: an empty request, more than [`MAX_METADATA_ITEMS`](rackcloud_core::model::MAX_METADATA_ITEMS)
 //! items, a blank key, an empty value, a key longer than 32 or a value longer than 256
-//! characters as the service counts them ([`MAX_KEY_CHARS`], [`MAX_VALUE_CHARS`]; the error
+//! characters as the service counts them ([`MAX_KEY_CHARS`](rackcloud_core::model::MAX_KEY_CHARS), [`MAX_VALUE_CHARS`](rackcloud_core::model::MAX_VALUE_CHARS); the error
 //! names the key), a key given twice, and ids of zero.
 //!
 //! # Example
@@ -59,11 +59,11 @@
 //!
 //! let node_id = 1; // from lb_nodes::list in a real program
 //! let node = Owner::Node { lb_id: 1, node_id };
-//! let outcome = lb_metadata::set(&client, node, &AddOpts::new().item("host", "web-01"))?;
+//! let outcome = lb_metadata::workflows::set(&client, node, &AddOpts::new().item("host", "web-01"))?;
 //! assert_eq!(outcome.added.len(), 1);
 //!
 //! // Nothing to wait for: metadata changes leave the load balancer ACTIVE.
-//! lb_metadata::remove_keys(&client, lb, &["team"])?;
+//! lb_metadata::workflows::remove_keys(&client, lb, &["team"])?;
 //! assert_eq!(lb_metadata::list(&client, lb).extract()?.len(), 1);
 //! # Ok(())
 //! # }
@@ -74,16 +74,12 @@ mod owner;
 mod requests;
 mod results;
 mod urls;
-mod workflows;
+pub mod workflows;
 
 pub use opts::{AddOptsBuilder, UpdateOpts, UpdateOptsBuilder};
 pub use owner::Owner;
 pub use rackcloud_core::model::MetadataOpts as AddOpts;
-pub use rackcloud_core::model::{
-    MAX_KEY_CHARS, MAX_METADATA_ITEMS as MAX_ITEMS_PER_REQUEST, MAX_VALUE_CHARS,
-};
 pub use requests::{add, bulk_delete, delete, get, list, update};
 pub use results::{
     AddResult, DeleteResult, GetResult, ListResult, Meta, RemoveOutcome, SetOutcome, UpdateResult,
 };
-pub use workflows::{remove_keys, set};

@@ -106,7 +106,7 @@ impl GetResult {
     }
 }
 
-/// What [`set`](crate::set) did.
+/// What [`set`](crate::workflows::set) did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct SetOutcome {
@@ -125,7 +125,7 @@ impl SetOutcome {
     }
 }
 
-/// What [`remove_keys`](crate::remove_keys) did.
+/// What [`remove_keys`](crate::workflows::remove_keys) did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RemoveOutcome {

@@ -34,10 +34,10 @@ use rackcloud_core::model::check_metadata_key;
 /// use lb_metadata::{AddOpts, Owner};
 ///
 /// let owner = Owner::LoadBalancer(1);
-/// let first = lb_metadata::set(&client, owner, &AddOpts::new().item("env", "prod"))?;
+/// let first = lb_metadata::workflows::set(&client, owner, &AddOpts::new().item("env", "prod"))?;
 /// assert_eq!(first.added.len(), 1);
 ///
-/// let again = lb_metadata::set(&client, owner, &AddOpts::new().item("env", "staging").item("team", "web"))?;
+/// let again = lb_metadata::workflows::set(&client, owner, &AddOpts::new().item("env", "staging").item("team", "web"))?;
 /// assert_eq!(again.updated[0].value(), "staging");
 /// assert_eq!(again.added[0].key(), "team");
 /// # Ok(())
@@ -86,8 +86,8 @@ pub fn set(client: &ServiceClient, owner: Owner, desired: &AddOpts) -> Result<Se
 /// use lb_metadata::{AddOpts, Owner};
 ///
 /// let owner = Owner::LoadBalancer(3);
-/// lb_metadata::set(&client, owner, &AddOpts::new().item("a", "1").item("b", "2"))?;
-/// let outcome = lb_metadata::remove_keys(&client, owner, &["a", "zzz"])?;
+/// lb_metadata::workflows::set(&client, owner, &AddOpts::new().item("a", "1").item("b", "2"))?;
+/// let outcome = lb_metadata::workflows::remove_keys(&client, owner, &["a", "zzz"])?;
 /// assert_eq!(outcome.removed[0].key(), "a");
 /// assert_eq!(outcome.missing, ["zzz"]);
 /// # Ok(())

@@ -8,9 +8,9 @@
 //! on a schedule and takes a node out of the rotation after a number of failed checks in a row;
 //! when the node passes again it is put back. A load balancer has at most one monitor:
 //!
-//! - `CONNECT` ([`ConnectOpts`]): a TCP connection to the node's port. It proves the process
+//! - `CONNECT` ([`ConnectOpts`](rackcloud_core::model::ConnectOpts)): a TCP connection to the node's port. It proves the process
 //!   listens, not that it answers sensibly. It works with every protocol but the UDP ones.
-//! - `HTTP` and `HTTPS` ([`HttpOpts`]): a request for a path (`/health`) whose status code must
+//! - `HTTP` and `HTTPS` ([`HttpOpts`](rackcloud_core::model::HttpOpts)): a request for a path (`/health`) whose status code must
 //!   match a regular expression (`^[23][0-9][0-9]$`), optionally whose body must match another
 //!   one, optionally with a `Host` header for nodes serving several sites. An `HTTP` monitor
 //!   needs an `HTTP` load balancer and an `HTTPS` monitor an `HTTPS` one.
@@ -19,9 +19,9 @@
 //! checks), `timeout` (1 to 300 seconds to wait for an answer) and attempts before deactivation
 //! (1 to 10 failures in a row). The documented bounds are valid values: older clients refused
 //! them. A `CONNECT` monitor carries no HTTP fields; here that holds by construction, as
-//! [`ConnectOpts`] has none.
+//! [`ConnectOpts`](rackcloud_core::model::ConnectOpts) has none.
 //!
-//! A monitor is set whole the first time ([`ConnectOpts`], [`HttpOpts`]; the same types set it
+//! A monitor is set whole the first time ([`ConnectOpts`](rackcloud_core::model::ConnectOpts), [`HttpOpts`](rackcloud_core::model::HttpOpts); the same types set it
 //! at creation, `lb_lbs::CreateOpts::health_monitor`). Later the service merges a change into
 //! the monitor there is: [`UpdateOpts`] sends the type and only the fields to change (an `HTTP`
 //! or `HTTPS` change always with its path, as the service requires).
@@ -37,8 +37,8 @@
 //!   removing the monitor.
 //! - **One change at a time.** Each update or delete puts the load balancer in `PENDING_UPDATE`;
 //!   the next change before it is `ACTIVE` again is refused with 422
-//!   ([`Immutable`](rackcloud_core::ErrorKind::Immutable)). [`update_and_wait`] and
-//!   [`delete_and_wait`] wait in one call.
+//!   ([`Immutable`](rackcloud_core::ErrorKind::Immutable)). Each change's result waits
+//!   with `and_wait(&wait)`.
 //! - **No monitor is not an error.** [`get`] gives `Ok(None)`; deleting a monitor that is not
 //!   there is a 422 [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled) that
 //!   [`delete_if_present`] treats as done ([`Removal::NothingToRemove`](rackcloud_core::Removal)).
@@ -55,7 +55,7 @@
 //! #     .start()?;
 //! # let identity_url = emulator.identity_url();
 //! use std::time::Duration;
-//! use lb_monitors::{HttpOpts, MonitorType};
+//! use rackcloud_core::model::{HttpOpts, MonitorType};
 //! use rackcloud_core::{AuthOptions, EndpointOpts, WaitOpts, authenticated_client, new_lb_v1};
 //!
 //! let opts = AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(identity_url);
@@ -65,14 +65,14 @@
 //!
 //! // Load balancer 1 ("web") speaks HTTP: check /health every 10 s.
 //! let monitor = HttpOpts::http(10, 5, 3, "/health", "^[23][0-9][0-9]$").body_regex("ok");
-//! lb_monitors::update_and_wait(&client, 1, &monitor, &wait)?;
+//! lb_monitors::update(&client, 1, &monitor).and_wait(&wait)?;
 //! let got = lb_monitors::get(&client, 1).extract()?.ok_or("no monitor")?;
 //! assert_eq!(got.monitor_type(), &MonitorType::Http);
 //! assert_eq!(got.path(), Some("/health"));
 //!
 //! // Later, one field: the service keeps the others.
 //! let slower = lb_monitors::UpdateOpts::http("/health").delay(30);
-//! lb_monitors::update_and_wait(&client, 1, &slower, &wait)?;
+//! lb_monitors::update(&client, 1, &slower).and_wait(&wait)?;
 //! let got = lb_monitors::get(&client, 1).extract()?.ok_or("no monitor")?;
 //! assert_eq!((got.delay(), got.body_regex()), (30, Some("ok")));
 //!
@@ -80,7 +80,7 @@
 //! let err = lb_monitors::update(&client, 1, &HttpOpts::http(0, 5, 3, "/", "^2")).extract_err();
 //! assert!(err.unwrap_err().is_invalid_input());
 //!
-//! lb_monitors::delete_and_wait(&client, 1, &wait)?;
+//! lb_monitors::delete(&client, 1).and_wait(&wait)?;
 //! assert_eq!(lb_monitors::get(&client, 1).extract()?, None);
 //! # Ok(())
 //! # }
@@ -92,11 +92,6 @@ mod results;
 mod urls;
 
 pub use options::UpdateOptsBuilder;
-pub use rackcloud_core::model::HealthMonitor;
 pub use rackcloud_core::model::MonitorUpdateOpts as UpdateOpts;
-pub use rackcloud_core::model::{
-    ATTEMPTS, ConnectOpts, DELAY_SECONDS, HttpOpts, MAX_HOST_HEADER_CHARS, MAX_PATH_OR_REGEX_CHARS,
-    MonitorOpts, MonitorType, TIMEOUT_SECONDS,
-};
-pub use requests::{delete, delete_and_wait, delete_if_present, get, update, update_and_wait};
+pub use requests::{delete, delete_if_present, get, update};
 pub use results::{DeleteResult, GetResult, UpdateResult};

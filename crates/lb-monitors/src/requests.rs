@@ -1,7 +1,7 @@
-//! The operations: get, update, delete, and their one-call waiting variants.
+//! The operations: get, update, delete (each change waits with its result's `and_wait`).
 
-use rackcloud_core::kit::check_id;
-use rackcloud_core::{Error, Removal, ServiceClient, WaitOpts, change_and_wait};
+use rackcloud_core::kit::{ChangeTarget, check_id};
+use rackcloud_core::{Error, Removal, ServiceClient};
 
 use crate::options::UpdateOptsBuilder;
 use crate::results::{DeleteResult, GetResult, UpdateResult};
@@ -41,7 +41,7 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use lb_monitors::{ConnectOpts, HttpOpts};
+/// use rackcloud_core::model::{ConnectOpts, HttpOpts};
 ///
 /// // Load balancer 2 is TCP: a CONNECT monitor fits, an HTTP one does not.
 /// lb_monitors::update(&client, 2, &ConnectOpts::new(10, 5, 2)).extract_err()?;
@@ -54,10 +54,10 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// # }
 /// ```
 pub fn update(client: &ServiceClient, lb_id: u64, opts: &impl UpdateOptsBuilder) -> UpdateResult {
-    check_id("load balancer", lb_id)
+    let sent = check_id("load balancer", lb_id)
         .and_then(|()| opts.to_monitor_update_map())
-        .map(|body| client.put(&root_url(client, lb_id), &body))
-        .into()
+        .map(|body| client.put(&root_url(client, lb_id), &body));
+    UpdateResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Removes the health monitor of load balancer `lb_id`
@@ -67,9 +67,8 @@ pub fn update(client: &ServiceClient, lb_id: u64, opts: &impl UpdateOptsBuilder)
 /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled) (use [`delete_if_present`]
 /// to treat that as done); while `SECONDARY` nodes exist it refuses with 400.
 pub fn delete(client: &ServiceClient, lb_id: u64) -> DeleteResult {
-    check_id("load balancer", lb_id)
-        .map(|()| client.delete(&root_url(client, lb_id)))
-        .into()
+    let sent = check_id("load balancer", lb_id).map(|()| client.delete(&root_url(client, lb_id)));
+    DeleteResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Removes the health monitor unless there is none: one idempotent call.
@@ -93,57 +92,4 @@ pub fn delete(client: &ServiceClient, lb_id: u64) -> DeleteResult {
 /// ```
 pub fn delete_if_present(client: &ServiceClient, lb_id: u64) -> Result<Removal, Error> {
     delete(client, lb_id).extract_removal()
-}
-
-/// [`update`], then waits until the change is applied (the load balancer is `ACTIVE` again).
-///
-/// # Errors
-///
-/// The error of [`update`], or of the wait ([`rackcloud_core::wait_until_active`]). The wait's
-/// options are checked before anything is sent.
-///
-/// # Examples
-///
-/// ```
-/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let emulator = rackcloud_emulator::Emulator::builder()
-/// #     .default_seed()
-/// #     .pending_time(std::time::Duration::from_millis(100))
-/// #     .start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use std::time::Duration;
-/// use lb_monitors::HttpOpts;
-/// use rackcloud_core::WaitOpts;
-///
-/// let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
-/// let opts = HttpOpts::http(10, 5, 2, "/health", "^2[0-9][0-9]$").body_regex("ok");
-/// lb_monitors::update_and_wait(&client, 1, &opts, &wait)?;
-/// lb_monitors::delete_and_wait(&client, 1, &wait)?;
-/// # Ok(())
-/// # }
-/// ```
-pub fn update_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    opts: &impl UpdateOptsBuilder,
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| {
-        update(c, id, opts).extract_err()
-    })
-}
-
-/// [`delete`], then waits until the change is applied (the load balancer is `ACTIVE` again):
-/// strict, like [`delete`] (no monitor is an
-/// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled) error). For the idempotent
-/// form with a wait, pass [`delete_if_present`] to
-/// [`change_and_wait_if`](rackcloud_core::change_and_wait_if) with [`Removal::removed`].
-///
-/// # Errors
-///
-/// The error of [`delete`], or of the wait. The wait's options are checked before anything is
-/// sent.
-pub fn delete_and_wait(client: &ServiceClient, lb_id: u64, wait: &WaitOpts) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| delete(c, id).extract_err())
 }

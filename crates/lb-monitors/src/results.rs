@@ -19,13 +19,13 @@ result_type! {
     /// protocol does not allow or the server refuses, 404, 410, 422 while the load balancer is
     /// busy, …).
     #[must_use = "call extract_err to learn whether the change was accepted"]
-    pub struct UpdateResult(ErrResult);
+    pub struct UpdateResult(ErrResult) sent;
 }
 
 result_type! {
     /// The result of [`delete`](crate::delete).
     #[must_use = "call extract_err or extract_removal to learn whether the change was accepted"]
-    pub struct DeleteResult(ErrResult);
+    pub struct DeleteResult(ErrResult) sent;
 }
 
 impl GetResult {

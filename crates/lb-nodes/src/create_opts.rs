@@ -27,7 +27,8 @@ pub trait CreateOptsBuilder {
 /// # Examples
 ///
 /// ```
-/// use lb_nodes::{CreateOpts, CreateOptsBuilder, NodeOpts};
+/// use lb_nodes::{CreateOpts, CreateOptsBuilder};
+/// use rackcloud_core::model::NodeOpts;
 /// use serde_json::{Value, json};
 ///
 /// let opts = CreateOpts::new([NodeOpts::new("10.1.1.1", 80), NodeOpts::new("10.1.1.2", 80)]);

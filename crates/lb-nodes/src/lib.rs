@@ -16,34 +16,34 @@
 //! - **One change at a time.** Every node change leaves the load balancer `PENDING_UPDATE`;
 //!   another change meanwhile is refused with a 422. So [`create`] sends all new nodes in one
 //!   request (never one request per node), bulk operations wait between their requests, and
-//!   every mutation has a `*_and_wait` twin.
-//! - **Limits.** At most [`NODE_LIMIT`] (25 by default) nodes per load balancer: an add past it
+//!   every change's result waits for it with `and_wait(&wait)`.
+//! - **Limits.** At most [`NODE_LIMIT`](rackcloud_core::model::NODE_LIMIT) (25 by default) nodes per load balancer: an add past it
 //!   is a 413 [`OverLimit`](rackcloud_core::ErrorKind::OverLimit), never retried. Bulk update
 //!   and delete send at most 10 nodes a request ([`bulk_update`], [`bulk_delete`] chunk longer
 //!   lists and report what went through in a [`BulkOutcome`](rackcloud_core::BulkOutcome)).
 //! - **Checked before sending:** addresses (an IP address or an RFC 1123 host name, never
 //!   `127.0.0.0/8`, `0.0.0.0` or `255.255.255.255`), ports 1 to 65535, weights 1 to 100 (not 0
 //!   to 100 as in gophercloud), no address and port twice in one request, at most
-//!   [`NODE_LIMIT`] nodes in one add. Type and weight are always sent when set (older SDKs
+//!   [`NODE_LIMIT`](rackcloud_core::model::NODE_LIMIT) nodes in one add. Type and weight are always sent when set (older SDKs
 //!   dropped them and a `SECONDARY` node arrived as `PRIMARY`).
 //! - **Secondary nodes** need a health monitor and an enabled primary node (400 otherwise).
-//! - **Removing a node cuts its connections.** Drain it first: [`drain_and_remove`].
+//! - **Removing a node cuts its connections.** Drain it first: [`drain_and_remove`](crate::workflows::drain_and_remove).
 //! - **A new node takes traffic before its health check has run.** Add it `DRAINING`, wait
-//!   until it is `ONLINE`, then enable it: [`add_safely`].
+//!   until it is `ONLINE`, then enable it: [`add_safely`](crate::workflows::add_safely).
 //!
 //! # Workflows
 //!
-//! [`add_nodes`], [`drain_and_remove`], [`add_safely`] and [`converge`] (with [`plan`], which
+//! [`add_nodes`](crate::workflows::add_nodes), [`drain_and_remove`](crate::workflows::drain_and_remove), [`add_safely`](crate::workflows::add_safely) and [`converge`](crate::workflows::converge) (with [`plan`](crate::workflows::plan), which
 //! computes converge's changes without sending them) each do a whole job in one call. Each is
-//! bounded by the deadline of its [`WorkflowOpts`]'s wait options (for the whole workflow, not
+//! bounded by the deadline of its [`WorkflowOpts`](crate::workflows::WorkflowOpts)'s wait options (for the whole workflow, not
 //! per wait) and reports every step to its callback.
 //!
 //! On failure a workflow returns the usual [`Error`](rackcloud_core::Error), of the failed
-//! step's kind, whose [`source`](std::error::Error::source) is a [`WorkflowError`]: the
-//! [`Step`] that failed, whether the server had accepted it, the steps completed, and the nodes
+//! step's kind, whose [`source`](std::error::Error::source) is a [`WorkflowError`](crate::workflows::WorkflowError): the
+//! [`Step`](crate::workflows::Step) that failed, whether the server had accepted it, the steps completed, and the nodes
 //! added, updated and removed so far. Code that only cares about the kind keeps matching on
 //! [`ErrorKind`](rackcloud_core::ErrorKind), like for every other operation; code that must
-//! clean up reads [`WorkflowError::of`]. We chose this over a separate error type so that every
+//! clean up reads [`WorkflowError::of`](workflows::WorkflowError::of). We chose this over a separate error type so that every
 //! function of the SDK keeps returning one error type.
 //!
 //! # Example
@@ -56,7 +56,9 @@
 //! #     .start()?;
 //! # let identity_url = emulator.identity_url();
 //! use std::time::Duration;
-//! use lb_nodes::{Condition, ListOpts, NodeOpts, WorkflowError, WorkflowOpts};
+//! use lb_nodes::{Condition, ListOpts};
+//! use rackcloud_core::model::NodeOpts;
+//! use lb_nodes::workflows::{WorkflowError, WorkflowOpts};
 //! use rackcloud_core::{AuthOptions, EndpointOpts, WaitOpts, authenticated_client, new_lb_v1};
 //!
 //! let auth = AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(identity_url);
@@ -65,10 +67,10 @@
 //! let opts = WorkflowOpts::new(wait).on_step(|p| println!("{}: {} {:?}", p.workflow, p.step, p.event));
 //!
 //! // Rotate: bring a new node in safely, then drain the old one out.
-//! let added = lb_nodes::add_safely(&client, 1, &[NodeOpts::new("10.180.0.21", 80)], &opts)?;
+//! let added = lb_nodes::workflows::add_safely(&client, 1, &[NodeOpts::new("10.180.0.21", 80)], &opts)?;
 //! assert_eq!(added[0].condition(), &Condition::Enabled);
 //! let old = lb_nodes::find_by_address_port(&client, 1, "10.180.0.11", 80)?.ok_or("no node")?;
-//! lb_nodes::drain_and_remove(&client, 1, old.id(), Duration::from_millis(10), &opts)?;
+//! lb_nodes::workflows::drain_and_remove(&client, 1, old.id(), Duration::from_millis(10), &opts)?;
 //!
 //! let addresses: Vec<String> = lb_nodes::list_all(&client, 1, ListOpts::new())?
 //!     .iter()
@@ -77,15 +79,14 @@
 //! assert_eq!(addresses, ["10.180.0.12", "10.180.0.21"]);
 //!
 //! // A failure says which step failed and what was applied.
-//! let err = lb_nodes::drain_and_remove(&client, 1, 999, Duration::ZERO, &opts).unwrap_err();
+//! let err = lb_nodes::workflows::drain_and_remove(&client, 1, 999, Duration::ZERO, &opts).unwrap_err();
 //! let failure = WorkflowError::of(&err).ok_or("not a workflow error")?;
-//! assert_eq!(failure.step(), lb_nodes::Step::SetDraining);
+//! assert_eq!(failure.step(), lb_nodes::workflows::Step::SetDraining);
 //! assert!(failure.completed().is_empty() && err.is_not_found());
 //! # Ok(())
 //! # }
 //! ```
 
-mod and_wait;
 mod create_opts;
 mod list_opts;
 mod requests;
@@ -93,15 +94,10 @@ mod results;
 mod update_opts;
 mod urls;
 mod wire;
-mod workflows;
+pub mod workflows;
 
-pub use and_wait::{
-    bulk_delete_and_wait, bulk_update_and_wait, create_and_wait, delete_and_wait, update_and_wait,
-};
 pub use create_opts::{CreateOpts, CreateOptsBuilder};
 pub use list_opts::ListOpts;
-pub use rackcloud_core::model::Node;
-pub use rackcloud_core::model::{NODE_LIMIT, NODE_WEIGHTS as WEIGHTS, NodeOpts};
 pub use rackcloud_core::model::{
     NodeCondition as Condition, NodeStatus as Status, NodeType as Type,
 };
@@ -113,7 +109,3 @@ pub use results::{
     CreateResult, DeleteResult, EventsResult, GetResult, ListResult, NodeEvent, UpdateResult,
 };
 pub use update_opts::{BulkUpdateOpts, UpdateOpts, UpdateOptsBuilder};
-pub use workflows::{
-    NodePlan, Step, StepEvent, StepProgress, Workflow, WorkflowError, WorkflowOpts, add_nodes,
-    add_safely, converge, drain_and_remove, plan,
-};

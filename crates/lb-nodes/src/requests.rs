@@ -1,10 +1,9 @@
 //! The operations: list, get, create, update, bulk update, delete, bulk delete, events, and
 //! finding a node by address and port.
 
-use rackcloud_core::kit::{check_id, id_query, in_chunks, marker_pages};
+use rackcloud_core::kit::{ChangeTarget, check_id, id_query, in_chunks, marker_pages};
 use rackcloud_core::{BulkOutcome, Error, PageQuery, ServiceClient, WaitOpts, wait_until_active};
 
-use crate::Node;
 use crate::create_opts::CreateOptsBuilder;
 use crate::list_opts::ListOpts;
 use crate::results::{
@@ -12,6 +11,7 @@ use crate::results::{
 };
 use crate::update_opts::{BulkUpdateOpts, UpdateOptsBuilder};
 use crate::urls::{events_url, node_url, root_url};
+use rackcloud_core::model::Node;
 use rackcloud_core::model::{check_node_port, node_address_key};
 
 /// Reads one page of the nodes of load balancer `lb_id` (`GET …/nodes`).
@@ -68,7 +68,8 @@ pub fn get(client: &ServiceClient, lb_id: u64, node_id: u64) -> GetResult {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use lb_nodes::{CreateOpts, NodeOpts};
+/// use lb_nodes::CreateOpts;
+/// use rackcloud_core::model::NodeOpts;
 ///
 /// let opts = CreateOpts::new([NodeOpts::new("10.1.1.1", 80), NodeOpts::new("10.1.1.2", 80)]);
 /// let added = lb_nodes::create(&client, 1, &opts).extract()?;
@@ -77,10 +78,10 @@ pub fn get(client: &ServiceClient, lb_id: u64, node_id: u64) -> GetResult {
 /// # }
 /// ```
 pub fn create(client: &ServiceClient, lb_id: u64, opts: &impl CreateOptsBuilder) -> CreateResult {
-    check_id("load balancer", lb_id)
+    let sent = check_id("load balancer", lb_id)
         .and_then(|()| opts.to_node_create_map())
-        .map(|body| client.post(&root_url(client, lb_id), &body))
-        .into()
+        .map(|body| client.post(&root_url(client, lb_id), &body));
+    CreateResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Changes node `node_id` (`PUT …/nodes/{nodeId}`, answered 202).
@@ -90,14 +91,11 @@ pub fn update(
     node_id: u64,
     opts: &impl UpdateOptsBuilder,
 ) -> UpdateResult {
-    let body = match check_id("load balancer", lb_id)
+    let sent = check_id("load balancer", lb_id)
         .and_then(|()| check_id("node", node_id))
         .and_then(|()| opts.to_node_update_map())
-    {
-        Ok(body) => body,
-        Err(e) => return UpdateResult::from(e),
-    };
-    UpdateResult::from(client.put(&node_url(client, lb_id, node_id), &body))
+        .map(|body| client.put(&node_url(client, lb_id, node_id), &body));
+    UpdateResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Changes several nodes (`PUT …/nodes` with `{"nodes":[{"id":…,…}]}`), at most
@@ -128,14 +126,40 @@ pub fn bulk_update(
         let body = opts.body_for(chunk)?;
         client.put(&root_url(client, lb_id), &body).extract_err()
     })
+    .sent_to(ChangeTarget::new(client, lb_id))
 }
 
 /// Deletes node `node_id` (`DELETE …/nodes/{nodeId}`, answered 202).
+///
+/// # Examples
+///
+/// Every change's result can wait until the change is applied (`ACTIVE` again):
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::builder()
+/// #     .default_seed()
+/// #     .pending_time(std::time::Duration::from_millis(100))
+/// #     .start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use std::time::Duration;
+/// use lb_nodes::CreateOpts;
+/// use rackcloud_core::model::NodeOpts;
+/// use rackcloud_core::WaitOpts;
+///
+/// let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
+/// let added = lb_nodes::create(&client, 1, &CreateOpts::new([NodeOpts::new("10.1.1.9", 80)])).and_wait(&wait)?;
+/// // Applied: the next change is accepted at once.
+/// lb_nodes::delete(&client, 1, added[0].id()).and_wait(&wait)?;
+/// # Ok(())
+/// # }
+/// ```
 pub fn delete(client: &ServiceClient, lb_id: u64, node_id: u64) -> DeleteResult {
-    check_id("load balancer", lb_id)
+    let sent = check_id("load balancer", lb_id)
         .and_then(|()| check_id("node", node_id))
-        .map(|()| client.delete(&node_url(client, lb_id, node_id)))
-        .into()
+        .map(|()| client.delete(&node_url(client, lb_id, node_id)));
+    DeleteResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Deletes several nodes (`DELETE …/nodes?id=…`), at most
@@ -174,6 +198,7 @@ pub fn bulk_delete(
         let url = format!("{}{}", root_url(client, lb_id), id_query(chunk));
         client.delete(&url).extract_err()
     })
+    .sent_to(ChangeTarget::new(client, lb_id))
 }
 
 /// Reads one page of the node service events of load balancer `lb_id`

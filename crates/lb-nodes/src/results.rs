@@ -5,9 +5,9 @@ use rackcloud_core::Error;
 use rackcloud_core::kit::result_type;
 use serde::Deserialize;
 
-use crate::Node;
 use crate::wire::opt_string;
 use rackcloud_core::kit::lenient;
+use rackcloud_core::model::Node;
 
 /// A node service event: a change of a node, or of its health (`GET …/nodes/events`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -132,19 +132,19 @@ result_type! {
 result_type! {
     /// The result of [`create`](crate::create): the new nodes with their ids.
     #[must_use = "call extract to read the new nodes, or extract_err"]
-    pub struct CreateResult(RequestResult);
+    pub struct CreateResult(RequestResult) sent -> Vec<Node>;
 }
 
 result_type! {
     /// The result of [`update`](crate::update).
     #[must_use = "call extract_err to learn whether the change was accepted"]
-    pub struct UpdateResult(ErrResult);
+    pub struct UpdateResult(ErrResult) sent;
 }
 
 result_type! {
     /// The result of [`delete`](crate::delete).
     #[must_use = "call extract_err to learn whether the change was accepted"]
-    pub struct DeleteResult(ErrResult);
+    pub struct DeleteResult(ErrResult) sent;
 }
 
 result_type! {

@@ -76,10 +76,7 @@ mod results;
 mod urls;
 
 pub use rackcloud_core::model::PersistenceType as Type;
-pub use requests::{
-    CreateOpts, CreateOptsBuilder, disable, disable_and_wait, disable_if_enabled, enable,
-    enable_and_wait, get,
-};
+pub use requests::{CreateOpts, CreateOptsBuilder, disable, disable_if_enabled, enable, get};
 pub use results::{DisableResult, EnableResult, GetResult, SessionPersistence};
 
 /// docs/errors-and-retries.md, whose examples run as this crate's doctests.

@@ -1,7 +1,7 @@
 //! The options, the builder trait and the three operations.
 
-use rackcloud_core::kit::check_id;
-use rackcloud_core::{Error, Removal, ServiceClient, WaitOpts, change_and_wait};
+use rackcloud_core::kit::{ChangeTarget, check_id};
+use rackcloud_core::{Error, Removal, ServiceClient};
 use serde_json::{Map, Value, json};
 
 use crate::Type;
@@ -141,10 +141,10 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// # }
 /// ```
 pub fn enable(client: &ServiceClient, lb_id: u64, opts: &impl CreateOptsBuilder) -> EnableResult {
-    check_id("load balancer", lb_id)
+    let sent = check_id("load balancer", lb_id)
         .and_then(|()| opts.to_sp_create_map())
-        .map(|body| client.put(&root_url(client, lb_id), &body))
-        .into()
+        .map(|body| client.put(&root_url(client, lb_id), &body));
+    EnableResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Disables session persistence on load balancer `lb_id`
@@ -153,10 +153,36 @@ pub fn enable(client: &ServiceClient, lb_id: u64, opts: &impl CreateOptsBuilder)
 /// When persistence is not enabled the server answers 422
 /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled); use [`disable_if_enabled`]
 /// or [`DisableResult::extract_removal`] to treat that as success.
+///
+/// # Examples
+///
+/// Every change's result can wait until the change is applied (`ACTIVE` again):
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::builder()
+/// #     .default_seed()
+/// #     .pending_time(std::time::Duration::from_millis(100))
+/// #     .start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use std::time::Duration;
+/// use lb_sessions::{CreateOpts, Type};
+/// use rackcloud_core::{Removal, WaitOpts};
+///
+/// let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
+/// lb_sessions::enable(&client, 1, &CreateOpts::new(Type::HttpCookie)).and_wait(&wait)?;
+/// // Applied: the next change is accepted at once.
+/// lb_sessions::disable(&client, 1).and_wait(&wait)?;
+/// // Strict: disabling again is an error; the idempotent form says there was nothing to do.
+/// assert!(lb_sessions::disable(&client, 1).and_wait(&wait).unwrap_err().is_already_disabled());
+/// assert_eq!(lb_sessions::disable(&client, 1).removal(&wai).and_wait(&wait)?, Removal::NothingToRemove);
+/// # Ok(())
+/// # }
+/// ```
 pub fn disable(client: &ServiceClient, lb_id: u64) -> DisableResult {
-    check_id("load balancer", lb_id)
-        .map(|()| client.delete(&root_url(client, lb_id)))
-        .into()
+    let sent = check_id("load balancer", lb_id).map(|()| client.delete(&root_url(client, lb_id)));
+    DisableResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Disables session persistence unless it already is: one idempotent call.
@@ -181,57 +207,4 @@ pub fn disable(client: &ServiceClient, lb_id: u64) -> DisableResult {
 /// ```
 pub fn disable_if_enabled(client: &ServiceClient, lb_id: u64) -> Result<Removal, Error> {
     disable(client, lb_id).extract_removal()
-}
-
-/// [`enable`], then waits until the change is applied (the load balancer is `ACTIVE` again).
-///
-/// # Errors
-///
-/// The error of [`enable`], or of the wait ([`rackcloud_core::wait_until_active`]). The options
-/// of the wait are checked before anything is sent.
-///
-/// # Examples
-///
-/// ```
-/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let emulator = rackcloud_emulator::Emulator::builder()
-/// #     .default_seed()
-/// #     .pending_time(std::time::Duration::from_millis(100))
-/// #     .start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use std::time::Duration;
-/// use lb_sessions::{CreateOpts, Type};
-/// use rackcloud_core::WaitOpts;
-///
-/// let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
-/// lb_sessions::enable_and_wait(&client, 1, &CreateOpts::new(Type::HttpCookie), &wait)?;
-/// // Applied: the next change is accepted at once.
-/// lb_sessions::disable_and_wait(&client, 1, &wait)?;
-/// # Ok(())
-/// # }
-/// ```
-pub fn enable_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    opts: &impl CreateOptsBuilder,
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| {
-        enable(c, id, opts).extract_err()
-    })
-}
-
-/// [`disable`], then waits until the change is applied (the load balancer is `ACTIVE` again):
-/// strict, like [`disable`] (persistence already off is an
-/// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled) error). For the idempotent
-/// form with a wait, pass [`disable_if_enabled`] to
-/// [`change_and_wait_if`](rackcloud_core::change_and_wait_if) with [`Removal::removed`].
-///
-/// # Errors
-///
-/// The error of [`disable`], or of the wait. The wait's options are checked before anything is
-/// sent.
-pub fn disable_and_wait(client: &ServiceClient, lb_id: u64, wait: &WaitOpts) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| disable(c, id).extract_err())
 }

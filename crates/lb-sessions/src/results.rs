@@ -36,13 +36,13 @@ result_type! {
     /// The result of [`enable`](crate::enable): accepted, or the error (400 for a mode the
     /// protocol does not allow, 404, 410, 422 while the load balancer is busy, …).
     #[must_use = "call extract_err to learn whether the change was accepted"]
-    pub struct EnableResult(ErrResult);
+    pub struct EnableResult(ErrResult) sent;
 }
 
 result_type! {
     /// The result of [`disable`](crate::disable).
     #[must_use = "call extract_err or extract_removal to learn whether the change was accepted"]
-    pub struct DisableResult(ErrResult);
+    pub struct DisableResult(ErrResult) sent;
 }
 
 impl GetResult {

@@ -21,8 +21,8 @@
 //! - Termination works only on plain protocols (`HTTP`); the load balancer's protocol cannot
 //!   change while it exists.
 //! - Redirect needs termination on port 443 with secure traffic only, *first*; and the
-//!   termination cannot be removed while redirect is on. [`enable_https_redirect`] and
-//!   [`disable_https_redirect`] do the steps in that order.
+//!   termination cannot be removed while redirect is on. [`enable_https_redirect`](crate::workflows::enable_https_redirect) and
+//!   [`disable_https_redirect`](crate::workflows::disable_https_redirect) do the steps in that order.
 //! - A bad certificate bundle costs a round trip and a busy load balancer at best, an outage at
 //!   worst. Every bundle ([`CertificateBundle`]) is parsed as X.509 and checked before sending:
 //!   the key belongs to the certificate, the chain is in order (each certificate issued by the
@@ -30,8 +30,8 @@
 //!   [`EXPIRY_WARNING`] or not yet valid is reported as a [`CertificateWarning`].
 //! - Private keys are [`Secret`](rackcloud_core::Secret)s: no `Debug`, error or log shows
 //!   them, and the server never returns them.
-//! - Every change makes the load balancer `PENDING_UPDATE` for a while; each has a one-call
-//!   `*_and_wait` variant.
+//! - Every change makes the load balancer `PENDING_UPDATE` for a while; each change's result
+//!   waits for it with `and_wait(&wait)`.
 //!
 //! # Example
 //!
@@ -47,7 +47,8 @@
 //! # let cert = rcgen::CertificateParams::new(vec!["www.example.com".to_owned()])?.self_signed(&key)?;
 //! # let (cert_pem, key_pem) = (cert.pem(), key.serialize_pem());
 //! use std::time::Duration;
-//! use lb_ssl::{AfterRedirect, CertificateBundle, SetOpts};
+//! use lb_ssl::{CertificateBundle, SetOpts};
+//! use lb_ssl::workflows::AfterRedirect;
 //! use rackcloud_core::WaitOpts;
 //!
 //! let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
@@ -56,17 +57,17 @@
 //! for warning in bundle.check()? {
 //!     eprintln!("warning: {warning}");
 //! }
-//! lb_ssl::set_and_wait(&client, 1, &SetOpts::new().bundle(bundle.clone()).secure_port(443), &wait)?;
+//! lb_ssl::set(&client, 1, &SetOpts::new().bundle(bundle.clone()).secure_port(443)).and_wait(&wait)?;
 //!
 //! let ssl = lb_ssl::get(&client, 1).extract()?.ok_or("no termination")?;
 //! assert_eq!(ssl.certificate_info()?.names(), ["www.example.com"]);
 //!
 //! // Same certificate again as a rotation: installed, waited for, read back and compared.
-//! lb_ssl::rotate_certificate(&client, 1, &bundle, &wait)?;
+//! lb_ssl::workflows::rotate_certificate(&client, 1, &bundle, &wait)?;
 //!
 //! // Redirect plain HTTP to HTTPS, then back.
-//! lb_ssl::enable_https_redirect(&client, 1, None, &wait)?;
-//! lb_ssl::disable_https_redirect(&client, 1, AfterRedirect::RemoveTermination, &wait)?;
+//! lb_ssl::workflows::enable_https_redirect(&client, 1, None, &wait)?;
+//! lb_ssl::workflows::disable_https_redirect(&client, 1, AfterRedirect::RemoveTermination, &wait)?;
 //! assert_eq!(lb_ssl::get(&client, 1).extract()?, None);
 //! # Ok(())
 //! # }
@@ -83,7 +84,7 @@ mod requests;
 mod results;
 mod set_opts;
 mod urls;
-mod workflows;
+pub mod workflows;
 
 pub use bundle::{CertificateBundle, CertificateWarning, EXPIRY_WARNING};
 pub use certificate::CertificateInfo;
@@ -92,15 +93,12 @@ pub use mapping_opts::{
     CreateMappingOpts, CreateMappingOptsBuilder, UpdateMappingOpts, UpdateMappingOptsBuilder,
 };
 pub use mappings::{
-    MAPPING_LIMIT, create_mapping, create_mapping_and_wait, delete_mapping,
-    delete_mapping_and_wait, get_mapping, list_mappings, update_mapping, update_mapping_and_wait,
+    MAPPING_LIMIT, create_mapping, delete_mapping, get_mapping, list_mappings, update_mapping,
 };
-pub use requests::{ciphers, delete, delete_and_wait, get, set, set_and_wait};
+pub use requests::{ciphers, delete, get, set};
 pub use results::{
-    CertificateMapping, CiphersResult, DeleteResult, GetResult, ListMappingsResult,
-    MappingChangeResult, MappingResult, NO_TERMINATION, SetResult, SslTermination,
+    CertificateMapping, CiphersResult, CreateMappingResult, DeleteResult, GetResult,
+    ListMappingsResult, MappingChangeResult, MappingResult, NO_TERMINATION, SetResult,
+    SslTermination,
 };
 pub use set_opts::{SetOpts, SetOptsBuilder};
-pub use workflows::{
-    AfterRedirect, Rotation, disable_https_redirect, enable_https_redirect, rotate_certificate,
-};

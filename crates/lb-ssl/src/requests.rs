@@ -1,7 +1,7 @@
-//! The SSL termination operations: get, set, delete, the cipher list, and their waits.
+//! The SSL termination operations: get, set, delete and the cipher list.
 
-use rackcloud_core::kit::check_id;
-use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait};
+use rackcloud_core::ServiceClient;
+use rackcloud_core::kit::{ChangeTarget, check_id};
 
 use crate::results::{CiphersResult, DeleteResult, GetResult, SetResult};
 use crate::set_opts::SetOptsBuilder;
@@ -50,19 +50,19 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// # }
 /// ```
 pub fn set(client: &ServiceClient, lb_id: u64, opts: &impl SetOptsBuilder) -> SetResult {
-    check_id("load balancer", lb_id)
+    let sent = check_id("load balancer", lb_id)
         .and_then(|()| opts.to_ssl_set_map())
-        .map(|body| client.put(&termination_url(client, lb_id), &body))
-        .into()
+        .map(|body| client.put(&termination_url(client, lb_id), &body));
+    SetResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Removes the SSL termination of load balancer `lb_id` (`DELETE …/ssltermination`,
 /// answered 202). The server refuses it (400) while HTTPS redirect is on, and when none is
 /// configured.
 pub fn delete(client: &ServiceClient, lb_id: u64) -> DeleteResult {
-    check_id("load balancer", lb_id)
-        .map(|()| client.delete(&termination_url(client, lb_id)))
-        .into()
+    let sent =
+        check_id("load balancer", lb_id).map(|()| client.delete(&termination_url(client, lb_id)));
+    DeleteResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// The names of the ciphers load balancer `lb_id` offers (`GET …/ssltermination/ciphers`).
@@ -71,27 +71,4 @@ pub fn ciphers(client: &ServiceClient, lb_id: u64) -> CiphersResult {
     check_id("load balancer", lb_id)
         .map(|()| client.get(&ciphers_url(client, lb_id)))
         .into()
-}
-
-/// [`set`], then waits until the change is applied.
-///
-/// # Errors
-///
-/// The error of [`set`], or of the wait; the wait options are checked before sending.
-pub fn set_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    opts: &impl SetOptsBuilder,
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| set(c, id, opts).extract_err())
-}
-
-/// [`delete`], then waits until the change is applied.
-///
-/// # Errors
-///
-/// The error of [`delete`], or of the wait.
-pub fn delete_and_wait(client: &ServiceClient, lb_id: u64, wait: &WaitOpts) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| delete(c, id).extract_err())
 }

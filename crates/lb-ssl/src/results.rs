@@ -107,13 +107,13 @@ result_type! {
     /// The result of [`set`](crate::set): 202 with the termination in the body (documented as
     /// 200), or the error.
     #[must_use = "call extract_err to learn whether the change was accepted"]
-    pub struct SetResult(RequestResult);
+    pub struct SetResult(RequestResult) sent -> Option<SslTermination>;
 }
 
 result_type! {
     /// The result of [`delete`](crate::delete).
     #[must_use = "call extract_err to learn whether the change was accepted"]
-    pub struct DeleteResult(ErrResult);
+    pub struct DeleteResult(ErrResult) sent;
 }
 
 result_type! {
@@ -149,17 +149,22 @@ result_type! {
 pub const NO_TERMINATION: &str = "SSL termination not found for requested load balancer.";
 
 result_type! {
-    /// The result of [`create_mapping`](crate::create_mapping) and
-    /// [`get_mapping`](crate::get_mapping).
+    /// The result of [`get_mapping`](crate::get_mapping).
     #[must_use = "call extract to read the mapping"]
     pub struct MappingResult(RequestResult);
+}
+
+result_type! {
+    /// The result of [`create_mapping`](crate::create_mapping): the new mapping, or the error.
+    #[must_use = "call extract, or and_wait, to read the new mapping"]
+    pub struct CreateMappingResult(RequestResult) sent -> CertificateMapping;
 }
 
 result_type! {
     /// The result of [`update_mapping`](crate::update_mapping) (202, no body) and
     /// [`delete_mapping`](crate::delete_mapping).
     #[must_use = "call extract_err to learn whether the change was accepted"]
-    pub struct MappingChangeResult(ErrResult);
+    pub struct MappingChangeResult(ErrResult) sent;
 }
 
 impl GetResult {
@@ -244,9 +249,24 @@ impl MappingResult {
     ///
     /// The request's error, or a decode error.
     pub fn extract(self) -> Result<CertificateMapping, Error> {
-        let body: MappingWrapper = self.0.extract_json()?;
-        Ok(body.certificate_mapping.into())
+        extract_mapping(self.0)
     }
+}
+
+impl CreateMappingResult {
+    /// The new mapping with its id, never with its key.
+    ///
+    /// # Errors
+    ///
+    /// The request's error, or a decode error.
+    pub fn extract(self) -> Result<CertificateMapping, Error> {
+        extract_mapping(self.0)
+    }
+}
+
+fn extract_mapping(result: rackcloud_core::RequestResult) -> Result<CertificateMapping, Error> {
+    let body: MappingWrapper = result.extract_json()?;
+    Ok(body.certificate_mapping.into())
 }
 
 #[derive(Deserialize)]

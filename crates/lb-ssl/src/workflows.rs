@@ -5,7 +5,7 @@ use rackcloud_core::{Error, ErrorKind, ServiceClient, WaitOpts, change_and_wait}
 use serde_json::json;
 
 use crate::bundle::{CertificateBundle, CertificateWarning};
-use crate::requests::{delete_and_wait, get, set_and_wait};
+use crate::requests::{delete, get, set};
 use crate::results::SslTermination;
 use crate::set_opts::SetOpts;
 
@@ -47,7 +47,7 @@ pub enum AfterRedirect {
 ///
 /// [`InvalidInput`](ErrorKind::InvalidInput) for a bad bundle or wait options (nothing sent);
 /// [`NotFound`](ErrorKind::NotFound) when no termination is configured (use
-/// [`set`](crate::set) first); [`Conflict`](ErrorKind::Conflict) when the certificate read back
+/// [`set`] first); [`Conflict`](ErrorKind::Conflict) when the certificate read back
 /// is not the new one; every error of the requests and of the wait.
 ///
 /// # Examples
@@ -61,7 +61,7 @@ pub enum AfterRedirect {
 /// use rackcloud_core::WaitOpts;
 ///
 /// let bundle = CertificateBundle::new("-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n", "key");
-/// let err = lb_ssl::rotate_certificate(&client, 1, &bundle, &WaitOpts::new()).unwrap_err();
+/// let err = lb_ssl::workflows::rotate_certificate(&client, 1, &bundle, &WaitOpts::new()).unwrap_err();
 /// assert!(err.is_invalid_input()); // refused before anything was sent
 /// # Ok(())
 /// # }
@@ -83,7 +83,7 @@ pub fn rotate_certificate(
     };
     let port = current.secure_port().unwrap_or(443);
     let opts = SetOpts::new().bundle(bundle.clone()).secure_port(port);
-    set_and_wait(client, lb_id, &opts, wait)?;
+    set(client, lb_id, &opts).and_wait(wait)?;
     let termination = get(client, lb_id).extract()?.ok_or_else(|| {
         Error::new(
             ErrorKind::Conflict,
@@ -137,7 +137,7 @@ pub fn enable_https_redirect(
             format!("load balancer {lb_id} has no SSL termination; give a certificate bundle"),
         ));
     }
-    set_and_wait(client, lb_id, &opts, wait)?;
+    set(client, lb_id, &opts).and_wait(wait)?;
     set_redirect(client, lb_id, true, wait)?;
     Ok(warnings)
 }
@@ -156,7 +156,7 @@ pub fn disable_https_redirect(
 ) -> Result<(), Error> {
     set_redirect(client, lb_id, false, wait)?;
     if then == AfterRedirect::RemoveTermination {
-        delete_and_wait(client, lb_id, wait)?;
+        delete(client, lb_id).and_wait(wait)?;
     }
     Ok(())
 }

@@ -32,7 +32,7 @@
 //!
 //! - Each set or delete puts the load balancer in `PENDING_UPDATE`; the next change before it is
 //!   `ACTIVE` again is refused with 422 ([`Immutable`](rackcloud_core::ErrorKind::Immutable)).
-//!   [`set_and_wait`] and [`delete_and_wait`] wait in one call.
+//!   Each change's result waits with `and_wait(&wait)`.
 //! - No throttle is not an error: [`get`] gives `Ok(None)`, and deleting a throttle that is not
 //!   there (422 [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled)) is done for
 //!   [`delete_if_present`].
@@ -56,13 +56,13 @@
 //! let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
 //!
 //! // At most 50 open connections per client address on load balancer 1.
-//! lb_throttle::set_and_wait(&client, 1, &ThrottleOpts::new(50), &wait)?;
+//! lb_throttle::set(&client, 1, &ThrottleOpts::new(50)).and_wait(&wait)?;
 //! let throttle = lb_throttle::get(&client, 1).extract()?.ok_or("no throttle")?;
 //! assert_eq!(throttle.max_connections(), 50);
 //!
 //! // "Unlimited" is no throttle at all.
 //! assert!(lb_throttle::set(&client, 1, &ThrottleOpts::new(0)).extract_err().unwrap_err().is_invalid_input());
-//! lb_throttle::delete_and_wait(&client, 1, &wait)?;
+//! lb_throttle::delete(&client, 1).and_wait(&wait)?;
 //! assert_eq!(lb_throttle::get(&client, 1).extract()?, None);
 //! # Ok(())
 //! # }
@@ -74,8 +74,6 @@ mod results;
 mod urls;
 
 pub use options::SetOptsBuilder;
-pub use rackcloud_core::model::{
-    MAX_CONNECTION_RATE, MAX_CONNECTIONS, MIN_CONNECTIONS, RATE_INTERVAL, ThrottleOpts,
-};
-pub use requests::{delete, delete_and_wait, delete_if_present, get, set, set_and_wait};
+pub use rackcloud_core::model::ThrottleOpts;
+pub use requests::{delete, delete_if_present, get, set};
 pub use results::{ConnectionThrottle, DeleteResult, GetResult, SetResult};

@@ -1,7 +1,7 @@
-//! The operations: get, set, delete, and their one-call waiting variants.
+//! The operations: get, set, delete (each change waits with its result's `and_wait`).
 
-use rackcloud_core::kit::check_id;
-use rackcloud_core::{Error, Removal, ServiceClient, WaitOpts, change_and_wait};
+use rackcloud_core::kit::{ChangeTarget, check_id};
+use rackcloud_core::{Error, Removal, ServiceClient};
 
 use crate::options::SetOptsBuilder;
 use crate::results::{DeleteResult, GetResult, SetResult};
@@ -49,10 +49,10 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// # }
 /// ```
 pub fn set(client: &ServiceClient, lb_id: u64, opts: &impl SetOptsBuilder) -> SetResult {
-    check_id("load balancer", lb_id)
+    let sent = check_id("load balancer", lb_id)
         .and_then(|()| opts.to_throttle_set_map())
-        .map(|body| client.put(&root_url(client, lb_id), &body))
-        .into()
+        .map(|body| client.put(&root_url(client, lb_id), &body));
+    SetResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Removes the connection throttle of load balancer `lb_id`: no limit any more
@@ -62,9 +62,8 @@ pub fn set(client: &ServiceClient, lb_id: u64, opts: &impl SetOptsBuilder) -> Se
 /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled); use [`delete_if_present`]
 /// to treat that as done.
 pub fn delete(client: &ServiceClient, lb_id: u64) -> DeleteResult {
-    check_id("load balancer", lb_id)
-        .map(|()| client.delete(&root_url(client, lb_id)))
-        .into()
+    let sent = check_id("load balancer", lb_id).map(|()| client.delete(&root_url(client, lb_id)));
+    DeleteResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Removes the connection throttle unless there is none: one idempotent call.
@@ -88,33 +87,4 @@ pub fn delete(client: &ServiceClient, lb_id: u64) -> DeleteResult {
 /// ```
 pub fn delete_if_present(client: &ServiceClient, lb_id: u64) -> Result<Removal, Error> {
     delete(client, lb_id).extract_removal()
-}
-
-/// [`set`], then waits until the change is applied (the load balancer is `ACTIVE` again).
-///
-/// # Errors
-///
-/// The error of [`set`], or of the wait ([`rackcloud_core::wait_until_active`]). The wait's
-/// options are checked before anything is sent.
-pub fn set_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    opts: &impl SetOptsBuilder,
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| set(c, id, opts).extract_err())
-}
-
-/// [`delete`], then waits until the change is applied (the load balancer is `ACTIVE` again):
-/// strict, like [`delete`] (no throttle is an
-/// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled) error). For the idempotent
-/// form with a wait, pass [`delete_if_present`] to
-/// [`change_and_wait_if`](rackcloud_core::change_and_wait_if) with [`Removal::removed`].
-///
-/// # Errors
-///
-/// The error of [`delete`], or of the wait. The wait's options are checked before anything is
-/// sent.
-pub fn delete_and_wait(client: &ServiceClient, lb_id: u64, wait: &WaitOpts) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| delete(c, id).extract_err())
 }

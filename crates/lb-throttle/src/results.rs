@@ -49,13 +49,13 @@ result_type! {
     /// The result of [`set`](crate::set): accepted, or the error (400 for values or a first
     /// creation the server refuses, 404, 410, 422 while the load balancer is busy, …).
     #[must_use = "call extract_err to learn whether the change was accepted"]
-    pub struct SetResult(ErrResult);
+    pub struct SetResult(ErrResult) sent;
 }
 
 result_type! {
     /// The result of [`delete`](crate::delete).
     #[must_use = "call extract_err or extract_removal to learn whether the change was accepted"]
-    pub struct DeleteResult(ErrResult);
+    pub struct DeleteResult(ErrResult) sent;
 }
 
 impl GetResult {

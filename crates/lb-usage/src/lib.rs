@@ -71,7 +71,6 @@ mod wire;
 
 pub use kinds::SslMode;
 pub use opts::{BillableOpts, MAX_BILLABLE_PAGE, RETENTION_DAYS, UsageOpts};
-pub use rackcloud_core::model::VipType;
 pub use requests::{
     account_usage, billable, billable_all, billable_pages, current_usage, load_balancer_usage,
 };

@@ -23,13 +23,13 @@
 //! - **The last virtual IP cannot be deleted** (400): delete the load balancer instead.
 //! - **Deleting answers 202** although the documentation says 200; both are success here.
 //! - **Every change makes the load balancer `PENDING_UPDATE`**, and it refuses the next change
-//!   with a 422 until it is `ACTIVE` again. Each operation has a `*_and_wait` variant that waits
-//!   in the same call, and [`bulk_delete`] sends at most 10 ids a request and waits between
+//!   with a 422 until it is `ACTIVE` again. Each change's result waits with
+//!   `and_wait(&wait)`, and [`bulk_delete`] sends at most 10 ids a request and waits between
 //!   requests.
 //!
-//! `lb-lbs` has a `VipType` and an `IpVersion` of its own, for creating a load balancer; sibling
-//! crates never depend on each other, so these are this crate's. They convert through their
-//! wire names (`as_str`, `From<&str>`).
+//! The virtual IP's vocabulary ([`VirtualIp`](rackcloud_core::model::VirtualIp),
+//! [`VipType`](rackcloud_core::model::VipType), [`IpVersion`](rackcloud_core::model::IpVersion))
+//! lives in [`model`](rackcloud_core::model), shared with `lb-lbs`, which creates load balancers with it.
 //!
 //! # Example
 //!
@@ -41,7 +41,8 @@
 //! #     .start()?;
 //! # let identity_url = emulator.identity_url();
 //! use std::time::Duration;
-//! use lb_vips::{AddOpts, IpVersion};
+//! use lb_vips::AddOpts;
+//! use rackcloud_core::model::IpVersion;
 //! use rackcloud_core::{AuthOptions, EndpointOpts, WaitOpts, authenticated_client, new_lb_v1};
 //!
 //! let opts = AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(identity_url);
@@ -50,14 +51,14 @@
 //! let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
 //!
 //! // A second public IPv6 address for load balancer 1, applied before the call returns.
-//! let added = lb_vips::add_and_wait(&client, 1, &AddOpts::new(), &wait)?;
+//! let added = lb_vips::add(&client, 1, &AddOpts::new()).and_wait(&wait)?;
 //! assert_eq!(added.ip_version(), &IpVersion::Ipv6);
 //!
 //! let vips = lb_vips::list(&client, 1).extract()?;
 //! assert!(vips.iter().any(|v| v.address() == added.address()));
 //!
 //! // Retire it again.
-//! lb_vips::delete_and_wait(&client, 1, added.id(), &wait)?;
+//! lb_vips::delete(&client, 1, added.id()).and_wait(&wait)?;
 //! assert_eq!(lb_vips::list(&client, 1).extract()?.len(), vips.len() - 1);
 //! # Ok(())
 //! # }
@@ -67,10 +68,5 @@ mod requests;
 mod results;
 mod urls;
 
-pub use rackcloud_core::model::VirtualIp;
-pub use rackcloud_core::model::{IpVersion, VipType};
-pub use requests::{
-    AddOpts, AddOptsBuilder, add, add_and_wait, bulk_delete, bulk_delete_and_wait, delete,
-    delete_and_wait, list,
-};
+pub use requests::{AddOpts, AddOptsBuilder, add, bulk_delete, delete, list};
 pub use results::{AddResult, DeleteResult, ListResult};

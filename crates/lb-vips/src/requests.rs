@@ -1,12 +1,9 @@
 //! The options of an add, the builder trait, and the operations.
 
-use rackcloud_core::kit::{MAX_IDS_PER_REQUEST, check_id, id_query, in_chunks};
-use rackcloud_core::{
-    BulkOutcome, Error, ServiceClient, WaitOpts, change_and_wait, wait_until_active,
-};
+use rackcloud_core::kit::{ChangeTarget, MAX_IDS_PER_REQUEST, check_id, id_query, in_chunks};
+use rackcloud_core::{BulkOutcome, Error, ServiceClient, WaitOpts, wait_until_active};
 use serde_json::{Map, Value};
 
-use crate::VirtualIp;
 use crate::results::{AddResult, DeleteResult, ListResult};
 use crate::urls::{resource_url, root_url};
 use rackcloud_core::model::{IpVersion, VipType};
@@ -55,7 +52,8 @@ pub trait AddOptsBuilder {
 /// # Examples
 ///
 /// ```
-/// use lb_vips::{AddOpts, AddOptsBuilder, IpVersion};
+/// use lb_vips::{AddOpts, AddOptsBuilder};
+/// use rackcloud_core::model::IpVersion;
 /// use serde_json::{Value, json};
 ///
 /// let body = AddOpts::new().to_vip_add_map()?;
@@ -97,16 +95,6 @@ impl AddOpts {
     pub fn ip_version(mut self, ip_version: IpVersion) -> AddOpts {
         self.ip_version = ip_version;
         self
-    }
-
-    /// The type to add.
-    pub fn get_vip_type(&self) -> &VipType {
-        &self.vip_type
-    }
-
-    /// The IP version to add.
-    pub fn get_ip_version(&self) -> &IpVersion {
-        &self.ip_version
     }
 }
 
@@ -155,7 +143,7 @@ impl AddOptsBuilder for AddOpts {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use lb_vips::IpVersion;
+/// use rackcloud_core::model::IpVersion;
 ///
 /// let vips = lb_vips::list(&client, 1).extract()?;
 /// assert!(vips.iter().any(|v| v.ip_version() == &IpVersion::Ipv6));
@@ -171,7 +159,7 @@ pub fn list(client: &ServiceClient, lb_id: u64) -> ListResult {
 /// Adds a virtual IP to load balancer `lb_id` (`POST /loadbalancers/{id}/virtualips`, the body
 /// not wrapped, answered 202 with the new virtual IP, not wrapped either).
 ///
-/// The load balancer is `PENDING_UPDATE` until the change is applied; see [`add_and_wait`].
+/// The load balancer is `PENDING_UPDATE` until the change is applied; wait with [`AddResult::and_wait`](crate::AddResult::and_wait).
 ///
 /// # Examples
 ///
@@ -180,7 +168,8 @@ pub fn list(client: &ServiceClient, lb_id: u64) -> ListResult {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use lb_vips::{AddOpts, IpVersion};
+/// use lb_vips::AddOpts;
+/// use rackcloud_core::model::IpVersion;
 ///
 /// let vip = lb_vips::add(&client, 2, &AddOpts::new()).extract()?;
 /// assert_eq!(vip.ip_version(), &IpVersion::Ipv6);
@@ -188,10 +177,10 @@ pub fn list(client: &ServiceClient, lb_id: u64) -> ListResult {
 /// # }
 /// ```
 pub fn add(client: &ServiceClient, lb_id: u64, opts: &impl AddOptsBuilder) -> AddResult {
-    check_id("load balancer", lb_id)
+    let sent = check_id("load balancer", lb_id)
         .and_then(|()| opts.to_vip_add_map())
-        .map(|body| client.post(&root_url(client, lb_id), &body))
-        .into()
+        .map(|body| client.post(&root_url(client, lb_id), &body));
+    AddResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Deletes virtual IP `vip_id` of load balancer `lb_id`
@@ -200,10 +189,10 @@ pub fn add(client: &ServiceClient, lb_id: u64, opts: &impl AddOptsBuilder) -> Ad
 ///
 /// The last virtual IP of a load balancer cannot be deleted (400).
 pub fn delete(client: &ServiceClient, lb_id: u64, vip_id: u64) -> DeleteResult {
-    check_id("load balancer", lb_id)
+    let sent = check_id("load balancer", lb_id)
         .and_then(|()| check_id("virtual ip", vip_id))
-        .map(|()| client.delete(&resource_url(client, lb_id, vip_id)))
-        .into()
+        .map(|()| client.delete(&resource_url(client, lb_id, vip_id)));
+    DeleteResult::sent(ChangeTarget::new(client, lb_id), sent)
 }
 
 /// Deletes several virtual IPs of load balancer `lb_id`
@@ -222,11 +211,12 @@ pub fn delete(client: &ServiceClient, lb_id: u64, vip_id: u64) -> DeleteResult {
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
-/// use lb_vips::{AddOpts, IpVersion};
+/// use lb_vips::AddOpts;
+/// use rackcloud_core::model::IpVersion;
 /// use rackcloud_core::WaitOpts;
 ///
 /// let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
-/// let added = lb_vips::add_and_wait(&client, 1, &AddOpts::new(), &wait)?;
+/// let added = lb_vips::add(&client, 1, &AddOpts::new()).and_wait(&wait)?;
 /// let ids = [added.id()];
 /// lb_vips::bulk_delete(&client, 1, &ids, &wait).extract_err()?;
 /// # Ok(())
@@ -260,52 +250,5 @@ pub fn bulk_delete(
         let url = format!("{}{}", root_url(client, lb_id), id_query(chunk));
         client.delete(&url).extract_err()
     })
-}
-
-/// [`add`], then waits until the change is applied (the load balancer is `ACTIVE` again).
-///
-/// # Errors
-///
-/// The error of [`add`], or of the wait ([`rackcloud_core::wait_until_active`]). The options of
-/// the wait are checked before anything is sent.
-pub fn add_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    opts: &impl AddOptsBuilder,
-    wait: &WaitOpts,
-) -> Result<VirtualIp, Error> {
-    change_and_wait(client, lb_id, wait, |c, id| add(c, id, opts).extract())
-}
-
-/// [`delete`], then waits until the change is applied.
-///
-/// # Errors
-///
-/// The error of [`delete`], or of the wait.
-pub fn delete_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    vip_id: u64,
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| {
-        delete(c, id, vip_id).extract_err()
-    })
-}
-
-/// [`bulk_delete`], then waits until the last chunk is applied.
-///
-/// # Errors
-///
-/// The outcome's error ([`BulkOutcome::extract_err`]: the failed request's error with a note
-/// saying which ids went through), or the wait's.
-pub fn bulk_delete_and_wait(
-    client: &ServiceClient,
-    lb_id: u64,
-    vip_ids: &[u64],
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    change_and_wait(client, lb_id, wait, |c, id| {
-        bulk_delete(c, id, vip_ids, wait).extract_err()
-    })
+    .sent_to(ChangeTarget::new(client, lb_id))
 }

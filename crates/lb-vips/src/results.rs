@@ -19,14 +19,14 @@ result_type! {
     /// The result of [`add`](crate::add): the new virtual IP, or the error (400 for anything but
     /// a public IPv6 address, 413 at the IPv6 limit, 422 while the load balancer is busy, …).
     #[must_use = "call extract to read the new virtual IP"]
-    pub struct AddResult(RequestResult);
+    pub struct AddResult(RequestResult) sent -> VirtualIp;
 }
 
 result_type! {
     /// The result of [`delete`](crate::delete): accepted (200 or 202), or the error (400 for the
     /// last virtual IP, 404, 422 while the load balancer is busy, …).
     #[must_use = "call extract_err to learn whether the change was accepted"]
-    pub struct DeleteResult(ErrResult);
+    pub struct DeleteResult(ErrResult) sent;
 }
 
 impl ListResult {

@@ -61,13 +61,13 @@ use errors::{classify, error, error_kind, fault, retry_after};
 use fleet::{fleet_event, fleet_opts, job, paced_run, pacing};
 use kit::{bulk, ids, method, paging, query};
 use retries::{deadline, retry, retry_policy, retry_reason};
-use waiting::{change_wait, lb_status, wait, wait_opts};
+use waiting::{change_target, change_wait, lb_status, wait, wait_opts};
 
 pub use auth_options::{AuthOptions, RACKSPACE_IDENTITY_GLOBAL, RACKSPACE_IDENTITY_UK};
 pub use availability::Availability;
 pub use bulk::BulkOutcome;
 pub use catalog::{Catalog, CatalogEntry, Endpoint};
-pub use change_wait::{change_and_wait, change_and_wait_if, wait_until_active};
+pub use change_wait::{change_and_wait, wait_until_active};
 pub use endpoint::EndpointOpts;
 pub use error::Error;
 pub use error_kind::ErrorKind;

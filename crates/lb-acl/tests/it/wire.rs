@@ -2,7 +2,8 @@
 
 use std::time::Duration;
 
-use lb_acl::{AppendItem, AppendOpts, NetworkItem, RuleType};
+use lb_acl::{AppendOpts, NetworkItem};
+use rackcloud_core::model::{AppendItem, RuleType};
 use rackcloud_emulator::Emulator;
 
 use crate::common::{dfw, fixture, path, quick, slow};
@@ -83,19 +84,27 @@ fn delete_one_delete_all_and_bulk_delete_paths() {
     let emulator = fast();
     let client = dfw(&emulator);
     let wait = quick();
-    lb_acl::append_and_wait(&client, 1, &allow_list(), &wait).expect("append");
+    lb_acl::append(&client, 1, &allow_list())
+        .and_wait(&wait)
+        .expect("append");
     emulator.clear_requests();
-    lb_acl::delete_and_wait(&client, 1, 100_002, &wait).expect("delete one");
+    lb_acl::delete(&client, 1, 100_002)
+        .and_wait(&wait)
+        .expect("delete one");
     assert_eq!(emulator.requests()[0].method, "DELETE");
     assert_eq!(emulator.requests()[0].path, format!("{}/100002", path(1)));
     emulator.clear_requests();
-    lb_acl::bulk_delete_and_wait(&client, 1, &[100_001, 100_003], &wait).expect("bulk");
+    lb_acl::bulk_delete(&client, 1, &[100_001, 100_003], &wait)
+        .and_wait(&wait)
+        .expect("bulk");
     let r = &emulator.requests()[0];
     assert_eq!(r.method, "DELETE");
     assert_eq!(r.path, format!("{}?id=100001&id=100003", path(1)));
     assert!(r.body.is_empty());
     emulator.clear_requests();
-    lb_acl::delete_all_and_wait(&client, 1, &wait).expect("delete all");
+    lb_acl::delete_all(&client, 1)
+        .and_wait(&wait)
+        .expect("delete all");
     let r = &emulator.requests()[0];
     assert_eq!(
         (r.method.as_str(), r.path.as_str()),
@@ -112,7 +121,9 @@ fn bulk_delete_chunks_by_ten_and_waits_between_chunks() {
     let opts: AppendOpts = (1..=25)
         .map(|i| AppendItem::deny(format!("192.0.2.{i}")))
         .collect();
-    lb_acl::append_and_wait(&client, 1, &opts, &wait).expect("append");
+    lb_acl::append(&client, 1, &opts)
+        .and_wait(&wait)
+        .expect("append");
     let ids: Vec<u64> = (100_001..=100_025).collect();
     emulator.clear_requests();
     let outcome = lb_acl::bulk_delete(&client, 1, &ids, &wait);

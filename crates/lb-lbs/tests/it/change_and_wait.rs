@@ -77,13 +77,18 @@ fn create_update_and_delete_each_have_a_waiting_twin() {
     let wait = crate::common::quick();
     let opts = lb_lbs::CreateOpts::new("twin", lb_lbs::Protocol::Http)
         .virtual_ip(lb_lbs::VipOpts::public());
-    let lb = lb_lbs::create_and_wait(&client, &opts, &wait).expect("created");
+    let lb = lb_lbs::create(&client, &opts)
+        .and_wait(&wait)
+        .expect("created");
     assert_eq!(lb.status(), &Status::Active);
-    lb_lbs::update_and_wait(&client, lb.id(), &UpdateOpts::new().name("twin-2"), &wait)
+    lb_lbs::update(&client, lb.id(), &UpdateOpts::new().name("twin-2"))
+        .and_wait(&wait)
         .expect("updated");
     let read = lb_lbs::get(&client, lb.id()).extract().expect("read");
     assert_eq!((read.name(), read.status()), ("twin-2", &Status::Active));
-    lb_lbs::delete_and_wait(&client, lb.id(), &wait).expect("deleted");
+    lb_lbs::delete(&client, lb.id())
+        .and_wait(&wait)
+        .expect("deleted");
     let gone = lb_lbs::get(&client, lb.id()).extract();
     assert!(gone.map_or(true, |lb| lb.status() == &Status::Deleted));
 }

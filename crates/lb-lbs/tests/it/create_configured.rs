@@ -1,7 +1,8 @@
 //! A configured load balancer in one request: the exact body `create` sends with every part the
 //! service takes at creation, and what the new load balancer then shows.
 
-use lb_lbs::{CreateOpts, NodeOpts, Protocol, Status, VipOpts};
+use lb_lbs::{CreateOpts, Protocol, Status, VipOpts};
+use rackcloud_core::model::NodeOpts;
 use rackcloud_core::model::{AppendOpts, HttpOpts, MonitorType, PersistenceType, ThrottleOpts};
 use rackcloud_emulator::Emulator;
 

@@ -1,7 +1,8 @@
 //! The exact requests of logging, caching, the error page, statistics, reference data, limits
 //! and bulk delete, and how their answers are read.
 
-use lb_lbs::{Algorithm, Protocol, WaitOpts};
+use lb_lbs::{Algorithm, Protocol};
+use rackcloud_core::WaitOpts;
 use rackcloud_emulator::{Emulator, RecordedRequest};
 
 use crate::common::{dfw, fixture, path};
@@ -87,19 +88,33 @@ fn the_and_wait_variants_return_the_applied_load_balancer() {
     let client = dfw(&emulator);
     let wait = crate::common::quick();
     let read = || lb_lbs::get(&client, 1).extract().expect("read");
-    lb_lbs::enable_caching_and_wait(&client, 1, &wait).expect("caching");
+    lb_lbs::enable_caching(&client, 1)
+        .and_wait(&wait)
+        .expect("caching");
     assert_eq!(read().content_caching(), Some(true));
-    lb_lbs::enable_logging_and_wait(&client, 1, &wait).expect("logging");
-    assert_eq!(read().connection_logging(), Some(true));
-    lb_lbs::disable_logging_and_wait(&client, 1, &wait).expect("logging off");
-    assert_eq!(read().connection_logging(), Some(false));
-    lb_lbs::disable_caching_and_wait(&client, 1, &wait).expect("caching off");
-    assert_eq!(read().content_caching(), Some(false));
-    // The error page's 422 names no status: the _and_wait variant waits and sends it again.
     lb_lbs::enable_logging(&client, 1)
-        .extract_err()
-        .expect("busy now");
-    lb_lbs::set_error_page_and_wait(&client, 1, "<p>x</p>", &wait).expect("page");
+        .and_wait(&wait)
+        .expect("logging");
+    assert_eq!(read().connection_logging(), Some(true));
+    lb_lbs::disable_logging(&client, 1)
+        .and_wait(&wait)
+        .expect("logging off");
+    assert_eq!(read().connection_logging(), Some(false));
+    lb_lbs::disable_caching(&client, 1)
+        .and_wait(&wait)
+        .expect("caching off");
+    assert_eq!(read().content_caching(), Some(false));
+    // A change while another is pending is refused (the error page's 422 names no status) and
+    // nothing resends it; waiting for the first change lets the page through.
+    let logging = lb_lbs::enable_logging(&client, 1);
+    let busy = lb_lbs::set_error_page(&client, 1, "<p>x</p>")
+        .and_wait(&wait)
+        .expect_err("busy");
+    assert_eq!(busy.status(), Some(422));
+    logging.and_wait(&wait).expect("logging applied");
+    lb_lbs::set_error_page(&client, 1, "<p>x</p>")
+        .and_wait(&wait)
+        .expect("page");
     assert_eq!(read().status(), &lb_lbs::Status::Active);
     assert_eq!(
         lb_lbs::get_error_page(&client, 1).extract().expect("page"),

@@ -4,8 +4,9 @@
 use rackcloud_emulator::DEMO_TENANT;
 use std::time::Duration;
 
-use lb_lbs::{CreateOpts, ListOpts, NodeOpts, Protocol, Status, UpdateOpts, VipOpts};
+use lb_lbs::{CreateOpts, ListOpts, Protocol, Status, UpdateOpts, VipOpts};
 use rackcloud_core::ErrorKind;
+use rackcloud_core::model::NodeOpts;
 use rackcloud_emulator::{Emulator, LoadBalancerSeed};
 
 #[test]

@@ -1,9 +1,7 @@
 //! The exact requests list, get, create, update and delete send, and how their answers are read.
 
-use lb_lbs::{
-    Algorithm, CreateOpts, IpVersion, ListOpts, NodeCondition, NodeOpts, Protocol, Status,
-    UpdateOpts, VipOpts, VipType,
-};
+use lb_lbs::{Algorithm, CreateOpts, ListOpts, Protocol, Status, UpdateOpts, VipOpts};
+use rackcloud_core::model::{IpVersion, NodeCondition, NodeOpts, VipType};
 use rackcloud_emulator::DEMO_TENANT;
 use rackcloud_emulator::{Emulator, RecordedRequest};
 use serde_json::Value;

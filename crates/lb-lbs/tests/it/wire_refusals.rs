@@ -1,7 +1,8 @@
 //! Input refused before sending, and builders of the caller's own sent as built.
 
 use crate::wire::only_request;
-use lb_lbs::{CreateOpts, IpVersion, ListOpts, NodeOpts, Protocol, UpdateOpts, VipOpts};
+use lb_lbs::{CreateOpts, ListOpts, Protocol, UpdateOpts, VipOpts};
+use rackcloud_core::model::{IpVersion, NodeOpts};
 use rackcloud_emulator::Emulator;
 use serde_json::Value;
 

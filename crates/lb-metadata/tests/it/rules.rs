@@ -1,8 +1,9 @@
 //! The server's rules as the SDK reports them (kind and status), and input refused before
 //! sending.
 
-use lb_metadata::{AddOpts, MAX_KEY_CHARS, MAX_VALUE_CHARS, Owner, UpdateOpts};
+use lb_metadata::{AddOpts, Owner, UpdateOpts};
 use rackcloud_core::ErrorKind;
+use rackcloud_core::model::{MAX_KEY_CHARS, MAX_VALUE_CHARS};
 use rackcloud_emulator::{DEMO_TENANT, Emulator};
 
 use crate::common::{dfw, dfw_no_retries, first_node};
@@ -73,9 +74,10 @@ fn invalid_input_is_refused_before_sending_on_both_sides_of_each_bound() {
         lb_metadata::bulk_delete(&client, Owner::LoadBalancer(0), &[1])
             .extract_err()
             .unwrap_err(),
-        lb_metadata::set(&client, lb, &AddOpts::new().item("a", "1").item("a", "1")).unwrap_err(),
-        lb_metadata::remove_keys(&client, lb, &[]).unwrap_err(),
-        lb_metadata::remove_keys(&client, lb, &["a", "a"]).unwrap_err(),
+        lb_metadata::workflows::set(&client, lb, &AddOpts::new().item("a", "1").item("a", "1"))
+            .unwrap_err(),
+        lb_metadata::workflows::remove_keys(&client, lb, &[]).unwrap_err(),
+        lb_metadata::workflows::remove_keys(&client, lb, &["a", "a"]).unwrap_err(),
     ];
     for e in refused {
         assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");

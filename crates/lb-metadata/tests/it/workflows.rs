@@ -10,7 +10,7 @@ fn set_adds_in_one_request_and_updates_only_what_differs() {
     let emulator = Emulator::start().expect("emulator");
     let client = dfw(&emulator);
     for owner in [Owner::LoadBalancer(1), first_node(&client, 1)] {
-        let first = lb_metadata::set(
+        let first = lb_metadata::workflows::set(
             &client,
             owner,
             &AddOpts::new().item("env", "prod").item("team", "web"),
@@ -24,7 +24,7 @@ fn set_adds_in_one_request_and_updates_only_what_differs() {
             .item("env", "staging")
             .item("team", "web")
             .item("tier", "front");
-        let outcome = lb_metadata::set(&client, owner, &desired).expect("set");
+        let outcome = lb_metadata::workflows::set(&client, owner, &desired).expect("set");
         let keys = |items: &[lb_metadata::Meta]| {
             items.iter().map(|m| m.key().to_owned()).collect::<Vec<_>>()
         };
@@ -45,7 +45,7 @@ fn set_adds_in_one_request_and_updates_only_what_differs() {
         );
 
         emulator.clear_requests();
-        let same = lb_metadata::set(&client, owner, &desired).expect("set");
+        let same = lb_metadata::workflows::set(&client, owner, &desired).expect("set");
         assert!(same.changed_nothing());
         assert_eq!(emulator.requests().len(), 1, "only the list");
     }
@@ -61,7 +61,8 @@ fn remove_keys_deletes_the_named_items_in_one_bulk_request() {
         .extract()
         .expect("add");
     emulator.clear_requests();
-    let outcome = lb_metadata::remove_keys(&client, owner, &["k1", "k3", "nope"]).expect("remove");
+    let outcome =
+        lb_metadata::workflows::remove_keys(&client, owner, &["k1", "k3", "nope"]).expect("remove");
     assert_eq!(outcome.removed, [added[1].clone(), added[3].clone()]);
     assert_eq!(outcome.missing, ["nope"]);
     let requests = emulator.requests();
@@ -73,7 +74,8 @@ fn remove_keys_deletes_the_named_items_in_one_bulk_request() {
     );
 
     emulator.clear_requests();
-    let none = lb_metadata::remove_keys(&client, owner, &["nope"]).expect("nothing to remove");
+    let none =
+        lb_metadata::workflows::remove_keys(&client, owner, &["nope"]).expect("nothing to remove");
     assert!(none.removed.is_empty());
     assert_eq!(emulator.requests().len(), 1, "only the list");
 }

@@ -1,6 +1,7 @@
 //! A partial change of the monitor there is: the exact body, and the stored monitor merged.
 
-use lb_monitors::{ConnectOpts, HttpOpts, MonitorType, UpdateOpts};
+use lb_monitors::UpdateOpts;
+use rackcloud_core::model::{ConnectOpts, HttpOpts, MonitorType};
 use rackcloud_emulator::Emulator;
 
 use crate::common::{dfw, path, quick};
@@ -10,7 +11,9 @@ fn a_partial_update_sends_only_its_fields_and_the_rest_is_kept() {
     let emulator = Emulator::start().expect("emulator");
     let client = dfw(&emulator);
     let whole = HttpOpts::http(10, 5, 3, "/health", "^2").body_regex("ok");
-    lb_monitors::update_and_wait(&client, 1, &whole, &quick()).expect("set");
+    lb_monitors::update(&client, 1, &whole)
+        .and_wait(&quick())
+        .expect("set");
     emulator.clear_requests();
     let result = lb_monitors::update(&client, 1, &UpdateOpts::http("/ready").delay(30));
     assert_eq!(result.status(), Some(202));
@@ -48,7 +51,9 @@ fn a_partial_update_sends_only_its_fields_and_the_rest_is_kept() {
 fn a_connect_change_keeps_the_timings_it_does_not_name() {
     let emulator = Emulator::start().expect("emulator");
     let client = dfw(&emulator);
-    lb_monitors::update_and_wait(&client, 2, &ConnectOpts::new(10, 5, 2), &quick()).expect("set");
+    lb_monitors::update(&client, 2, &ConnectOpts::new(10, 5, 2))
+        .and_wait(&quick())
+        .expect("set");
     lb_monitors::update(&client, 2, &UpdateOpts::connect().attempts(7))
         .extract_err()
         .expect("accepted");

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use lb_monitors::{ConnectOpts, HttpOpts};
 use rackcloud_core::ErrorKind;
+use rackcloud_core::model::{ConnectOpts, HttpOpts};
 use rackcloud_emulator::{DEMO_TENANT, Emulator, LoadBalancerSeed};
 use serde_json::json;
 
@@ -116,7 +116,8 @@ fn the_monitor_cannot_go_while_secondary_nodes_need_it() {
         .expect("created");
     let id = created["loadBalancer"]["id"].as_u64().expect("id");
     rackcloud_core::wait_until_active(&client, id, &quick()).expect("built");
-    lb_monitors::update_and_wait(&client, id, &ConnectOpts::new(10, 5, 2), &quick())
+    lb_monitors::update(&client, id, &ConnectOpts::new(10, 5, 2))
+        .and_wait(&quick())
         .expect("monitor");
     let err = lb_monitors::delete(&client, id).extract_err().unwrap_err();
     assert_eq!(

@@ -1,7 +1,7 @@
 //! The exact requests get, update and delete send, and how their answers are read.
 
-use lb_monitors::{ConnectOpts, HttpOpts, MonitorOpts, MonitorType};
 use rackcloud_core::Removal;
+use rackcloud_core::model::{ConnectOpts, HttpOpts, MonitorOpts, MonitorType};
 use rackcloud_emulator::Emulator;
 
 use crate::common::{dfw, fixture, path};
@@ -145,14 +145,18 @@ fn waiting_variants_wait_until_active() {
     .expect("emulator");
     let client = dfw(&emulator);
     let wait = crate::common::quick();
-    lb_monitors::update_and_wait(&client, 2, &ConnectOpts::new(10, 5, 2), &wait).expect("update");
+    lb_monitors::update(&client, 2, &ConnectOpts::new(10, 5, 2))
+        .and_wait(&wait)
+        .expect("update");
     assert_eq!(
         emulator
             .load_balancer_status("DFW", rackcloud_emulator::DEMO_TENANT, 2)
             .as_deref(),
         Some("ACTIVE")
     );
-    lb_monitors::delete_and_wait(&client, 2, &wait).expect("delete");
+    lb_monitors::delete(&client, 2)
+        .and_wait(&wait)
+        .expect("delete");
     assert_eq!(
         emulator
             .load_balancer_status("DFW", rackcloud_emulator::DEMO_TENANT, 2)
@@ -160,6 +164,6 @@ fn waiting_variants_wait_until_active() {
         Some("ACTIVE")
     );
     // Strict, like delete: nothing to remove is an error.
-    let err = lb_monitors::delete_and_wait(&client, 2, &wait).unwrap_err();
+    let err = lb_monitors::delete(&client, 2).and_wait(&wait).unwrap_err();
     assert!(err.is_already_disabled(), "{err}");
 }

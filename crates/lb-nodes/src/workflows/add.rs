@@ -7,18 +7,18 @@ use rackcloud_core::{Error, ServiceClient};
 
 use super::error::{Step, Workflow};
 use super::run::{Run, StepEvent, WorkflowOpts};
-use crate::Node;
-use crate::NodeOpts;
 use crate::create_opts::{CreateOpts, CreateOptsBuilder};
 use crate::requests::{bulk_update, create, get};
 use crate::update_opts::{BulkUpdateOpts, UpdateOpts};
 use crate::{Condition, Status};
+use rackcloud_core::model::Node;
+use rackcloud_core::model::NodeOpts;
 
 /// Adds nodes in one request and waits until the change is applied; returns the new nodes.
 ///
 /// # Errors
 ///
-/// Invalid options (nothing sent); otherwise an error whose [`WorkflowError`](crate::WorkflowError)
+/// Invalid options (nothing sent); otherwise an error whose [`WorkflowError`](crate::workflows::WorkflowError)
 /// names step [`Add`](Step::Add) and, when the failure came while waiting, the nodes added.
 ///
 /// # Examples
@@ -32,12 +32,14 @@ use crate::{Condition, Status};
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
-/// use lb_nodes::{CreateOpts, NodeOpts, WorkflowOpts};
+/// use lb_nodes::CreateOpts;
+/// use rackcloud_core::model::NodeOpts;
+/// use lb_nodes::workflows::WorkflowOpts;
 /// use rackcloud_core::WaitOpts;
 ///
 /// let opts = WorkflowOpts::new(WaitOpts::new().interval(Duration::from_millis(20)));
 /// let nodes = CreateOpts::new([NodeOpts::new("10.2.0.1", 80), NodeOpts::new("10.2.0.2", 80)]);
-/// let added = lb_nodes::add_nodes(&client, 1, &nodes, &opts)?;
+/// let added = lb_nodes::workflows::add_nodes(&client, 1, &nodes, &opts)?;
 /// assert_eq!(added.len(), 2);
 /// # Ok(())
 /// # }
@@ -61,7 +63,7 @@ pub fn add_nodes(
 ///
 /// # Errors
 ///
-/// Invalid options (nothing sent); otherwise an error whose [`WorkflowError`](crate::WorkflowError)
+/// Invalid options (nothing sent); otherwise an error whose [`WorkflowError`](crate::workflows::WorkflowError)
 /// names the failed step ([`Add`](Step::Add), [`WaitOnline`](Step::WaitOnline) — a node never
 /// came `ONLINE` before the deadline — or [`Enable`](Step::Enable)) and the nodes added, which
 /// stay `DRAINING` on the load balancer.
@@ -77,11 +79,13 @@ pub fn add_nodes(
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
-/// use lb_nodes::{Condition, NodeOpts, WorkflowOpts};
+/// use lb_nodes::Condition;
+/// use rackcloud_core::model::NodeOpts;
+/// use lb_nodes::workflows::WorkflowOpts;
 /// use rackcloud_core::WaitOpts;
 ///
 /// let opts = WorkflowOpts::new(WaitOpts::new().interval(Duration::from_millis(20)));
-/// let added = lb_nodes::add_safely(&client, 1, &[NodeOpts::new("10.2.0.3", 80)], &opts)?;
+/// let added = lb_nodes::workflows::add_safely(&client, 1, &[NodeOpts::new("10.2.0.3", 80)], &opts)?;
 /// assert_eq!(added[0].condition(), &Condition::Enabled);
 /// # Ok(())
 /// # }

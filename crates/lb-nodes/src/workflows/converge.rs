@@ -5,13 +5,13 @@ use rackcloud_core::{Error, MAX_PAGE_SIZE, ServiceClient};
 use super::add::add_step;
 use super::error::{Step, Workflow};
 use super::run::{Run, WorkflowOpts};
-use crate::Node;
-use crate::NodeOpts;
 use crate::create_opts::CreateOpts;
 use crate::list_opts::ListOpts;
 use crate::requests::{bulk_delete, bulk_update, list_all};
 use crate::update_opts::{BulkUpdateOpts, UpdateOpts};
 use crate::{Condition, Type};
+use rackcloud_core::model::Node;
+use rackcloud_core::model::NodeOpts;
 use rackcloud_core::model::{NODE_LIMIT, check_unique_nodes, node_address_key};
 
 /// The changes that take a load balancer from its nodes to the desired ones, made by [`plan`]:
@@ -62,7 +62,9 @@ impl NodePlan {
 /// # Examples
 ///
 /// ```
-/// use lb_nodes::{Condition, NodeOpts, plan};
+/// use lb_nodes::Condition;
+/// use rackcloud_core::model::NodeOpts;
+/// use lb_nodes::workflows::plan;
 ///
 /// let desired = [NodeOpts::new("10.0.0.1", 80), NodeOpts::new("10.0.0.3", 80)];
 /// let empty = plan(&[], &desired)?;
@@ -142,7 +144,7 @@ pub fn plan(current: &[Node], desired: &[NodeOpts]) -> Result<NodePlan, Error> {
 ///
 /// # Errors
 ///
-/// As [`plan`] (nothing sent); otherwise an error whose [`WorkflowError`](crate::WorkflowError)
+/// As [`plan`] (nothing sent); otherwise an error whose [`WorkflowError`](crate::workflows::WorkflowError)
 /// names the failed step ([`Read`](Step::Read), [`Add`](Step::Add), [`Update`](Step::Update) or
 /// [`Remove`](Step::Remove)) and the nodes added, updated and removed so far.
 ///
@@ -157,7 +159,9 @@ pub fn plan(current: &[Node], desired: &[NodeOpts]) -> Result<NodePlan, Error> {
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
-/// use lb_nodes::{Condition, NodeOpts, WorkflowOpts};
+/// use lb_nodes::Condition;
+/// use rackcloud_core::model::NodeOpts;
+/// use lb_nodes::workflows::WorkflowOpts;
 /// use rackcloud_core::WaitOpts;
 ///
 /// let opts = WorkflowOpts::new(WaitOpts::new().interval(Duration::from_millis(20)));
@@ -166,9 +170,9 @@ pub fn plan(current: &[Node], desired: &[NodeOpts]) -> Result<NodePlan, Error> {
 ///     NodeOpts::new("10.180.0.11", 80).condition(Condition::Draining),
 ///     NodeOpts::new("10.180.0.13", 80),
 /// ];
-/// let applied = lb_nodes::converge(&client, 1, &desired, &opts)?;
+/// let applied = lb_nodes::workflows::converge(&client, 1, &desired, &opts)?;
 /// assert_eq!((applied.add().len(), applied.update().ids().len(), applied.remove().len()), (1, 1, 1));
-/// assert!(lb_nodes::converge(&client, 1, &desired, &opts)?.is_empty());
+/// assert!(lb_nodes::workflows::converge(&client, 1, &desired, &opts)?.is_empty());
 /// # Ok(())
 /// # }
 /// ```

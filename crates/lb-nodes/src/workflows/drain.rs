@@ -17,7 +17,7 @@ use crate::update_opts::UpdateOpts;
 ///
 /// # Errors
 ///
-/// An error whose [`WorkflowError`](crate::WorkflowError) names the failed step
+/// An error whose [`WorkflowError`](crate::workflows::WorkflowError) names the failed step
 /// ([`SetDraining`](Step::SetDraining), [`Grace`](Step::Grace) — the grace period would pass the
 /// deadline; the node stays `DRAINING` — or [`Remove`](Step::Remove)).
 ///
@@ -32,12 +32,12 @@ use crate::update_opts::UpdateOpts;
 /// # let token = emulator.issue_token("demo").ok_or("no token")?;
 /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
-/// use lb_nodes::WorkflowOpts;
+/// use lb_nodes::workflows::WorkflowOpts;
 /// use rackcloud_core::WaitOpts;
 ///
 /// let opts = WorkflowOpts::new(WaitOpts::new().interval(Duration::from_millis(20)));
 /// // Node 2 of load balancer 1; give its connections 30 s in production.
-/// lb_nodes::drain_and_remove(&client, 1, 2, Duration::from_millis(10), &opts)?;
+/// lb_nodes::workflows::drain_and_remove(&client, 1, 2, Duration::from_millis(10), &opts)?;
 /// assert!(lb_nodes::get(&client, 1, 2).extract().unwrap_err().is_not_found());
 /// # Ok(())
 /// # }

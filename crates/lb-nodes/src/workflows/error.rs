@@ -5,19 +5,19 @@ use std::fmt;
 
 use rackcloud_core::Error;
 
-use crate::Node;
+use rackcloud_core::model::Node;
 
 /// A workflow of this crate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Workflow {
-    /// [`add_nodes`](crate::add_nodes).
+    /// [`add_nodes`](crate::workflows::add_nodes).
     AddNodes,
-    /// [`drain_and_remove`](crate::drain_and_remove).
+    /// [`drain_and_remove`](crate::workflows::drain_and_remove).
     DrainAndRemove,
-    /// [`add_safely`](crate::add_safely).
+    /// [`add_safely`](crate::workflows::add_safely).
     AddSafely,
-    /// [`converge`](crate::converge).
+    /// [`converge`](crate::workflows::converge).
     Converge,
 }
 
@@ -26,7 +26,7 @@ pub enum Workflow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Step {
-    /// Reading the nodes the load balancer has ([`converge`](crate::converge)).
+    /// Reading the nodes the load balancer has ([`converge`](crate::workflows::converge)).
     Read,
     /// Adding nodes (one request), then waiting.
     Add,

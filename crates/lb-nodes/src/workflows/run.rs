@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use rackcloud_core::{Error, ErrorKind, ServiceClient, WaitOpts, wait_until_active};
 
 use super::error::{Step, Workflow, WorkflowError};
-use crate::Node;
 use crate::Status;
+use rackcloud_core::model::Node;
 
 /// What a step is doing, as given to [`WorkflowOpts::on_step`].
 #[derive(Debug, Clone, Copy)]
@@ -53,7 +53,7 @@ type StepCallback = Arc<dyn Fn(&StepProgress<'_>) + Send + Sync>;
 ///
 /// ```
 /// use std::time::Duration;
-/// use lb_nodes::WorkflowOpts;
+/// use lb_nodes::workflows::WorkflowOpts;
 /// use rackcloud_core::WaitOpts;
 ///
 /// let opts = WorkflowOpts::new(WaitOpts::new().deadline(Duration::from_secs(15 * 60)))

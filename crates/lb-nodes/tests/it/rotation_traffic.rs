@@ -4,7 +4,8 @@
 use std::time::Duration;
 
 use lb_lbs::{Algorithm, CreateOpts, Protocol, VipOpts};
-use lb_nodes::{NodeOpts, WorkflowOpts};
+use lb_nodes::workflows::WorkflowOpts;
+use rackcloud_core::model::NodeOpts;
 use rackcloud_emulator::Emulator;
 use rackcloud_testing::traffic::{Backend, Stream, get, serving};
 
@@ -27,12 +28,14 @@ fn add_safely_then_drain_and_remove_drops_no_request() {
         .algorithm(Algorithm::RoundRobin)
         .virtual_ip(VipOpts::public())
         .node(NodeOpts::new("10.0.9.1", 80));
-    let lb = lb_lbs::create_and_wait(&client, &opts, &wait).expect("created");
+    let lb = lb_lbs::create(&client, &opts)
+        .and_wait(&wait)
+        .expect("created");
     let addr = serving(&emulator, lb.id(), "old").expect("the old node serves");
 
     let stream = Stream::start(addr, 3);
     let workflow = WorkflowOpts::new(wait.clone());
-    lb_nodes::add_safely(
+    lb_nodes::workflows::add_safely(
         &client,
         lb.id(),
         &[NodeOpts::new("10.0.9.2", 80)],
@@ -44,9 +47,9 @@ fn add_safely_then_drain_and_remove_drops_no_request() {
         .expect("nodes")
         .iter()
         .find(|n| n.address() == "10.0.9.1")
-        .map(lb_nodes::Node::id)
+        .map(rackcloud_core::model::Node::id)
         .expect("the old node");
-    lb_nodes::drain_and_remove(
+    lb_nodes::workflows::drain_and_remove(
         &client,
         lb.id(),
         old_id,

@@ -1,10 +1,9 @@
 //! The exact requests every operation sends (method, path with query, headers, body), and how
 //! the answers are read.
 
-use lb_nodes::{
-    BulkUpdateOpts, Condition, CreateOpts, ListOpts, NodeOpts, Status, Type, UpdateOpts,
-};
+use lb_nodes::{BulkUpdateOpts, Condition, CreateOpts, ListOpts, Status, Type, UpdateOpts};
 use rackcloud_core::kit::MAX_IDS_PER_REQUEST;
+use rackcloud_core::model::NodeOpts;
 use rackcloud_emulator::{DEMO_TENANT, Emulator, RecordedRequest};
 
 use crate::common::{dfw, fixture, instant, nodes_path, quick};
@@ -213,8 +212,9 @@ fn twenty_five_ids_are_three_requests_with_waits_between() {
     let nodes: Vec<NodeOpts> = (1..=23)
         .map(|i| NodeOpts::new(format!("10.8.0.{i}"), 80))
         .collect();
-    let added =
-        lb_nodes::create_and_wait(&client, 1, &CreateOpts::new(nodes), &wait).expect("added");
+    let added = lb_nodes::create(&client, 1, &CreateOpts::new(nodes))
+        .and_wait(&wait)
+        .expect("added");
     let mut ids: Vec<u64> = vec![1, 2];
     ids.extend(added.iter().map(|n| n.id()));
     assert_eq!(ids.len(), 25);
@@ -223,7 +223,9 @@ fn twenty_five_ids_are_three_requests_with_waits_between() {
         b.node(*id, UpdateOpts::new().weight(3))
     });
     emulator.clear_requests();
-    lb_nodes::bulk_update_and_wait(&client, 1, &update, &wait).expect("updated");
+    lb_nodes::bulk_update(&client, 1, &update, &wait)
+        .and_wait(&wait)
+        .expect("updated");
     let puts: Vec<usize> = emulator
         .requests()
         .iter()
@@ -237,7 +239,9 @@ fn twenty_five_ids_are_three_requests_with_waits_between() {
     assert_eq!(puts, [MAX_IDS_PER_REQUEST, MAX_IDS_PER_REQUEST, 5]);
 
     emulator.clear_requests();
-    lb_nodes::bulk_delete_and_wait(&client, 1, &ids, &wait).expect("deleted");
+    lb_nodes::bulk_delete(&client, 1, &ids, &wait)
+        .and_wait(&wait)
+        .expect("deleted");
     let deletes: Vec<String> = emulator
         .requests()
         .into_iter()

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use lb_nodes::{CreateOpts, NodeOpts, Step, StepEvent, WorkflowError, WorkflowOpts};
+use lb_nodes::CreateOpts;
+use lb_nodes::workflows::{Step, StepEvent, WorkflowError, WorkflowOpts};
+use rackcloud_core::model::NodeOpts;
 use rackcloud_core::{ErrorKind, WaitOpts};
 use rackcloud_emulator::{DEMO_TENANT, Emulator, InjectedBody, InjectedFault};
 
@@ -22,7 +24,8 @@ fn another_client_s_change_makes_the_enable_step_fail() {
     let client = dfw_no_retries(&emulator);
     emulator.inject(busy("/dfw/v1.0/*/loadbalancers/1/nodes", "PUT"));
     let opts = WorkflowOpts::new(quick());
-    let e = lb_nodes::add_safely(&client, 1, &[NodeOpts::new("10.4.0.1", 80)], &opts).unwrap_err();
+    let e = lb_nodes::workflows::add_safely(&client, 1, &[NodeOpts::new("10.4.0.1", 80)], &opts)
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Immutable);
     assert_eq!(e.lb_status(), Some("PENDING_UPDATE"));
     let failure = WorkflowError::of(&e).expect("a workflow error");
@@ -64,7 +67,8 @@ fn a_node_that_never_comes_online_stops_at_the_deadline() {
             assert!(marker.set_node_status("DFW", DEMO_TENANT, 1, node.id(), "OFFLINE"));
         }
     });
-    let e = lb_nodes::add_safely(&client, 1, &[NodeOpts::new("10.4.0.2", 80)], &opts).unwrap_err();
+    let e = lb_nodes::workflows::add_safely(&client, 1, &[NodeOpts::new("10.4.0.2", 80)], &opts)
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Timeout);
     let failure = WorkflowError::of(&e).expect("a workflow error");
     assert_eq!(failure.step(), Step::WaitOnline);
@@ -81,7 +85,8 @@ fn a_grace_period_past_the_deadline_leaves_the_node_draining() {
     let emulator = pending().start().expect("emulator");
     let client = dfw(&emulator);
     let opts = WorkflowOpts::new(quick().deadline(Duration::from_secs(2)));
-    let e = lb_nodes::drain_and_remove(&client, 1, 2, Duration::from_secs(60), &opts).unwrap_err();
+    let e = lb_nodes::workflows::drain_and_remove(&client, 1, 2, Duration::from_secs(60), &opts)
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Timeout);
     let failure = WorkflowError::of(&e).expect("a workflow error");
     assert_eq!(failure.step(), Step::Grace);
@@ -101,7 +106,7 @@ fn the_deadline_passing_while_waiting_names_the_accepted_step() {
     let client = dfw(&emulator);
     let opts = WorkflowOpts::new(quick().deadline(Duration::from_millis(200)));
     let nodes = CreateOpts::new([NodeOpts::new("10.4.0.3", 80)]);
-    let e = lb_nodes::add_nodes(&client, 1, &nodes, &opts).unwrap_err();
+    let e = lb_nodes::workflows::add_nodes(&client, 1, &nodes, &opts).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Timeout);
     let failure = WorkflowError::of(&e).expect("a workflow error");
     assert_eq!(failure.step(), Step::Add);
@@ -117,7 +122,8 @@ fn the_node_limit_reached_mid_way_stops_converge_before_any_change() {
     // Keep 10.180.0.11, add 24: 2 + 24 = 26 nodes while both old ones are still there.
     let mut desired = vec![NodeOpts::new("10.180.0.11", 80)];
     desired.extend((1..=24).map(|i| NodeOpts::new(format!("10.5.0.{i}"), 80)));
-    let e = lb_nodes::converge(&client, 1, &desired, &WorkflowOpts::new(quick())).unwrap_err();
+    let e = lb_nodes::workflows::converge(&client, 1, &desired, &WorkflowOpts::new(quick()))
+        .unwrap_err();
     assert_eq!((e.kind(), e.status()), (ErrorKind::OverLimit, None));
     let failure = WorkflowError::of(&e).expect("a workflow error");
     assert_eq!(failure.step(), Step::Add);
@@ -138,7 +144,8 @@ fn a_failed_update_step_reports_the_nodes_already_added() {
         NodeOpts::new("10.180.0.11", 80).condition(lb_nodes::Condition::Disabled),
         NodeOpts::new("10.5.1.1", 80),
     ];
-    let e = lb_nodes::converge(&client, 1, &desired, &WorkflowOpts::new(quick())).unwrap_err();
+    let e = lb_nodes::workflows::converge(&client, 1, &desired, &WorkflowOpts::new(quick()))
+        .unwrap_err();
     let failure = WorkflowError::of(&e).expect("a workflow error");
     assert_eq!(failure.step(), Step::Update);
     assert_eq!(failure.completed(), [Step::Read, Step::Add]);

@@ -3,9 +3,9 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use lb_nodes::{
-    Condition, CreateOpts, ListOpts, NodeOpts, Step, StepEvent, Type, WorkflowOpts, plan,
-};
+use lb_nodes::workflows::{Step, StepEvent, WorkflowOpts, plan};
+use lb_nodes::{Condition, CreateOpts, ListOpts, Type};
+use rackcloud_core::model::NodeOpts;
 
 use crate::common::{dfw, pending, quick};
 
@@ -35,7 +35,7 @@ fn add_nodes_sends_one_post_and_reports_its_step() {
     let (opts, seen) = recording();
     emulator.clear_requests();
     let nodes = CreateOpts::new([NodeOpts::new("10.3.0.1", 80), NodeOpts::new("10.3.0.2", 80)]);
-    let added = lb_nodes::add_nodes(&client, 1, &nodes, &opts).expect("added");
+    let added = lb_nodes::workflows::add_nodes(&client, 1, &nodes, &opts).expect("added");
     assert_eq!(added.len(), 2);
     let posts = emulator
         .requests()
@@ -59,7 +59,8 @@ fn drain_and_remove_drains_waits_then_deletes() {
     let client = dfw(&emulator);
     let (opts, seen) = recording();
     emulator.clear_requests();
-    lb_nodes::drain_and_remove(&client, 1, 2, Duration::from_millis(5), &opts).expect("removed");
+    lb_nodes::workflows::drain_and_remove(&client, 1, 2, Duration::from_millis(5), &opts)
+        .expect("removed");
     let changes: Vec<(String, Option<serde_json::Value>)> = emulator
         .requests()
         .into_iter()
@@ -98,7 +99,7 @@ fn add_safely_adds_draining_polls_the_node_then_enables_it() {
     let node = NodeOpts::new("10.3.0.9", 80)
         .node_type(Type::Primary)
         .weight(4);
-    let added = lb_nodes::add_safely(&client, 1, &[node], &opts).expect("added");
+    let added = lb_nodes::workflows::add_safely(&client, 1, &[node], &opts).expect("added");
     assert_eq!(added[0].condition(), &Condition::Enabled);
     let requests = emulator.requests();
     let post = requests
@@ -138,7 +139,7 @@ fn converge_adds_then_updates_then_removes() {
         NodeOpts::new("10.3.1.1", 80),
         NodeOpts::new("10.3.1.2", 80),
     ];
-    let applied = lb_nodes::converge(&client, 1, &desired, &opts).expect("converged");
+    let applied = lb_nodes::workflows::converge(&client, 1, &desired, &opts).expect("converged");
     assert_eq!(applied.add().len(), 2);
     assert_eq!(applied.update().ids(), [1]);
     assert_eq!(applied.remove(), [2]);
@@ -165,7 +166,7 @@ fn converge_adds_then_updates_then_removes() {
     );
     emulator.clear_requests();
     assert!(
-        lb_nodes::converge(&client, 1, &desired, &opts)
+        lb_nodes::workflows::converge(&client, 1, &desired, &opts)
             .expect("again")
             .is_empty()
     );

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use lb_sessions::{CreateOpts, Type};
-use rackcloud_core::{ErrorKind, WaitOpts};
+use rackcloud_core::ErrorKind;
 use rackcloud_emulator::DEMO_TENANT;
 
 use crate::common::{lb_path, path};
@@ -24,13 +24,9 @@ fn enable_and_wait_sends_the_change_then_polls_until_active() {
         .expect("emulator");
     let client = crate::common::dfw(&emulator);
     emulator.clear_requests();
-    lb_sessions::enable_and_wait(
-        &client,
-        1,
-        &CreateOpts::new(Type::HttpCookie),
-        &rackcloud_testing::quick(),
-    )
-    .expect("applied");
+    lb_sessions::enable(&client, 1, &CreateOpts::new(Type::HttpCookie))
+        .and_wait(&rackcloud_testing::quick())
+        .expect("applied");
     assert_eq!(
         emulator
             .load_balancer_status("DFW", DEMO_TENANT, 1)
@@ -61,7 +57,9 @@ fn disable_and_wait_is_strict_and_does_not_wait_when_refused() {
     let emulator = rackcloud_emulator::Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
     emulator.clear_requests();
-    let err = lb_sessions::disable_and_wait(&client, 3, &rackcloud_testing::quick()).unwrap_err();
+    let err = lb_sessions::disable(&client, 3)
+        .and_wait(&rackcloud_testing::quick())
+        .unwrap_err();
     assert!(err.is_already_disabled(), "{err}");
     assert_eq!(
         methods_and_paths(&emulator),
@@ -70,15 +68,13 @@ fn disable_and_wait_is_strict_and_does_not_wait_when_refused() {
 }
 
 #[test]
-fn bad_wait_options_send_nothing() {
+fn a_wait_for_a_bad_id_sends_nothing() {
     let emulator = rackcloud_emulator::Emulator::start().expect("emulator");
     let client = crate::common::dfw(&emulator);
     let before = emulator.stats().api_requests.total();
-    let zero = WaitOpts::new().interval(Duration::ZERO);
-    let e = lb_sessions::enable_and_wait(&client, 1, &CreateOpts::new(Type::SourceIp), &zero)
+    let e = lb_sessions::disable(&client, 0)
+        .and_wait(&rackcloud_testing::quick())
         .unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::InvalidInput);
-    let e = lb_sessions::disable_and_wait(&client, 0, &rackcloud_testing::quick()).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     assert_eq!(emulator.stats().api_requests.total(), before);
 }

@@ -37,5 +37,7 @@ pub fn emulator() -> rackcloud_emulator::Emulator {
 /// Installs termination of `t` on port 443 of load balancer `id` and waits.
 pub fn install(client: &ServiceClient, id: u64, t: &TestCert) {
     let opts = SetOpts::new().bundle(bundle(t)).secure_port(443);
-    lb_ssl::set_and_wait(client, id, &opts, &quick()).expect("set");
+    lb_ssl::set(client, id, &opts)
+        .and_wait(&quick())
+        .expect("set");
 }

@@ -14,7 +14,9 @@ fn every_mapping_operation_sends_the_exact_request() {
     let t = self_signed("shop.example.org");
     emulator.clear_requests();
     let opts = CreateMappingOpts::new("shop.example.org", bundle(&t));
-    let created = lb_ssl::create_mapping_and_wait(&client, 1, &opts, &quick()).expect("add");
+    let created = lb_ssl::create_mapping(&client, 1, &opts)
+        .and_wait(&quick())
+        .expect("add");
     assert_eq!(created.host_name(), "shop.example.org");
     assert_eq!(created.certificate(), Some(t.cert.as_str()));
     let id = created.id();
@@ -55,7 +57,9 @@ fn every_mapping_operation_sends_the_exact_request() {
     );
     rackcloud_core::wait_until_active(&client, 1, &quick()).expect("wait");
     emulator.clear_requests();
-    lb_ssl::delete_mapping_and_wait(&client, 1, id, &quick()).expect("delete");
+    lb_ssl::delete_mapping(&client, 1, id)
+        .and_wait(&quick())
+        .expect("delete");
     let r = &emulator.requests()[0];
     assert_eq!(
         (r.method.as_str(), r.path.clone()),

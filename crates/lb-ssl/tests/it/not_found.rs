@@ -46,7 +46,8 @@ fn rotate_on_a_load_balancer_that_does_not_exist_says_so() {
     let t = self_signed("www.example.com");
     let bundle = CertificateBundle::new(t.cert.clone(), t.key.clone());
     let e =
-        lb_ssl::rotate_certificate(&client, 999_999, &bundle, &crate::common::quick()).unwrap_err();
+        lb_ssl::workflows::rotate_certificate(&client, 999_999, &bundle, &crate::common::quick())
+            .unwrap_err();
     assert_eq!(
         e.fault().and_then(|f| f.message()),
         Some("Load balancer not found"),

@@ -69,7 +69,7 @@ fn deleting_none_and_deleting_under_redirect_are_400() {
         (err.kind(), err.status()),
         (ErrorKind::Validation, Some(400))
     );
-    lb_ssl::enable_https_redirect(
+    lb_ssl::workflows::enable_https_redirect(
         &client,
         1,
         Some(&bundle(&self_signed("www.example.com"))),

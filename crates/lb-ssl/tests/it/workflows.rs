@@ -1,6 +1,6 @@
 //! The one-call workflows: rotation, and HTTPS redirect on and off in the server's order.
 
-use lb_ssl::AfterRedirect;
+use lb_ssl::workflows::AfterRedirect;
 use serde_json::Value;
 
 use crate::common::{
@@ -14,7 +14,8 @@ fn rotation_installs_waits_and_confirms_the_new_certificate() {
     let old = self_signed("www.example.com");
     install(&client, 1, &old);
     let new = with_chain("www.example.com");
-    let rotation = lb_ssl::rotate_certificate(&client, 1, &bundle(&new), &quick()).expect("rotate");
+    let rotation =
+        lb_ssl::workflows::rotate_certificate(&client, 1, &bundle(&new), &quick()).expect("rotate");
     assert_eq!(
         rotation.termination().certificate(),
         Some(new.cert.as_str())
@@ -28,9 +29,13 @@ fn rotation_installs_waits_and_confirms_the_new_certificate() {
 fn rotation_without_termination_is_not_found_and_sends_no_change() {
     let emulator = emulator();
     let client = dfw(&emulator);
-    let err =
-        lb_ssl::rotate_certificate(&client, 1, &bundle(&self_signed("a.example.com")), &quick())
-            .expect_err("none");
+    let err = lb_ssl::workflows::rotate_certificate(
+        &client,
+        1,
+        &bundle(&self_signed("a.example.com")),
+        &quick(),
+    )
+    .expect_err("none");
     assert!(err.is_not_found());
     assert!(
         emulator
@@ -45,7 +50,7 @@ fn redirect_on_sets_termination_first_then_the_attribute_and_off_reverses_it() {
     let emulator = emulator();
     let client = dfw(&emulator);
     emulator.clear_requests();
-    lb_ssl::enable_https_redirect(
+    lb_ssl::workflows::enable_https_redirect(
         &client,
         1,
         Some(&bundle(&self_signed("www.example.com"))),
@@ -73,8 +78,13 @@ fn redirect_on_sets_termination_first_then_the_attribute_and_off_reverses_it() {
     let shown: Value = lb.json().expect("json");
     assert_eq!(shown["loadBalancer"]["httpsRedirect"], true);
 
-    lb_ssl::disable_https_redirect(&client, 1, AfterRedirect::RemoveTermination, &quick())
-        .expect("off");
+    lb_ssl::workflows::disable_https_redirect(
+        &client,
+        1,
+        AfterRedirect::RemoveTermination,
+        &quick(),
+    )
+    .expect("off");
     assert_eq!(lb_ssl::get(&client, 1).extract().expect("get"), None);
 }
 
@@ -84,13 +94,13 @@ fn redirect_on_keeps_an_installed_certificate() {
     let client = dfw(&emulator);
     let t = self_signed("www.example.com");
     install(&client, 1, &t);
-    lb_ssl::enable_https_redirect(&client, 1, None, &quick()).expect("on");
+    lb_ssl::workflows::enable_https_redirect(&client, 1, None, &quick()).expect("on");
     let got = lb_ssl::get(&client, 1)
         .extract()
         .expect("get")
         .expect("some");
     assert_eq!(got.certificate(), Some(t.cert.as_str()));
-    lb_ssl::disable_https_redirect(&client, 1, AfterRedirect::KeepTermination, &quick())
+    lb_ssl::workflows::disable_https_redirect(&client, 1, AfterRedirect::KeepTermination, &quick())
         .expect("off");
     assert!(lb_ssl::get(&client, 1).extract().expect("get").is_some());
 }

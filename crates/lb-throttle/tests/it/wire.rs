@@ -122,15 +122,21 @@ fn waiting_variants_wait_until_active() {
     .expect("emulator");
     let client = dfw(&emulator);
     let wait = crate::common::quick();
-    lb_throttle::set_and_wait(&client, 2, &ThrottleOpts::new(5), &wait).expect("set");
+    lb_throttle::set(&client, 2, &ThrottleOpts::new(5))
+        .and_wait(&wait)
+        .expect("set");
     assert_eq!(
         emulator
             .load_balancer_status("DFW", DEMO_TENANT, 2)
             .as_deref(),
         Some("ACTIVE")
     );
-    lb_throttle::set_and_wait(&client, 2, &ThrottleOpts::new(6), &wait).expect("change");
-    lb_throttle::delete_and_wait(&client, 2, &wait).expect("delete");
+    lb_throttle::set(&client, 2, &ThrottleOpts::new(6))
+        .and_wait(&wait)
+        .expect("change");
+    lb_throttle::delete(&client, 2)
+        .and_wait(&wait)
+        .expect("delete");
     assert_eq!(
         emulator
             .load_balancer_status("DFW", DEMO_TENANT, 2)
@@ -138,6 +144,6 @@ fn waiting_variants_wait_until_active() {
         Some("ACTIVE")
     );
     // Strict, like delete: nothing to remove is an error, and nothing is awaited.
-    let err = lb_throttle::delete_and_wait(&client, 2, &wait).unwrap_err();
+    let err = lb_throttle::delete(&client, 2).and_wait(&wait).unwrap_err();
     assert!(err.is_already_disabled(), "{err}");
 }

@@ -2,7 +2,8 @@
 //! (docs/testing-with-the-emulator.md, "Usage").
 
 use jiff::{SignedDuration, Timestamp};
-use lb_usage::{BillableOpts, SslMode, UsageOpts, VipType};
+use lb_usage::{BillableOpts, SslMode, UsageOpts};
+use rackcloud_core::model::VipType;
 use rackcloud_emulator::Emulator;
 
 use crate::common::dfw;

@@ -2,7 +2,8 @@
 
 use std::time::Duration;
 
-use lb_vips::{AddOpts, IpVersion, VipType};
+use lb_vips::AddOpts;
+use rackcloud_core::model::{IpVersion, VipType};
 use rackcloud_emulator::Emulator;
 
 use crate::common::{dfw, fixture, path, quick, slow};
@@ -88,7 +89,8 @@ fn bulk_delete_chunks_by_ten_and_waits_between_chunks() {
     let mut added = Vec::new();
     for _ in 0..12 {
         added.push(
-            lb_vips::add_and_wait(&client, 1, &AddOpts::new(), &quick())
+            lb_vips::add(&client, 1, &AddOpts::new())
+                .and_wait(&quick())
                 .expect("add")
                 .id(),
         );
@@ -128,16 +130,24 @@ fn the_and_wait_variants_return_once_applied() {
         .start()
         .expect("emulator");
     let client = dfw(&emulator);
-    let vip = lb_vips::add_and_wait(&client, 3, &AddOpts::new(), &quick()).expect("add");
+    let vip = lb_vips::add(&client, 3, &AddOpts::new())
+        .and_wait(&quick())
+        .expect("add");
     assert_eq!(
         emulator
             .load_balancer_status("DFW", rackcloud_emulator::DEMO_TENANT, 3)
             .as_deref(),
         Some("ACTIVE")
     );
-    lb_vips::delete_and_wait(&client, 3, vip.id(), &quick()).expect("delete");
-    let vip = lb_vips::add_and_wait(&client, 3, &AddOpts::new(), &quick()).expect("add");
-    lb_vips::bulk_delete_and_wait(&client, 3, &[vip.id()], &quick()).expect("bulk");
+    lb_vips::delete(&client, 3, vip.id())
+        .and_wait(&quick())
+        .expect("delete");
+    let vip = lb_vips::add(&client, 3, &AddOpts::new())
+        .and_wait(&quick())
+        .expect("add");
+    lb_vips::bulk_delete(&client, 3, &[vip.id()], &quick())
+        .and_wait(&quick())
+        .expect("bulk");
     assert_eq!(
         emulator
             .load_balancer_status("DFW", rackcloud_emulator::DEMO_TENANT, 3)

@@ -4,8 +4,10 @@
 
 use std::fmt;
 
+use crate::change_target::ChangeTarget;
 use crate::error::Error;
 use crate::ids::{MAX_IDS_PER_REQUEST, check_ids};
+use crate::wait_opts::WaitOpts;
 
 /// What a bulk operation did with every id it was given: the ids of the requests that
 /// succeeded, the ids of the request that failed and its error, and the ids never sent.
@@ -21,6 +23,7 @@ pub struct BulkOutcome {
     failed: Vec<u64>,
     not_attempted: Vec<u64>,
     error: Option<Error>,
+    target: Option<ChangeTarget>,
 }
 
 impl BulkOutcome {
@@ -33,6 +36,34 @@ impl BulkOutcome {
             failed: Vec::new(),
             not_attempted: ids.to_vec(),
             error: Some(error),
+            target: None,
+        }
+    }
+
+    /// The outcome of changes of one load balancer, `target`: what [`and_wait`](Self::and_wait)
+    /// waits for. A service crate's bulk operation on a load balancer's sub-resources returns
+    /// its [`in_chunks`] outcome through it.
+    pub fn sent_to(mut self, target: ChangeTarget) -> BulkOutcome {
+        self.target = Some(target);
+        self
+    }
+
+    /// [`extract_err`](Self::extract_err), then waits until the last request is applied (the
+    /// load balancer is `ACTIVE` again).
+    ///
+    /// # Errors
+    ///
+    /// As [`extract_err`](Self::extract_err) (then nothing is awaited), or the wait's errors;
+    /// [`InvalidInput`](crate::ErrorKind::InvalidInput) for an operation over several load
+    /// balancers, which has no one load balancer to wait for (wait for each).
+    pub fn and_wait(self, wait: &WaitOpts) -> Result<(), Error> {
+        let target = self.target.clone();
+        self.extract_err()?;
+        match target {
+            Some(target) => target.wait_then(wait, ()),
+            None => Err(Error::invalid_input(
+                "this bulk operation changed several load balancers; wait for each of them",
+            )),
         }
     }
 
@@ -134,6 +165,7 @@ pub fn in_chunks(
         failed: Vec::new(),
         not_attempted: Vec::new(),
         error: None,
+        target: None,
     };
     if let Err(e) = check_ids(id_name, ids) {
         outcome.not_attempted = ids.to_vec();

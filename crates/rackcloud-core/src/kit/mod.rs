@@ -32,6 +32,7 @@ pub(crate) mod query;
 mod result_macro;
 
 pub use crate::bulk::in_chunks;
+pub use crate::change_target::ChangeTarget;
 pub use crate::ids::{MAX_IDS_PER_REQUEST, check_id, check_ids, id_query};
 pub use crate::method::Method;
 pub use crate::paced_run::{Turn, run_paced};

@@ -4,16 +4,34 @@
 /// Declares the result type of a service operation: a newtype around
 /// [`RequestResult`](crate::RequestResult) (operations whose answer has a body to extract) or
 /// [`ErrResult`](crate::ErrResult) (operations that only succeed or fail), with `status`,
-/// `header` and `err`, `From<RequestResult>`, `From<Error>` and `From<Result<RequestResult,
-/// Error>>` (so that an operation is one expression: check the input, send, convert), and for
-/// `ErrResult` types `extract_err`. The service crate writes only what is its own: the `extract`
-/// methods.
+/// `header` and `err`, and for `ErrResult` types `extract_err` and `extract_removal`. The
+/// service crate writes only what is its own: the `extract` methods.
+///
+/// Three forms:
+///
+/// - `pub struct GetResult(RequestResult);` or `pub struct X(ErrResult);`: a read, or an
+///   operation nobody waits for. It converts `From<RequestResult>`, `From<Error>` and
+///   `From<Result<RequestResult, Error>>`, so that an operation is one expression: check the
+///   input, send, convert.
+/// - `pub struct UpdateResult(ErrResult) sent;` or
+///   `pub struct CreateResult(RequestResult) sent -> Vec<Node>;`: a change of a load balancer.
+///   It is built by the generated `sent(ChangeTarget::new(client, lb_id), request)`, keeps the
+///   target, and has `and_wait(&WaitOpts)`: `extract_err` (or the crate's `extract`, returning
+///   the given type), then a wait until the load balancer is `ACTIVE` again, through
+///   [`ChangeTarget::wait_then`](crate::kit::ChangeTarget::wait_then).
+/// - `sent(path)` in place of `sent`: the same, waiting through `path` instead, a function
+///   `fn(&ChangeTarget, &WaitOpts, T) -> Result<T, Error>` (a creation waits for the new id, a
+///   deletion for the load balancer to be gone).
 ///
 /// # Examples
 ///
 /// ```
-/// use rackcloud_core::{Error, ErrorKind};
-/// use rackcloud_core::kit::result_type;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let emulator = rackcloud_emulator::Emulator::start()?;
+/// # let token = emulator.issue_token("demo").ok_or("no token")?;
+/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// use rackcloud_core::kit::{ChangeTarget, check_id, result_type};
+/// use rackcloud_core::{Error, ErrorKind, ServiceClient, WaitOpts};
 ///
 /// result_type! {
 ///     /// The result of `get`.
@@ -25,28 +43,35 @@
 ///     /// The answer's `name`.
 ///     pub fn extract(self) -> Result<String, Error> {
 ///         let body: serde_json::Value = self.0.extract_json()?;
-///         Ok(body["name"].as_str().unwrap_or_default().to_owned())
+///         Ok(body["loadBalancer"]["name"].as_str().unwrap_or_default().to_owned())
 ///     }
 /// }
 ///
 /// result_type! {
-///     /// The result of `delete`.
-///     pub struct DeleteResult(ErrResult);
+///     /// The result of `rename`.
+///     pub struct RenameResult(ErrResult) sent;
 /// }
 ///
-/// let refused = DeleteResult::from(Error::invalid_input("id must be greater than zero"));
+/// // A read: check, send, convert.
+/// fn get(client: &ServiceClient, id: u64) -> GetResult {
+///     check_id("load balancer", id).map(|()| client.get(&client.lb_url(id, &[]))).into()
+/// }
+///
+/// // A change: check, send, keep the target.
+/// fn rename(client: &ServiceClient, id: u64, name: &str) -> RenameResult {
+///     let body = serde_json::json!({"loadBalancer": {"name": name}});
+///     let sent = check_id("load balancer", id).map(|()| client.put(&client.lb_url(id, &[]), &body));
+///     RenameResult::sent(ChangeTarget::new(client, id), sent)
+/// }
+///
+/// rename(&client, 1, "shop").and_wait(&WaitOpts::new())?;
+/// assert_eq!(get(&client, 1).extract()?, "shop");
+///
+/// let refused = rename(&client, 0, "shop");
 /// assert_eq!(refused.status(), None);
 /// assert_eq!(refused.extract_err().unwrap_err().kind(), ErrorKind::InvalidInput);
-///
-/// // An operation: check, send, convert.
-/// fn delete(client: &rackcloud_core::ServiceClient, id: u64) -> DeleteResult {
-///     rackcloud_core::kit::check_id("item", id)
-///         .map(|()| client.delete(&client.lb_url(id, &[])))
-///         .into()
-/// }
-/// # let client = rackcloud_core::ServiceClient::with_token("http://127.0.0.1:9/v1.0/1", "t")?;
-/// assert!(delete(&client, 0).extract_err().unwrap_err().is_invalid_input());
-/// # Ok::<(), Error>(())
+/// # Ok(())
+/// # }
 /// ```
 #[doc(hidden)]
 #[macro_export]
@@ -56,15 +81,122 @@ macro_rules! result_type {
         #[derive(Debug)]
         $vis struct $name($crate::RequestResult);
 
-        $crate::result_type!(@common $name, $crate::RequestResult);
+        $crate::result_type!(@accessors $name);
+        $crate::result_type!(@from_sent $name, $crate::RequestResult);
     };
     ($(#[$attr:meta])* $vis:vis struct $name:ident(ErrResult);) => {
         $(#[$attr])*
         #[derive(Debug)]
         $vis struct $name($crate::ErrResult);
 
-        $crate::result_type!(@common $name, $crate::ErrResult);
+        $crate::result_type!(@accessors $name);
+        $crate::result_type!(@err_methods $name);
+        $crate::result_type!(@from_sent $name, $crate::ErrResult);
+    };
+    ($(#[$attr:meta])* $vis:vis struct $name:ident(ErrResult) sent;) => {
+        $crate::result_type! {
+            $(#[$attr])*
+            $vis struct $name(ErrResult) sent($crate::kit::ChangeTarget::wait_then);
+        }
+    };
+    ($(#[$attr:meta])* $vis:vis struct $name:ident(ErrResult) sent($wait:path);) => {
+        $(#[$attr])*
+        #[derive(Debug)]
+        $vis struct $name(
+            $crate::ErrResult,
+            ::std::option::Option<$crate::kit::ChangeTarget>,
+        );
 
+        $crate::result_type!(@accessors $name);
+        $crate::result_type!(@err_methods $name);
+        $crate::result_type!(@change $name, $crate::ErrResult);
+
+        impl $name {
+            /// [`extract_err`](Self::extract_err), then waits until the change is applied: the
+            /// one way to wait for a change (docs/adding-a-service-crate.md, "Waiting").
+            ///
+            /// # Errors
+            ///
+            /// The change's error (then nothing is awaited), or the wait's: a
+            /// [`Timeout`]($crate::ErrorKind::Timeout) naming the last status seen, a
+            /// [`FinalState`]($crate::ErrorKind::FinalState), a poll's final answer.
+            pub fn and_wait(
+                self,
+                wait: &$crate::WaitOpts,
+            ) -> ::std::result::Result<(), $crate::Error> {
+                let target = self.1;
+                self.0.extract_err()?;
+                match target {
+                    ::std::option::Option::Some(target) => $wait(&target, wait, ()),
+                    ::std::option::Option::None => ::std::result::Result::Ok(()),
+                }
+            }
+
+            /// For a removal that may find nothing to remove:
+            /// [`extract_removal`](Self::extract_removal), then waits only when something was
+            /// removed (the idempotent twin of [`and_wait`](Self::and_wait)).
+            ///
+            /// # Errors
+            ///
+            /// As [`and_wait`](Self::and_wait), except
+            /// [`AlreadyDisabled`]($crate::ErrorKind::AlreadyDisabled), which is
+            /// [`NothingToRemove`]($crate::Removal::NothingToRemove).
+            pub fn removal_and_wait(
+                self,
+                wait: &$crate::WaitOpts,
+            ) -> ::std::result::Result<$crate::Removal, $crate::Error> {
+                let target = self.1;
+                match (self.0.extract_removal()?, target) {
+                    ($crate::Removal::Removed, ::std::option::Option::Some(target)) => {
+                        $wait(&target, wait, ())?;
+                        ::std::result::Result::Ok($crate::Removal::Removed)
+                    }
+                    (removal, _) => ::std::result::Result::Ok(removal),
+                }
+            }
+        }
+    };
+    ($(#[$attr:meta])* $vis:vis struct $name:ident(RequestResult) sent -> $value:ty;) => {
+        $crate::result_type! {
+            $(#[$attr])*
+            $vis struct $name(RequestResult) sent($crate::kit::ChangeTarget::wait_then) -> $value;
+        }
+    };
+    ($(#[$attr:meta])* $vis:vis struct $name:ident(RequestResult) sent($wait:path) -> $value:ty;) => {
+        $(#[$attr])*
+        #[derive(Debug)]
+        $vis struct $name(
+            $crate::RequestResult,
+            ::std::option::Option<$crate::kit::ChangeTarget>,
+        );
+
+        $crate::result_type!(@accessors $name);
+        $crate::result_type!(@change $name, $crate::RequestResult);
+
+        impl $name {
+            /// `extract`, then waits until the change is applied, and returns what `extract`
+            /// returned: the one way to wait for a change (docs/adding-a-service-crate.md,
+            /// "Waiting").
+            ///
+            /// # Errors
+            ///
+            /// The change's error (then nothing is awaited), or the wait's: a
+            /// [`Timeout`]($crate::ErrorKind::Timeout) naming the last status seen, a
+            /// [`FinalState`]($crate::ErrorKind::FinalState), a poll's final answer.
+            pub fn and_wait(
+                mut self,
+                wait: &$crate::WaitOpts,
+            ) -> ::std::result::Result<$value, $crate::Error> {
+                let target = self.1.take();
+                let value = self.extract()?;
+                match target {
+                    ::std::option::Option::Some(target) => $wait(&target, wait, value),
+                    ::std::option::Option::None => ::std::result::Result::Ok(value),
+                }
+            }
+        }
+    };
+    (@err_methods $name:ident) => {
         impl $name {
             /// Success when the server accepted the request, or the request's error; the body,
             /// if any, is not read (an empty 202 is a success).
@@ -90,7 +222,7 @@ macro_rules! result_type {
             }
         }
     };
-    (@common $name:ident, $inner:ty) => {
+    (@accessors $name:ident) => {
         impl $name {
             /// The HTTP status, when an answer arrived (also for error statuses).
             pub fn status(&self) -> ::std::option::Option<u16> {
@@ -107,7 +239,8 @@ macro_rules! result_type {
                 self.0.err()
             }
         }
-
+    };
+    (@from_sent $name:ident, $inner:ty) => {
         impl ::std::convert::From<$crate::RequestResult> for $name {
             fn from(result: $crate::RequestResult) -> $name {
                 $name(<$inner>::from(result))
@@ -131,6 +264,32 @@ macro_rules! result_type {
                     ::std::result::Result::Ok(sent) => $name::from(sent),
                     ::std::result::Result::Err(refused) => $name::from(refused),
                 }
+            }
+        }
+    };
+    (@change $name:ident, $inner:ty) => {
+        impl $name {
+            /// The result of a change sent to `target`: `sent` is the request, or the error
+            /// that refused its input before anything was sent (then nothing is awaited).
+            #[allow(dead_code)]
+            pub(crate) fn sent(
+                target: $crate::kit::ChangeTarget,
+                sent: ::std::result::Result<$crate::RequestResult, $crate::Error>,
+            ) -> $name {
+                match sent {
+                    ::std::result::Result::Ok(result) => {
+                        $name(<$inner>::from(result), ::std::option::Option::Some(target))
+                    }
+                    ::std::result::Result::Err(refused) => {
+                        $name(<$inner>::from(refused), ::std::option::Option::None)
+                    }
+                }
+            }
+        }
+
+        impl ::std::convert::From<$crate::Error> for $name {
+            fn from(error: $crate::Error) -> $name {
+                $name(<$inner>::from(error), ::std::option::Option::None)
             }
         }
     };

@@ -9,8 +9,10 @@
 //! (`to_map`, `to_items`), before anything is sent; the service crates wrap that JSON in their
 //! own request bodies.
 //!
-//! Users meet these types through the service crates (`lb_monitors::HttpOpts` is
-//! [`HttpOpts`]); authors of their own sibling crates use them from here.
+//! Users and authors of sibling crates alike import them from here
+//! (`use rackcloud_core::model::{HttpOpts, NodeOpts}`): the service crates take and return them,
+//! and re-export one only under a per-operation name (`lb_acl::AppendOpts` is [`AppendOpts`]) or
+//! as a package's `Type`, `Condition` or `Status` (`lb_nodes::Type` is [`NodeType`]).
 //!
 //! # Examples
 //!

@@ -1,5 +1,7 @@
-//! Waiting after a change, in one call: [`wait_until_active`], [`change_and_wait`] and
-//! [`change_and_wait_if`], on the one loop of [`poll_until`](crate::kit::poll_until).
+//! Waiting after a change: [`wait_until_active`] and [`change_and_wait`] (for a change no
+//! operation's result carries, such as a raw request), on the one loop of
+//! [`poll_until`](crate::kit::poll_until). A service crate's change waits with its result's
+//! `and_wait`.
 
 use serde::Deserialize;
 
@@ -91,54 +93,6 @@ pub fn change_and_wait<R>(
     let changed = change(client, id)?;
     wait_until_active(client, id, opts)?;
     Ok(changed)
-}
-
-/// [`change_and_wait`] for a change that may find nothing to do (removing what is already
-/// absent): waits only when `changed` says the change was made. The wait's options are checked
-/// before the change is sent.
-///
-/// # Errors
-///
-/// The change's error, or as [`wait_until_active`].
-///
-/// # Examples
-///
-/// ```
-/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-/// use rackcloud_core::{ErrorKind, WaitOpts};
-///
-/// // Session persistence on load balancer 3 is off: nothing is removed, nothing is awaited.
-/// let removed = rackcloud_core::change_and_wait_if(
-///     &client,
-///     3,
-///     &WaitOpts::new(),
-///     |client, id| match client.delete(&client.lb_url(id, &["sessionpersistence"])).extract_err() {
-///         Ok(()) => Ok(true),
-///         Err(e) if e.kind() == ErrorKind::AlreadyDisabled => Ok(false),
-///         Err(e) => Err(e),
-///     },
-///     |removed| *removed,
-/// )?;
-/// assert!(!removed);
-/// # Ok(())
-/// # }
-/// ```
-pub fn change_and_wait_if<R>(
-    client: &ServiceClient,
-    id: u64,
-    opts: &WaitOpts,
-    change: impl FnOnce(&ServiceClient, u64) -> Result<R, Error>,
-    changed: impl FnOnce(&R) -> bool,
-) -> Result<R, Error> {
-    opts.check(id)?;
-    let outcome = change(client, id)?;
-    if changed(&outcome) {
-        wait_until_active(client, id, opts)?;
-    }
-    Ok(outcome)
 }
 
 /// `GET /loadbalancers/{id}`, read for its status only.
