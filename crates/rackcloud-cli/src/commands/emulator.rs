@@ -31,7 +31,8 @@ pub(crate) fn run(args: &EmulatorArgs, out: Output) -> Result<(), Failure> {
     }
     let emulator = builder.start().map_err(|e| op.failed_other(e))?;
     if let (Some(path), Some(pem)) = (&args.ca_out, emulator.ca_pem()) {
-        std::fs::write(path, pem).map_err(|e| {
+        // Replaced when it exists (each start makes a new CA), never written through a link.
+        rackcloud_lb::files::write_file(path, pem.as_bytes(), true).map_err(|e| {
             Operation::new(format!("write the CA certificate to {}", path.display()))
                 .failed_other(e)
         })?;

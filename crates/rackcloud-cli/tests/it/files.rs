@@ -3,6 +3,7 @@
 //! input is a regular file under its cap (exit status 2 naming the file and the limit, a FIFO
 //! never waited on), and a document's files stay in its folder unless allowed.
 
+use std::io::{BufRead as _, BufReader};
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -107,6 +108,50 @@ fn the_demo_writes_its_document_in_a_private_folder_not_through_a_planted_link()
         .map(|e| e.expect("an entry").path())
         .collect();
     assert_eq!(left, [planted]);
+}
+
+#[test]
+fn the_emulators_ca_out_is_never_written_through_a_link() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let (link, target) = (dir.path().join("ca.pem"), dir.path().join("target.pem"));
+    symlink(&target, &link).expect("a dangling link");
+    let mut child = command(
+        &[
+            "emulator",
+            "--listen",
+            "127.0.0.1:0",
+            "--tls",
+            "--ca-out",
+            s(&link),
+        ],
+        &[],
+    )
+    .stdin(Stdio::null())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .expect("the emulator starts");
+    // Refused before the report: stdout ends without a line (a running emulator would print
+    // its URL first, and is stopped here).
+    let mut first = String::new();
+    let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+    stdout.read_line(&mut first).expect("stdout readable");
+    if !first.is_empty() {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("the emulator ran after writing its CA through the link: {first}");
+    }
+    let output = child.wait_with_output().expect("it ends");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{} is a symbolic link: nothing is written through it",
+            link.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!target.exists(), "the CA went through the link");
 }
 
 /// A document, a FIFO, a device, a folder and files over their caps: each refused with exit
