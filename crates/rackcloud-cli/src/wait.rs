@@ -74,8 +74,8 @@ pub(crate) struct Waiting {
 }
 
 impl Waiting {
-    /// Starts showing a wait for load balancer `id` to become `target`: every
-    /// `--wait-interval` seconds (default 5), for at most `--timeout` seconds (default 10
+    /// Starts showing a wait for load balancer `id` to become `target`: polls backing off up to
+    /// every `--wait-interval` seconds (default 5), for at most `--timeout` seconds (default 10
     /// minutes).
     pub(crate) fn begin(
         connect: &Connect<'_>,

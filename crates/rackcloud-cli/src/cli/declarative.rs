@@ -30,7 +30,8 @@ pub(crate) struct ApplyArgs {
     /// Read files the document names outside its folder (absolute paths, `..`, links out)
     #[arg(long)]
     pub(crate) allow_outside_files: bool,
-    /// Seconds between two polls while waiting between changes (fractions allowed) [default: 5]
+    /// The longest time between two polls while waiting between changes, in seconds; the first
+    /// look comes after a fifth of it (fractions allowed) [default: 5]
     #[arg(long, value_name = "SECONDS", value_parser = parse_interval)]
     pub(crate) wait_interval: Option<Duration>,
     /// How many load balancers are changed at once [default: 10]

@@ -220,7 +220,8 @@ pub(crate) struct WaitArgs {
     #[arg(long)]
     pub(crate) wait: bool,
 
-    /// Seconds between two polls while waiting (fractions allowed) [default: 5]
+    /// The longest time between two polls while waiting, in seconds; the first look comes after
+    /// a fifth of it (fractions allowed) [default: 5]
     #[arg(long, value_name = "SECONDS", requires = "wait", value_parser = parse_interval)]
     pub(crate) wait_interval: Option<Duration>,
 }
