@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use crate::fleet_row::FleetRow;
 use anyhow::{Context, Result, bail};
-use lb_nodes::{NodeOpts, WorkflowOpts};
+use lb_nodes::workflows::WorkflowOpts;
+use rackcloud_core::model::NodeOpts;
 use rackcloud_core::{
     AuthOptions, EndpointOpts, FleetJob, FleetOpts, Pacing, ProviderClient, RetryPolicy,
     ServiceClient, WaitOpts, new_lb_v1, run_fleet,
@@ -199,15 +200,15 @@ fn persistence_step(
     wait: &WaitOpts,
 ) -> Result<(), rackcloud_core::Error> {
     let opts = lb_sessions::CreateOpts::new(lb_sessions::Type::HttpCookie);
-    lb_sessions::enable_and_wait(c, id, &opts, wait)
+    lb_sessions::enable(c, id, &opts).and_wait(wait)
 }
 
 fn rotate_step(c: &ServiceClient, id: u64, wait: &WaitOpts) -> Result<(), rackcloud_core::Error> {
     let opts = WorkflowOpts::new(wait.clone());
     let old = lb_nodes::list(c, id, &lb_nodes::ListOpts::default()).extract()?;
-    lb_nodes::add_safely(c, id, &[NodeOpts::new("10.1.0.2", 80)], &opts)?;
+    lb_nodes::workflows::add_safely(c, id, &[NodeOpts::new("10.1.0.2", 80)], &opts)?;
     for node in old.iter().filter(|n| n.address() == "10.1.0.1") {
-        lb_nodes::drain_and_remove(c, id, node.id(), Duration::ZERO, &opts)?;
+        lb_nodes::workflows::drain_and_remove(c, id, node.id(), Duration::ZERO, &opts)?;
     }
     Ok(())
 }
@@ -257,7 +258,7 @@ fn run(scenario: Scenario, fleet: bool) -> Result<(Measured, (Duration, String))
         // Set-up, not measured: an old node on each.
         let setup = FleetJob::new().step("old node", |c, id, wait| {
             let nodes = lb_nodes::CreateOpts::new([NodeOpts::new("10.1.0.1", 80)]);
-            lb_nodes::create_and_wait(c, id, &nodes, wait).map(|_| ())
+            lb_nodes::create(c, id, &nodes).and_wait(wait).map(|_| ())
         });
         let opts = FleetOpts::new().parallel(ids.len()).wait(fleet_wait());
         if run_fleet(&c, &ids, &setup, &opts)
