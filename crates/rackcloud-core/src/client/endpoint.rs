@@ -117,7 +117,10 @@ pub(crate) fn locate(
         [(_, _, url)] => Ok(url.to_string()),
         [] => Err(Error::new(
             ErrorKind::EndpointNotFound,
-            format!("the catalog has no {wanted}"),
+            format!(
+                "the catalog has no {wanted}{}",
+                regions_offered(catalog, service_type, name, region, availability)
+            ),
         )),
         several => {
             let list: Vec<String> = several
@@ -139,6 +142,35 @@ pub(crate) fn locate(
                 ),
             ))
         }
+    }
+}
+
+/// When a region was asked for: `; it has one in DFW, ORD` (the regions that have a matching
+/// endpoint), or `; it has one in no region`; else nothing.
+fn regions_offered(
+    catalog: &Catalog,
+    service_type: &str,
+    name: Option<&str>,
+    region: Option<&str>,
+    availability: Availability,
+) -> String {
+    if region.is_none() {
+        return String::new();
+    }
+    let mut regions: Vec<&str> = catalog
+        .entries()
+        .iter()
+        .filter(|entry| entry.service_type() == service_type)
+        .filter(|entry| name.is_none_or(|n| entry.name() == n))
+        .flat_map(|entry| entry.endpoints().iter())
+        .filter(|e| e.url(availability).is_some())
+        .filter_map(|e| e.region())
+        .collect();
+    regions.sort_unstable();
+    regions.dedup();
+    match regions.as_slice() {
+        [] => "; it has one in no region".to_owned(),
+        _ => format!("; it has one in {}", regions.join(", ")),
     }
 }
 
@@ -230,7 +262,7 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::EndpointNotFound);
         assert_eq!(
             e.to_string(),
-            "no matching endpoint: the catalog has no endpoint of type rax:load-balancer named cloudLoadBalancers in region ORD with an internalURL"
+            "no matching endpoint: the catalog has no endpoint of type rax:load-balancer named cloudLoadBalancers in region ORD with an internalURL; it has one in DFW"
         );
         let e = lb(None, Availability::Public).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::EndpointAmbiguous);

@@ -58,7 +58,7 @@ fn no_match_and_several_matches_are_errors_that_say_what_was_looked_for() {
     assert_eq!(err.kind(), ErrorKind::EndpointNotFound);
     assert_eq!(
         err.to_string(),
-        "no matching endpoint: the catalog has no endpoint of type rax:load-balancer named cloudLoadBalancers in region SYD with a publicURL"
+        "no matching endpoint: the catalog has no endpoint of type rax:load-balancer named cloudLoadBalancers in region SYD with a publicURL; it has one in DFW, ORD"
     );
     let err = provider
         .locate_endpoint("rax:load-balancer", &EndpointOpts::new().region("DFW"))
