@@ -1,6 +1,5 @@
 //! [`export`]: the document of existing load balancers, with the files it names.
 
-#[cfg(doc)]
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -8,7 +7,7 @@ use rackcloud_core::{Error, ServiceClient};
 
 use crate::current::Current;
 use crate::document::Document;
-use crate::files::{FileText, WriteError, Written, unique_paths, write_file};
+use crate::files::{FileText, unique_paths};
 use crate::lb_spec::LbSpec;
 
 /// What [`export`] gives: the document, the files it names with what they hold (certificates,
@@ -38,54 +37,80 @@ impl Export {
         &self.keys
     }
 
-    /// Writes [`files`](Export::files) into folder `dir` with
-    /// [`write_file`](crate::files::write_file); gives the paths written. A file that exists
-    /// with the same text is left as it is; one with other text is not overwritten; nothing
-    /// is written through a symbolic link.
+    /// Writes [`files`](Export::files) into folder `dir`; gives the paths written. A file that
+    /// exists with the same text is left as it is; one with other text is not overwritten.
     ///
     /// # Errors
     ///
-    /// A [`WriteError`] naming the file that could not be written and why (an
-    /// [`AlreadyExists`](io::ErrorKind::AlreadyExists) error for one with other text), the
-    /// files written before it and those not written.
-    pub fn write_files(&self, dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
+    /// An [`AlreadyExists`](io::ErrorKind::AlreadyExists) error naming a file that exists
+    /// with other text (files before it in the list are written); any error of writing.
+    pub fn write_files(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
         self.write(dir, false)
     }
 
-    /// [`write_files`](Export::write_files), replacing files that exist with other text (each
-    /// written in full beside it, then renamed over it).
+    /// [`write_files`](Export::write_files), replacing files that exist with other text.
     ///
     /// # Errors
     ///
-    /// As [`write_files`](Export::write_files).
-    pub fn overwrite_files(&self, dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
+    /// Any error of writing.
+    pub fn overwrite_files(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
         self.write(dir, true)
     }
 
-    fn write(&self, dir: &Path, replace: bool) -> Result<Vec<PathBuf>, WriteError> {
+    fn write(&self, dir: &Path, overwrite: bool) -> io::Result<Vec<PathBuf>> {
         let mut written = Vec::new();
-        for (i, file) in self.files.iter().enumerate() {
+        for file in &self.files {
             let path = dir.join(file.path());
             let text = file.text().unwrap_or_default();
-            match write_file(&path, text.as_bytes(), replace) {
-                Ok(Written::Unchanged) => {}
-                Ok(_) => written.push(path),
-                Err(e) => {
-                    let rest = self.files[i + 1..].iter().map(|f| dir.join(f.path()));
-                    return Err(WriteError::new(written, path, rest.collect(), e));
-                }
+            if write_unless_other(&path, text, overwrite)? {
+                written.push(path);
             }
         }
         Ok(written)
     }
 }
 
+/// Writes `text` to `path` unless it holds it already (`false` then); a file with other text is
+/// an [`AlreadyExists`](io::ErrorKind::AlreadyExists) error unless `overwrite`.
+///
+/// # Errors
+///
+/// That error, or any error of reading or writing.
+pub fn write_unless_other(path: &Path, text: &str, overwrite: bool) -> io::Result<bool> {
+    match std::fs::read_to_string(path) {
+        Ok(old) if old == text => return Ok(false),
+        Ok(_) if !overwrite => {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!(
+                    "{} exists with other content: not overwritten",
+                    path.display()
+                ),
+            ));
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    std::fs::write(path, text)?;
+    Ok(true)
+}
+
+/// The page `GET …/errorpage` shows when no custom page is set
+/// (docs/api/logging-caching-errorpage.md), compared with runs of whitespace as one space.
+const DEFAULT_ERROR_PAGE: &str = "<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>The service is temporarily unavailable. Please try again later.</p></body></html>";
+
+/// Whether `page` is the service's default error page.
+fn is_default_error_page(page: &str) -> bool {
+    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    words(page) == words(DEFAULT_ERROR_PAGE)
+}
+
 /// The document describing load balancers `ids` as they are ([`Current::read`]), with the
 /// files it names: `{name}.crt`, `{name}-chain.crt`, `{name}-{host}.crt` of a mapping,
 /// `{name}-error.html` (the name in lower case, other characters than letters, digits, `-` and
-/// `_` as `-`; `-2`, `-3`… added to a name met before; `lb` before a name starting with `-`,
-/// `_` after a Windows device name such as `con`; a name over 255 bytes cut, with a short hash
-/// of the whole). Planning it (once its files are written) shows no change.
+/// `_` as `-`; `-2`, `-3`… added to a name met before). Planning it (once its files are
+/// written) shows no change.
 ///
 /// # Errors
 ///
@@ -96,14 +121,24 @@ pub fn export(client: &ServiceClient, ids: &[u64]) -> Result<Export, Error> {
     let mut load_balancers: Vec<LbSpec> = Vec::new();
     for &id in ids {
         let current = Current::read(client, id)?;
-        let spec = current.spec();
+        let mut spec = current.spec().clone();
+        // The service shows its default page when none is set: that is no custom page to
+        // declare (applying it elsewhere would install it as one).
+        if spec
+            .error_page_file
+            .as_ref()
+            .and_then(FileText::text)
+            .is_some_and(is_default_error_page)
+        {
+            spec.error_page_file = None;
+        }
         if let Some(other) = load_balancers.iter().position(|l| l.name == spec.name) {
             return Err(Error::invalid_input(format!(
                 "load balancers {} and {id} are both named {:?}: a document matches load balancers by name, so it cannot hold both (rename one first)",
                 ids[other], spec.name
             )));
         }
-        load_balancers.push(spec.clone());
+        load_balancers.push(spec);
     }
     // Names made from names and host names may still meet (a load balancer "shop-api" and a
     // mapping "api" of "shop"): every file gets a path of its own.

@@ -8,6 +8,7 @@ use rackcloud_core::Error;
 use crate::change::Change;
 use crate::current::Current;
 use crate::diff::diff;
+use crate::diff_view::{ChangeView, views};
 use crate::document::Document;
 use crate::lb_spec::LbSpec;
 
@@ -17,6 +18,7 @@ pub struct LbPlan {
     name: String,
     id: Option<u64>,
     changes: Vec<Change>,
+    views: Vec<ChangeView>,
 }
 
 impl LbPlan {
@@ -33,6 +35,12 @@ impl LbPlan {
     /// The changes, in order.
     pub fn changes(&self) -> &[Change] {
         &self.changes
+    }
+
+    /// What the changes do, for a reviewer: one view per resource they touch, in order, with
+    /// the values before and after.
+    pub fn views(&self) -> &[ChangeView] {
+        &self.views
     }
 }
 
@@ -68,15 +76,14 @@ impl Plan {
 }
 
 impl fmt::Display for Plan {
-    /// One line per change: `-` for destructive ones, `+` for the others.
+    /// A header per load balancer, then one line per resource changed: `+` added, `~` changed
+    /// in place (`port 80 → 8080`), `-` removed ([`ChangeView`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for lb in &self.lbs {
             let id = lb.id.map_or_else(|| "new".to_owned(), |id| id.to_string());
-            let name = crate::shown::shown(&lb.name);
-            writeln!(f, "{name} ({id}): {} change(s)", lb.changes.len())?;
-            for change in &lb.changes {
-                let mark = if change.is_destructive() { "-" } else { "+" };
-                writeln!(f, "  {mark} {change}")?;
+            writeln!(f, "{} ({id}): {} change(s)", lb.name, lb.changes.len())?;
+            for view in &lb.views {
+                writeln!(f, "  {view}")?;
             }
         }
         Ok(())
@@ -106,14 +113,24 @@ pub fn plan(doc: &Document, current: &[Current]) -> Result<Plan, Error> {
                 want.name
             )));
         }
-        let (id, changes) = match have {
-            Some(have) => (Some(have.id()), diff(want, have, &prefix)?),
-            None => (None, create(want, &prefix)?),
+        let (id, changes, views) = match have {
+            Some(have) => {
+                let changes = diff(want, have, &prefix)?;
+                let views = changes.iter().flat_map(|c| views(c, have)).collect();
+                (Some(have.id()), changes, views)
+            }
+            None => {
+                let (changes, created) = create(want, &prefix)?;
+                let mut shown = views(&changes[0], &created);
+                shown.extend(changes[1..].iter().flat_map(|c| views(c, &created)));
+                (None, changes, shown)
+            }
         };
         lbs.push(LbPlan {
             name: want.name.clone(),
             id,
             changes,
+            views,
         });
     }
     Ok(Plan { lbs })
@@ -124,14 +141,14 @@ pub fn plan(doc: &Document, current: &[Current]) -> Result<Plan, Error> {
 /// caching, persistence, and the HTTPS redirect of an HTTPS load balancer), then brought to the
 /// document like an existing one: only SSL termination, certificate mappings, the error page and
 /// a redirect that needs the termination follow (docs/declarative.md says why).
-fn create(want: &LbSpec, prefix: &str) -> Result<Vec<Change>, Error> {
+fn create(want: &LbSpec, prefix: &str) -> Result<(Vec<Change>, Current), Error> {
     let mut first = want.clone();
     first.ssl_termination = None;
     first.certificate_mappings.clear();
     first.error_page_file = None;
     first.https_redirect = want.https_redirect && want.protocol == Protocol::Https;
-    let created = first.clone();
+    let created = Current::from_spec(0, first.clone());
     let mut changes = vec![Change::CreateLb(Box::new(first))];
-    changes.extend(diff(want, &Current::from_spec(0, created), prefix)?);
-    Ok(changes)
+    changes.extend(diff(want, &created, prefix)?);
+    Ok((changes, created))
 }

@@ -3,7 +3,7 @@
 use rackcloud_emulator::Emulator;
 use rackcloud_lb::{Change, apply, apply_document, export, plan_account};
 
-use crate::common::{dfw, doc, fleet, full_lb};
+use crate::common::{dfw, doc, doc_in, fleet, full_lb};
 
 #[test]
 fn export_then_plan_is_empty() -> anyhow::Result<()> {
@@ -70,7 +70,15 @@ fn export_refuses_two_load_balancers_of_one_name_and_keeps_file_names_apart() ->
 {
     let emulator = Emulator::start()?;
     let client = dfw(&emulator);
-    let d = doc(&[full_lb("Web Shop"), full_lb("web-shop")]);
+    // Custom error pages (a default one is not exported).
+    let dir = tempfile::tempdir()?;
+    let with_page = |name: &str| {
+        let mut lb = full_lb(name);
+        lb["error_page_file"] = serde_json::json!("e.html");
+        lb
+    };
+    let lbs = [with_page("Web Shop"), with_page("web-shop")];
+    let d = doc_in(dir.path(), &lbs, &[("e.html", "<html>Sorry</html>")]);
     let report = apply(&client, &plan_account(&client, &d)?, &fleet());
     assert!(report.is_complete(), "{report}");
     let ids: Vec<u64> = report.lbs().iter().filter_map(|l| l.id()).collect();
