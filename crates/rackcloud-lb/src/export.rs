@@ -1,5 +1,6 @@
 //! [`export`]: the document of existing load balancers, with the files it names.
 
+#[cfg(doc)]
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -7,7 +8,7 @@ use rackcloud_core::{Error, ServiceClient};
 
 use crate::current::Current;
 use crate::document::Document;
-use crate::files::{FileText, unique_paths};
+use crate::files::{FileText, WriteError, Written, unique_paths, write_file};
 use crate::lb_spec::LbSpec;
 
 /// What [`export`] gives: the document, the files it names with what they hold (certificates,
@@ -37,63 +38,46 @@ impl Export {
         &self.keys
     }
 
-    /// Writes [`files`](Export::files) into folder `dir`; gives the paths written. A file that
-    /// exists with the same text is left as it is; one with other text is not overwritten.
+    /// Writes [`files`](Export::files) into folder `dir` with
+    /// [`write_file`](crate::files::write_file); gives the paths written. A file that exists
+    /// with the same text is left as it is; one with other text is not overwritten; nothing
+    /// is written through a symbolic link.
     ///
     /// # Errors
     ///
-    /// An [`AlreadyExists`](io::ErrorKind::AlreadyExists) error naming a file that exists
-    /// with other text (files before it in the list are written); any error of writing.
-    pub fn write_files(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+    /// A [`WriteError`] naming the file that could not be written and why (an
+    /// [`AlreadyExists`](io::ErrorKind::AlreadyExists) error for one with other text), the
+    /// files written before it and those not written.
+    pub fn write_files(&self, dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
         self.write(dir, false)
     }
 
-    /// [`write_files`](Export::write_files), replacing files that exist with other text.
+    /// [`write_files`](Export::write_files), replacing files that exist with other text (each
+    /// written in full beside it, then renamed over it).
     ///
     /// # Errors
     ///
-    /// Any error of writing.
-    pub fn overwrite_files(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+    /// As [`write_files`](Export::write_files).
+    pub fn overwrite_files(&self, dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
         self.write(dir, true)
     }
 
-    fn write(&self, dir: &Path, overwrite: bool) -> io::Result<Vec<PathBuf>> {
+    fn write(&self, dir: &Path, replace: bool) -> Result<Vec<PathBuf>, WriteError> {
         let mut written = Vec::new();
-        for file in &self.files {
+        for (i, file) in self.files.iter().enumerate() {
             let path = dir.join(file.path());
             let text = file.text().unwrap_or_default();
-            if write_unless_other(&path, text, overwrite)? {
-                written.push(path);
+            match write_file(&path, text.as_bytes(), replace) {
+                Ok(Written::Unchanged) => {}
+                Ok(_) => written.push(path),
+                Err(e) => {
+                    let rest = self.files[i + 1..].iter().map(|f| dir.join(f.path()));
+                    return Err(WriteError::new(written, path, rest.collect(), e));
+                }
             }
         }
         Ok(written)
     }
-}
-
-/// Writes `text` to `path` unless it holds it already (`false` then); a file with other text is
-/// an [`AlreadyExists`](io::ErrorKind::AlreadyExists) error unless `overwrite`.
-///
-/// # Errors
-///
-/// That error, or any error of reading or writing.
-pub fn write_unless_other(path: &Path, text: &str, overwrite: bool) -> io::Result<bool> {
-    match std::fs::read_to_string(path) {
-        Ok(old) if old == text => return Ok(false),
-        Ok(_) if !overwrite => {
-            return Err(io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                format!(
-                    "{} exists with other content: not overwritten",
-                    path.display()
-                ),
-            ));
-        }
-        Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
-    }
-    std::fs::write(path, text)?;
-    Ok(true)
 }
 
 /// The page `GET …/errorpage` shows when no custom page is set
@@ -109,8 +93,9 @@ fn is_default_error_page(page: &str) -> bool {
 /// The document describing load balancers `ids` as they are ([`Current::read`]), with the
 /// files it names: `{name}.crt`, `{name}-chain.crt`, `{name}-{host}.crt` of a mapping,
 /// `{name}-error.html` (the name in lower case, other characters than letters, digits, `-` and
-/// `_` as `-`; `-2`, `-3`… added to a name met before). Planning it (once its files are
-/// written) shows no change.
+/// `_` as `-`; `-2`, `-3`… added to a name met before; `lb` before a name starting with `-`,
+/// `_` after a Windows device name such as `con`; a name over 255 bytes cut, with a short hash
+/// of the whole). Planning it (once its files are written) shows no change.
 ///
 /// # Errors
 ///

@@ -81,7 +81,8 @@ impl fmt::Display for Plan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for lb in &self.lbs {
             let id = lb.id.map_or_else(|| "new".to_owned(), |id| id.to_string());
-            writeln!(f, "{} ({id}): {} change(s)", lb.name, lb.changes.len())?;
+            let name = crate::shown::shown(&lb.name);
+            writeln!(f, "{name} ({id}): {} change(s)", lb.changes.len())?;
             for view in &lb.views {
                 writeln!(f, "  {view}")?;
             }

@@ -7,7 +7,7 @@ use lb_ssl::{CertificateBundle, CipherProfile};
 use rackcloud_core::Error;
 use serde::{Deserialize, Serialize};
 
-use crate::files::{FileText, KeyFile};
+use crate::files::{Cap, FileText, KeyFile, ReadOptions};
 
 /// SSL termination: the load balancer also serves TLS on `secure_port`, with this certificate.
 ///
@@ -67,15 +67,16 @@ pub(crate) trait CertificateFiles {
     fn files(&self) -> (&FileText, &KeyFile, Option<&FileText>);
 
     /// Reads the certificate and chain (an error naming the field when one cannot be read)
-    /// and the key when its file can be read, relative to `base`.
-    fn load(&mut self, base: &Path, at: &str) -> Result<(), Error> {
+    /// and the key when its file can be read, relative to `base` as `opts` says.
+    fn load(&mut self, base: &Path, opts: &ReadOptions, at: &str) -> Result<(), Error> {
         let (certificate, key, chain) = self.files_mut();
-        certificate.load(base, &format!("{at}.certificate_file"))?;
-        no_key_in(certificate, &format!("{at}.certificate_file"))?;
-        key.load(base);
+        let field = format!("{at}.certificate_file");
+        certificate.load(base, opts, Cap::CERTIFICATE, &field)?;
+        no_key_in(certificate, &field)?;
+        key.load(base, opts, &format!("{at}.private_key_file"))?;
         if let Some(chain) = chain {
             let at = format!("{at}.intermediate_certificate_file");
-            chain.load(base, &at)?;
+            chain.load(base, opts, Cap::CERTIFICATE, &at)?;
             no_key_in(chain, &at)?;
         }
         Ok(())
