@@ -46,7 +46,7 @@ pub(crate) fn check_lb(lb: &LbSpec, prefix: &str) -> Result<(), Error> {
     {
         return Err(bad("timeout", "use 30 to 120 seconds"));
     }
-    lb_nodes::plan(&[], &lb.node_opts()).map_err(at("nodes"))?;
+    lb_nodes::workflows::plan(&[], &lb.node_opts()).map_err(at("nodes"))?;
     if let Some(m) = &lb.health_monitor {
         m.opts()
             .to_monitor_update_map()
