@@ -12,7 +12,7 @@ fn client(emulator: &Emulator) -> ServiceClient {
     let provider = ProviderClient::builder()
         .retry_policy(RetryPolicy::default().initial_backoff(Duration::from_millis(1)))
         .with_token(token);
-    ServiceClient::new(&provider, &emulator.lb_endpoint("DFW", DEMO_TENANT)).expect("client")
+    ServiceClient::new(&provider, emulator.lb_endpoint("DFW", DEMO_TENANT)).expect("client")
 }
 
 fn count(emulator: &Emulator, method: &str, path_end: &str) -> usize {

@@ -60,7 +60,7 @@ fn authenticate(identity: &Peer, opts: AuthOptions) -> Error {
     ProviderClient::builder()
         .retry_policy(RetryPolicy::none())
         .authenticate(opts.identity_endpoint(format!("{}/v2.0/", identity.url())))
-        .unwrap_err()
+        .expect_err("the identity service refuses")
 }
 
 #[test]
@@ -185,7 +185,7 @@ fn a_service_that_echoes_the_token_does_not_get_it_printed() {
         &ProviderClient::builder()
             .retry_policy(RetryPolicy::none())
             .with_token(TOKEN),
-        &format!("{}/v1.0/1/", service.url()),
+        format!("{}/v1.0/1/", service.url()),
     )
     .expect("client");
     let e = client

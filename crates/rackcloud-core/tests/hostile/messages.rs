@@ -17,7 +17,7 @@ fn through_proxy(proxy: ProxyConfig) -> rackcloud_core::Error {
         .authenticate(
             AuthOptions::api_key("u", "k").identity_endpoint("https://identity.example.com/v2.0/"),
         )
-        .unwrap_err()
+        .expect_err("the proxy fails")
 }
 
 #[test]

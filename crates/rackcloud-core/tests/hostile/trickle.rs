@@ -134,3 +134,67 @@ fn a_tunnel_outlives_the_deadline_of_the_request_that_opened_it() -> anyhow::Res
     assert_eq!(proxy.connections(), 1, "one tunnel carried every request");
     Ok(())
 }
+
+/// A service that answers one byte every 50 ms: `head` first, then `body`.
+fn trickling_service(head_then_body: &'static str) -> Peer {
+    Peer::start(move |mut stream, report| {
+        let _ = read_request(&stream);
+        let mut sent = 0;
+        for byte in head_then_body.bytes() {
+            if stream.write_all(&[byte]).is_err() {
+                break;
+            }
+            sent += 1;
+            std::thread::sleep(PAUSE);
+        }
+        let _ = report.send(sent.to_string());
+    })
+}
+
+fn get_with_one_second(service: &Peer) -> rackcloud_core::Error {
+    let client = rackcloud_core::ServiceClient::new(
+        &ProviderClient::builder()
+            .timeout(Duration::from_secs(1))
+            .retry_policy(RetryPolicy::none())
+            .with_token("t"),
+        format!("{}/v1.0/1/", service.url()),
+    )
+    .expect("client");
+    client
+        .get(&client.service_url(&["loadbalancers"]))
+        .extract_err()
+        .expect_err("the answer never completes in time")
+}
+
+const SLOW_HEAD: &str = concat!(
+    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Pad: ",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    "\r\nContent-Length: 2\r\n\r\n{}"
+);
+
+const SLOW_BODY: &str = concat!(
+    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 216\r\n\r\n",
+    "{\"loadBalancers\":[],\"pad\":\"",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    "\"}"
+);
+
+#[test]
+fn the_timeout_bounds_trickled_headers() {
+    let service = trickling_service(SLOW_HEAD);
+    let e = get_with_one_second(&service);
+    assert_eq!(e.kind(), ErrorKind::Timeout, "{e:?}");
+    let sent: usize = service.report().parse().expect("a count");
+    assert!(sent < 100, "the client read {sent} bytes of the trickle");
+}
+
+#[test]
+fn the_timeout_bounds_a_trickled_body() {
+    let service = trickling_service(SLOW_BODY);
+    let e = get_with_one_second(&service);
+    assert_eq!(e.kind(), ErrorKind::Timeout, "{e:?}");
+    let sent: usize = service.report().parse().expect("a count");
+    assert!(sent < 100, "the client read {sent} bytes of the trickle");
+}
