@@ -50,9 +50,14 @@ where
         let conn = Arc::clone(&conn);
         async move { Ok::<_, Infallible>(handle(&conn, req).await) }
     });
+    // A client's connection waits for its next request as long as the load balancer's own
+    // `timeout` (as the TCP proxy waits for data), not the API server's header timeout: hyper
+    // counts the idle time between keep-alive requests against it.
+    let idle = snapshot::read(&ctx.shared, &ctx.key, false)
+        .map_or(ctx.shared.config.header_read_timeout, |lb| lb.timeout);
     let served = http1::Builder::new()
         .timer(TokioTimer::new())
-        .header_read_timeout(ctx.shared.config.header_read_timeout)
+        .header_read_timeout(idle)
         .keep_alive(true)
         .max_buf_size(MAX_HEAD)
         .serve_connection(TokioIo::new(stream), service)

@@ -13,6 +13,7 @@ mod data_plane_balancing;
 mod data_plane_client;
 mod data_plane_control;
 mod data_plane_health;
+mod data_plane_idle;
 mod data_plane_kit;
 mod data_plane_persistence;
 mod data_plane_rotation;
