@@ -299,6 +299,12 @@ pub(crate) struct EmulatorArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Answer requests whose Host header names NAME too (repeatable), for an emulator reached by
+    /// a name other than loopback or its listen address (a container's service name); others
+    /// get 421, so that a page rebinding its name cannot drive it
+    #[arg(long, value_name = "NAME")]
+    pub(crate) allow_host: Vec<String>,
     use clap::CommandFactory;
     use rackcloud_lb::lbs::Protocol;
 

@@ -26,6 +26,9 @@ pub(crate) fn run(args: &EmulatorArgs, out: Output) -> Result<(), Failure> {
     if args.tls {
         builder = builder.tls();
     }
+    for name in &args.allow_host {
+        builder = builder.allow_host(name);
+    }
     if args.data_plane {
         builder = builder.data_plane(true);
     }

@@ -10,6 +10,7 @@ mod declarative;
 mod demo;
 mod docs_cli;
 mod emulator;
+mod emulator_hosts;
 mod errors;
 mod files;
 mod fleet;
