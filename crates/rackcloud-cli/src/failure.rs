@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use rackcloud_lb::core::{Error, ErrorKind};
 
+mod plain;
+
 use crate::output::{Output, Render};
 use crate::sent;
 use serde::Serialize;
@@ -15,6 +17,9 @@ use serde::Serialize;
 pub(crate) const EXIT_USAGE: u8 = 2;
 /// Exit status of every other failure.
 pub(crate) const EXIT_FAILURE: u8 = 1;
+/// Exit status of a change the server accepted whose `--wait` ended before it was confirmed
+/// applied: the change stands, and must not be sent again.
+pub(crate) const EXIT_UNCONFIRMED: u8 = 3;
 
 /// What the command was doing: the operation's name and the load balancer, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +51,8 @@ pub(crate) enum Cause {
     Usage(String),
     /// Anything else: writing the output, starting a server.
     Other(anyhow::Error),
+    /// The change was accepted; its wait ended before the load balancer showed it applied.
+    Unconfirmed(Box<crate::wait::Unconfirmed>),
 }
 
 impl From<Error> for Cause {
@@ -156,6 +163,7 @@ impl Failure {
         match &self.cause {
             Cause::Usage(_) => EXIT_USAGE,
             Cause::Sdk(e) if sent::refused_before_sending(e) && !sent::anything() => EXIT_USAGE,
+            Cause::Unconfirmed(_) => EXIT_UNCONFIRMED,
             Cause::Sdk(_) | Cause::Other(_) => EXIT_FAILURE,
         }
     }
@@ -184,6 +192,9 @@ impl Failure {
             Cause::Sdk(e) => describe(e, verbose),
             Cause::Usage(message) => one_line(message),
             Cause::Other(e) => one_line(&format!("{e:#}")),
+            Cause::Unconfirmed(u) => {
+                return format!("rackcloud: {}: {}", self.operation.phrase(), u.reason());
+            }
         };
         format!("rackcloud: {} failed: {reason}", self.operation.phrase())
     }
@@ -205,6 +216,10 @@ impl Failure {
             Cause::Other(e) => {
                 ErrorFields::plain(&self.operation, "other", one_line(&format!("{e:#}")))
             }
+            Cause::Unconfirmed(u) => ErrorFields {
+                lb_status: u.last_status(),
+                ..ErrorFields::plain(&self.operation, "unconfirmed", u.reason())
+            },
         };
         ErrorDocument { error }
     }
@@ -291,7 +306,8 @@ pub(crate) fn describe(e: &Error, verbose: bool) -> String {
 /// For a change whose answer never arrived (the connection failed or timed out after it was
 /// sent, perhaps after the server acted on it): how to find out before sending it again.
 fn maybe_applied(e: &Error) -> &'static str {
-    let lost = matches!(e.kind(), ErrorKind::Transport | ErrorKind::Timeout);
+    // A refused connection, a failed lookup, a refused certificate: nothing reached the server.
+    let lost = matches!(e.kind(), ErrorKind::Transport | ErrorKind::Timeout) && !e.nothing_sent();
     let change = matches!(e.method(), Some("POST" | "PUT" | "DELETE" | "PATCH"));
     if lost && change {
         " (the change may have been applied: run `rackcloud lb list` or `rackcloud lb plan` to \
@@ -316,6 +332,9 @@ fn message(e: &Error) -> String {
 /// words; the TLS library's (`invalid peer certificate: UnknownIssuer`) are left out.
 fn with_causes(e: &Error) -> String {
     let mut text = e.to_string();
+    if e.detail().is_some_and(|d| d.starts_with("TLS handshake")) {
+        return text;
+    }
     let mut cause = std::error::Error::source(e);
     while let Some(c) = cause {
         let said = c.to_string();
@@ -328,79 +347,23 @@ fn with_causes(e: &Error) -> String {
     text
 }
 
-/// The SDK's refusal of plain `http://` names its builder setting; the tool's own is a flag.
+/// The SDK's messages name its builder settings; the tool's own are flags.
 fn plain_http_hint(text: &str) -> String {
     text.replace(
-    if e.detail().is_some_and(|d| d.starts_with("TLS handshake")) {
-        return text;
-    }
         "allow plain http with ProviderClientBuilder::allow_plain_http",
         "pass --allow-plain-http (only on a network you trust)",
     )
-}
-
-/// Collapses any line breaks and runs of whitespace, so a message stays on one line.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rackcloud_lb::core::ErrorKind;
-
-    #[test]
-    fn invalid_input_and_usage_exit_2_other_failures_exit_1() {
-        let op = Operation::on_lb("show session persistence", 0);
     .replace(
         "with ProviderClientBuilder::trusted_roots",
         "with --ca-file FILE (or RS_CA_FILE)",
     )
-        let refused = op.failed(Error::invalid_input(
-            "load balancer id must be greater than zero",
-        ));
-        assert_eq!(refused.exit_status(), 2);
-        assert_eq!(Failure::usage("error: bad").exit_status(), 2);
-        assert_eq!(
-            op.failed_other(anyhow::anyhow!("disk full")).exit_status(),
-            1
-        );
-    }
-
-    #[test]
-    fn lines_name_the_operation_and_the_load_balancer() {
-        let op = Operation::on_lb("show session persistence", 4);
-        let line = op
-            .failed(Error::invalid_input(
-                "load balancer id must be greater than zero",
-            ))
-            .line(false);
-        assert_eq!(
-            line,
-            "rackcloud: show session persistence on load balancer 4 failed: invalid input: load balancer id must be greater than zero (nothing was sent)"
-        );
-        let line = Operation::new("start the emulator")
-            .failed_other(anyhow::anyhow!("address\nin use"))
-            .line(true);
-        assert_eq!(line, "rackcloud: start the emulator failed: address in use");
-        let failure = Operation::of_lb("delete", 2).failed(Error::new(ErrorKind::Gone, "deleted"));
-        assert_eq!(
-            failure.line(false),
-            "rackcloud: delete load balancer 2 failed: gone: deleted"
-        );
-        assert_eq!(
-            serde_json::to_value(failure.json()).expect("serialisable")["error"]["operation"],
-            "delete load balancer"
-        );
-    }
-
-    #[test]
-    fn json_errors_carry_every_field() {
-        let failure =
-            Operation::on_lb("disable session persistence", 3).failed(Error::invalid_input("nope"));
-        assert_eq!(
-            serde_json::to_string(&failure.json()).expect("serialisable"),
-            r#"{"error":{"operation":"disable session persistence","loadBalancerId":3,"kind":"invalid_input","status":null,"message":"invalid input: nope (nothing was sent)","lbStatus":null,"method":null,"url":null}}"#
-        );
-    }
 }
+
+/// Collapses any line breaks and runs of whitespace, so a message stays on one line, and says
+/// the numbers a decoder expected in words ([`plain::plain_types`]).
+fn one_line(text: &str) -> String {
+    plain::plain_types(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[cfg(test)]
+mod tests;

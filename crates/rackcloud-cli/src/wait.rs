@@ -11,33 +11,163 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
-use rackcloud_lb::core::{Error, ServiceClient};
-use rackcloud_lb::lbs::{Status, WaitOpts};
+use rackcloud_lb::core::WaitOpts;
+use rackcloud_lb::core::{Error, ErrorKind, ServiceClient};
+use rackcloud_lb::lbs::{LoadBalancer, Status};
 
 use crate::auth::Connect;
 use crate::cli::{OutputFormat, WaitArgs};
-use crate::failure::describe;
+use crate::failure::{Cause, describe};
 use crate::stderr::Stderr;
 
 /// With `--wait`, waits until the accepted change on load balancer `lb_id` is applied and returns
 /// the final status (`ACTIVE`); without, returns `None` at once. Every change command's wait.
+///
+/// # Errors
+///
+/// [`Unconfirmed`] when the deadline passes first (the change stands); the SDK's error when the
+/// load balancer reaches a status it cannot leave or a poll gets a final answer.
 pub(crate) fn until_applied(
     connect: &Connect<'_>,
     wait: &WaitArgs,
     client: &ServiceClient,
     lb_id: u64,
-) -> Result<Option<Status>, Error> {
+) -> Result<Option<Status>, Cause> {
     if !wait.wait {
         return Ok(None);
     }
     let waiting = Waiting::begin(connect, wait, lb_id, &Status::Active);
-    let lb = rackcloud_lb::lbs::wait_for_status(
-        client,
-        lb_id,
-        rackcloud_lb::lbs::Status::Active,
-        waiting.opts(),
-    )?;
+    let lb = accepted(lb_id, Status::Active, waiting.opts(), || {
+        rackcloud_lb::lbs::wait_for_status(client, lb_id, Status::Active, waiting.opts())
+    })?;
     Ok(Some(lb.status().clone()))
+}
+
+/// With `--wait`, waits until the accepted deletion of load balancer `lb_id` is done and returns
+/// `DELETED`; without, returns `None` at once.
+///
+/// # Errors
+///
+/// As [`until_applied`].
+pub(crate) fn until_deleted(
+    connect: &Connect<'_>,
+    wait: &WaitArgs,
+    client: &ServiceClient,
+    lb_id: u64,
+) -> Result<Option<Status>, Cause> {
+    if !wait.wait {
+        return Ok(None);
+    }
+    let waiting = Waiting::begin(connect, wait, lb_id, &Status::Deleted);
+    accepted(lb_id, Status::Deleted, waiting.opts(), || {
+        rackcloud_lb::lbs::wait_for_deletion(client, lb_id, waiting.opts())
+    })?;
+    Ok(Some(Status::Deleted))
+}
+
+/// Waits (the command has `--wait`) until the new load balancer `lb_id` is `ACTIVE` and returns
+/// it as the service then shows it.
+///
+/// # Errors
+///
+/// As [`until_applied`].
+pub(crate) fn until_built(
+    connect: &Connect<'_>,
+    wait: &WaitArgs,
+    client: &ServiceClient,
+    lb_id: u64,
+) -> Result<LoadBalancer, Cause> {
+    let waiting = Waiting::begin(connect, wait, lb_id, &Status::Active);
+    accepted(lb_id, Status::Active, waiting.opts(), || {
+        rackcloud_lb::lbs::wait_for_status(client, lb_id, Status::Active, waiting.opts())
+    })
+}
+
+/// The wait of a fleet's step on load balancer `lb_id`, whose change was accepted: until
+/// `ACTIVE`, with the fleet's options. A deadline passed is told as [`Unconfirmed::reason`]
+/// says, in the fleet's summary.
+pub(crate) fn fleet_step(client: &ServiceClient, lb_id: u64, opts: &WaitOpts) -> Result<(), Error> {
+    match rackcloud_lb::core::wait_until_active(client, lb_id, opts) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::Timeout => {
+            let unconfirmed = Unconfirmed::new(lb_id, Status::Active, opts, &e);
+            let told = Error::new(ErrorKind::Timeout, unconfirmed.reason());
+            Err(match e.lb_status() {
+                Some(status) => told.with_lb_status(status),
+                None => told,
+            })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Runs `wait`, the wait with `opts` for a change to load balancer `lb_id` the server has
+/// accepted: a deadline passed becomes [`Unconfirmed`], any other failure stays the SDK's.
+fn accepted<T>(
+    lb_id: u64,
+    target: Status,
+    opts: &WaitOpts,
+    wait: impl FnOnce() -> Result<T, Error>,
+) -> Result<T, Cause> {
+    wait().map_err(|e| {
+        if e.kind() == ErrorKind::Timeout {
+            Cause::Unconfirmed(Box::new(Unconfirmed::new(lb_id, target, opts, &e)))
+        } else {
+            Cause::Sdk(e)
+        }
+    })
+}
+
+/// A change the server accepted whose wait passed its deadline before the load balancer showed
+/// it applied. The change stands: sending it again would be a second change (or a `422`, such as
+/// `Duplicate nodes detected`), so the tool exits with its own status
+/// ([`EXIT_UNCONFIRMED`](crate::failure::EXIT_UNCONFIRMED)) and never suggests a retry.
+#[derive(Debug)]
+pub(crate) struct Unconfirmed {
+    lb_id: u64,
+    target: Status,
+    deadline: Duration,
+    last_status: Option<String>,
+}
+
+impl Unconfirmed {
+    /// Load balancer `lb_id` did not become `target` within `opts`' deadline: `e` says so and
+    /// names the last status seen.
+    fn new(lb_id: u64, target: Status, opts: &WaitOpts, e: &Error) -> Unconfirmed {
+        Unconfirmed {
+            lb_id,
+            target,
+            deadline: opts.wait_deadline(),
+            last_status: e.lb_status().map(str::to_owned),
+        }
+    }
+
+    /// The status the load balancer was last seen in, if a poll saw one.
+    pub(crate) fn last_status(&self) -> Option<&str> {
+        self.last_status.as_deref()
+    }
+
+    /// `accepted, not confirmed: load balancer 1 was last seen PENDING_UPDATE when the 1.0 s
+    /// wait for ACTIVE ended; the change stands and is being applied: do not send it again; see
+    /// `rackcloud lb show 1``.
+    pub(crate) fn reason(&self) -> String {
+        let id = self.lb_id;
+        let seen = match self.last_status() {
+            Some(status) => format!("load balancer {id} was last seen {status}"),
+            None => format!("no poll of load balancer {id} was answered"),
+        };
+        let next = if self.target == Status::Deleted {
+            "the deletion goes on"
+        } else {
+            "the change stands and is being applied"
+        };
+        format!(
+            "accepted, not confirmed: {seen} when the {} wait for {} ended; {next}: do not send \
+             it again; see `rackcloud lb show {id}`",
+            seconds(self.deadline),
+            self.target
+        )
+    }
 }
 
 /// How a wait shows its progress on stderr.

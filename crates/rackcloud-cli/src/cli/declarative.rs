@@ -18,25 +18,25 @@ pub(crate) struct PlanArgs {
     pub(crate) allow_outside_files: bool,
 }
 
-/// `rackcloud lb apply FILE [--yes] [--parallel N]`.
+/// `rackcloud lb apply FILE [--yes] [--parallel COUNT]`.
 #[derive(Debug, Args)]
 pub(crate) struct ApplyArgs {
     /// The document (JSON, see docs/declarative.md)
     #[arg(value_name = "FILE")]
     pub(crate) file: PathBuf,
-    /// Apply without asking (required when stdin is not a terminal)
-    #[arg(long)]
-    pub(crate) yes: bool,
     /// Read files the document names outside its folder (absolute paths, `..`, links out)
     #[arg(long)]
     pub(crate) allow_outside_files: bool,
+    /// Apply without asking (required when stdin is not a terminal)
+    #[arg(long)]
+    pub(crate) yes: bool,
+    /// How many load balancers are changed at once [default: 10]
+    #[arg(long, value_name = "COUNT", value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub(crate) parallel: Option<u16>,
     /// The longest time between two polls while waiting between changes, in seconds; the first
     /// look comes after a fifth of it (fractions allowed) [default: 5]
     #[arg(long, value_name = "SECONDS", value_parser = parse_interval)]
     pub(crate) wait_interval: Option<Duration>,
-    /// How many load balancers are changed at once [default: 10]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=100))]
-    pub(crate) parallel: Option<u16>,
 }
 
 /// `rackcloud lb export LB_ID... [--to FILE [--force]]`.

@@ -16,7 +16,7 @@ pub(crate) struct FleetArgs {
     pub(crate) yes: bool,
 
     /// How many load balancers are changed at once when several are given [default: 10]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=100))]
+    #[arg(long, value_name = "COUNT", value_parser = clap::value_parser!(u16).range(1..=100))]
     pub(crate) parallel: Option<u16>,
 }
 

@@ -130,8 +130,8 @@ impl AccountCommand {
 /// `rackcloud lb list …`.
 #[derive(Debug, Args)]
 pub(crate) struct ListArgs {
-    /// Print only one page of at most N load balancers (1 to 100) instead of every page
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_PAGE_SIZE)))]
+    /// Print only one page of at most COUNT load balancers (1 to 100) instead of every page
+    #[arg(long, value_name = "COUNT", value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_PAGE_SIZE)))]
     pub(crate) limit: Option<u32>,
 
     /// Print only one page, starting after the load balancer with this id
@@ -139,12 +139,12 @@ pub(crate) struct ListArgs {
     pub(crate) marker: Option<u64>,
 
     /// Only load balancers with exactly this name
-    #[arg(long, value_name = "N", value_parser = super::parse_name)]
+    #[arg(long, value_name = "NAME", value_parser = super::parse_name)]
     pub(crate) name: Option<String>,
 
     /// Only load balancers in this status (any case), e.g. ACTIVE, ERROR or DELETED (deleted
     /// ones are left out otherwise)
-    #[arg(long, value_name = "S", value_parser = parse_status)]
+    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
     pub(crate) status: Option<Status>,
 
     /// Only load balancers changed since DATE: 2026-11-25 (midnight UTC) or 2026-11-25T03:21:04Z
@@ -152,7 +152,7 @@ pub(crate) struct ListArgs {
     pub(crate) changed_since: Option<Timestamp>,
 
     /// Only load balancers with a node at this address (the server then ignores --name)
-    #[arg(long, value_name = "A", value_parser = super::parse_name)]
+    #[arg(long, value_name = "ADDRESS", value_parser = super::parse_name)]
     pub(crate) node_address: Option<String>,
 }
 

@@ -2,6 +2,8 @@
 //!
 //! The names here are an interface: scripts depend on them.
 
+#[cfg(test)]
+mod audit;
 mod connect;
 mod create;
 pub(crate) use create::CreateArgs;
@@ -10,6 +12,8 @@ pub(crate) use declarative::{ApplyArgs, ExportArgs, PlanArgs};
 mod fleet;
 pub(crate) use fleet::FleetArgs;
 mod nodes;
+mod update;
+pub(crate) use update::LbUpdateArgs;
 mod values;
 
 use std::net::SocketAddr;
@@ -48,7 +52,7 @@ pub(crate) use connect::{Connection, GlobalArgs, RootConnection};
 pub(crate) use values::{parse_interval, parse_lb_id, parse_name, parse_seconds, parse_timeout};
 
 /// The most a page of `lb list --limit` may hold (the API's own limit).
-const MAX_PAGE_SIZE: u32 = rackcloud_lb::lbs::MAX_PAGE_SIZE;
+const MAX_PAGE_SIZE: u32 = rackcloud_lb::core::MAX_PAGE_SIZE;
 
 /// `rackcloud [OPTIONS] <COMMAND>`.
 #[derive(Debug, Parser)]
@@ -60,13 +64,13 @@ const MAX_PAGE_SIZE: u32 = rackcloud_lb::lbs::MAX_PAGE_SIZE;
         Credentials come from the environment only: RS_USERNAME (or OS_USERNAME, or --username) and \
         RS_API_KEY, or RS_PASSWORD (or OS_PASSWORD). Try `rackcloud demo` for a tour that needs no \
         account and no network.",
-    after_help = "Exit status: 0 success (also when the reader of the output closed it early); 2 usage or invalid input (nothing was sent); 1 any other failure."
+    after_help = "Exit status: 0 success (also when the reader of the output closed it early); 2 usage or invalid input (nothing was sent); 3 a change accepted whose --wait ended before it was applied (it stands: do not send it again); 1 any other failure."
 )]
 pub(crate) struct Cli {
     #[command(flatten)]
-    pub(crate) output: OutputArgs,
-    #[command(flatten)]
     pub(crate) connection: RootConnection,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
     #[command(subcommand)]
     pub(crate) command: Command,
 }
@@ -159,8 +163,9 @@ pub(crate) enum LbCommand {
         #[command(flatten)]
         wait: WaitArgs,
     },
-    /// Change a load balancer's attributes (HTTPS redirect)
-    Update(ssl::UpdateArgs),
+    /// Change a load balancer's name, protocol, port, algorithm, idle timeout, half-closed
+    /// connections or HTTPS redirect (at least one)
+    Update(LbUpdateArgs),
     /// SSL termination: show, set, delete, ciphers, rotate
     Ssl(ssl::SslGroup),
     /// Certificate mappings (SNI): list, add, show, update, remove
@@ -240,8 +245,6 @@ pub(crate) enum SessionPersistenceCommand {
         /// The load balancer ids (or --all)
         #[arg(value_name = "LB_ID", value_parser = parse_lb_id, num_args = 0..)]
         lb_ids: Vec<u64>,
-        #[command(flatten)]
-        fleet: FleetArgs,
         /// The persistence type (any case): HTTP_COOKIE needs an HTTP load balancer, SSL_ID an
         /// HTTPS one, SOURCE_IP works with any protocol
         #[arg(
@@ -252,6 +255,8 @@ pub(crate) enum SessionPersistenceCommand {
         )]
         persistence_type: Type,
         #[command(flatten)]
+        fleet: FleetArgs,
+        #[command(flatten)]
         wait: WaitArgs,
     },
     /// Disable session persistence on one or more load balancers
@@ -259,11 +264,11 @@ pub(crate) enum SessionPersistenceCommand {
         /// The load balancer ids (or --all)
         #[arg(value_name = "LB_ID", value_parser = parse_lb_id, num_args = 0..)]
         lb_ids: Vec<u64>,
-        #[command(flatten)]
-        fleet: FleetArgs,
         /// Succeed when persistence is already disabled (otherwise that is a failure)
         #[arg(long)]
         if_enabled: bool,
+        #[command(flatten)]
+        fleet: FleetArgs,
         #[command(flatten)]
         wait: WaitArgs,
     },
@@ -294,17 +299,17 @@ pub(crate) struct EmulatorArgs {
     /// mapped with POST /_emulator/backends
     #[arg(long)]
     pub(crate) data_plane: bool,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
 
     /// Answer requests whose Host header names NAME too (repeatable), for an emulator reached by
     /// a name other than loopback or its listen address (a container's service name); others
     /// get 421, so that a page rebinding its name cannot drive it
     #[arg(long, value_name = "NAME")]
     pub(crate) allow_host: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
     use clap::CommandFactory;
     use rackcloud_lb::lbs::Protocol;
 

@@ -75,14 +75,11 @@ pub(crate) struct AddArgs {
     /// to each, --parallel at a time)
     #[arg(value_name = "LB_ID[,LB_ID…]", value_parser = super::fleet::parse_lb_id_list)]
     pub(crate) lb_ids: super::fleet::LbIdList,
-    /// With several load balancers, how many are changed at once [default: 10]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=100))]
-    pub(crate) parallel: Option<u16>,
     /// The nodes: ADDRESS:PORT, an IPv6 address in brackets (`[2001:db8::1]:80`)
     #[arg(value_name = "ADDRESS:PORT", required = true, num_args = 1.., value_parser = parse_target)]
     pub(crate) targets: Vec<(String, u16)>,
     /// The condition (any case): ENABLED, DISABLED or DRAINING [default: ENABLED]
-    #[arg(long, value_name = "C", conflicts_with = "safe", ignore_case = true,
+    #[arg(long, value_name = "CONDITION", conflicts_with = "safe", ignore_case = true,
         value_parser = PossibleValuesParser::new(Condition::KNOWN_NAMES).try_map(|s| s.parse::<Condition>()))]
     pub(crate) condition: Option<Condition>,
     #[command(flatten)]
@@ -90,6 +87,9 @@ pub(crate) struct AddArgs {
     /// Add as DRAINING, wait until every new node is ONLINE, then enable them (waits for each step)
     #[arg(long)]
     pub(crate) safe: bool,
+    /// With several load balancers, how many are changed at once [default: 10]
+    #[arg(long, value_name = "COUNT", value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub(crate) parallel: Option<u16>,
     #[command(flatten)]
     pub(crate) wait: WaitArgs,
 }
@@ -104,7 +104,7 @@ pub(crate) struct UpdateArgs {
     #[arg(value_name = "NODE_ID", value_parser = parse_node_id)]
     pub(crate) node_id: u64,
     /// The condition (any case): ENABLED, DISABLED or DRAINING
-    #[arg(long, value_name = "C", ignore_case = true, required_unless_present_any = ["node_type", "weight"],
+    #[arg(long, value_name = "CONDITION", ignore_case = true, required_unless_present_any = ["node_type", "weight"],
         value_parser = PossibleValuesParser::new(Condition::KNOWN_NAMES).try_map(|s| s.parse::<Condition>()))]
     pub(crate) condition: Option<Condition>,
     #[command(flatten)]
@@ -117,11 +117,11 @@ pub(crate) struct UpdateArgs {
 #[derive(Debug, Clone, Args)]
 pub(crate) struct KindArgs {
     /// The type (any case): PRIMARY or SECONDARY
-    #[arg(long = "type", value_name = "T", ignore_case = true,
+    #[arg(long = "type", value_name = "TYPE", ignore_case = true,
         value_parser = PossibleValuesParser::new(Type::KNOWN_NAMES).try_map(|s| s.parse::<Type>()))]
     pub(crate) node_type: Option<Type>,
     /// The weight, 1 to 100 (used by weighted algorithms)
-    #[arg(long, value_name = "W", value_parser = clap::value_parser!(u32).range(1..=100))]
+    #[arg(long, value_name = "WEIGHT", value_parser = clap::value_parser!(u32).range(1..=100))]
     pub(crate) weight: Option<u32>,
 }
 

@@ -1,4 +1,4 @@
-//! `rackcloud lb ssl …`, `rackcloud lb cert-mapping …` and `rackcloud lb update`: clap types.
+//! `rackcloud lb ssl …` and `rackcloud lb cert-mapping …`: clap types.
 
 use std::path::PathBuf;
 
@@ -105,11 +105,11 @@ pub(crate) struct SslSetArgs {
     #[command(flatten)]
     pub(crate) bundle: BundleArgs,
     /// The port TLS is served on [default with --cert: the installed one, else 443]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_name = "PORT", value_parser = clap::value_parser!(u16).range(1..))]
     pub(crate) secure_port: Option<u16>,
-    /// Serve only the secure port
-    #[arg(long)]
-    pub(crate) secure_only: bool,
+    /// Serve only the secure port (true), or the plain port too (false)
+    #[arg(long, value_name = "BOOL")]
+    pub(crate) secure_only: Option<bool>,
     /// Turn termination on or off
     #[arg(long, value_name = "BOOL")]
     pub(crate) enabled: Option<bool>,
@@ -178,18 +178,4 @@ pub(crate) enum CertMappingCommand {
         #[command(flatten)]
         wait: WaitArgs,
     },
-}
-
-/// `rackcloud lb update LB_ID --https-redirect true|false`.
-#[derive(Debug, Args)]
-pub(crate) struct UpdateArgs {
-    /// The load balancer id
-    #[arg(value_name = "LB_ID", value_parser = parse_lb_id)]
-    pub(crate) lb_id: u64,
-    /// Redirect plain HTTP to HTTPS (needs an HTTPS load balancer on 443, or SSL termination on
-    /// 443 with secure traffic only)
-    #[arg(long, value_name = "BOOL", required = true)]
-    pub(crate) https_redirect: Option<bool>,
-    #[command(flatten)]
-    pub(crate) wait: WaitArgs,
 }

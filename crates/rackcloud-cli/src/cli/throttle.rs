@@ -18,12 +18,12 @@ pub(crate) enum ThrottleCommand {
         /// The load balancer ids (or --all)
         #[arg(value_name = "LB_ID", value_parser = parse_lb_id, num_args = 0..)]
         lb_ids: Vec<u64>,
+        /// At most COUNT open connections per client address, 1 to 100000 (for no limit, delete
+        /// the throttle)
+        #[arg(long, value_name = "COUNT")]
+        max_connections: u32,
         #[command(flatten)]
         fleet: FleetArgs,
-        /// At most N open connections per client address, 1 to 100000 (for no limit, delete
-        /// the throttle)
-        #[arg(long, value_name = "N")]
-        max_connections: u32,
         #[command(flatten)]
         wait: WaitArgs,
     },

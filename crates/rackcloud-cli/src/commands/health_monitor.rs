@@ -3,8 +3,8 @@
 use rackcloud_lb::core::Removal;
 use std::sync::Arc;
 
-use rackcloud_lb::core::{Error, change_and_wait};
-use rackcloud_lb::monitors::{ConnectOpts, HttpOpts, MonitorOpts, MonitorType};
+use rackcloud_lb::core::Error;
+use rackcloud_lb::core::model::{ConnectOpts, HttpOpts, MonitorOpts, MonitorType};
 
 use crate::auth::Connect;
 use crate::cli::{HealthMonitorCommand, HealthMonitorSetArgs, WaitArgs};
@@ -39,11 +39,9 @@ fn set(args: &HealthMonitorSetArgs, connect: Connect<'_>, out: Output) -> Result
         let what = "set the health monitor";
         // Checked before connecting: invalid options send nothing.
         let opts = Operation::new(what).run(|| Ok(options(args)?))?;
-        let step: fleet::Step = Arc::new(move |c, id, w| match w {
-            Some(w) => change_and_wait(c, id, w, |c, id| {
-                rackcloud_lb::monitors::update(c, id, &opts).extract_err()
-            }),
-            None => rackcloud_lb::monitors::update(c, id, &opts).extract_err(),
+        let step: fleet::Step = Arc::new(move |c, id, w| {
+            rackcloud_lb::monitors::update(c, id, &opts).extract_err()?;
+            w.map_or(Ok(()), |w| wait::fleet_step(c, id, w))
         });
         return fleet::run_many(
             what,

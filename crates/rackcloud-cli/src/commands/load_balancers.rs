@@ -1,13 +1,14 @@
 //! `rackcloud lb list|show|create|delete`.
 
-use rackcloud_lb::lbs::{ListOpts, MAX_PAGE_SIZE, Status};
+use rackcloud_lb::core::MAX_PAGE_SIZE;
+use rackcloud_lb::lbs::{ListOpts, Status};
 
 use crate::auth::Connect;
 use crate::cli::{CreateArgs, ListArgs, WaitArgs};
 use crate::commands::lb_create::create_opts;
 use crate::failure::{Failure, Operation};
 use crate::output::{BulkDeletion, Change, LoadBalancerDetails, LoadBalancers, Output};
-use crate::wait::Waiting;
+use crate::wait;
 
 /// `lb list`: every page, 100 at a time; with `--limit` or `--marker`, that one page.
 pub(crate) fn list(args: &ListArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
@@ -42,13 +43,15 @@ pub(crate) fn list(args: &ListArgs, connect: Connect<'_>, out: Output) -> Result
     })
 }
 
-/// `lb show ID`.
+/// `lb show ID`: the load balancer object (`GET /loadbalancers/{id}`) and its SSL termination
+/// (`GET …/ssltermination`), the one part the object leaves out.
 pub(crate) fn show(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     Operation::of_lb("show", lb_id).report(out, || {
         let client = connect.lb_client()?;
-        Ok(LoadBalancerDetails(
-            rackcloud_lb::lbs::get(&client, lb_id).extract()?,
-        ))
+        let lb = rackcloud_lb::lbs::get(&client, lb_id).extract()?;
+        // The load balancer object leaves SSL termination out: one more request reads it.
+        let ssl = rackcloud_lb::ssl::get(&client, lb_id).extract()?;
+        Ok(LoadBalancerDetails { lb, ssl })
     })
 }
 
@@ -66,11 +69,10 @@ pub(crate) fn create(args: &CreateArgs, connect: Connect<'_>, out: Output) -> Re
     let id = created.id();
     Operation::of_lb("create", id).report(out, || {
         if !args.wait.wait {
-            return Ok(LoadBalancerDetails(created));
+            return Ok(LoadBalancerDetails::created(created));
         }
-        let waiting = Waiting::begin(&connect, &args.wait, id, &Status::Active);
-        let lb = rackcloud_lb::lbs::wait_for_status(&client, id, Status::Active, waiting.opts())?;
-        Ok(LoadBalancerDetails(lb))
+        let lb = wait::until_built(&connect, &args.wait, &client, id)?;
+        Ok(LoadBalancerDetails::created(lb))
     })
 }
 
@@ -89,13 +91,7 @@ pub(crate) fn delete(
     Operation::of_lb("delete", lb_id).report(out, || {
         let client = connect.lb_client()?;
         rackcloud_lb::lbs::delete(&client, lb_id).extract_err()?;
-        let status = if wait.wait {
-            let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Deleted);
-            rackcloud_lb::lbs::wait_for_deletion(&client, lb_id, waiting.opts())?;
-            Some(Status::Deleted)
-        } else {
-            None
-        };
+        let status = wait::until_deleted(&connect, wait, &client, lb_id)?;
         Ok(Change::deletion(lb_id, status))
     })
 }
@@ -113,8 +109,7 @@ fn delete_many(
         rackcloud_lb::lbs::bulk_delete(&client, lb_ids).extract_err()?;
         let status = if wait.wait {
             for &lb_id in lb_ids {
-                let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Deleted);
-                rackcloud_lb::lbs::wait_for_deletion(&client, lb_id, waiting.opts())?;
+                wait::until_deleted(&connect, wait, &client, lb_id)?;
             }
             Some(Status::Deleted)
         } else {

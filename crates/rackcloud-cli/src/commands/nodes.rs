@@ -4,17 +4,18 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use rackcloud_lb::core::MAX_PAGE_SIZE;
+use rackcloud_lb::core::model::NodeOpts;
 use rackcloud_lb::lbs::Status as LbStatus;
-use rackcloud_lb::nodes::{
-    Condition, CreateOpts, CreateOptsBuilder, ListOpts, NodeOpts, UpdateOpts, WorkflowOpts,
-    add_safely, drain_and_remove,
-};
+use rackcloud_lb::nodes::workflows::{WorkflowOpts, add_safely, drain_and_remove};
+use rackcloud_lb::nodes::{Condition, CreateOpts, CreateOptsBuilder, ListOpts, UpdateOpts};
 
 use crate::auth::Connect;
 use crate::cli::{AddArgs, FleetArgs, NodeCommand, UpdateArgs, WaitArgs};
 use crate::commands::fleet;
 use crate::failure::{Failure, Operation};
-use crate::output::{Change, NodeDetails, NodeEvents, NodeIds, Nodes, Output, added_nodes};
+use crate::output::{
+    Change, NodeDetails, NodeEvents, NodeIds, NodeUpdate, Nodes, Output, added_nodes,
+};
 use crate::wait::{self, Waiting};
 
 /// The grace period of `drain --remove` when `--grace` is not given.
@@ -113,22 +114,45 @@ fn update(args: &UpdateArgs, connect: Connect<'_>, out: Output) -> Result<(), Fa
     let (lb_id, node_id) = (args.lb_id, args.node_id);
     Operation::on_lb(format!("update node {node_id}"), lb_id).report(out, || {
         let client = connect.lb_client()?;
+        // Read first: a node that already has every setting given is not changed (an update
+        // would still make the load balancer PENDING_UPDATE).
+        let node = rackcloud_lb::nodes::get(&client, lb_id, node_id).extract()?;
         let mut opts = UpdateOpts::new();
+        let mut same = Vec::new();
         if let Some(condition) = &args.condition {
-            opts = opts.condition(condition.clone());
+            if node.condition() == condition {
+                same.push(condition.to_string());
+            } else {
+                opts = opts.condition(condition.clone());
+            }
         }
         if let Some(node_type) = &args.kind.node_type {
-            opts = opts.node_type(node_type.clone());
+            if node.node_type() == node_type {
+                same.push(node_type.to_string());
+            } else {
+                opts = opts.node_type(node_type.clone());
+            }
         }
         if let Some(weight) = args.kind.weight {
-            opts = opts.weight(weight);
+            if node.weight() == Some(weight) {
+                same.push(format!("weight {weight}"));
+            } else {
+                opts = opts.weight(weight);
+            }
+        }
+        if opts == UpdateOpts::new() {
+            return Ok(NodeUpdate::Unchanged {
+                lb_id,
+                node_id,
+                already: same.join(", "),
+            });
         }
         rackcloud_lb::nodes::update(&client, lb_id, node_id, &opts).extract_err()?;
         let status = wait::until_applied(&connect, &args.wait, &client, lb_id)?;
-        Ok(
+        Ok(NodeUpdate::Changed(
             Change::update(lb_id, format!("update of node {node_id}"), status)
                 .with_fields(NodeIds::one(node_id)),
-        )
+        ))
     })
 }
 
@@ -202,12 +226,8 @@ fn add_many(
             let wait = w.cloned().unwrap_or_default();
             return add_safely(c, id, &nodes, &WorkflowOpts::new(wait)).map(|_| ());
         }
-        match w {
-            Some(w) => rackcloud_lb::nodes::create_and_wait(c, id, &create, w).map(|_| ()),
-            None => rackcloud_lb::nodes::create(c, id, &create)
-                .extract()
-                .map(|_| ()),
-        }
+        rackcloud_lb::nodes::create(c, id, &create).extract()?;
+        w.map_or(Ok(()), |w| wait::fleet_step(c, id, w))
     });
     let fleet = FleetArgs {
         all: false,

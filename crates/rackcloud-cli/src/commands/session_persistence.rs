@@ -29,9 +29,9 @@ pub(crate) fn run(
             Some(lb_id) => enable(lb_id, persistence_type, wait, connect, out),
             None => {
                 let opts = CreateOpts::new(persistence_type.clone());
-                let step: fleet::Step = Arc::new(move |c, id, w| match w {
-                    Some(w) => rackcloud_lb::sessions::enable_and_wait(c, id, &opts, w),
-                    None => rackcloud_lb::sessions::enable(c, id, &opts).extract_err(),
+                let step: fleet::Step = Arc::new(move |c, id, w| {
+                    rackcloud_lb::sessions::enable(c, id, &opts).extract_err()?;
+                    w.map_or(Ok(()), |w| wait::fleet_step(c, id, w))
                 });
                 let what = format!("enable {persistence_type} session persistence");
                 fleet::run_many(&what, lb_ids, fleet, wait, step, connect, out)
@@ -54,9 +54,7 @@ pub(crate) fn run(
                         result.extract_err().map(|()| Removal::Removed)?
                     };
                     match (outcome, w) {
-                        (Removal::Removed, Some(w)) => {
-                            rackcloud_lb::core::wait_until_active(c, id, w).map(|_| ())
-                        }
+                        (Removal::Removed, Some(w)) => wait::fleet_step(c, id, w),
                         _ => Ok(()),
                     }
                 });

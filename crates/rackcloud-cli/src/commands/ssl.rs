@@ -61,8 +61,12 @@ pub(crate) fn run(command: &SslCommand, connect: Connect<'_>, out: Output) -> Re
                     wait_interval: None,
                 };
                 let waiting = Waiting::begin(&connect, &args, lb_id, &Status::Active);
-                let rotation =
-                    rackcloud_lb::ssl::rotate_certificate(&client, lb_id, &bundle, waiting.opts())?;
+                let rotation = rackcloud_lb::ssl::workflows::rotate_certificate(
+                    &client,
+                    lb_id,
+                    &bundle,
+                    waiting.opts(),
+                )?;
                 Ok(Rotated {
                     lb_id,
                     certificate: CertFacts::of(rotation.termination().certificate()),
@@ -95,8 +99,8 @@ fn set(args: &SslSetArgs, connect: Connect<'_>, out: Output) -> Result<(), Failu
         if let Some(p) = port {
             opts = opts.secure_port(p);
         }
-        if args.secure_only {
-            opts = opts.secure_traffic_only(true);
+        if let Some(only) = args.secure_only {
+            opts = opts.secure_traffic_only(only);
         }
         if let Some(on) = args.enabled {
             opts = opts.enabled(on);

@@ -3,7 +3,6 @@
 use rackcloud_lb::core::Removal;
 use std::sync::Arc;
 
-use rackcloud_lb::core::change_and_wait;
 use rackcloud_lb::throttle::{SetOptsBuilder, ThrottleOpts};
 
 use crate::auth::Connect;
@@ -33,11 +32,9 @@ pub(crate) fn run(
                 let opts = ThrottleOpts::new(*max_connections);
                 // Checked before connecting: invalid options send nothing.
                 Operation::new(what).run(|| Ok(opts.to_throttle_set_map()?))?;
-                let step: fleet::Step = Arc::new(move |c, id, w| match w {
-                    Some(w) => change_and_wait(c, id, w, |c, id| {
-                        rackcloud_lb::throttle::set(c, id, &opts).extract_err()
-                    }),
-                    None => rackcloud_lb::throttle::set(c, id, &opts).extract_err(),
+                let step: fleet::Step = Arc::new(move |c, id, w| {
+                    rackcloud_lb::throttle::set(c, id, &opts).extract_err()?;
+                    w.map_or(Ok(()), |w| wait::fleet_step(c, id, w))
                 });
                 fleet::run_many(what, lb_ids, fleet, wait, step, connect, out)
             }

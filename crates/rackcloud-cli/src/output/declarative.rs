@@ -7,8 +7,9 @@ use serde_json::{Value, json};
 
 use super::{Render, write_json};
 
-/// A plan: text lines `+`/`-` (destructive) per change; JSON `{"changes": n, "load_balancers":
-/// [{"name", "id", "changes": [{"change", "destructive"}]}]}`.
+/// A plan: text lines per resource changed, `+` added, `~` changed in place (`port 80 → 8080`),
+/// `-` removed; JSON `{"changes": n, "load_balancers": [{"name", "id", "changes":
+/// [{"resource", "action", "before", "after", "destructive"}]}]}`.
 pub(crate) struct Planned<'a>(pub(crate) &'a Plan);
 
 fn plan_json(plan: &Plan) -> Value {
@@ -17,9 +18,13 @@ fn plan_json(plan: &Plan) -> Value {
         .iter()
         .map(|lb| {
             let changes: Vec<Value> = lb
-                .changes()
+                .views()
                 .iter()
-                .map(|c| json!({"change": c.to_string(), "destructive": c.is_destructive()}))
+                .map(|v| {
+                    json!({"resource": v.resource(), "action": v.action().as_str(),
+                        "before": v.before(), "after": v.after(),
+                        "destructive": v.is_destructive()})
+                })
                 .collect();
             json!({"name": lb.name(), "id": lb.id(), "changes": changes})
         })
@@ -36,7 +41,7 @@ impl Render for Planned<'_> {
         let destructive = self.0.changes().filter(|(_, c)| c.is_destructive()).count();
         writeln!(
             out,
-            "{} change(s), {destructive} destructive (-).",
+            "{} change(s), {destructive} destructive.",
             self.0.len()
         )
     }

@@ -1,18 +1,19 @@
-//! Load balancers as text (a table for `lb list`, one fact per line for `lb show`) and as the
-//! JSON object both commands share.
+//! Load balancers as `lb list` prints them (a table, or an array of objects), and the fields of
+//! that object, which `lb show` (`super::lb_details`) prints first.
 
 use std::io::{self, Write};
 
-use rackcloud_lb::lbs::{LoadBalancer, VirtualIp};
+use rackcloud_lb::core::model::VirtualIp;
+use rackcloud_lb::lbs::LoadBalancer;
 use serde::Serialize;
 
 use super::{Column, Render, Table, write_json};
 
-/// A load balancer in JSON: the same object in `lb list` (an array of them), `lb show`,
-/// `lb create`.
+/// A load balancer in JSON: the object of `lb list` (an array of them), and the first fields of
+/// `lb show`'s and `lb create`'s.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct LoadBalancerDocument<'a> {
+pub(super) struct LoadBalancerDocument<'a> {
     id: u64,
     name: &'a str,
     protocol: &'a str,
@@ -38,7 +39,7 @@ struct VirtualIpDocument<'a> {
 }
 
 /// The JSON object of one load balancer.
-fn document(lb: &LoadBalancer) -> LoadBalancerDocument<'_> {
+pub(super) fn document(lb: &LoadBalancer) -> LoadBalancerDocument<'_> {
     LoadBalancerDocument {
         id: lb.id(),
         name: lb.name(),
@@ -62,44 +63,9 @@ fn document(lb: &LoadBalancer) -> LoadBalancerDocument<'_> {
     }
 }
 
-/// `lb show`, `lb create`: one load balancer, one fact per line.
-#[derive(Debug)]
-pub(crate) struct LoadBalancerDetails(pub(crate) LoadBalancer);
-
 /// `lb list`: the load balancers, as a table.
 #[derive(Debug)]
 pub(crate) struct LoadBalancers(pub(crate) Vec<LoadBalancer>);
-
-impl Render for LoadBalancerDetails {
-    /// `name: web`, …, a line per virtual IP.
-    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
-        let lb = &self.0;
-        writeln!(out, "id: {}", lb.id())?;
-        writeln!(out, "name: {}", crate::sanitize::line(lb.name()))?;
-        writeln!(out, "protocol: {}", lb.protocol())?;
-        writeln!(out, "port: {}", lb.port())?;
-        writeln!(out, "status: {}", lb.status())?;
-        writeln!(out, "algorithm: {}", lb.algorithm())?;
-        writeln!(out, "nodes: {}", lb.node_count())?;
-        if lb.virtual_ips().is_empty() {
-            writeln!(out, "virtual IPs: none")?;
-        }
-        for vip in lb.virtual_ips() {
-            writeln!(out, "{}", virtual_ip(vip))?;
-        }
-        writeln!(
-            out,
-            "session persistence: {}",
-            lb.session_persistence().map_or("disabled", |t| t.as_str())
-        )?;
-        writeln!(out, "created: {}", lb.created())?;
-        writeln!(out, "updated: {}", lb.updated())
-    }
-
-    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
-        write_json(out, &document(&self.0))
-    }
-}
 
 impl Render for LoadBalancers {
     /// `ID NAME PROTOCOL PORT STATUS`, the numbers right-aligned; `no load balancers` for none.
@@ -130,7 +96,7 @@ impl Render for LoadBalancers {
     }
 }
 
-fn virtual_ip(vip: &VirtualIp) -> String {
+pub(super) fn virtual_ip(vip: &VirtualIp) -> String {
     format!(
         "virtual IP: {} ({} {})",
         vip.address(),

@@ -15,6 +15,7 @@ mod declarative;
 mod emulator;
 mod fleet;
 mod health_monitor;
+mod lb_details;
 mod lb_features;
 mod load_balancer;
 mod metadata;
@@ -42,13 +43,14 @@ pub(crate) use declarative::{Applied, Planned};
 pub(crate) use emulator::EmulatorReport;
 pub(crate) use fleet::FleetSummary;
 pub(crate) use health_monitor::{MonitorShown, monitor_deleted, monitor_set};
+pub(crate) use lb_details::LoadBalancerDetails;
 pub(crate) use lb_features::{
     AlgorithmsShown, BulkDeletion, ErrorPageShown, LimitsShown, ProtocolsShown, StatsShown,
     SwitchShown,
 };
-pub(crate) use load_balancer::{LoadBalancerDetails, LoadBalancers};
+pub(crate) use load_balancer::LoadBalancers;
 pub(crate) use metadata::{MetadataItems, MetadataRemoved, MetadataSet};
-pub(crate) use nodes::{NodeDetails, NodeEvents, NodeIds, Nodes, added_nodes};
+pub(crate) use nodes::{NodeDetails, NodeEvents, NodeIds, NodeUpdate, Nodes, added_nodes};
 pub(crate) use reference::{DomainsShown, SourcesShown};
 pub(crate) use removal::{RemovalReport, RemovalWords};
 pub(crate) use session_persistence::{PersistenceShown, persistence_disabled, persistence_enabled};

@@ -3,8 +3,9 @@
 
 use std::io::{self, Write};
 
+use rackcloud_lb::core::model::Node;
 use rackcloud_lb::lbs::Status as LbStatus;
-use rackcloud_lb::nodes::{Node, NodeEvent};
+use rackcloud_lb::nodes::NodeEvent;
 use serde::Serialize;
 
 use super::{Change, Column, Render, Table, write_json};
@@ -72,6 +73,48 @@ impl NodeIds {
         match list.as_slice() {
             [one] => format!("node {one}"),
             _ => format!("nodes {}", list.join(", ")),
+        }
+    }
+}
+
+/// `lb node update`: the change, or that the node already had every setting given.
+#[derive(Debug)]
+pub(crate) enum NodeUpdate {
+    /// The update was sent.
+    Changed(Change<NodeIds>),
+    /// Nothing was sent: the node already had `already` (`DRAINING, weight 5`).
+    Unchanged {
+        lb_id: u64,
+        node_id: u64,
+        already: String,
+    },
+}
+
+impl Render for NodeUpdate {
+    /// `load balancer 1: node 3 is already DRAINING; nothing changed`.
+    fn text(&self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            NodeUpdate::Changed(change) => change.text(out),
+            NodeUpdate::Unchanged {
+                lb_id,
+                node_id,
+                already,
+            } => writeln!(
+                out,
+                "load balancer {lb_id}: node {node_id} is already {already}; nothing changed"
+            ),
+        }
+    }
+
+    /// The change's document, or `{"loadBalancerId":1,"nodeIds":[3],"outcome":"unchanged"}`.
+    fn json(&self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            NodeUpdate::Changed(change) => change.json(out),
+            NodeUpdate::Unchanged { lb_id, node_id, .. } => write_json(
+                out,
+                &serde_json::json!({"loadBalancerId": lb_id, "nodeIds": [node_id],
+                    "outcome": "unchanged"}),
+            ),
         }
     }
 }

@@ -34,7 +34,11 @@ impl CertFacts {
     fn lines(&self, out: &mut dyn Write, label: &str) -> io::Result<()> {
         writeln!(out, "  {label} subject: {}", self.subject)?;
         writeln!(out, "  {label} issuer: {}", self.issuer)?;
-        writeln!(out, "  {label} names: {}", self.names.join(", "))?;
+        if self.names.is_empty() {
+            writeln!(out, "  {label} names: none (no subject alternative names)")?;
+        } else {
+            writeln!(out, "  {label} names: {}", self.names.join(", "))?;
+        }
         writeln!(out, "  {label} expires: {}", self.not_after)
     }
 }
@@ -238,5 +242,39 @@ impl Render for MappingShown {
                 "certificate": CertFacts::of(m.certificate()),
                 "intermediateCertificate": m.intermediate_certificate().is_some()}),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(names: &[&str]) -> Vec<String> {
+        let facts = CertFacts {
+            subject: "CN=shop".to_owned(),
+            issuer: "CN=shop".to_owned(),
+            names: names.iter().map(|n| (*n).to_owned()).collect(),
+            not_before: "2026-01-01T00:00:00Z".to_owned(),
+            not_after: "2027-01-01T00:00:00Z".to_owned(),
+        };
+        let mut out = Vec::new();
+        facts.lines(&mut out, "certificate").expect("to memory");
+        String::from_utf8(out)
+            .expect("UTF-8")
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn a_certificate_without_names_says_so() {
+        assert_eq!(
+            facts(&[])[2],
+            "  certificate names: none (no subject alternative names)"
+        );
+        assert_eq!(
+            facts(&["a.example", "b.example"])[2],
+            "  certificate names: a.example, b.example"
+        );
     }
 }

@@ -34,6 +34,14 @@ fn export_to_a_file_writes_the_files_it_names_then_plan_shows_no_changes() {
     let file = dir.path().join("lbs.json");
     let path = file.to_str().expect("utf-8 path");
     let page = dir.path().join("web-error.html");
+    // A custom page (the default one is not exported: tests/it/operator_fixes.rs).
+    let custom = dir.path().join("custom.html");
+    std::fs::write(&custom, "<html><body>Back soon</body></html>").expect("written");
+    let custom = custom.to_str().expect("utf-8 path");
+    ok(as_demo(
+        &emulator,
+        &["lb", "error-page", "set", "1", "--file", custom],
+    ));
     let run = as_demo(&emulator, &["lb", "export", "1", "--to", path]);
     assert_eq!(run.status, 0, "{run:?}");
     assert_eq!(

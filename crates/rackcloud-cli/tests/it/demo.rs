@@ -48,7 +48,7 @@ fn the_demo_tells_every_step_and_exits_0() {
         "A steady stream through the listener meanwhile: ",
         "requests through it meanwhile, 0 failed.",
         "     + create load balancer \"shop\" (HTTP port 80, 2 nodes) with CONNECT health monitor, 1 metadata item, connection logging, HTTP_COOKIE persistence\n",
-        "   1 change(s), 0 destructive (-).\n",
+        "   1 change(s), 0 destructive.\n",
         "Summary:",
     ] {
         assert!(

@@ -173,6 +173,7 @@ fn rotate_and_redirect_on_then_off() {
             "--secure-port",
             "443",
             "--secure-only",
+            "true",
         ],
     ));
     let doc = ok(run(

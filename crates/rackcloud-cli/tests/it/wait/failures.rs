@@ -106,7 +106,7 @@ fn json_mode_keeps_stderr_to_the_error_line() {
 }
 
 #[test]
-fn a_wait_past_its_deadline_fails() {
+fn a_wait_past_its_deadline_says_the_change_was_accepted_and_exits_3() {
     let emulator = Emulator::builder()
         .default_seed()
         .pending_time(Duration::from_secs(30))
@@ -127,18 +127,20 @@ fn a_wait_past_its_deadline_fails() {
         ]),
     );
     assert!(started.elapsed() < Duration::from_secs(10));
-    assert_eq!(run.status, 1, "{run:?}");
+    assert_eq!(run.status, 3, "{run:?}");
     let lines: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(
         lines.first().and_then(|l| l.split(" (").next()),
         Some("rackcloud: load balancer 1 is PENDING_UPDATE"),
         "{run:?}"
     );
-    let last = lines.last().expect("an error line");
-    assert!(
-        last.starts_with(
-            "rackcloud: enable SOURCE_IP session persistence on load balancer 1 failed: \
-             timed out: load balancer 1 did not become ACTIVE within the 0.5s deadline (last status seen PENDING_UPDATE, "
+    assert_eq!(
+        lines.last().copied(),
+        Some(
+            "rackcloud: enable SOURCE_IP session persistence on load balancer 1: accepted, not \
+             confirmed: load balancer 1 was last seen PENDING_UPDATE when the 0.5 s wait for \
+             ACTIVE ended; the change stands and is being applied: do not send it again; see \
+             `rackcloud lb show 1`"
         ),
         "{run:?}"
     );
@@ -146,11 +148,17 @@ fn a_wait_past_its_deadline_fails() {
         &emulator,
         &waiting(&["--output", "json", "--timeout", "0.3", "lb", "delete", "2"]),
     );
-    assert_eq!(run.status, 1, "{run:?}");
+    assert_eq!(run.status, 3, "{run:?}");
     // A deletion is accepted but stays PENDING_DELETE for 30 s.
     let error = &run.json()["error"];
-    assert_eq!(error["kind"], "timeout");
+    assert_eq!(error["kind"], "unconfirmed");
     assert_eq!(error["lbStatus"], "PENDING_DELETE");
+    assert_eq!(
+        error["message"],
+        "accepted, not confirmed: load balancer 2 was last seen PENDING_DELETE when the 0.3 s \
+         wait for DELETED ended; the deletion goes on: do not send it again; see `rackcloud lb \
+         show 2`"
+    );
     assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
 }
 
