@@ -28,11 +28,21 @@ pub(crate) fn tls_failure(tls: TlsError, peer: &str) -> Error {
         }
         other => format!("the TLS library refused the connection ({other})"),
     };
-    Error::new(
+    // A refused certificate ends the handshake before any of the request is sent.
+    let refused_certificate = matches!(
+        tls,
+        TlsError::InvalidCertificate(_) | TlsError::NoCertificatesPresented
+    );
+    let error = Error::new(
         ErrorKind::Transport,
         format!("TLS handshake with {peer} failed: {why}"),
     )
-    .with_source(tls)
+    .with_source(tls);
+    if refused_certificate {
+        error.with_not_sent_for_good()
+    } else {
+        error
+    }
 }
 
 fn certificate_words(cert: &CertificateError) -> String {
@@ -107,5 +117,6 @@ mod tests {
             }
         }
         assert!(std::error::Error::source(&e).is_some());
+        assert!(e.nothing_sent() && !e.is_transient());
     }
 }

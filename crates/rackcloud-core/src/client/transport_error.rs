@@ -52,12 +52,14 @@ pub(crate) fn invalid_header(e: ureq::http::Error) -> Error {
     .with_source(e)
 }
 
-/// How a failure is repeated: not at all, as one that sent nothing, or as one whose request
-/// was sent and whose answer was cut off (repeated only for idempotent methods).
+/// What a failure says of the request, which decides whether it is repeated: perhaps sent (not
+/// repeated), not sent (repeated), not sent but bound to fail again (not repeated), or sent with
+/// its answer cut off (repeated only for idempotent methods).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Repeat {
     Never,
     NotSent,
+    NotSentForGood,
     Lost,
 }
 
@@ -112,20 +114,20 @@ pub(crate) fn from_ureq(e: ureq::Error, peer: &Peer) -> Error {
             (
                 ErrorKind::Transport,
                 format!("host name lookup failed: {whose}{host}: {words}"),
-                Repeat::Never,
+                Repeat::NotSentForGood,
             )
         }
         ureq::Error::HostNotFound => (
             ErrorKind::Transport,
             format!("host name lookup failed: {connected}: no address found"),
-            Repeat::Never,
+            Repeat::NotSentForGood,
         ),
         // Nothing listens on this machine's port: a second try a moment later meets the same
         // closed port, so the failure is reported at once, saying what to check.
         ureq::Error::Io(io) if io.kind() == Io::ConnectionRefused && peer.is_local() => (
             ErrorKind::Transport,
             format!("nothing is listening on {connected}; is the emulator running?"),
-            Repeat::Never,
+            Repeat::NotSentForGood,
         ),
         ureq::Error::ConnectionFailed => (
             ErrorKind::Transport,
@@ -175,7 +177,7 @@ pub(crate) fn from_ureq(e: ureq::Error, peer: &Peer) -> Error {
         ureq::Error::BadUri(_) | ureq::Error::Http(_) => (
             ErrorKind::Configuration,
             "invalid request URL".to_owned(),
-            Repeat::NotSent,
+            Repeat::NotSentForGood,
         ),
         ureq::Error::Tls(why) => (
             ErrorKind::Transport,
@@ -208,6 +210,7 @@ pub(crate) fn from_ureq(e: ureq::Error, peer: &Peer) -> Error {
     match repeat {
         Repeat::Never => error,
         Repeat::NotSent => error.with_not_sent(),
+        Repeat::NotSentForGood => error.with_not_sent_for_good(),
         Repeat::Lost => error.with_connection_lost(),
     }
 }
@@ -235,11 +238,13 @@ fn proxy_failure(why: &str, peer: &Peer) -> Error {
             format!(
                 "{proxy} refused the proxy credentials (407 Proxy Authentication Required): check the user name and password in the proxy URL"
             ),
-        ),
+        )
+        .with_not_sent_for_good(),
         Some(status @ 400..=499) => Error::new(
             ErrorKind::Transport,
             format!("{proxy} refused to connect to {} ({status})", peer.target),
-        ),
+        )
+        .with_not_sent_for_good(),
         Some(status) => Error::new(
             ErrorKind::Transport,
             format!("{proxy} could not connect to {} ({status})", peer.target),
@@ -321,6 +326,7 @@ mod tests {
             "transport failure: the proxy 127.0.0.1:3128 refused the proxy credentials (407 Proxy Authentication Required): check the user name and password in the proxy URL"
         );
         assert!(!refused.is_transient());
+        assert!(refused.nothing_sent());
         assert!(!proxy_failure("proxy server responded 403/403", &peer).is_transient());
         assert!(proxy_failure("proxy server responded 503/503", &peer).is_transient());
         let late = proxy_failure(CONNECT_TIMED_OUT, &peer);
@@ -336,8 +342,14 @@ mod tests {
             "transport failure: nothing is listening on 127.0.0.1:8900; is the emulator running?"
         );
         assert!(!e.is_transient());
+        assert!(e.nothing_sent());
         let far = from_ureq(refused(), &direct("lb.example.com:443"));
-        assert!(far.is_transient());
+        assert!(far.is_transient() && far.nothing_sent());
+        let cut = from_ureq(
+            ureq::Error::Io(std::io::Error::from(Io::UnexpectedEof)),
+            &direct("lb.example.com:443"),
+        );
+        assert!(!cut.nothing_sent());
         assert!(
             far.to_string()
                 .contains("could not connect to lb.example.com:443 (connection refused)"),

@@ -47,6 +47,7 @@ struct Inner {
     retry_after: Option<Duration>,
     lb_status: Option<String>,
     not_sent: bool,
+    hopeless: bool,
     lost: bool,
     attempts: u32,
     note: Option<String>,
@@ -87,6 +88,7 @@ impl Error {
                 retry_after: None,
                 lb_status: None,
                 not_sent: false,
+                hopeless: false,
                 lost: false,
                 attempts: 1,
                 note: None,
@@ -163,6 +165,39 @@ impl Error {
 
     pub(crate) fn not_sent(&self) -> bool {
         self.inner.not_sent
+    }
+
+    /// Marks a failure before anything was sent that a later attempt would meet again (a name
+    /// that does not resolve, a closed port on this machine, a refused certificate).
+    pub(crate) fn with_not_sent_for_good(mut self) -> Error {
+        self.inner.not_sent = true;
+        self.inner.hopeless = true;
+        self
+    }
+
+    pub(crate) fn repeat_cannot_help(&self) -> bool {
+        self.inner.hopeless
+    }
+
+    /// Whether the request failed before any of it was sent: the connection was refused or
+    /// timed out, the host name did not resolve, the TLS handshake or the proxy's tunnel was
+    /// refused, or the input was invalid. The server cannot have acted on it. `false` when the
+    /// request may have reached the server (a connection cut or a timeout after sending, any
+    /// answer), and for errors about no request.
+    ///
+    /// ```
+    /// use rackcloud_core::{AuthOptions, ProviderClient};
+    ///
+    /// let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    /// // Nothing listens on the port any longer.
+    /// let e = ProviderClient::builder()
+    ///     .authenticate(AuthOptions::api_key("u", "k").identity_endpoint(format!("http://127.0.0.1:{port}/v2.0/")))
+    ///     .unwrap_err();
+    /// assert!(e.nothing_sent());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn nothing_sent(&self) -> bool {
+        self.inner.not_sent || self.kind() == ErrorKind::InvalidInput
     }
 
     /// Marks a failure after the request was sent, when the connection was cut before the
@@ -303,10 +338,10 @@ impl Error {
     /// ```
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let emulator = rackcloud_emulator::Emulator::start()?;
-    /// # let token = emulator.issue_token("demo").ok_or("no token")?;
-    /// # let endpoint = emulator.lb_endpoint("DFW", "123456");
     /// use rackcloud_core::ServiceClient;
     ///
+    /// let token = emulator.issue_token("demo").ok_or("no token")?;
+    /// let endpoint = emulator.lb_endpoint("DFW", "123456");
     /// let client = ServiceClient::with_token(&endpoint, token)?;
     /// let missing = client.get(&client.service_url(&["loadbalancers", "999999", "ssltermination"]));
     /// let e = missing.extract_err().unwrap_err();

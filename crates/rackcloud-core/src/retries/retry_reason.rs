@@ -56,7 +56,9 @@ pub(crate) fn transient_reason(error: &Error) -> Option<RetryReason> {
             }),
             _ => None,
         },
-        ErrorKind::Transport | ErrorKind::Timeout if error.not_sent() => {
+        ErrorKind::Transport | ErrorKind::Timeout
+            if error.not_sent() && !error.repeat_cannot_help() =>
+        {
             Some(RetryReason::ConnectFailed)
         }
         ErrorKind::Transport if error.connection_lost() && repeatable(error.method()) => {
