@@ -15,8 +15,10 @@
 //!   [`MAX_BILLABLE_PAGE`], 500 by default); [`billable_all`] and [`billable_pages`] read every
 //!   page, within a [`PageBound`](rackcloud_core::kit::PageBound).
 //!
-//! Periods are real times ([`jiff::Timestamp`]); [`parse_time`] reads the forms people and the
-//! API write (a day, a time with or without an offset). They are sent as ISO 8601 in UTC.
+//! Periods are real times
+//! ([`jiff::Timestamp`](https://docs.rs/jiff/1/jiff/struct.Timestamp.html)); [`parse_time`]
+//! reads the forms people and the API write (a day, a time with or without an offset). They are
+//! sent as ISO 8601 in UTC.
 //!
 //! The traps:
 //!

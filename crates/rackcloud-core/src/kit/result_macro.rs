@@ -75,6 +75,8 @@
 /// ```
 #[doc(hidden)]
 #[macro_export]
+// The generated docs link to `rackcloud_core::…`, not `$crate::…`: `$crate` is not replaced
+// inside doc text, and the link is resolved in the service crate that expands the macro.
 macro_rules! result_type {
     ($(#[$attr:meta])* $vis:vis struct $name:ident(RequestResult);) => {
         $(#[$attr])*
@@ -118,8 +120,8 @@ macro_rules! result_type {
             /// # Errors
             ///
             /// The change's error (then nothing is awaited), or the wait's: a
-            /// [`Timeout`]($crate::ErrorKind::Timeout) naming the last status seen, a
-            /// [`FinalState`]($crate::ErrorKind::FinalState), a poll's final answer.
+            /// [`Timeout`](rackcloud_core::ErrorKind::Timeout) naming the last status seen, a
+            /// [`FinalState`](rackcloud_core::ErrorKind::FinalState), a poll's final answer.
             pub fn and_wait(
                 self,
                 wait: &$crate::WaitOpts,
@@ -139,8 +141,8 @@ macro_rules! result_type {
             /// # Errors
             ///
             /// As [`and_wait`](Self::and_wait), except
-            /// [`AlreadyDisabled`]($crate::ErrorKind::AlreadyDisabled), which is
-            /// [`NothingToRemove`]($crate::Removal::NothingToRemove).
+            /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled), which is
+            /// [`NothingToRemove`](rackcloud_core::Removal::NothingToRemove).
             pub fn removal_and_wait(
                 self,
                 wait: &$crate::WaitOpts,
@@ -181,8 +183,8 @@ macro_rules! result_type {
             /// # Errors
             ///
             /// The change's error (then nothing is awaited), or the wait's: a
-            /// [`Timeout`]($crate::ErrorKind::Timeout) naming the last status seen, a
-            /// [`FinalState`]($crate::ErrorKind::FinalState), a poll's final answer.
+            /// [`Timeout`](rackcloud_core::ErrorKind::Timeout) naming the last status seen, a
+            /// [`FinalState`](rackcloud_core::ErrorKind::FinalState), a poll's final answer.
             pub fn and_wait(
                 mut self,
                 wait: &$crate::WaitOpts,
@@ -203,20 +205,20 @@ macro_rules! result_type {
             ///
             /// # Errors
             ///
-            /// The request's [`Error`]($crate::Error), including invalid input refused before
+            /// The request's [`Error`](rackcloud_core::Error), including invalid input refused before
             /// anything was sent.
             pub fn extract_err(self) -> ::std::result::Result<(), $crate::Error> {
                 self.0.extract_err()
             }
 
-            /// For a removal: [`Removed`]($crate::Removal::Removed) when the server accepted
-            /// it, [`NothingToRemove`]($crate::Removal::NothingToRemove) for its 422 "already
+            /// For a removal: [`Removed`](rackcloud_core::Removal::Removed) when the server accepted
+            /// it, [`NothingToRemove`](rackcloud_core::Removal::NothingToRemove) for its 422 "already
             /// disabled" answer.
             ///
             /// # Errors
             ///
             /// Every error of `extract_err` except
-            /// [`AlreadyDisabled`]($crate::ErrorKind::AlreadyDisabled).
+            /// [`AlreadyDisabled`](rackcloud_core::ErrorKind::AlreadyDisabled).
             pub fn extract_removal(self) -> ::std::result::Result<$crate::Removal, $crate::Error> {
                 self.0.extract_removal()
             }
