@@ -19,8 +19,8 @@ use crate::wait::wait_for_deletion;
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let outcome = lb_lbs::bulk_delete(&client, &[2, 3]);
 /// assert_eq!(outcome.done(), [2, 3]);
 /// outcome.extract_err()?;

@@ -47,10 +47,10 @@ struct Content {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use rackcloud_core::WaitOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let page = "<html><body>Back soon.</body></html>";
 /// lb_lbs::set_error_page(&client, 1, page).and_wait(&WaitOpts::new())?;
 /// assert_eq!(lb_lbs::get_error_page(&client, 1).extract()?, page);

@@ -12,6 +12,21 @@ use crate::load_balancer::LoadBalancer;
 use rackcloud_core::kit::lenient::{opt_bool, opt_u64};
 use rackcloud_core::model::{HealthMonitor, Node, VirtualIp};
 
+/// `{"loadBalancer":{…}}`: the answer of a read or a creation.
+#[derive(Deserialize)]
+struct OneBody {
+    #[serde(rename = "loadBalancer")]
+    load_balancer: LoadBalancerBody,
+}
+
+/// The load balancer of a read's or a creation's answer.
+pub(crate) fn read_one(
+    result: rackcloud_core::RequestResult,
+) -> Result<LoadBalancer, rackcloud_core::Error> {
+    let body: OneBody = result.extract_json()?;
+    Ok(body.load_balancer.into())
+}
+
 /// A load balancer as any answer gives it.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -154,10 +169,11 @@ impl From<LoadBalancerBody> for LoadBalancer {
 
 #[cfg(test)]
 mod tests {
+    use super::OneBody;
     use super::*;
     use crate::Status;
     use crate::kinds::{Algorithm, Protocol};
-    use crate::results::{ListBody, OneBody};
+    use crate::results::ListBody;
     use proptest::prelude::*;
     use rackcloud_core::model::{IpVersion, VipType};
     use rackcloud_core::model::{MonitorType, NodeStatus, NodeType, RuleType};

@@ -38,12 +38,13 @@
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! # let emulator = rackcloud_emulator::Emulator::start()?;
-//! # let identity_url = emulator.identity_url();
 //! use lb_lbs::{CreateOpts, ListOpts, Protocol, Status, UpdateOpts, VipOpts};
 //! use rackcloud_core::model::NodeOpts;
 //! use rackcloud_core::WaitOpts;
 //! use rackcloud_core::{AuthOptions, EndpointOpts, authenticated_client, new_lb_v1};
 //!
+//! // The emulator's Identity service; without identity_endpoint, Rackspace's.
+//! let identity_url = emulator.identity_url();
 //! let opts = AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(identity_url);
 //! let provider = authenticated_client(opts)?;
 //! let client = new_lb_v1(&provider, EndpointOpts::new().region("DFW"))?;
@@ -107,13 +108,13 @@
 //! #     .default_seed()
 //! #     .pending_time(std::time::Duration::from_millis(100))
 //! #     .start()?;
-//! # let token = emulator.issue_token("demo").ok_or("no token")?;
-//! # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 //! use std::time::Duration;
 //! use lb_lbs::Status;
 //! use rackcloud_core::WaitOpts;
 //! use lb_sessions::{CreateOpts, Type};
 //!
+//! let token = emulator.issue_token("demo").ok_or("no token")?;
+//! let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 //! let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
 //! lb_sessions::enable(&client, 1, &CreateOpts::new(Type::HttpCookie)).and_wait(&wait)?;
 //! let lb = lb_lbs::get(&client, 1).extract()?;
@@ -128,11 +129,11 @@
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! # let emulator = rackcloud_emulator::Emulator::start()?;
-//! # let token = emulator.issue_token("demo").ok_or("no token")?;
-//! # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 //! use rackcloud_core::WaitOpts;
 //! use lb_sessions::{CreateOpts, Type};
 //!
+//! let token = emulator.issue_token("demo").ok_or("no token")?;
+//! let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 //! lb_sessions::enable(&client, 2, &CreateOpts::new(Type::SourceIp)).extract_err()?;
 //! let lb = lb_lbs::wait_for_status(&client, 2, lb_lbs::Status::Active, &WaitOpts::new())?;
 //! assert_eq!(lb.session_persistence().map(|t| t.as_str()), Some("SOURCE_IP"));

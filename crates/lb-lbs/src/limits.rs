@@ -211,8 +211,8 @@ impl AbsoluteLimitsResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let limits = lb_lbs::rate_limits(&client).extract()?;
 /// let deletes = limits.for_verb("DELETE").next().ok_or("no DELETE limit")?;
 /// assert_eq!((deletes.value(), deletes.unit()), (300, "MINUTE"));
@@ -262,8 +262,8 @@ pub fn absolute_limits(client: &ServiceClient) -> AbsoluteLimitsResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// // Load balancer 1 has two nodes; the limit is 25.
 /// assert_eq!(lb_lbs::remaining_nodes(&client, 1)?, 23);
 /// # Ok(())

@@ -24,10 +24,10 @@ use crate::requests::list;
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_lbs::ListOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// // Load balancers 1, 2 and 3, two per page.
 /// let mut sizes = Vec::new();
 /// for page in lb_lbs::pages(&client, ListOpts::new().limit(2)) {
@@ -70,10 +70,10 @@ pub fn pages(
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_lbs::ListOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let all = lb_lbs::list_all(&client, ListOpts::new().limit(1))?;
 /// let ids: Vec<u64> = all.iter().map(|lb| lb.id()).collect();
 /// assert_eq!(ids, [1, 2, 3]);

@@ -184,10 +184,10 @@ impl SourceAddressesResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_lbs::{Algorithm, Protocol};
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let protocols = lb_lbs::list_protocols(&client).extract()?;
 /// let tcp = protocols.iter().find(|p| p.name() == &Protocol::Tcp).ok_or("no TCP")?;
 /// assert_eq!(tcp.port(), 0); // a TCP load balancer needs a port

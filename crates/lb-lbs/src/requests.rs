@@ -58,10 +58,10 @@ pub trait UpdateOptsBuilder {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_lbs::ListOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let page = lb_lbs::list(&client, &ListOpts::new().limit(2)).extract()?;
 /// let names: Vec<&str> = page.iter().map(|lb| lb.name()).collect();
 /// assert_eq!(names, ["web", "tcp"]);
@@ -85,10 +85,10 @@ pub fn list(client: &ServiceClient, opts: &impl ListOptsBuilder) -> ListResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_lbs::{Protocol, Status};
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let lb = lb_lbs::get(&client, 1).extract()?;
 /// assert_eq!((lb.name(), lb.protocol(), lb.port()), ("web", &Protocol::Http, 80));
 /// assert_eq!(lb.status(), &Status::Active);
@@ -113,11 +113,11 @@ pub fn get(client: &ServiceClient, id: u64) -> GetResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_lbs::{CreateOpts, Protocol, Status, VipOpts};
 /// use rackcloud_core::model::NodeOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let opts = CreateOpts::new("api", Protocol::Tcp)
 ///     .port(8443)
 ///     .virtual_ip(VipOpts::public())
@@ -144,11 +144,11 @@ pub fn create(client: &ServiceClient, opts: &impl CreateOptsBuilder) -> CreateRe
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_lbs::UpdateOpts;
 /// use rackcloud_core::WaitOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// lb_lbs::update(&client, 2, &UpdateOpts::new().port(9090).timeout(60)).extract_err()?;
 /// let lb = lb_lbs::wait_for_status(&client, 2, lb_lbs::Status::Active, &WaitOpts::new())?;
 /// assert_eq!((lb.port(), lb.timeout()), (9090, Some(60)));
@@ -173,8 +173,8 @@ pub fn update(client: &ServiceClient, id: u64, opts: &impl UpdateOptsBuilder) ->
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// lb_lbs::delete(&client, 3).extract_err()?;
 /// let again = lb_lbs::delete(&client, 3).extract_err().unwrap_err();
 /// assert_eq!(again.kind(), rackcloud_core::ErrorKind::Gone);

@@ -4,7 +4,7 @@ use rackcloud_core::Error;
 use rackcloud_core::kit::result_type;
 use serde::Deserialize;
 
-use crate::lb_wire::LoadBalancerBody;
+use crate::lb_wire::{LoadBalancerBody, read_one};
 use crate::load_balancer::LoadBalancer;
 
 result_type! {
@@ -63,8 +63,7 @@ impl GetResult {
     /// [`Decode`](rackcloud_core::ErrorKind::Decode) error when the body is not
     /// `{"loadBalancer":{…}}`.
     pub fn extract(self) -> Result<LoadBalancer, Error> {
-        let body: OneBody = self.0.extract_json()?;
-        Ok(body.load_balancer.into())
+        read_one(self.0)
     }
 }
 
@@ -77,8 +76,7 @@ impl CreateResult {
     /// [`Decode`](rackcloud_core::ErrorKind::Decode) error when the body is not
     /// `{"loadBalancer":{…}}`.
     pub fn extract(self) -> Result<LoadBalancer, Error> {
-        let body: OneBody = self.0.extract_json()?;
-        Ok(body.load_balancer.into())
+        read_one(self.0)
     }
 }
 
@@ -87,11 +85,4 @@ impl CreateResult {
 pub(crate) struct ListBody {
     #[serde(rename = "loadBalancers")]
     pub(crate) load_balancers: Vec<LoadBalancerBody>,
-}
-
-/// `{"loadBalancer":{…}}`.
-#[derive(Deserialize)]
-pub(crate) struct OneBody {
-    #[serde(rename = "loadBalancer")]
-    pub(crate) load_balancer: LoadBalancerBody,
 }

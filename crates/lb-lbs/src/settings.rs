@@ -55,10 +55,10 @@ struct SwitchBody {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use rackcloud_core::WaitOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// assert!(!lb_lbs::is_logging_enabled(&client, 1).extract()?);
 /// lb_lbs::enable_logging(&client, 1).and_wait(&WaitOpts::new())?;
 /// assert!(lb_lbs::is_logging_enabled(&client, 1).extract()?);
@@ -110,8 +110,8 @@ pub fn is_content_cached(client: &ServiceClient, lb_id: u64) -> SwitchResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// lb_lbs::enable_caching(&client, 1).extract_err()?;
 /// // Load balancer 2 speaks TCP.
 /// let refused = lb_lbs::enable_caching(&client, 2).extract_err().unwrap_err();

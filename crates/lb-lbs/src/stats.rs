@@ -88,8 +88,8 @@ impl StatsResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let before = lb_lbs::get_stats(&client, 1).extract()?;
 /// lb_lbs::get(&client, 1).extract()?;
 /// let after = lb_lbs::get_stats(&client, 1).extract()?;

@@ -17,7 +17,6 @@ use rackcloud_core::model::{IpVersion, VipType};
 /// let public_v6 = VipOpts::public().ip_version(IpVersion::Ipv6);
 /// let internal = VipOpts::servicenet();
 /// let same_as_lb_1 = VipOpts::shared(1);
-/// # let _ = (public_v6, internal, same_as_lb_1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[must_use = "a builder does nothing until it is used"]

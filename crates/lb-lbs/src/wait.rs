@@ -2,12 +2,13 @@
 //! [`wait_for_deletion`], and the waits of a creation's and a deletion's `and_wait`, built on
 //! core's one wait loop ([`rackcloud_core::kit::poll_until`]).
 
-use rackcloud_core::kit::{ChangeTarget, poll_until, poll_until_deleted};
+use rackcloud_core::kit::{ChangeTarget, check_id, poll_until, poll_until_deleted};
 use rackcloud_core::{Error, ServiceClient, WaitOpts};
 
 use crate::Status;
+use crate::lb_wire::read_one;
 use crate::load_balancer::LoadBalancer;
-use crate::requests::get;
+use crate::urls::resource_url;
 
 /// Polls `GET /loadbalancers/{id}` every `opts.interval` until load balancer `id` is `target`,
 /// and returns it as last read.
@@ -42,13 +43,13 @@ use crate::requests::get;
 /// #     .default_seed()
 /// #     .pending_time(std::time::Duration::from_millis(200))
 /// #     .start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::sync::{Arc, Mutex};
 /// use std::time::Duration;
 /// use lb_lbs::{Status, UpdateOpts};
 /// use rackcloud_core::WaitOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// lb_lbs::update(&client, 1, &UpdateOpts::new().name("web-2")).extract_err()?;
 ///
 /// let seen = Arc::new(Mutex::new(Vec::new()));
@@ -72,7 +73,7 @@ pub fn wait_for_status(
     opts: &WaitOpts,
 ) -> Result<LoadBalancer, Error> {
     let opts = opts.clone().within_budget(client.provider().pacing(), 1);
-    poll_until(id, target, &opts, || get(client, id).extract())
+    poll_until(id, target, &opts, || read(client, id))
 }
 
 /// Waits until load balancer `id` is deleted: `DELETED`, or answered 404 or 410.
@@ -86,10 +87,10 @@ pub fn wait_for_status(
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use rackcloud_core::WaitOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// lb_lbs::delete(&client, 2).extract_err()?;
 /// lb_lbs::wait_for_deletion(&client, 2, &WaitOpts::new())?;
 /// # Ok(())
@@ -97,7 +98,7 @@ pub fn wait_for_status(
 /// ```
 pub fn wait_for_deletion(client: &ServiceClient, id: u64, opts: &WaitOpts) -> Result<(), Error> {
     let opts = opts.clone().within_budget(client.provider().pacing(), 1);
-    poll_until_deleted(id, &opts, || get(client, id).extract())
+    poll_until_deleted(id, &opts, || read(client, id))
 }
 
 /// The wait of [`CreateResult::and_wait`](crate::CreateResult::and_wait): until the new load
@@ -117,4 +118,10 @@ pub(crate) fn until_created(
 pub(crate) fn until_deleted(target: &ChangeTarget, wait: &WaitOpts, (): ()) -> Result<(), Error> {
     let id = target.lb_id().unwrap_or_default();
     wait_for_deletion(target.client(), id, wait)
+}
+
+/// `GET /loadbalancers/{id}`, as [`get`](crate::get) reads it: what every wait polls with.
+fn read(client: &ServiceClient, id: u64) -> Result<LoadBalancer, Error> {
+    check_id("load balancer", id)?;
+    read_one(client.get(&resource_url(client, id)))
 }
