@@ -15,8 +15,8 @@ use crate::urls::{item_url, root_url};
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// // The emulator's load balancers start with an empty access list.
 /// assert!(lb_acl::list(&client, 1).extract()?.is_empty());
 /// # Ok(())
@@ -42,11 +42,11 @@ pub fn list(client: &ServiceClient, lb_id: u64) -> ListResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_acl::AppendOpts;
 /// use rackcloud_core::model::RuleType;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// lb_acl::append(&client, 1, &AppendOpts::new().deny("192.0.2.66")).extract_err()?;
 /// let items = lb_acl::list(&client, 1).extract()?;
 /// assert_eq!(items[0].address(), "192.0.2.66");
@@ -95,12 +95,12 @@ pub fn delete_all(client: &ServiceClient, lb_id: u64) -> DeleteResult {
 /// #     .default_seed()
 /// #     .pending_time(std::time::Duration::from_millis(50))
 /// #     .start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
 /// use lb_acl::AppendOpts;
 /// use rackcloud_core::WaitOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let wait = WaitOpts::new().interval(Duration::from_millis(20));
 /// let opts: AppendOpts = (1..=12).map(|i| rackcloud_core::model::AppendItem::deny(format!("192.0.2.{i}"))).collect();
 /// lb_acl::append(&client, 1, &opts).and_wait(&wait)?;

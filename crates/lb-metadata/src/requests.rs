@@ -15,10 +15,10 @@ use crate::urls::{item_url, root_url};
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_metadata::Owner;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// // The emulator's load balancers start with no metadata.
 /// assert!(lb_metadata::list(&client, Owner::LoadBalancer(1)).extract()?.is_empty());
 /// # Ok(())
@@ -41,10 +41,10 @@ pub fn list(client: &ServiceClient, owner: Owner) -> ListResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_metadata::{AddOpts, Owner};
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let owner = Owner::LoadBalancer(1);
 /// let added = lb_metadata::add(&client, owner, &AddOpts::new().item("team", "web")).extract()?;
 /// assert_eq!(added[0].key(), "team");
@@ -109,10 +109,10 @@ pub fn delete(client: &ServiceClient, owner: Owner, meta_id: u64) -> DeleteResul
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_metadata::{AddOpts, Owner};
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let owner = Owner::LoadBalancer(2);
 /// let opts = (0..12).fold(AddOpts::new(), |o, i| o.item(format!("k{i}"), "v"));
 /// let ids: Vec<u64> = lb_metadata::add(&client, owner, &opts).extract()?.iter().map(|m| m.id()).collect();

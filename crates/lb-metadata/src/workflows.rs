@@ -29,10 +29,10 @@ use rackcloud_core::model::check_metadata_key;
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_metadata::{AddOpts, Owner};
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let owner = Owner::LoadBalancer(1);
 /// let first = lb_metadata::workflows::set(&client, owner, &AddOpts::new().item("env", "prod"))?;
 /// assert_eq!(first.added.len(), 1);
@@ -81,10 +81,10 @@ pub fn set(client: &ServiceClient, owner: Owner, desired: &AddOpts) -> Result<Se
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_metadata::{AddOpts, Owner};
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let owner = Owner::LoadBalancer(3);
 /// lb_metadata::workflows::set(&client, owner, &AddOpts::new().item("a", "1").item("b", "2"))?;
 /// let outcome = lb_metadata::workflows::remove_keys(&client, owner, &["a", "zzz"])?;

@@ -14,8 +14,8 @@ use crate::urls::root_url;
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// // Load balancer 1 of the emulator starts without a monitor: that is `None`, not an error.
 /// assert_eq!(lb_monitors::get(&client, 1).extract()?, None);
 /// # Ok(())
@@ -39,13 +39,15 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use rackcloud_core::model::{ConnectOpts, HttpOpts};
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// // Load balancer 2 is TCP: a CONNECT monitor fits, an HTTP one does not.
 /// lb_monitors::update(&client, 2, &ConnectOpts::new(10, 5, 2)).extract_err()?;
-/// # emulator.set_load_balancer_status("DFW", "123456", 2, "ACTIVE");
+/// // The change leaves it PENDING_UPDATE; the emulator can end that at once (against the
+/// // service, wait with `.and_wait(&wait)` instead of `.extract_err()`).
+/// emulator.set_load_balancer_status("DFW", "123456", 2, "ACTIVE");
 /// let err = lb_monitors::update(&client, 2, &HttpOpts::http(10, 5, 2, "/", "^2"))
 ///     .extract_err()
 ///     .unwrap_err();
@@ -82,10 +84,10 @@ pub fn delete(client: &ServiceClient, lb_id: u64) -> DeleteResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use rackcloud_core::Removal;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// assert_eq!(lb_monitors::delete_if_present(&client, 3)?, Removal::NothingToRemove);
 /// # Ok(())
 /// # }

@@ -54,13 +54,14 @@
 //! #     .default_seed()
 //! #     .pending_time(std::time::Duration::from_millis(50))
 //! #     .start()?;
-//! # let identity_url = emulator.identity_url();
 //! use std::time::Duration;
 //! use lb_nodes::{Condition, ListOpts};
 //! use rackcloud_core::model::NodeOpts;
 //! use lb_nodes::workflows::{WorkflowError, WorkflowOpts};
 //! use rackcloud_core::{AuthOptions, EndpointOpts, WaitOpts, authenticated_client, new_lb_v1};
 //!
+//! // The emulator's Identity service; without identity_endpoint, Rackspace's.
+//! let identity_url = emulator.identity_url();
 //! let auth = AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(identity_url);
 //! let client = new_lb_v1(&authenticated_client(auth)?, EndpointOpts::new().region("DFW"))?;
 //! let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API

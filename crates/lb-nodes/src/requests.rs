@@ -21,10 +21,10 @@ use rackcloud_core::model::{check_node_port, node_address_key};
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_nodes::ListOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let nodes = lb_nodes::list(&client, 1, &ListOpts::new()).extract()?;
 /// assert_eq!(nodes.len(), 2);
 /// # Ok(())
@@ -66,11 +66,11 @@ pub fn get(client: &ServiceClient, lb_id: u64, node_id: u64) -> GetResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_nodes::CreateOpts;
 /// use rackcloud_core::model::NodeOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let opts = CreateOpts::new([NodeOpts::new("10.1.1.1", 80), NodeOpts::new("10.1.1.2", 80)]);
 /// let added = lb_nodes::create(&client, 1, &opts).extract()?;
 /// assert_eq!(added.len(), 2);
@@ -141,13 +141,13 @@ pub fn bulk_update(
 /// #     .default_seed()
 /// #     .pending_time(std::time::Duration::from_millis(100))
 /// #     .start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
 /// use lb_nodes::CreateOpts;
 /// use rackcloud_core::model::NodeOpts;
 /// use rackcloud_core::WaitOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
 /// let added = lb_nodes::create(&client, 1, &CreateOpts::new([NodeOpts::new("10.1.1.9", 80)])).and_wait(&wait)?;
 /// // Applied: the next change is accepted at once.
@@ -171,10 +171,10 @@ pub fn delete(client: &ServiceClient, lb_id: u64, node_id: u64) -> DeleteResult 
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use rackcloud_core::WaitOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// // Nodes 1 and 2 of load balancer 1.
 /// let outcome = lb_nodes::bulk_delete(&client, 1, &[1, 2], &WaitOpts::new());
 /// assert_eq!(outcome.done(), [1, 2]);

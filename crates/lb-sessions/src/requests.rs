@@ -102,8 +102,8 @@ impl CreateOptsBuilder for CreateOpts {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// // Load balancer 1 of the emulator starts with persistence disabled.
 /// assert_eq!(lb_sessions::get(&client, 1).extract()?, None);
 /// # Ok(())
@@ -126,10 +126,10 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_sessions::{CreateOpts, Type};
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// lb_sessions::enable(&client, 2, &CreateOpts::new(Type::SourceIp)).extract_err()?;
 ///
 /// // HTTP_COOKIE needs an HTTP load balancer; load balancer 2 is TCP.
@@ -164,12 +164,12 @@ pub fn enable(client: &ServiceClient, lb_id: u64, opts: &impl CreateOptsBuilder)
 /// #     .default_seed()
 /// #     .pending_time(std::time::Duration::from_millis(100))
 /// #     .start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
 /// use lb_sessions::{CreateOpts, Type};
 /// use rackcloud_core::{Removal, WaitOpts};
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
 /// lb_sessions::enable(&client, 1, &CreateOpts::new(Type::HttpCookie)).and_wait(&wait)?;
 /// // Applied: the next change is accepted at once.
@@ -196,10 +196,10 @@ pub fn disable(client: &ServiceClient, lb_id: u64) -> DisableResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use rackcloud_core::Removal;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// // Persistence on load balancer 3 is off: nothing to do, and no error.
 /// assert_eq!(lb_sessions::disable_if_enabled(&client, 3)?, Removal::NothingToRemove);
 /// # Ok(())

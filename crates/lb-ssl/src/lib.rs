@@ -41,18 +41,20 @@
 //! #     .default_seed()
 //! #     .pending_time(std::time::Duration::from_millis(50))
 //! #     .start()?;
-//! # let token = emulator.issue_token("demo").ok_or("no token")?;
-//! # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
-//! # let key = rcgen::KeyPair::generate()?;
-//! # let cert = rcgen::CertificateParams::new(vec!["www.example.com".to_owned()])?.self_signed(&key)?;
-//! # let (cert_pem, key_pem) = (cert.pem(), key.serialize_pem());
 //! use std::time::Duration;
 //! use lb_ssl::{CertificateBundle, SetOpts};
 //! use lb_ssl::workflows::AfterRedirect;
 //! use rackcloud_core::WaitOpts;
 //!
+//! let token = emulator.issue_token("demo").ok_or("no token")?;
+//! let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 //! let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
-//! // cert_pem and key_pem: the PEM texts, e.g. from std::fs::read_to_string.
+//!
+//! // A self-signed certificate made here with rcgen; yours are the PEM texts of your
+//! // certificate and key, e.g. from std::fs::read_to_string.
+//! let key = rcgen::KeyPair::generate()?;
+//! let cert = rcgen::CertificateParams::new(vec!["www.example.com".to_owned()])?.self_signed(&key)?;
+//! let (cert_pem, key_pem) = (cert.pem(), key.serialize_pem());
 //! let bundle = CertificateBundle::new(cert_pem, key_pem);
 //! for warning in bundle.check()? {
 //!     eprintln!("warning: {warning}");

@@ -15,8 +15,8 @@ use crate::urls::{ciphers_url, termination_url};
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// assert_eq!(lb_ssl::get(&client, 1).extract()?, None);
 /// # Ok(())
 /// # }
@@ -39,10 +39,10 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_ssl::SetOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// // Nothing is installed on load balancer 1 yet: attributes alone are refused by the server.
 /// let err = lb_ssl::set(&client, 1, &SetOpts::new().enabled(true)).extract_err().unwrap_err();
 /// assert_eq!(err.status(), Some(400));

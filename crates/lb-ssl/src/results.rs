@@ -136,8 +136,8 @@ result_type! {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// // Load balancer 1 has no termination: the service's own 404, read as none.
 /// assert_eq!(lb_ssl::get(&client, 1).extract()?, None);
 /// // No load balancer 999999: its 404 is an error.

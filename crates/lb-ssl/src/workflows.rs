@@ -55,11 +55,11 @@ pub enum AfterRedirect {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_ssl::CertificateBundle;
 /// use rackcloud_core::WaitOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let bundle = CertificateBundle::new("-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n", "key");
 /// let err = lb_ssl::workflows::rotate_certificate(&client, 1, &bundle, &WaitOpts::new()).unwrap_err();
 /// assert!(err.is_invalid_input()); // refused before anything was sent

@@ -15,8 +15,8 @@ use crate::urls::root_url;
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// // No throttle is `None`, not an error.
 /// assert_eq!(lb_throttle::get(&client, 1).extract()?, None);
 /// # Ok(())
@@ -38,10 +38,10 @@ pub fn get(client: &ServiceClient, lb_id: u64) -> GetResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_throttle::ThrottleOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// lb_throttle::set(&client, 2, &ThrottleOpts::new(200)).extract_err()?;
 /// let got = lb_throttle::get(&client, 2).extract()?.ok_or("no throttle")?;
 /// assert_eq!(got.max_connections(), 200);
@@ -77,10 +77,10 @@ pub fn delete(client: &ServiceClient, lb_id: u64) -> DeleteResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use rackcloud_core::Removal;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// assert_eq!(lb_throttle::delete_if_present(&client, 3)?, Removal::NothingToRemove);
 /// # Ok(())
 /// # }

@@ -35,11 +35,12 @@
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! # let emulator = rackcloud_emulator::Emulator::start()?;
-//! # let identity_url = emulator.identity_url();
 //! use jiff::{SignedDuration, Timestamp};
 //! use lb_usage::{BillableOpts, UsageOpts};
 //! use rackcloud_core::{AuthOptions, EndpointOpts, authenticated_client, new_lb_v1};
 //!
+//! // The emulator's Identity service; without identity_endpoint, Rackspace's.
+//! let identity_url = emulator.identity_url();
 //! let opts = AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(identity_url);
 //! let provider = authenticated_client(opts)?;
 //! let client = new_lb_v1(&provider, EndpointOpts::new().region("DFW"))?;

@@ -16,10 +16,10 @@ use crate::wire::{AccountUsageResult, BillableResult, UsageResult};
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_usage::UsageOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// // The last 24 hours: the emulator's three demo load balancers were created in them.
 /// let usage = lb_usage::account_usage(&client, &UsageOpts::new()).extract()?;
 /// assert_eq!(usage.load_balancers().len(), 3);
@@ -47,11 +47,11 @@ pub fn account_usage(client: &ServiceClient, opts: &UsageOpts) -> AccountUsageRe
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use jiff::{SignedDuration, Timestamp};
 /// use lb_usage::UsageOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let week = UsageOpts::new().since(Timestamp::now() - SignedDuration::from_hours(24 * 7));
 /// let records = lb_usage::load_balancer_usage(&client, 1, &week).extract()?;
 /// assert_eq!(records[0].event_type(), Some("CREATE_LOADBALANCER"));
@@ -86,11 +86,11 @@ pub fn current_usage(client: &ServiceClient, lb_id: u64) -> UsageResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use jiff::{SignedDuration, Timestamp};
 /// use lb_usage::BillableOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let now = Timestamp::now();
 /// let opts = BillableOpts::new(now - SignedDuration::from_hours(24), now + SignedDuration::from_hours(1));
 /// let page = lb_usage::billable(&client, &opts.limit(2)).extract()?;

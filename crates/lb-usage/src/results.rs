@@ -104,8 +104,8 @@ impl AccountUsage {
     /// ```
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let emulator = rackcloud_emulator::Emulator::start()?;
-    /// # let token = emulator.issue_token("demo").ok_or("no token")?;
-    /// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
+    /// let token = emulator.issue_token("demo").ok_or("no token")?;
+    /// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
     /// let usage = lb_usage::account_usage(&client, &lb_usage::UsageOpts::new()).extract()?;
     /// assert_eq!(usage.account_id(), Some(123456));
     /// # Ok(())

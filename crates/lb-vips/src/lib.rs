@@ -39,12 +39,13 @@
 //! #     .default_seed()
 //! #     .pending_time(std::time::Duration::from_millis(50))
 //! #     .start()?;
-//! # let identity_url = emulator.identity_url();
 //! use std::time::Duration;
 //! use lb_vips::AddOpts;
 //! use rackcloud_core::model::IpVersion;
 //! use rackcloud_core::{AuthOptions, EndpointOpts, WaitOpts, authenticated_client, new_lb_v1};
 //!
+//! // The emulator's Identity service; without identity_endpoint, Rackspace's.
+//! let identity_url = emulator.identity_url();
 //! let opts = AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(identity_url);
 //! let provider = authenticated_client(opts)?;
 //! let client = new_lb_v1(&provider, EndpointOpts::new().region("DFW"))?;

@@ -141,10 +141,10 @@ impl AddOptsBuilder for AddOpts {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use rackcloud_core::model::IpVersion;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let vips = lb_vips::list(&client, 1).extract()?;
 /// assert!(vips.iter().any(|v| v.ip_version() == &IpVersion::Ipv6));
 /// # Ok(())
@@ -166,11 +166,11 @@ pub fn list(client: &ServiceClient, lb_id: u64) -> ListResult {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use lb_vips::AddOpts;
 /// use rackcloud_core::model::IpVersion;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let vip = lb_vips::add(&client, 2, &AddOpts::new()).extract()?;
 /// assert_eq!(vip.ip_version(), &IpVersion::Ipv6);
 /// # Ok(())
@@ -208,13 +208,13 @@ pub fn delete(client: &ServiceClient, lb_id: u64, vip_id: u64) -> DeleteResult {
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::builder().default_seed()
 /// #     .pending_time(std::time::Duration::from_millis(50)).start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
 /// use lb_vips::AddOpts;
 /// use rackcloud_core::model::IpVersion;
 /// use rackcloud_core::WaitOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
 /// let added = lb_vips::add(&client, 1, &AddOpts::new()).and_wait(&wait)?;
 /// let ids = [added.id()];

@@ -254,7 +254,6 @@ impl EmulatorBuilder {
     ///
     /// # fn main() -> std::io::Result<()> {
     /// let emulator = Emulator::builder().default_seed().absolute_limit("NODE_LIMIT", 3).start()?;
-    /// # drop(emulator);
     /// # Ok(())
     /// # }
     /// ```

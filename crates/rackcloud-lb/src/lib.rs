@@ -30,11 +30,12 @@
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! # let emulator = rackcloud_emulator::Emulator::start()?;
-//! # let identity_url = emulator.identity_url();
 //! use rackcloud_core::{AuthOptions, EndpointOpts, FleetOpts, WaitOpts, authenticated_client, new_lb_v1};
 //! use rackcloud_lb::{Document, apply, plan_account};
 //! use std::time::Duration;
 //!
+//! // The emulator's Identity service; without identity_endpoint, Rackspace's.
+//! let identity_url = emulator.identity_url();
 //! let opts = AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(identity_url);
 //! let client = new_lb_v1(&authenticated_client(opts)?, EndpointOpts::new().region("DFW"))?;
 //!

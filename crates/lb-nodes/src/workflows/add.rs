@@ -29,14 +29,14 @@ use rackcloud_core::model::NodeOpts;
 /// #     .default_seed()
 /// #     .pending_time(std::time::Duration::from_millis(50))
 /// #     .start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
 /// use lb_nodes::CreateOpts;
 /// use rackcloud_core::model::NodeOpts;
 /// use lb_nodes::workflows::WorkflowOpts;
 /// use rackcloud_core::WaitOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let opts = WorkflowOpts::new(WaitOpts::new().interval(Duration::from_millis(20)));
 /// let nodes = CreateOpts::new([NodeOpts::new("10.2.0.1", 80), NodeOpts::new("10.2.0.2", 80)]);
 /// let added = lb_nodes::workflows::add_nodes(&client, 1, &nodes, &opts)?;
@@ -76,14 +76,14 @@ pub fn add_nodes(
 /// #     .default_seed()
 /// #     .pending_time(std::time::Duration::from_millis(50))
 /// #     .start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
 /// use lb_nodes::Condition;
 /// use rackcloud_core::model::NodeOpts;
 /// use lb_nodes::workflows::WorkflowOpts;
 /// use rackcloud_core::WaitOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let opts = WorkflowOpts::new(WaitOpts::new().interval(Duration::from_millis(20)));
 /// let added = lb_nodes::workflows::add_safely(&client, 1, &[NodeOpts::new("10.2.0.3", 80)], &opts)?;
 /// assert_eq!(added[0].condition(), &Condition::Enabled);

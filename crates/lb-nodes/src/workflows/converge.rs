@@ -156,14 +156,14 @@ pub fn plan(current: &[Node], desired: &[NodeOpts]) -> Result<NodePlan, Error> {
 /// #     .default_seed()
 /// #     .pending_time(std::time::Duration::from_millis(50))
 /// #     .start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
 /// use lb_nodes::Condition;
 /// use rackcloud_core::model::NodeOpts;
 /// use lb_nodes::workflows::WorkflowOpts;
 /// use rackcloud_core::WaitOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let opts = WorkflowOpts::new(WaitOpts::new().interval(Duration::from_millis(20)));
 /// // Load balancer 1 has 10.180.0.11 and 10.180.0.12 on port 80.
 /// let desired = [

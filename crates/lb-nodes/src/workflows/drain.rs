@@ -29,12 +29,12 @@ use crate::update_opts::UpdateOpts;
 /// #     .default_seed()
 /// #     .pending_time(std::time::Duration::from_millis(50))
 /// #     .start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
 /// use lb_nodes::workflows::WorkflowOpts;
 /// use rackcloud_core::WaitOpts;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let opts = WorkflowOpts::new(WaitOpts::new().interval(Duration::from_millis(20)));
 /// // Node 2 of load balancer 1; give its connections 30 s in production.
 /// lb_nodes::workflows::drain_and_remove(&client, 1, 2, Duration::from_millis(10), &opts)?;

@@ -58,7 +58,6 @@ type StepCallback = Arc<dyn Fn(&StepProgress<'_>) + Send + Sync>;
 ///
 /// let opts = WorkflowOpts::new(WaitOpts::new().deadline(Duration::from_secs(15 * 60)))
 ///     .on_step(|p| eprintln!("{}: {} {:?}", p.workflow, p.step, p.event));
-/// # let _ = opts;
 /// ```
 #[derive(Clone, Default)]
 pub struct WorkflowOpts {

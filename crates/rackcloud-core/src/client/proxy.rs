@@ -35,7 +35,6 @@ const LOOPBACK: [&str; 4] = ["localhost", "127.", "[::1]", "::1"];
 ///     .no_proxy("metadata.internal,.corp.example");
 /// assert_eq!(format!("{proxy:?}"), "ProxyConfig(http://[credentials]@proxy.corp.example:3128, no_proxy: metadata.internal,.corp.example)");
 /// let builder = ProviderClient::builder().proxy(proxy);
-/// # let _ = builder;
 /// # Ok(())
 /// # }
 /// ```

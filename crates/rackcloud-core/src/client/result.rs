@@ -153,10 +153,10 @@ fn what_mismatched(said: &str) -> String {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let endpoint = emulator.lb_endpoint("DFW", "123456");
 /// use rackcloud_core::ServiceClient;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let endpoint = emulator.lb_endpoint("DFW", "123456");
 /// let client = ServiceClient::with_token(&endpoint, token)?;
 /// let result = client.get(&client.service_url(&["loadbalancers", "1"]));
 /// assert_eq!(result.status(), Some(200));

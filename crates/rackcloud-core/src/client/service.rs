@@ -60,10 +60,10 @@ pub fn new_lb_v1(provider: &ProviderClient, opts: EndpointOpts) -> Result<Servic
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let endpoint = emulator.lb_endpoint("DFW", "123456");
 /// use rackcloud_core::ServiceClient;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let endpoint = emulator.lb_endpoint("DFW", "123456");
 /// let client = ServiceClient::with_token(&endpoint, token)?;
 /// let url = client.service_url(&["loadbalancers", "1", "sessionpersistence"]);
 /// assert_eq!(url, format!("{endpoint}/loadbalancers/1/sessionpersistence"));

@@ -24,15 +24,14 @@ use crate::error_kind::ErrorKind;
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::builder().default_seed().tls().start()?;
-/// # let ca_pem = emulator.ca_pem().ok_or("no CA")?;
 /// use rackcloud_core::{AuthOptions, ProviderClient, TrustedRoots};
 ///
-/// // `ca_pem` holds the PEM text of the CA that signed the server's certificate.
+/// // The PEM text of the CA that signed the server's certificate: here the emulator's.
+/// let ca_pem = emulator.ca_pem().ok_or("no CA")?;
 /// let provider = ProviderClient::builder()
 ///     .trusted_roots(TrustedRoots::from_pem(ca_pem.as_bytes())?)
 ///     .authenticate(AuthOptions::api_key("demo", "demo-api-key").identity_endpoint(emulator.identity_url()))?;
 /// assert!(emulator.identity_url().starts_with("https://"));
-/// # let _ = provider;
 /// # Ok(())
 /// # }
 /// ```

@@ -16,10 +16,11 @@ use crate::fault::Fault;
 ///
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// use rackcloud_core::{ErrorKind, ServiceClient};
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token(rackcloud_emulator::DEMO_USERNAME).ok_or("no token")?;
-/// # let endpoint = emulator.lb_endpoint("DFW", rackcloud_emulator::DEMO_TENANT);
+/// use rackcloud_core::{ErrorKind, ServiceClient};
+///
+/// let token = emulator.issue_token(rackcloud_emulator::DEMO_USERNAME).ok_or("no token")?;
+/// let endpoint = emulator.lb_endpoint("DFW", rackcloud_emulator::DEMO_TENANT);
 /// let client = ServiceClient::with_token(&endpoint, token)?;
 /// let url = client.service_url(&["loadbalancers", "999"]);
 /// match client.get(&url).extract_err() {

@@ -15,8 +15,8 @@ use serde_json::{Map, Value};
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// use rackcloud_core::{ErrorKind, ServiceClient};
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let endpoint = emulator.lb_endpoint("DFW", "123456");
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let endpoint = emulator.lb_endpoint("DFW", "123456");
 /// let client = ServiceClient::with_token(&endpoint, token)?;
 /// let url = client.service_url(&["loadbalancers", "999", "sessionpersistence"]);
 /// let err = client.get(&url).into_result().unwrap_err();

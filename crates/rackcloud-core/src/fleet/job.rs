@@ -68,12 +68,12 @@ impl fmt::Debug for FleetJob {
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
 /// use rackcloud_core::{FleetJob, FleetOpts, WaitOpts, change_and_wait, run_fleet};
 /// use serde_json::json;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let job = FleetJob::new().step("enable session persistence", |client, id, wait| {
 ///     change_and_wait(client, id, wait, |c, id| {
 ///         let body = json!({"sessionPersistence": {"persistenceType": "SOURCE_IP"}});

@@ -28,11 +28,11 @@
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use rackcloud_core::kit::{ChangeTarget, check_id, result_type};
 /// use rackcloud_core::{Error, ErrorKind, ServiceClient, WaitOpts};
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// result_type! {
 ///     /// The result of `get`.
 ///     #[must_use = "call extract to read the answer"]

@@ -17,11 +17,11 @@ use crate::wait_opts::WaitOpts;
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use rackcloud_core::WaitOpts;
 /// use rackcloud_core::kit::ChangeTarget;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let target = ChangeTarget::new(&client, 1);
 /// assert_eq!(target.lb_id(), Some(1));
 /// // Load balancer 1 is ACTIVE: one poll, then the change's value comes back.

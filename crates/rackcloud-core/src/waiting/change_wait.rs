@@ -31,11 +31,11 @@ use crate::wait_opts::WaitOpts;
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let emulator = rackcloud_emulator::Emulator::start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use rackcloud_core::WaitOpts;
 /// use rackcloud_core::model::LbStatus;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let status = rackcloud_core::wait_until_active(&client, 1, &WaitOpts::new())?;
 /// assert_eq!(status, LbStatus::Active);
 /// # Ok(())
@@ -68,12 +68,12 @@ pub fn wait_until_active(
 /// #     .default_seed()
 /// #     .pending_time(std::time::Duration::from_millis(100))
 /// #     .start()?;
-/// # let token = emulator.issue_token("demo").ok_or("no token")?;
-/// # let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// use std::time::Duration;
 /// use rackcloud_core::WaitOpts;
 /// use serde_json::json;
 ///
+/// let token = emulator.issue_token("demo").ok_or("no token")?;
+/// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let wait = WaitOpts::new().interval(Duration::from_millis(20)); // 5 s against the real API
 /// rackcloud_core::change_and_wait(&client, 1, &wait, |client, id| {
 ///     let url = client.lb_url(id, &["sessionpersistence"]);

@@ -27,7 +27,6 @@ pub const OTHER_TENANT: &str = "654321";
 /// use rackcloud_emulator::User;
 ///
 /// let user = User::new("alice", "777777").api_key("alice-key").default_region("ORD");
-/// # let _ = user;
 /// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct User {
@@ -101,7 +100,6 @@ impl User {
     /// let emulator = Emulator::builder()
     ///     .user(User::new("carol", "777777").password("carol-pw").mfa("246810"))
     ///     .start()?;
-    /// # let _ = emulator;
     /// # Ok(())
     /// # }
     /// ```
@@ -145,7 +143,6 @@ impl std::fmt::Debug for User {
 /// use rackcloud_emulator::LoadBalancerSeed;
 ///
 /// let lb = LoadBalancerSeed::new(7, "api", "HTTPS").port(443).session_persistence("SSL_ID");
-/// # let _ = lb;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadBalancerSeed {

@@ -74,7 +74,7 @@ impl std::fmt::Display for Cap {
 /// use rackcloud_lb::files::{Cap, read_bytes};
 ///
 /// let err = read_bytes(std::path::Path::new("/dev/zero"), Cap::DOCUMENT).unwrap_err();
-/// # #[cfg(unix)]
+/// #[cfg(unix)] // elsewhere /dev/zero does not exist
 /// assert_eq!(err.to_string(), "not a regular file (a device): only regular files are read");
 /// ```
 pub fn read_bytes(path: &Path, cap: Cap) -> io::Result<Vec<u8>> {
