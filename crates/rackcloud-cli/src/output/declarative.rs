@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use rackcloud_lb::{ApplyReport, Plan};
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::{Render, write_json};
@@ -12,24 +13,53 @@ use super::{Render, write_json};
 /// [{"resource", "action", "before", "after", "destructive"}]}]}`.
 pub(crate) struct Planned<'a>(pub(crate) &'a Plan);
 
-fn plan_json(plan: &Plan) -> Value {
-    let lbs: Vec<Value> = plan
+/// The JSON of a plan, keys in the order documented (docs/cli.md).
+#[derive(Serialize)]
+struct PlanDocument<'a> {
+    changes: usize,
+    load_balancers: Vec<LbPlanDocument<'a>>,
+}
+
+#[derive(Serialize)]
+struct LbPlanDocument<'a> {
+    name: &'a str,
+    id: Option<u64>,
+    changes: Vec<ChangeDocument<'a>>,
+}
+
+#[derive(Serialize)]
+struct ChangeDocument<'a> {
+    resource: &'a str,
+    action: &'static str,
+    before: Value,
+    after: Value,
+    destructive: bool,
+}
+
+fn plan_json(plan: &Plan) -> PlanDocument<'_> {
+    let load_balancers = plan
         .lbs()
         .iter()
-        .map(|lb| {
-            let changes: Vec<Value> = lb
+        .map(|lb| LbPlanDocument {
+            name: lb.name(),
+            id: lb.id(),
+            changes: lb
                 .views()
                 .iter()
-                .map(|v| {
-                    json!({"resource": v.resource(), "action": v.action().as_str(),
-                        "before": v.before(), "after": v.after(),
-                        "destructive": v.is_destructive()})
+                .map(|v| ChangeDocument {
+                    resource: v.resource(),
+                    action: v.action().as_str(),
+                    before: v.before(),
+                    after: v.after(),
+                    destructive: v.is_destructive(),
                 })
-                .collect();
-            json!({"name": lb.name(), "id": lb.id(), "changes": changes})
+                .collect(),
         })
         .collect();
-    json!({"changes": plan.len(), "load_balancers": lbs})
+    PlanDocument {
+        changes: plan.len(),
+        load_balancers,
+    }
 }
 
 impl Render for Planned<'_> {
