@@ -34,7 +34,7 @@ fn export_to_a_file_writes_the_files_it_names_then_plan_shows_no_changes() {
     let file = dir.path().join("lbs.json");
     let path = file.to_str().expect("utf-8 path");
     let page = dir.path().join("web-error.html");
-    // A custom page (the default one is not exported: tests/it/operator_fixes.rs).
+    // A custom page (the default one is not exported: tests/it/operator.rs).
     let custom = dir.path().join("custom.html");
     std::fs::write(&custom, "<html><body>Back soon</body></html>").expect("written");
     let custom = custom.to_str().expect("utf-8 path");
