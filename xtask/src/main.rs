@@ -15,6 +15,7 @@
 //! - `man`: writes the manual pages of `rackcloud` into `<target>/man`.
 
 mod architecture;
+mod doc_examples;
 mod docs;
 mod publish;
 
