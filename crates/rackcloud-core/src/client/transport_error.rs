@@ -126,7 +126,10 @@ pub(crate) fn from_ureq(e: ureq::Error, peer: &Peer) -> Error {
         // closed port, so the failure is reported at once, saying what to check.
         ureq::Error::Io(io) if io.kind() == Io::ConnectionRefused && peer.is_local() => (
             ErrorKind::Transport,
-            format!("nothing is listening on {connected}; is the emulator running?"),
+            match peer.proxy {
+                Some(_) => format!("nothing is listening on {connected}; is the proxy running?"),
+                None => format!("nothing is listening on {connected}; is the emulator running?"),
+            },
             Repeat::NotSentForGood,
         ),
         ureq::Error::ConnectionFailed => (
@@ -343,6 +346,14 @@ mod tests {
         );
         assert!(!e.is_transient());
         assert!(e.nothing_sent());
+        let local_proxy = Peer {
+            target: "lb.example.com:443".to_owned(),
+            proxy: Some("localhost:3128".to_owned()),
+        };
+        assert_eq!(
+            from_ureq(refused(), &local_proxy).to_string(),
+            "transport failure: nothing is listening on the proxy localhost:3128; is the proxy running?"
+        );
         let far = from_ureq(refused(), &direct("lb.example.com:443"));
         assert!(far.is_transient() && far.nothing_sent());
         let cut = from_ureq(
