@@ -176,7 +176,12 @@ pub fn enable(client: &ServiceClient, lb_id: u64, opts: &impl CreateOptsBuilder)
 /// lb_sessions::disable(&client, 1).and_wait(&wait)?;
 /// // Strict: disabling again is an error; the idempotent form says there was nothing to do.
 /// assert!(lb_sessions::disable(&client, 1).and_wait(&wait).unwrap_err().is_already_disabled());
-/// assert_eq!(lb_sessions::disable(&client, 1).removal(&wai).and_wait(&wait)?, Removal::NothingToRemove);
+/// assert_eq!(lb_sessions::disable(&client, 1).removal_and_wait(&wait)?, Removal::NothingToRemove);
+///
+/// // The idempotent form waits only when it removed something.
+/// lb_sessions::enable(&client, 1, &CreateOpts::new(Type::SourceIp)).and_wait(&wait)?;
+/// assert_eq!(lb_sessions::disable(&client, 1).removal_and_wait(&wait)?, Removal::Removed);
+/// lb_sessions::enable(&client, 1, &CreateOpts::new(Type::HttpCookie)).extract_err()?; // ACTIVE
 /// # Ok(())
 /// # }
 /// ```
