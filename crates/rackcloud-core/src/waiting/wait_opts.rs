@@ -33,8 +33,8 @@ type ProgressCallback = Arc<dyn Fn(&Progress<'_>) + Send + Sync>;
 
 /// How to wait: how often to poll, the deadline, and an optional progress callback.
 ///
-/// A wait polls the way the service behaves: once at once (a load balancer that is already
-/// there needs one poll), then after a fifth of the [`interval`](WaitOpts::interval) (1 s by
+/// A wait polls the way the service behaves: at once (a load balancer that is already there
+/// needs one poll), then after a fifth of the [`interval`](WaitOpts::interval) (1 s by
 /// default), then 1.5 times longer each time, up to the interval (5 s by default, what the API
 /// documentation asks clients to keep to). A change the service applies in 1 s therefore costs
 /// 2 polls and about 1 s, and a long wait settles at one poll per interval: a change applied
@@ -57,7 +57,7 @@ type ProgressCallback = Arc<dyn Fn(&Progress<'_>) + Send + Sync>;
 ///     .interval(Duration::from_secs(10))
 ///     .deadline(Duration::from_secs(30 * 60))
 ///     .on_progress(|p| eprintln!("load balancer {} is {:?} after {:?}", p.id, p.status, p.elapsed));
-/// // Polls at once, then after 2 s, 3 s, 4.5 s, 6.75 s, then every 10 s.
+/// // Polls at once, then waits 2 s, 3 s, 4.5 s and 6.75 s between polls, then 10 s.
 /// assert_eq!(opts.delay_after(1), Duration::from_secs(2));
 /// assert_eq!(opts.delay_after(5), Duration::from_secs(10));
 /// ```
