@@ -8,6 +8,9 @@ use std::process::ExitCode;
 use rackcloud_lb::core::{Error, ErrorKind};
 
 mod plain;
+mod unconfirmed;
+
+pub(crate) use unconfirmed::Unconfirmed;
 
 use crate::output::{Output, Render};
 use crate::sent;
@@ -52,7 +55,7 @@ pub(crate) enum Cause {
     /// Anything else: writing the output, starting a server.
     Other(anyhow::Error),
     /// The change was accepted; its wait ended before the load balancer showed it applied.
-    Unconfirmed(Box<crate::wait::Unconfirmed>),
+    Unconfirmed(Box<Unconfirmed>),
 }
 
 impl From<Error> for Cause {

@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 use std::net::IpAddr;
 
-use lb_acl::RuleType;
-use lb_lbs::{IpVersion, VipType};
 use lb_nodes::{Condition, Type};
 use rackcloud_core::Error;
 use rackcloud_core::kit::MAX_IDS_PER_REQUEST;
+use rackcloud_core::model::RuleType;
+use rackcloud_core::model::{IpVersion, VipType};
 
 use crate::change::Change;
 use crate::current::Current;

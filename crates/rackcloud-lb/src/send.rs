@@ -1,7 +1,8 @@
 //! Sending one [`Change`]: the service crate's operation for it, then the wait.
 
-use lb_lbs::{IpVersion, VipOpts, VipType};
+use lb_lbs::VipOpts;
 use lb_metadata::Owner;
+use rackcloud_core::model::{IpVersion, VipType};
 use rackcloud_core::{Error, ServiceClient, WaitOpts, change_and_wait, wait_until_active};
 
 use crate::change::Change;
@@ -59,7 +60,7 @@ fn create(
         opts = opts.virtual_ip(VipOpts::new(vip.kind.clone()).ip_version(version));
     }
     for n in &spec.nodes {
-        let mut node = lb_lbs::NodeOpts::new(&n.address, n.port)
+        let mut node = rackcloud_core::model::NodeOpts::new(&n.address, n.port)
             .condition(n.condition.clone())
             .node_type(n.kind.clone());
         if let Some(w) = n.weight {

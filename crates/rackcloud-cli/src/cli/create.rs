@@ -3,10 +3,9 @@
 
 use clap::Args;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use rackcloud_lb::lbs::{
-    Algorithm, IpVersion, NodeCondition, NodeOpts, NodeType, Protocol, VipOpts, VipType,
-};
-use rackcloud_lb::monitors::MonitorType;
+use rackcloud_lb::core::model::MonitorType;
+use rackcloud_lb::core::model::{IpVersion, NodeCondition, NodeOpts, NodeType, VipType};
+use rackcloud_lb::lbs::{Algorithm, Protocol, VipOpts};
 use rackcloud_lb::sessions::Type;
 
 use super::WaitArgs;

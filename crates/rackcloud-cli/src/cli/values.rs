@@ -81,7 +81,7 @@ pub(crate) fn parse_target(text: &str) -> Result<(String, u16), String> {
 
 /// An IPv4 or IPv6 address or CIDR network, kept as written.
 pub(crate) fn parse_address(text: &str) -> Result<String, String> {
-    rackcloud_lb::acl::check_address(text)
+    rackcloud_lb::core::model::check_address(text)
         .map(|()| text.to_owned())
         .map_err(|e| e.to_string())
 }

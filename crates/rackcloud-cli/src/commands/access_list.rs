@@ -1,6 +1,7 @@
 //! `rackcloud lb access-list show|allow|deny|remove|clear`, `--wait` on the changes.
 
-use rackcloud_lb::acl::{AppendItem, AppendOpts, AppendOptsBuilder, RuleType};
+use rackcloud_lb::acl::{AppendOpts, AppendOptsBuilder};
+use rackcloud_lb::core::model::{AppendItem, RuleType};
 use rackcloud_lb::lbs::Status;
 
 use crate::auth::Connect;

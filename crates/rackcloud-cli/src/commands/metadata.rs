@@ -62,7 +62,7 @@ fn set(
         // Checked before connecting, so that bad input sends nothing, not even a token request.
         desired.check()?;
         let client = connect.lb_client()?;
-        let outcome = rackcloud_lb::metadata::set(&client, owner, &desired)?;
+        let outcome = rackcloud_lb::metadata::workflows::set(&client, owner, &desired)?;
         Ok(MetadataSet { owner, outcome })
     })
 }
@@ -71,7 +71,7 @@ fn remove(owner: Owner, keys: &[String], connect: Connect<'_>, out: Output) -> R
     operation("remove", owner).report(out, || {
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
         let client = connect.lb_client()?;
-        let outcome = rackcloud_lb::metadata::remove_keys(&client, owner, &keys)?;
+        let outcome = rackcloud_lb::metadata::workflows::remove_keys(&client, owner, &keys)?;
         Ok(MetadataRemoved { owner, outcome })
     })
 }

@@ -3,8 +3,8 @@
 use rackcloud_lb::core::Removal;
 use std::io::{self, Write};
 
+use rackcloud_lb::core::model::{HealthMonitor, MonitorType};
 use rackcloud_lb::lbs::Status;
-use rackcloud_lb::monitors::{HealthMonitor, MonitorType};
 use serde::Serialize;
 
 use super::{Change, RemovalReport, RemovalWords, Render, write_json};

@@ -2,8 +2,8 @@
 
 use std::io::{self, Write};
 
+use rackcloud_lb::core::model::VirtualIp;
 use rackcloud_lb::lbs::Status;
-use rackcloud_lb::vips::VirtualIp;
 use serde::Serialize;
 
 use super::{Change, Column, Render, Table, write_json};

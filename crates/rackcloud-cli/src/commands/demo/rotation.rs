@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use rackcloud_lb::core::ServiceClient;
-use rackcloud_lb::nodes::{Condition, CreateOpts, ListOpts, NodeOpts, WorkflowOpts};
+use rackcloud_lb::core::model::NodeOpts;
+use rackcloud_lb::nodes::workflows::WorkflowOpts;
+use rackcloud_lb::nodes::{Condition, CreateOpts, ListOpts};
 
 use super::narrator::Narrator;
 
@@ -34,12 +36,12 @@ pub(super) fn rotate(
         "Setting the scene: adding {}:{}, the node to rotate out, and waiting until the load balancer is ACTIVE again.",
         OLD.0, OLD.1
     ))?;
-    let old = rackcloud_lb::nodes::create_and_wait(
+    let old = rackcloud_lb::nodes::create(
         client,
         lb_id,
         &CreateOpts::new(vec![NodeOpts::new(OLD.0, OLD.1)]),
-        &wait,
     )
+    .and_wait(&wait)
     .context("could not add the node to replace")?;
     let Some(old) = old.first() else {
         bail!("the server answered no node")
@@ -54,9 +56,13 @@ pub(super) fn rotate(
     ))?;
     let opts = WorkflowOpts::new(wait.clone());
     let stream = super::traffic::Stream::start(addr);
-    let added =
-        rackcloud_lb::nodes::add_safely(client, lb_id, &[NodeOpts::new(NEW.0, NEW.1)], &opts)
-            .context("could not add the new node safely")?;
+    let added = rackcloud_lb::nodes::workflows::add_safely(
+        client,
+        lb_id,
+        &[NodeOpts::new(NEW.0, NEW.1)],
+        &opts,
+    )
+    .context("could not add the new node safely")?;
     let Some(new) = added.first() else {
         bail!("the safe addition answered no node")
     };
@@ -76,7 +82,7 @@ pub(super) fn rotate(
         OLD.1,
         GRACE.as_secs_f64()
     ))?;
-    rackcloud_lb::nodes::drain_and_remove(client, lb_id, old.id(), GRACE, &opts)
+    rackcloud_lb::nodes::workflows::drain_and_remove(client, lb_id, old.id(), GRACE, &opts)
         .context("could not drain and remove the old node")?;
     let (sent, failed) = stream.finish();
     let left = rackcloud_lb::nodes::list(client, lb_id, &ListOpts::new())

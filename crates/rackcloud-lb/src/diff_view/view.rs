@@ -1,17 +1,9 @@
-//! How a plan reads for a reviewer: each change's resource, what happens to it (`+` added, `~`
-//! changed in place, `-` removed) and its values before and after (`port 80 → 8080`).
-//!
-//! A [`Change`] is one API operation; a bulk operation (several nodes added in one request)
-//! shows one [`ChangeView`] per resource it touches.
+//! The view of one change: its resource, action and values before and after, and how they
+//! print.
 
 use std::fmt;
 
 use serde_json::Value;
-
-use crate::change::Change;
-use crate::current::Current;
-use crate::diff_view_items::item_views;
-use crate::diff_view_settings::setting_views;
 
 /// What a change does to its resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,20 +196,14 @@ pub(crate) fn quoted(s: &str) -> String {
     shown(&format!("{s:?}"))
 }
 
-/// The views of `change`, made on the load balancer `have` (what the account has, or what the
-/// creation before it makes).
-pub(crate) fn views(change: &Change, have: &Current) -> Vec<ChangeView> {
-    match change {
-        Change::AddVirtualIp(_)
-        | Change::RemoveVirtualIps { .. }
-        | Change::AddNodes(_)
-        | Change::UpdateNode { .. }
-        | Change::RemoveNodes { .. }
-        | Change::AppendAccess(_)
-        | Change::RemoveAccess { .. }
-        | Change::AddMetadata(_)
-        | Change::UpdateMetadata { .. }
-        | Change::RemoveMetadata { .. } => item_views(change, have),
-        _ => setting_views(change, have),
+/// Fields from `before` to `after`, each a list of the same names.
+pub(crate) fn pairs<const N: usize>(
+    mut view: ChangeView,
+    before: [(&'static str, Value); N],
+    after: [(&'static str, Value); N],
+) -> ChangeView {
+    for ((name, b), (_, a)) in before.into_iter().zip(after) {
+        view = view.field(name, b, a);
     }
+    view
 }

@@ -3,10 +3,9 @@
 
 use serde_json::{Value, json};
 
+use super::view::{ChangeAction, ChangeView, pairs, quoted, shown};
 use crate::change::Change;
 use crate::current::Current;
-use crate::diff_view::{ChangeAction, ChangeView, quoted, shown};
-use crate::diff_view_settings::pairs;
 use crate::specs::NodeSpec;
 
 fn node(n: Option<&NodeSpec>) -> [(&'static str, Value); 3] {
@@ -126,6 +125,6 @@ pub(crate) fn item_views(change: &Change, have: &Current) -> Vec<ChangeView> {
                 })
                 .collect()
         }
-        _ => crate::diff_view_settings::setting_views(change, have),
+        _ => super::settings::setting_views(change, have),
     }
 }

@@ -4,9 +4,9 @@
 
 use serde_json::{Value, json};
 
+use super::view::{ChangeAction, ChangeView, pairs, quoted, shown};
 use crate::change::Change;
 use crate::current::Current;
-use crate::diff_view::{ChangeAction, ChangeView, quoted, shown};
 use crate::specs::{MonitorSpec, ThrottleSpec};
 use crate::ssl_spec::SslSpec;
 
@@ -68,18 +68,6 @@ fn ssl(s: Option<&SslSpec>) -> [(&'static str, Value); 5] {
             json!(s.map(|s| s.certificate_file.path())),
         ),
     ]
-}
-
-/// Fields from `before` to `after`, each a list of the same names.
-pub(crate) fn pairs<const N: usize>(
-    mut view: ChangeView,
-    before: [(&'static str, Value); N],
-    after: [(&'static str, Value); N],
-) -> ChangeView {
-    for ((name, b), (_, a)) in before.into_iter().zip(after) {
-        view = view.field(name, b, a);
-    }
-    view
 }
 
 /// Added when `had` is false, else changed in place.
