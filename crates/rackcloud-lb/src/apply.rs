@@ -7,6 +7,7 @@ use rackcloud_core::kit::{Turn, run_paced};
 use rackcloud_core::{Error, FleetOpts, ServiceClient, WaitOpts};
 
 use crate::change::Change;
+use crate::change_display::plural;
 use crate::plan::{LbPlan, Plan};
 use crate::send::send;
 
@@ -79,12 +80,8 @@ impl fmt::Display for ApplyReport {
             let id = lb
                 .id
                 .map_or_else(|| "not created".to_owned(), |id| id.to_string());
-            writeln!(
-                f,
-                "{} ({id}): {} change(s) applied",
-                lb.name,
-                lb.applied.len()
-            )?;
+            let changes = plural(lb.applied.len(), "change", "changes");
+            writeln!(f, "{} ({id}): {changes} applied", lb.name)?;
             for change in &lb.applied {
                 writeln!(f, "  done: {change}")?;
             }

@@ -191,6 +191,6 @@ fn created_parts(s: &LbSpec) -> Vec<String> {
 }
 
 /// `1 node`, `2 nodes`.
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

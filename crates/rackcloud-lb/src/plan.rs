@@ -6,6 +6,7 @@ use lb_lbs::Protocol;
 use rackcloud_core::Error;
 
 use crate::change::Change;
+use crate::change_display::plural;
 use crate::current::Current;
 use crate::diff::diff;
 use crate::diff_view::{ChangeView, views};
@@ -82,7 +83,8 @@ impl fmt::Display for Plan {
         for lb in &self.lbs {
             let id = lb.id.map_or_else(|| "new".to_owned(), |id| id.to_string());
             let name = crate::shown::shown(&lb.name);
-            writeln!(f, "{name} ({id}): {} change(s)", lb.changes.len())?;
+            let changes = plural(lb.changes.len(), "change", "changes");
+            writeln!(f, "{name} ({id}): {changes}")?;
             for view in &lb.views {
                 writeln!(f, "  {view}")?;
             }

@@ -108,7 +108,8 @@ fn fleet_opts(args: &ApplyArgs, connect: &Connect<'_>) -> FleetOpts {
 /// Prints the plan on stderr and asks; `true` for yes.
 fn confirm(plan: &rackcloud_lb::Plan) -> io::Result<bool> {
     let mut err = io::stderr().lock();
-    write!(err, "{plan}Apply these {} change(s)? [y/N] ", plan.len())?;
+    let these = crate::output::count(plan.len(), "change");
+    write!(err, "{plan}Apply these {these}? [y/N] ")?;
     err.flush()?;
     let mut answer = String::new();
     io::stdin().lock().read_line(&mut answer)?;

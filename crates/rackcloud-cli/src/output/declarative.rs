@@ -71,8 +71,8 @@ impl Render for Planned<'_> {
         let destructive = self.0.changes().filter(|(_, c)| c.is_destructive()).count();
         writeln!(
             out,
-            "{} change(s), {destructive} destructive.",
-            self.0.len()
+            "{}, {destructive} destructive.",
+            super::count(self.0.len(), "change")
         )
     }
 

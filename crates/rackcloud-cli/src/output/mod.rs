@@ -148,6 +148,16 @@ impl Output {
     }
 }
 
+/// `1 change`, `5 changes`, `1 load balancer`: a count and its noun, plural but for one.
+pub(crate) fn count(n: impl std::fmt::Display, noun: &str) -> String {
+    let n = n.to_string();
+    if n == "1" {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// What a report prints, for the tests of the report types.
 #[cfg(test)]
 pub(crate) mod rendered {

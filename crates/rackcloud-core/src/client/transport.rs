@@ -1,7 +1,6 @@
 //! One HTTP exchange over the shared `ureq::Agent`: headers, the plain-`http://` rule, the body
 //! limit, logging, and the mapping of transport failures to [`Error`].
 
-use std::net::IpAddr;
 use std::time::{Duration, Instant};
 
 use ureq::http::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue};
@@ -14,7 +13,7 @@ use crate::errors::echoes::redact;
 use crate::method::Method;
 use crate::proxy::ProxyConfig;
 use crate::redact::shown_url;
-use crate::resolver::LiteralFirstResolver;
+use crate::resolver::{LiteralFirstResolver, is_loopback};
 use crate::secret::Secret;
 use crate::tls::TrustedRoots;
 use crate::transport_error::{Peer, from_ureq, invalid_header};
@@ -234,15 +233,6 @@ fn checked_uri(url: &str, allow_plain_http: bool) -> Result<Uri, Error> {
         )),
     };
     allowed.map(|()| uri)
-}
-
-/// Whether `host` (a name, an IP address, or an IPv6 address in brackets) is this machine.
-pub(crate) fn is_loopback(host: &str) -> bool {
-    if host.eq_ignore_ascii_case("localhost") {
-        return true;
-    }
-    let bare = host.trim_start_matches('[').trim_end_matches(']');
-    bare.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 fn log_request(out: &Outgoing<'_>) {

@@ -39,7 +39,7 @@ impl Peer {
             Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
             _ => address,
         };
-        crate::transport::is_loopback(host)
+        crate::resolver::is_loopback(host)
     }
 }
 

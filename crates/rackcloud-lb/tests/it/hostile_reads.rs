@@ -299,7 +299,7 @@ fn the_plans_header_line_escapes_hidden_characters() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "shop\\u{202e}lmth.exe\\u{200b} (new): 1 change(s)"
+        "shop\\u{202e}lmth.exe\\u{200b} (new): 1 change"
     );
     assert!(
         lines[1].starts_with("  + create load balancer \"shop\\u{202e}lmth.exe\\u{200b}\""),

@@ -23,7 +23,7 @@ fn a_new_load_balancer_is_one_creation_with_its_whole_configuration() {
     assert!(spec.connection_logging && spec.content_caching);
     assert_eq!(
         p.to_string(),
-        "shop (new): 1 change(s)\n  + create load balancer \"shop\" (HTTP port 80, 3 nodes) with \
+        "shop (new): 1 change\n  + create load balancer \"shop\" (HTTP port 80, 3 nodes) with \
          HTTP health monitor, throttle max_connections=100, 2 access rules, 2 metadata items, \
          connection logging, content caching, HTTP_COOKIE persistence\n"
     );

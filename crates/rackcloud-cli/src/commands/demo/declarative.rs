@@ -60,7 +60,7 @@ pub(super) fn declare(n: &mut Narrator, client: &ServiceClient) -> anyhow::Resul
     };
     n.detail(format!(
         "Created as load balancer {id}; each change was awaited (ACTIVE again) before the next: {} in {:.1} s.",
-        super::count(report.applied(), "change"),
+        crate::output::count(report.applied(), "change"),
         started.elapsed().as_secs_f64()
     ))?;
 
@@ -76,13 +76,13 @@ pub(super) fn declare(n: &mut Narrator, client: &ServiceClient) -> anyhow::Resul
     let exported = export(client, id)?;
     n.detail(format!(
         "Exported: a document of {} of JSON describing {}, ready to keep in a file.",
-        super::count(exported.to_json().lines().count(), "line"),
-        super::count(exported.load_balancers.len(), "load balancer")
+        crate::output::count(exported.to_json().lines().count(), "line"),
+        crate::output::count(exported.load_balancers.len(), "load balancer")
     ))?;
     expect_empty(n, &plan(client, &exported)?, "the exported document")?;
     Ok(format!(
         "Load balancer {id} \"{NAME}\": declared in a document, planned, applied ({}), planned again and exported: nothing left to change.",
-        super::count(report.applied(), "change")
+        crate::output::count(report.applied(), "change")
     ))
 }
 

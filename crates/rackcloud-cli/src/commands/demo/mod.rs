@@ -109,8 +109,8 @@ fn tour(n: &mut Narrator, live: &Live, verbose: bool) -> anyhow::Result<()> {
         declared,
         format!(
             "{}, {} (GET {}, POST {}, PUT {}, DELETE {}) in {:.1} s.",
-            count(stats.token_requests, "token request"),
-            count(api.total(), "API request"),
+            crate::output::count(stats.token_requests, "token request"),
+            crate::output::count(api.total(), "API request"),
             api.get,
             api.post,
             api.put,
@@ -332,23 +332,13 @@ fn cli_line(operation: &str, lb_id: u64, e: Error, verbose: bool) -> String {
     Operation::on_lb(operation, lb_id).failed(e).line(verbose)
 }
 
-/// `1 token request`, `89 API requests`.
-pub(super) fn count(n: impl std::fmt::Display, noun: &str) -> String {
-    let n = n.to_string();
-    if n == "1" {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
     fn counts_are_written_with_the_right_plural() {
-        assert_eq!(super::count(1, "change"), "1 change");
-        assert_eq!(super::count(5, "change"), "5 changes");
-        assert_eq!(super::count(0, "load balancer"), "0 load balancers");
-        assert_eq!(super::count(1, "load balancer"), "1 load balancer");
+        assert_eq!(crate::output::count(1, "change"), "1 change");
+        assert_eq!(crate::output::count(5, "change"), "5 changes");
+        assert_eq!(crate::output::count(0, "load balancer"), "0 load balancers");
+        assert_eq!(crate::output::count(1, "load balancer"), "1 load balancer");
     }
 }
