@@ -112,7 +112,9 @@ fn the_tour_says_what_it_does_in_plain_words(lines: &[&str]) {
     assert!(step < scene && scene < added, "{lines:#?}");
     // What happens in between is told as it happens: the retries of the busy load balancer.
     assert!(
-        lines[scene + 1..added].iter().all(|l| l.starts_with("   Retry: ")),
+        lines[scene + 1..added]
+            .iter()
+            .all(|l| l.starts_with("   Retry: ")),
         "{lines:#?}"
     );
     for told in [

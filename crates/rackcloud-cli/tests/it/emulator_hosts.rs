@@ -31,7 +31,9 @@ fn an_allowed_host_name_is_answered_and_any_other_name_is_refused() {
         "lb-emulator",
     ]);
     let first = server.line();
-    let url = first.strip_prefix("identity URL: ").expect("identity URL line");
+    let url = first
+        .strip_prefix("identity URL: ")
+        .expect("identity URL line");
     let addr = url
         .trim_start_matches("http://")
         .trim_end_matches("/v2.0/")

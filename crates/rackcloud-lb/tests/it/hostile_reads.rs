@@ -297,10 +297,7 @@ fn the_plans_header_line_escapes_hidden_characters() {
     let plan = rackcloud_lb::plan(&d, &[]).expect("a plan");
     let text = plan.to_string();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(
-        lines[0],
-        "shop\\u{202e}lmth.exe\\u{200b} (new): 1 change"
-    );
+    assert_eq!(lines[0], "shop\\u{202e}lmth.exe\\u{200b} (new): 1 change");
     assert!(
         lines[1].starts_with("  + create load balancer \"shop\\u{202e}lmth.exe\\u{200b}\""),
         "{text}"
