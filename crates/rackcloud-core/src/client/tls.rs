@@ -49,6 +49,10 @@ enum Kind {
 }
 
 impl TrustedRoots {
+    /// The largest CA file [`from_pem_file`](Self::from_pem_file) reads: 1 MiB, room for a
+    /// bundle of several hundred certificates.
+    pub const MAX_CA_FILE_BYTES: u64 = 1 << 20;
+
     /// Mozilla's root certificates, compiled in (the default).
     pub fn bundled() -> TrustedRoots {
         TrustedRoots {
@@ -96,20 +100,26 @@ impl TrustedRoots {
         })
     }
 
-    /// Reads a PEM file, as [`from_pem`](Self::from_pem).
+    /// Reads a PEM file, as [`from_pem`](Self::from_pem): a regular file of at most
+    /// [`MAX_CA_FILE_BYTES`](Self::MAX_CA_FILE_BYTES) (a FIFO, a device or a folder is refused
+    /// before it is opened, so that nothing waits on it).
     ///
     /// # Errors
     ///
-    /// [`Configuration`](ErrorKind::Configuration) when the file cannot be read, is not PEM, or
-    /// holds no certificate; the message names the file.
+    /// [`Configuration`](ErrorKind::Configuration) when the file cannot be read, is not a regular
+    /// file, is larger than the limit, is not PEM, or holds no certificate; the message names the
+    /// file.
     pub fn from_pem_file(path: impl AsRef<Path>) -> Result<TrustedRoots, Error> {
         let path = path.as_ref();
-        let text = std::fs::read(path).map_err(|e| {
-            Error::new(
+        let text = read_capped(path, TrustedRoots::MAX_CA_FILE_BYTES).map_err(|(why, e)| {
+            let error = Error::new(
                 ErrorKind::Configuration,
-                format!("cannot read the CA file {}", path.display()),
-            )
-            .with_source(e)
+                format!("cannot read the CA file {}: {why}", path.display()),
+            );
+            match e {
+                Some(e) => error.with_source(e),
+                None => error,
+            }
         })?;
         TrustedRoots::from_pem(&text).map_err(|e| {
             let why = e.detail().unwrap_or("it holds no usable certificate");
@@ -172,4 +182,32 @@ mod tests {
             "TrustedRoots::Platform"
         );
     }
+}
+
+/// The bytes of regular file `path`, at most `cap` of them: what is wrong, and the I/O error
+/// behind it, otherwise.
+fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, (String, Option<std::io::Error>)> {
+    use std::io::Read as _;
+    let io = |what: &str, e: std::io::Error| (what.to_owned(), Some(e));
+    let regular = |m: &std::fs::Metadata| {
+        if m.is_file() {
+            Ok(())
+        } else {
+            Err(("it is not a regular file".to_owned(), None))
+        }
+    };
+    regular(&std::fs::metadata(path).map_err(|e| io("it cannot be found", e))?)?;
+    let file = std::fs::File::open(path).map_err(|e| io("it cannot be opened", e))?;
+    regular(&file.metadata().map_err(|e| io("it cannot be read", e))?)?;
+    let mut bytes = Vec::new();
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io("it cannot be read", e))?;
+    if bytes.len() as u64 > cap {
+        return Err((
+            format!("it is larger than {} KiB, the limit", cap / 1024),
+            None,
+        ));
+    }
+    Ok(bytes)
 }

@@ -1,6 +1,7 @@
 //! The integration tests of rackcloud-core, in one binary: each module runs the SDK against the
 //! emulator on loopback.
 
+mod ca_file;
 mod common;
 mod connect_proxy;
 mod durations;
