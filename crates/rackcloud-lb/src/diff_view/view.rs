@@ -106,7 +106,7 @@ impl ChangeView {
         self.action
     }
 
-    /// Whether the change takes something away ([`Change::is_destructive`]).
+    /// Whether the change takes something away ([`Change::is_destructive`](crate::Change::is_destructive)).
     pub fn is_destructive(&self) -> bool {
         self.destructive
     }
