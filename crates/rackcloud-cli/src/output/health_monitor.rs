@@ -81,24 +81,12 @@ impl Render for MonitorShown {
         let Some(m) = &self.monitor else {
             return writeln!(out, "load balancer {lb_id}: no health monitor");
         };
-        let mut line = format!(
-            "load balancer {lb_id}: {} health monitor every {} s, timeout {} s, {} attempts",
-            m.monitor_type(),
-            m.delay(),
-            m.timeout(),
-            m.attempts_before_deactivation()
-        );
-        for (label, value) in [
-            ("path", m.path()),
-            ("status", m.status_regex()),
-            ("body", m.body_regex()),
-            ("host", m.host_header()),
-        ] {
-            if let Some(value) = value {
-                line.push_str(&format!(", {label} {value}"));
-            }
-        }
-        writeln!(out, "{line}")
+        let kind = m.monitor_type();
+        writeln!(
+            out,
+            "load balancer {lb_id}: {kind} health monitor {}",
+            summary(m)
+        )
     }
 
     fn json(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -117,4 +105,26 @@ impl Render for MonitorShown {
         };
         write_json(out, &doc)
     }
+}
+
+/// `every 10 s, timeout 5 s, 2 attempts, path /health`: a monitor's settings in one line, each
+/// text shown as [`line`](crate::sanitize::line) shows it.
+pub(crate) fn summary(m: &HealthMonitor) -> String {
+    let mut text = format!(
+        "every {} s, timeout {} s, {} attempts",
+        m.delay(),
+        m.timeout(),
+        m.attempts_before_deactivation()
+    );
+    for (label, value) in [
+        ("path", m.path()),
+        ("status", m.status_regex()),
+        ("body", m.body_regex()),
+        ("host", m.host_header()),
+    ] {
+        if let Some(value) = value {
+            text.push_str(&format!(", {label} {}", crate::sanitize::line(value)));
+        }
+    }
+    text
 }

@@ -216,24 +216,12 @@ fn monitor_text(out: &mut dyn Write, monitor: Option<&HealthMonitor>) -> io::Res
     let Some(m) = monitor else {
         return writeln!(out, "health monitor: none");
     };
-    let mut text = format!(
-        "health monitor: {} every {} s, timeout {} s, {} attempts",
+    writeln!(
+        out,
+        "health monitor: {} {}",
         m.monitor_type(),
-        m.delay(),
-        m.timeout(),
-        m.attempts_before_deactivation()
-    );
-    for (label, value) in [
-        ("path", m.path()),
-        ("status", m.status_regex()),
-        ("body", m.body_regex()),
-        ("host", m.host_header()),
-    ] {
-        if let Some(value) = value {
-            text.push_str(&format!(", {label} {}", line(value)));
-        }
-    }
-    writeln!(out, "{text}")
+        super::health_monitor::summary(m)
+    )
 }
 
 /// `connection throttle: 100 connections at most, …` or `connection throttle: none`.

@@ -158,32 +158,6 @@ impl fmt::Debug for TrustedRoots {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pem_without_certificates_is_refused() {
-        let e = TrustedRoots::from_pem(b"hello").unwrap_err();
-        assert_eq!(e.kind(), ErrorKind::Configuration);
-        assert!(e.to_string().contains("no PEM certificate"), "{e}");
-        let e = TrustedRoots::from_pem_file("/nonexistent/ca.pem").unwrap_err();
-        assert!(e.to_string().contains("/nonexistent/ca.pem"), "{e}");
-    }
-
-    #[test]
-    fn debug_says_which_set() {
-        assert_eq!(
-            format!("{:?}", TrustedRoots::default()),
-            "TrustedRoots::Bundled"
-        );
-        assert_eq!(
-            format!("{:?}", TrustedRoots::platform()),
-            "TrustedRoots::Platform"
-        );
-    }
-}
-
 /// The bytes of regular file `path`, at most `cap` of them: what is wrong, and the I/O error
 /// behind it, otherwise.
 fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, (String, Option<std::io::Error>)> {
@@ -210,4 +184,30 @@ fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, (String, Option<std::io
         ));
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pem_without_certificates_is_refused() {
+        let e = TrustedRoots::from_pem(b"hello").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Configuration);
+        assert!(e.to_string().contains("no PEM certificate"), "{e}");
+        let e = TrustedRoots::from_pem_file("/nonexistent/ca.pem").unwrap_err();
+        assert!(e.to_string().contains("/nonexistent/ca.pem"), "{e}");
+    }
+
+    #[test]
+    fn debug_says_which_set() {
+        assert_eq!(
+            format!("{:?}", TrustedRoots::default()),
+            "TrustedRoots::Bundled"
+        );
+        assert_eq!(
+            format!("{:?}", TrustedRoots::platform()),
+            "TrustedRoots::Platform"
+        );
+    }
 }
