@@ -81,6 +81,7 @@ mod chain;
 mod key;
 mod kinds;
 mod mapping_opts;
+mod mapping_results;
 mod mappings;
 mod requests;
 mod results;
@@ -94,13 +95,14 @@ pub use kinds::{CipherProfile, SecurityProtocol, SecurityProtocolName, SecurityP
 pub use mapping_opts::{
     CreateMappingOpts, CreateMappingOptsBuilder, UpdateMappingOpts, UpdateMappingOptsBuilder,
 };
+pub use mapping_results::{
+    CertificateMapping, CreateMappingResult, ListMappingsResult, MappingChangeResult, MappingResult,
+};
 pub use mappings::{
     MAPPING_LIMIT, create_mapping, delete_mapping, get_mapping, list_mappings, update_mapping,
 };
 pub use requests::{ciphers, delete, get, set};
 pub use results::{
-    CertificateMapping, CiphersResult, CreateMappingResult, DeleteResult, GetResult,
-    ListMappingsResult, MappingChangeResult, MappingResult, NO_TERMINATION, SetResult,
-    SslTermination,
+    CiphersResult, DeleteResult, GetResult, NO_TERMINATION, SetResult, SslTermination,
 };
 pub use set_opts::{SetOpts, SetOptsBuilder};

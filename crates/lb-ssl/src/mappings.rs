@@ -4,7 +4,9 @@ use rackcloud_core::ServiceClient;
 use rackcloud_core::kit::{ChangeTarget, check_id};
 
 use crate::mapping_opts::{CreateMappingOptsBuilder, UpdateMappingOptsBuilder};
-use crate::results::{CreateMappingResult, ListMappingsResult, MappingChangeResult, MappingResult};
+use crate::mapping_results::{
+    CreateMappingResult, ListMappingsResult, MappingChangeResult, MappingResult,
+};
 use crate::urls::mappings_url;
 
 /// The most certificate mappings a load balancer may have by default (a 413 beyond).
