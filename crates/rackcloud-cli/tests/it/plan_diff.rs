@@ -34,9 +34,10 @@ fn a_plan_shows_old_and_new_values_and_marks_each_kind_of_change() {
     );
     let lines = run.lines();
     for line in [
-        "  ~ load balancer: port 80 → 8080, algorithm RANDOM → ROUND_ROBIN".to_owned(),
+        "  ~ load balancer: port 80 → 8080, algorithm RANDOM → ROUND_ROBIN (destructive)"
+            .to_owned(),
         "  + node 10.9.9.9:80: condition ENABLED, type PRIMARY".to_owned(),
-        format!("  - node {gone}: condition ENABLED, type PRIMARY"),
+        format!("  - node {gone}: condition ENABLED, type PRIMARY (destructive)"),
         "  ~ connection logging: enabled off → on".to_owned(),
         "  + metadata \"team\": value web\\u{202e}".to_owned(),
     ] {

@@ -151,9 +151,20 @@ fn text(v: &Value) -> String {
 }
 
 impl fmt::Display for ChangeView {
-    /// `~ load balancer: port 80 → 8080`, `+ node 10.0.0.3:80: condition ENABLED`,
-    /// `- metadata "team": value web`.
+    /// `~ load balancer: port 80 → 8080 (destructive)`, `+ node 10.0.0.3:80: condition
+    /// ENABLED`, `- metadata "team": value web`: a change that can cut traffic or lose data ends
+    /// with `(destructive)`, whatever its mark.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.fmt_change(f)?;
+        if self.destructive {
+            f.write_str(" (destructive)")?;
+        }
+        Ok(())
+    }
+}
+
+impl ChangeView {
+    fn fmt_change(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ", self.action.mark())?;
         if let Some(line) = &self.line {
             return f.write_str(line);

@@ -66,11 +66,12 @@ fn adds_before_updates_before_removes_and_monitor_removed_after_nodes() {
     assert_eq!(changes[4], Change::DeleteMonitor, "{p}");
     assert_eq!(changes.len(), 5);
     let text = p.to_string();
-    // One line per node: added (+), changed in place with its old and new values (~), removed.
+    // One line per node: added (+), changed in place with its old and new values (~), removed;
+    // draining and removing can cut connections: destructive.
     for line in [
         "  + node 10.2.0.1:80: condition ENABLED, type PRIMARY",
-        "  ~ node 10.1.0.1:8080: condition ENABLED → DRAINING",
-        "  - node 10.1.0.2:8080: condition DRAINING, type PRIMARY",
+        "  ~ node 10.1.0.1:8080: condition ENABLED → DRAINING (destructive)",
+        "  - node 10.1.0.2:8080: condition DRAINING, type PRIMARY (destructive)",
     ] {
         assert!(text.lines().any(|l| l == line), "{line}: {text}");
     }
