@@ -41,7 +41,6 @@ fn drain_remove_drops_nothing_and_a_plain_remove_cuts_requests() {
     let addr = serving(&emulator, 1, "three").expect("load balancer 1 serves the new node");
 
     // Node 1 drained, given 0.2 s, removed, each step awaited, under a steady stream.
-    let started = Instant::now();
     let stream = Stream::start(addr, CLIENTS);
     stream.wait_for(3).expect("the stream runs");
     waited(
@@ -54,11 +53,6 @@ fn drain_remove_drops_nothing_and_a_plain_remove_cuts_requests() {
     stream.wait_for(5).expect("the stream goes on");
     let drained = stream.finish();
     assert_eq!(drained.failed, 0, "requests failed during drain --remove");
-    let rate = drained.answers.len() as f64 / started.elapsed().as_secs_f64();
-    assert!(
-        rate >= 100.0,
-        "a steady stream: {rate:.0} requests a second"
-    );
     assert!(drained.by("one") > 0 && drained.by("three") > 0);
     assert_eq!(
         backends[0].served(),
