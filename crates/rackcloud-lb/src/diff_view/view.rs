@@ -53,8 +53,10 @@ impl ChangeAction {
 /// let have = Current::from_spec(7, doc(80)?.load_balancers[0].clone());
 /// let plan = plan(&doc(8080)?, &[have])?;
 /// let view = &plan.lbs()[0].views()[0];
-/// assert_eq!(view.to_string(), "~ load balancer: port 80 → 8080");
+/// // A new port cuts the clients of the old one: destructive.
+/// assert_eq!(view.to_string(), "~ load balancer: port 80 → 8080 (destructive)");
 /// assert_eq!(view.action(), ChangeAction::Update);
+/// assert!(view.is_destructive());
 /// assert_eq!((view.before(), view.after()), (json!({"port": 80}), json!({"port": 8080})));
 /// # Ok::<(), rackcloud_core::Error>(())
 /// ```
