@@ -120,14 +120,10 @@ pub fn bulk_delete(
     wait: &WaitOpts,
 ) -> BulkOutcome {
     let what = format!("delete access list items of load balancer {lb_id}");
-    // A refused load balancer id or wait fails the first request before it is sent.
-    let mut refused = check_id("load balancer", lb_id)
-        .and_then(|()| wait.check(lb_id))
-        .err();
+    if let Err(e) = check_id("load balancer", lb_id) {
+        return BulkOutcome::refused(&what, item_ids, e);
+    }
     in_chunks(&what, "access list item", item_ids, |i, chunk| {
-        if let Some(e) = refused.take() {
-            return Err(e);
-        }
         if i > 0 {
             rackcloud_core::wait_until_active(client, lb_id, wait)?;
         }

@@ -1,10 +1,9 @@
 //! Deleting many load balancers: `DELETE /loadbalancers?id=…`, at most 10 ids a request.
 
-use rackcloud_core::kit::{id_query, in_chunks};
-use rackcloud_core::{BulkOutcome, Error, ServiceClient, WaitOpts};
+use rackcloud_core::kit::{ChangeTarget, id_query, in_chunks};
+use rackcloud_core::{BulkOutcome, ServiceClient};
 
 use crate::urls::root_url;
-use crate::wait::wait_for_deletion;
 
 /// Deletes the load balancers `ids` (`DELETE /loadbalancers?id=1&id=2…`, answered 202), ten a
 /// request, in the order given, stopping at the first request refused.
@@ -12,7 +11,8 @@ use crate::wait::wait_for_deletion;
 /// Each request is all or nothing: the server refuses it with a 400 naming the ids when one is
 /// unknown or not `ACTIVE`. No wait is needed between two requests: each load balancer goes
 /// `PENDING_DELETE` on its own and the next request names other load balancers. Ids are checked
-/// first (none, zero, duplicates): then nothing is sent.
+/// first (none, zero, duplicates): then nothing is sent. The outcome's `and_wait` waits until
+/// every load balancer deleted is gone.
 ///
 /// # Examples
 ///
@@ -23,7 +23,8 @@ use crate::wait::wait_for_deletion;
 /// let client = rackcloud_core::ServiceClient::with_token(&emulator.lb_endpoint("DFW", "123456"), token)?;
 /// let outcome = lb_lbs::bulk_delete(&client, &[2, 3]);
 /// assert_eq!(outcome.done(), [2, 3]);
-/// outcome.extract_err()?;
+/// // Waiting for them to be gone:
+/// outcome.and_wait(&rackcloud_core::WaitOpts::new())?;
 ///
 /// // All or nothing: 2 is already going away, so 1 is not deleted either.
 /// let refused = lb_lbs::bulk_delete(&client, &[1, 2]);
@@ -34,32 +35,12 @@ use crate::wait::wait_for_deletion;
 /// ```
 pub fn bulk_delete(client: &ServiceClient, ids: &[u64]) -> BulkOutcome {
     let url = root_url(client);
-    in_chunks("delete load balancers", "load balancer", ids, |_, chunk| {
+    let outcome = in_chunks("delete load balancers", "load balancer", ids, |_, chunk| {
         client
             .delete(&(url.clone() + &id_query(chunk)))
             .extract_err()
+    });
+    ids.iter().fold(outcome, |outcome, &id| {
+        outcome.sent_to(ChangeTarget::deletion(client, id))
     })
-}
-
-/// [`bulk_delete`], then waits until every load balancer it deleted is gone.
-///
-/// # Errors
-///
-/// The bulk delete's error ([`BulkOutcome::extract_err`], which says which ids went through),
-/// or the first wait that failed.
-pub fn bulk_delete_and_wait(
-    client: &ServiceClient,
-    ids: &[u64],
-    wait: &WaitOpts,
-) -> Result<(), Error> {
-    if let Some(&first) = ids.first() {
-        wait.check(first)?;
-    }
-    let outcome = bulk_delete(client, ids);
-    let done = outcome.done().to_vec();
-    outcome.extract_err()?;
-    for id in done {
-        wait_for_deletion(client, id, wait)?;
-    }
-    Ok(())
 }

@@ -97,7 +97,8 @@
 //!
 //! ## Enable session persistence and wait for it in one call
 //!
-//! The result of every change, in every crate, has `and_wait(&wait)`: the change's answer
+//! The result of every change, in every crate (but `lb-metadata`'s, applied when answered), has
+//! `and_wait(&wait)`: the change's answer
 //! (as strict as the change itself), then a wait until it is applied. A creation's waits for
 //! the new load balancer to be `ACTIVE` and returns it ([`CreateResult::and_wait`]), a
 //! deletion's until it is gone ([`DeleteResult::and_wait`]). With `lb-sessions`:
@@ -161,7 +162,7 @@ mod urls;
 mod vip_opts;
 mod wait;
 
-pub use bulk_delete::{bulk_delete, bulk_delete_and_wait};
+pub use bulk_delete::bulk_delete;
 pub use create_opts::CreateOpts;
 pub use error_page::{ErrorPageResult, delete_error_page, get_error_page, set_error_page};
 pub use kinds::{Algorithm, Protocol};

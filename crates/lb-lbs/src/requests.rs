@@ -183,5 +183,5 @@ pub fn update(client: &ServiceClient, id: u64, opts: &impl UpdateOptsBuilder) ->
 /// ```
 pub fn delete(client: &ServiceClient, id: u64) -> DeleteResult {
     let sent = check_id("load balancer", id).map(|()| client.delete(&resource_url(client, id)));
-    DeleteResult::sent(ChangeTarget::new(client, id), sent)
+    DeleteResult::sent(ChangeTarget::deletion(client, id), sent)
 }

@@ -38,7 +38,7 @@ result_type! {
     /// `DELETED`), or the error (404, 410 when already deleted, 422
     /// [`Immutable`](rackcloud_core::ErrorKind::Immutable) unless `ACTIVE` or `ERROR`).
     #[must_use = "call extract_err to learn whether the deletion was accepted"]
-    pub struct DeleteResult(ErrResult) sent(crate::wait::until_deleted);
+    pub struct DeleteResult(ErrResult) sent;
 }
 
 impl ListResult {

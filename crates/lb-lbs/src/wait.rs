@@ -10,7 +10,8 @@ use crate::lb_wire::read_one;
 use crate::load_balancer::LoadBalancer;
 use crate::urls::resource_url;
 
-/// Polls `GET /loadbalancers/{id}` every `opts.interval` until load balancer `id` is `target`,
+/// Polls `GET /loadbalancers/{id}` on `opts`' schedule (soon, then backing off up to its
+/// interval) until load balancer `id` is `target`,
 /// and returns it as last read.
 ///
 /// It stops early, with an error, when waiting cannot succeed:
@@ -111,13 +112,6 @@ pub(crate) fn until_created(
     created: LoadBalancer,
 ) -> Result<LoadBalancer, Error> {
     wait_for_status(target.client(), created.id(), Status::Active, wait)
-}
-
-/// The wait of [`DeleteResult::and_wait`](crate::DeleteResult::and_wait): until the load
-/// balancer is gone ([`wait_for_deletion`]).
-pub(crate) fn until_deleted(target: &ChangeTarget, wait: &WaitOpts, (): ()) -> Result<(), Error> {
-    let id = target.lb_id().unwrap_or_default();
-    wait_for_deletion(target.client(), id, wait)
 }
 
 /// `GET /loadbalancers/{id}`, as [`get`](crate::get) reads it: what every wait polls with.

@@ -19,7 +19,7 @@
 //!
 //! - **No waiting.** A metadata change needs the load balancer `ACTIVE` (422 otherwise) but does
 //!   **not** make it `PENDING_UPDATE`: it is applied when the answer arrives. That is why, unlike
-//!   every other resource crate, this one has no `*_and_wait` functions: there is nothing to wait
+//!   every other resource crate's, this one's results have no `and_wait`: there is nothing to wait
 //!   for, and [`bulk_delete`] sends its requests one after the other without waiting. A caller
 //!   that changed something else just before (a node, say) must still wait for that change
 //!   (`rackcloud_core::wait_until_active`) before changing metadata.

@@ -113,9 +113,7 @@ pub fn bulk_update(
 ) -> BulkOutcome {
     let ids = opts.ids();
     let what = format!("update nodes of load balancer {lb_id}");
-    let checked = check_id("load balancer", lb_id)
-        .and_then(|()| wait.check(lb_id))
-        .and_then(|()| opts.check());
+    let checked = check_id("load balancer", lb_id).and_then(|()| opts.check());
     if let Err(e) = checked {
         return BulkOutcome::refused(&what, &ids, e);
     }
@@ -188,7 +186,7 @@ pub fn bulk_delete(
     wait: &WaitOpts,
 ) -> BulkOutcome {
     let what = format!("delete nodes of load balancer {lb_id}");
-    if let Err(e) = check_id("load balancer", lb_id).and_then(|()| wait.check(lb_id)) {
+    if let Err(e) = check_id("load balancer", lb_id) {
         return BulkOutcome::refused(&what, node_ids, e);
     }
     in_chunks(&what, "node", node_ids, |i, chunk| {

@@ -1,6 +1,6 @@
 //! The options of an add, the builder trait, and the operations.
 
-use rackcloud_core::kit::{ChangeTarget, MAX_IDS_PER_REQUEST, check_id, id_query, in_chunks};
+use rackcloud_core::kit::{ChangeTarget, check_id, id_query, in_chunks};
 use rackcloud_core::{BulkOutcome, Error, ServiceClient, WaitOpts, wait_until_active};
 use serde_json::{Map, Value};
 
@@ -229,21 +229,10 @@ pub fn bulk_delete(
     wait: &WaitOpts,
 ) -> BulkOutcome {
     let what = format!("delete virtual ips of load balancer {lb_id}");
-    // Refused before the first request, so that nothing is sent: a bad load balancer id, or
-    // wait options that the chunks after the first would need.
-    let mut refused = check_id("load balancer", lb_id)
-        .and_then(|()| {
-            if vip_ids.len() > MAX_IDS_PER_REQUEST {
-                wait.check(lb_id)
-            } else {
-                Ok(())
-            }
-        })
-        .err();
+    if let Err(e) = check_id("load balancer", lb_id) {
+        return BulkOutcome::refused(&what, vip_ids, e);
+    }
     in_chunks(&what, "virtual ip", vip_ids, |i, chunk| {
-        if let Some(e) = refused.take() {
-            return Err(e);
-        }
         if i > 0 {
             wait_until_active(client, lb_id, wait)?;
         }

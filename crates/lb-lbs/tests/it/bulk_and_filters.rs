@@ -32,7 +32,9 @@ fn twenty_five_ids_take_three_requests() {
     let client = dfw(&emulator);
     let ids: Vec<u64> = (1..=25).collect();
     emulator.clear_requests();
-    lb_lbs::bulk_delete_and_wait(&client, &ids, &quick()).expect("deleted");
+    lb_lbs::bulk_delete(&client, &ids)
+        .and_wait(&quick())
+        .expect("deleted");
     let deletes: Vec<String> = emulator
         .requests()
         .into_iter()

@@ -1,5 +1,5 @@
 //! Changing and waiting in one call: core's change_and_wait with a sibling crate's change,
-//! and lb-lbs's own `*_and_wait` twins.
+//! and the `and_wait` of lb-lbs's own changes' results.
 
 use crate::wait::{recording, statuses};
 use lb_lbs::{Status, UpdateOpts};
@@ -69,7 +69,7 @@ fn a_refused_change_is_not_waited_for() {
 }
 
 #[test]
-fn create_update_and_delete_each_have_a_waiting_twin() {
+fn create_update_and_delete_each_wait_with_their_result() {
     let emulator = crate::common::slow(Duration::from_millis(100), Duration::from_millis(100))
         .start()
         .expect("emulator");
@@ -89,8 +89,14 @@ fn create_update_and_delete_each_have_a_waiting_twin() {
     lb_lbs::delete(&client, lb.id())
         .and_wait(&wait)
         .expect("deleted");
-    let gone = lb_lbs::get(&client, lb.id()).extract();
-    assert!(gone.map_or(true, |lb| lb.status() == &Status::Deleted));
+    // Gone at once: DELETED, or no longer found (404, 410); any other answer is a failure.
+    match lb_lbs::get(&client, lb.id()).extract() {
+        Ok(read) => assert_eq!(read.status(), &Status::Deleted),
+        Err(e) => assert!(
+            e.is_not_found() || e.kind() == rackcloud_core::ErrorKind::Gone,
+            "{e}"
+        ),
+    }
 }
 
 #[test]

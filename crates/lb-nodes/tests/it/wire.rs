@@ -250,6 +250,23 @@ fn twenty_five_ids_are_three_requests_with_waits_between() {
         .collect();
     assert_eq!(deletes.len(), 3);
     assert_eq!(deletes[2].matches("id=").count(), 5);
+    // The outcome's and_wait polled after the last request until the change was applied.
+    let last_delete = emulator
+        .requests()
+        .iter()
+        .rposition(|r| r.method == "DELETE")
+        .expect("a DELETE");
+    let polls = emulator.requests()[last_delete + 1..]
+        .iter()
+        .filter(|r| r.method == "GET")
+        .count();
+    assert!(polls >= 1, "no poll after the last request");
+    assert_eq!(
+        emulator
+            .load_balancer_status("DFW", DEMO_TENANT, 1)
+            .as_deref(),
+        Some("ACTIVE")
+    );
     assert!(
         lb_nodes::list(&client, 1, &ListOpts::new())
             .extract()

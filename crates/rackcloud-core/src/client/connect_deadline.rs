@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+use ureq::Timeout;
 use ureq::unversioned::transport::time::Duration as UreqDuration;
 use ureq::unversioned::transport::{
     Buffers, ConnectProxyConnector, ConnectionDetails, Connector, Either, NextTimeout,
@@ -73,7 +74,10 @@ impl<In: Transport> Connector<In> for BoundedConnectProxy {
         let tunnel = self.inner.connect(&bounded, None::<In>);
         // The tunnel is up (or failed): later phases are bounded by ureq itself.
         armed.store(false, Ordering::Release);
+        // A timeout while reaching the proxy itself is told as such; one once it answers is its
+        // slow CONNECT answer.
         tunnel.map_err(|e| match e {
+            ureq::Error::Timeout(Timeout::Resolve | Timeout::Connect) => e,
             ureq::Error::Timeout(_) => ureq::Error::ConnectProxyFailed(CONNECT_TIMED_OUT.into()),
             other => other,
         })

@@ -4,7 +4,7 @@
 /// What an idempotent removal did: the service removed something, or there was nothing to
 /// remove (its 422 "already disabled" answer, read as done).
 ///
-/// The strict operations (`delete`, `disable`, and their `*_and_wait` twins) report that 422 as
+/// The strict operations (`delete`, `disable`, and their results' `and_wait`) report that 422 as
 /// an [`AlreadyDisabled`](crate::ErrorKind::AlreadyDisabled) error instead. Exhaustive: a
 /// removal either happened or had nothing to remove.
 ///

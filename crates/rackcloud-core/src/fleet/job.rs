@@ -17,7 +17,7 @@ type StepFn = Arc<dyn Fn(&ServiceClient, u64, &WaitOpts) -> Result<(), Error> + 
 
 /// The steps to run on each load balancer, in order. Each step is given the client, the load
 /// balancer's id and the [`WaitOpts`] to wait with (its interval raised to what the GET budget
-/// allows), and should leave the load balancer `ACTIVE` (use the `*_and_wait` functions).
+/// allows), and should leave the load balancer `ACTIVE` (wait with each change's `and_wait`).
 ///
 /// A step that fails ends that load balancer's job: later steps are not run and nothing is
 /// repeated beyond what the client's retry policy does for each request.

@@ -23,7 +23,7 @@ pub struct BulkOutcome {
     failed: Vec<u64>,
     not_attempted: Vec<u64>,
     error: Option<Error>,
-    target: Option<ChangeTarget>,
+    targets: Vec<ChangeTarget>,
 }
 
 impl BulkOutcome {
@@ -36,35 +36,33 @@ impl BulkOutcome {
             failed: Vec::new(),
             not_attempted: ids.to_vec(),
             error: Some(error),
-            target: None,
+            targets: Vec::new(),
         }
     }
 
-    /// The outcome of changes of one load balancer, `target`: what [`and_wait`](Self::and_wait)
-    /// waits for. A service crate's bulk operation on a load balancer's sub-resources returns
-    /// its [`in_chunks`] outcome through it.
+    /// The outcome of changes that `target` waits for: one load balancer whose parts changed
+    /// ([`ChangeTarget::new`]), or, called once per id, load balancers deleted
+    /// ([`ChangeTarget::deletion`]). A service crate's bulk operation returns its [`in_chunks`]
+    /// outcome through it; an outcome with no target is of changes applied when answered
+    /// (metadata), which [`and_wait`](Self::and_wait) does not wait for.
     pub fn sent_to(mut self, target: ChangeTarget) -> BulkOutcome {
-        self.target = Some(target);
+        self.targets.push(target);
         self
     }
 
-    /// [`extract_err`](Self::extract_err), then waits until the last request is applied (the
-    /// load balancer is `ACTIVE` again).
+    /// [`extract_err`](Self::extract_err), then waits until every change is applied (each
+    /// target `ACTIVE` again, or gone for a deletion).
     ///
     /// # Errors
     ///
-    /// As [`extract_err`](Self::extract_err) (then nothing is awaited), or the wait's errors;
-    /// [`InvalidInput`](crate::ErrorKind::InvalidInput) for an operation over several load
-    /// balancers, which has no one load balancer to wait for (wait for each).
+    /// As [`extract_err`](Self::extract_err) (then nothing is awaited: the note says which ids
+    /// went through), or the first wait's error.
     pub fn and_wait(self, wait: &WaitOpts) -> Result<(), Error> {
-        let target = self.target.clone();
+        let targets = self.targets.clone();
         self.extract_err()?;
-        match target {
-            Some(target) => target.wait_then(wait, ()),
-            None => Err(Error::invalid_input(
-                "this bulk operation changed several load balancers; wait for each of them",
-            )),
-        }
+        targets
+            .iter()
+            .try_for_each(|target| target.wait_then(wait, ()))
     }
 
     /// The ids of every request the server accepted.
@@ -165,7 +163,7 @@ pub fn in_chunks(
         failed: Vec::new(),
         not_attempted: Vec::new(),
         error: None,
-        target: None,
+        targets: Vec::new(),
     };
     if let Err(e) = check_ids(id_name, ids) {
         outcome.not_attempted = ids.to_vec();

@@ -1,8 +1,9 @@
 //! [`ChangeTarget`]: the load balancer a change was sent to, kept by the change's result so that
 //! `result.and_wait(&wait)` can wait for it.
 
-use crate::change_wait::wait_until_active;
+use crate::change_wait::{wait_until_active, wait_until_deleted};
 use crate::error::Error;
+use crate::error_kind::ErrorKind;
 use crate::service::ServiceClient;
 use crate::wait_opts::WaitOpts;
 
@@ -35,23 +36,43 @@ use crate::wait_opts::WaitOpts;
 #[derive(Debug, Clone)]
 pub struct ChangeTarget {
     client: ServiceClient,
-    lb_id: Option<u64>,
+    awaited: Awaited,
+}
+
+/// What a change's wait waits for.
+#[derive(Debug, Clone, Copy)]
+enum Awaited {
+    /// Load balancer `0` is `ACTIVE` again.
+    Applied(u64),
+    /// Load balancer `0` is gone (`DELETED`, or answered 404 or 410).
+    Deleted(u64),
+    /// A new load balancer, whose id is in the answer: its result waits in its own way.
+    Created,
 }
 
 impl ChangeTarget {
-    /// The change was sent through `client` to load balancer `lb_id`.
+    /// The change was sent through `client` to load balancer `lb_id`; its wait ends when the
+    /// load balancer is `ACTIVE` again.
     pub fn new(client: &ServiceClient, lb_id: u64) -> ChangeTarget {
-        ChangeTarget {
-            client: client.clone(),
-            lb_id: Some(lb_id),
-        }
+        ChangeTarget::of(client, Awaited::Applied(lb_id))
     }
 
-    /// The change creates a load balancer through `client`; its id is in the answer.
+    /// The change deletes load balancer `lb_id`; its wait ends when the load balancer is gone
+    /// (`DELETED`, or answered 404 or 410).
+    pub fn deletion(client: &ServiceClient, lb_id: u64) -> ChangeTarget {
+        ChangeTarget::of(client, Awaited::Deleted(lb_id))
+    }
+
+    /// The change creates a load balancer through `client`; its id is in the answer, so the
+    /// result waits with a function of its own (`result_type!`'s `sent(path)`).
     pub fn creation(client: &ServiceClient) -> ChangeTarget {
+        ChangeTarget::of(client, Awaited::Created)
+    }
+
+    fn of(client: &ServiceClient, awaited: Awaited) -> ChangeTarget {
         ChangeTarget {
             client: client.clone(),
-            lb_id: None,
+            awaited,
         }
     }
 
@@ -62,25 +83,33 @@ impl ChangeTarget {
 
     /// The load balancer the change was sent to; `None` for a creation.
     pub fn lb_id(&self) -> Option<u64> {
-        self.lb_id
+        match self.awaited {
+            Awaited::Applied(id) | Awaited::Deleted(id) => Some(id),
+            Awaited::Created => None,
+        }
     }
 
-    /// Waits until the load balancer is `ACTIVE` again (the change is applied), then gives back
-    /// `value`, what the change returned: the wait of every change but a creation and a
-    /// deletion.
+    /// Waits until the change is applied (the load balancer is `ACTIVE` again, or gone for a
+    /// deletion), then gives back `value`, what the change returned.
     ///
     /// # Errors
     ///
-    /// As [`wait_until_active`]; [`InvalidInput`](crate::ErrorKind::InvalidInput) for a
-    /// creation's target, which names no load balancer to wait for.
+    /// As [`wait_until_active`] (a deletion's: 404 and 410 are success);
+    /// [`Configuration`](crate::ErrorKind::Configuration) for a creation's target, whose result
+    /// must wait with a function of its own (the creation was sent).
     pub fn wait_then<T>(&self, wait: &WaitOpts, value: T) -> Result<T, Error> {
-        let Some(lb_id) = self.lb_id else {
-            return Err(Error::invalid_input(
-                "the change created a load balancer whose id only its answer knows; \
-                 wait for that id",
-            ));
-        };
-        wait_until_active(&self.client, lb_id, wait)?;
+        match self.awaited {
+            Awaited::Applied(id) => wait_until_active(&self.client, id, wait).map(|_| ())?,
+            Awaited::Deleted(id) => wait_until_deleted(&self.client, id, wait)?,
+            Awaited::Created => {
+                return Err(Error::new(
+                    ErrorKind::Configuration,
+                    "the load balancer was created, but its result's wait names no id: a \
+                     creation's result waits with a function of its own (result_type!'s \
+                     sent(path))",
+                ));
+            }
+        }
         Ok(value)
     }
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::error::Error;
 use crate::lb_status::LbStatus;
 use crate::service::ServiceClient;
-use crate::wait::poll_until;
+use crate::wait::{poll_until, poll_until_deleted};
 use crate::wait_opts::WaitOpts;
 
 /// Polls `GET /loadbalancers/{id}` until load balancer `id` is `ACTIVE`: at once, then backing
@@ -48,6 +48,17 @@ pub fn wait_until_active(
 ) -> Result<LbStatus, Error> {
     let opts = opts.clone().within_budget(client.provider().pacing(), 1);
     poll_until(id, LbStatus::Active, &opts, || read_status(client, id))
+}
+
+/// Polls `GET /loadbalancers/{id}` until load balancer `id` is gone: `DELETED`, or answered 404
+/// or 410 (the wait of a deletion's `and_wait`).
+pub(crate) fn wait_until_deleted(
+    client: &ServiceClient,
+    id: u64,
+    opts: &WaitOpts,
+) -> Result<(), Error> {
+    let opts = opts.clone().within_budget(client.provider().pacing(), 1);
+    poll_until_deleted(id, &opts, || read_status(client, id))
 }
 
 /// Makes one change to load balancer `id` and waits until it is applied (`ACTIVE` again): the
