@@ -41,7 +41,9 @@ pub(crate) fn man(args: &ManArgs, out: Output) -> Result<(), Failure> {
                 std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
                 for (name, page) in pages(&command)? {
                     let path = dir.join(format!("{name}.1"));
-                    std::fs::write(&path, page).with_context(|| path.display().to_string())?;
+                    // Never through a link planted in the folder; a page there is replaced whole.
+                    rackcloud_lb::files::write_file(&path, &page, true)
+                        .with_context(|| path.display().to_string())?;
                 }
                 Ok(())
             }

@@ -257,3 +257,40 @@ fn a_documents_files_stay_in_its_folder_unless_allowed_and_the_plan_says_what_it
     let run = ok(as_demo(&emulator, &["lb", "plan", s(&doc)]));
     assert!(run.stdout.contains("error page"), "{run:?}");
 }
+
+#[test]
+fn man_dir_never_writes_through_a_link_and_replaces_a_page_whole() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let pages = dir.path().join("man1");
+    std::fs::create_dir(&pages).expect("the pages' folder");
+    let victim = dir.path().join("victim");
+    std::fs::write(&victim, "keep me").expect("a file");
+    symlink(&victim, pages.join("rackcloud.1")).expect("a link");
+    let output = command(&["man", "--dir", s(&pages)], &[])
+        .output()
+        .expect("it runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("rackcloud.1 is a symbolic link: nothing is written through it"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&victim).expect("read"), "keep me");
+
+    // Without the link, an old page is replaced by a new file (a hard link keeps the old text).
+    std::fs::remove_file(pages.join("rackcloud.1")).expect("unlinked");
+    let old = pages.join("rackcloud-lb.1");
+    std::fs::write(&old, "old page").expect("an old page");
+    let kept = dir.path().join("kept");
+    std::fs::hard_link(&old, &kept).expect("a hard link");
+    let output = command(&["man", "--dir", s(&pages)], &[])
+        .output()
+        .expect("it runs");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(std::fs::read_to_string(&kept).expect("read"), "old page");
+    assert!(
+        std::fs::read_to_string(&old)
+            .expect("read")
+            .starts_with(".ie")
+    );
+}
