@@ -171,7 +171,15 @@ fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, (String, Option<std::io
         }
     };
     regular(&std::fs::metadata(path).map_err(|e| io("it cannot be found", e))?)?;
-    let file = std::fs::File::open(path).map_err(|e| io("it cannot be opened", e))?;
+    // Without waiting for a writer: a FIFO put in place of the file after the check opens at
+    // once, and the check of the open file refuses it.
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options
+        .open(path)
+        .map_err(|e| io("it cannot be opened", e))?;
     regular(&file.metadata().map_err(|e| io("it cannot be read", e))?)?;
     let mut bytes = Vec::new();
     file.take(cap + 1)

@@ -76,15 +76,15 @@ impl ReadOptions {
         }
         let full = base.join(path);
         // A link inside the folder may lead out of it. A file that does not exist is left to
-        // the reading, which says so.
-        if let (Ok(real), Ok(folder)) = (full.canonicalize(), base.canonicalize())
-            && !real.starts_with(&folder)
-        {
-            return Err(format!(
+        // the reading, which says so. The path read is the one checked (links resolved), so
+        // that a link put in place after the check is not followed out of the folder.
+        match (full.canonicalize(), base.canonicalize()) {
+            (Ok(real), Ok(folder)) if !real.starts_with(&folder) => Err(format!(
                 "{named:?} leads out of the document's folder through a symbolic link (to {}): {hint}",
                 real.display()
-            ));
+            )),
+            (Ok(real), Ok(_)) => Ok(real),
+            _ => Ok(full),
         }
-        Ok(full)
     }
 }

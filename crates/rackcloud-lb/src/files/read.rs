@@ -79,7 +79,7 @@ impl std::fmt::Display for Cap {
 /// ```
 pub fn read_bytes(path: &Path, cap: Cap) -> io::Result<Vec<u8>> {
     regular(&std::fs::metadata(path)?)?;
-    let file = File::open(path)?;
+    let file = open_without_waiting(path)?;
     let meta = file.metadata()?;
     regular(&meta)?;
     if meta.len() > cap.bytes {
@@ -166,4 +166,15 @@ fn special_kind(meta: &Metadata) -> &'static str {
 #[cfg(not(unix))]
 fn special_kind(_: &Metadata) -> &'static str {
     "a special file"
+}
+
+/// Opens `path` for reading without waiting for a writer: a FIFO put in place of the file
+/// after its type was checked opens at once (and is refused by the type check of the open
+/// file) instead of blocking the open.
+fn open_without_waiting(path: &Path) -> io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    options.open(path)
 }
