@@ -170,6 +170,17 @@ fn not_written(e: &io::Error) -> Cause {
 }
 
 /// The files of an export that were not all written: which were, which were not.
+        // The document must not be one of the files it names: one would replace the other.
+        let keys = export.keys_to_provide().iter().map(String::as_str);
+        let named = export.files().iter().map(|f| f.path()).chain(keys);
+        if let Some(clash) = named.map(|name| dir.join(name)).find(|p| p == path) {
+            return Err(anyhow::anyhow!(
+                "not written: {} is also the name of a file the document names; give --to another \
+                 name (nothing was written)",
+                clash.display()
+            )
+            .into());
+        }
 fn files_not_written(e: &WriteError) -> Cause {
     let list = |paths: &[std::path::PathBuf]| -> String {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();

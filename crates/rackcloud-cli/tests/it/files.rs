@@ -294,3 +294,32 @@ fn man_dir_never_writes_through_a_link_and_replaces_a_page_whole() {
             .starts_with(".ie")
     );
 }
+
+#[test]
+fn export_refuses_a_document_named_as_one_of_its_files() {
+    let emulator = Emulator::start().expect("emulator");
+    let dir = tempfile::tempdir().expect("a folder");
+    let html = dir.path().join("custom.html");
+    std::fs::write(&html, "<html>Back soon</html>").expect("written");
+    let run = as_demo(
+        &emulator,
+        &["lb", "error-page", "set", "1", "--file", s(&html), "--wait"],
+    );
+    assert_eq!(run.status, 0, "{run:?}");
+    // The error page is exported as web-error.html: a document of that name would be replaced by
+    // it (or replace it).
+    let doc = dir.path().join("web-error.html");
+    let run = as_demo(
+        &emulator,
+        &["lb", "export", "1", "--to", s(&doc), "--force"],
+    );
+    assert_eq!(run.status, 1, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "rackcloud: export load balancers failed: not written: {} is also the name of a file the document names; give --to another name (nothing was written)\n",
+            doc.display()
+        )
+    );
+    assert!(!doc.exists(), "something was written");
+}
