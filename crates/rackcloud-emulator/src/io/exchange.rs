@@ -81,7 +81,12 @@ pub(crate) async fn exchange(
 /// request (unless it is for the control API) and runs the routes; a panic in a
 /// handler (a bug) becomes a 500 rather than a dead connection.
 fn answer(shared: &Arc<Shared>, incoming: &Incoming) -> Reply {
-    if let Err(refused) = shared.config.hosts.check(incoming.header("host")) {
+    let hosts = incoming
+        .headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("host"))
+        .map(|(_, v)| v.as_str());
+    if let Err(refused) = shared.config.hosts.check_all(hosts) {
         return refused;
     }
     if !routes::is_control(incoming.path()) {

@@ -19,6 +19,8 @@ const QUOTED: usize = 100;
 pub(crate) struct HostRule {
     /// Host names and IP literals answered, lower case, IPv6 without brackets.
     names: Vec<String>,
+    /// The names allowed beyond loopback and the listen address, as the refusal lists them.
+    allowed: Vec<String>,
     /// Listening on a wildcard address: any IP literal is answered (rebinding needs a name).
     any_ip: bool,
 }
@@ -34,25 +36,65 @@ impl HostRule {
         if !listen.is_unspecified() {
             names.push(listen.to_string());
         }
-        names.extend(extra.iter().map(|n| n.trim().to_ascii_lowercase()));
+        // A name allowed with a port (`emulator:8900`) is the name, answered on any port.
+        let allowed: Vec<String> = extra
+            .iter()
+            .map(|n| name_of(n).unwrap_or_else(|| n.trim().to_ascii_lowercase()))
+            .filter(|n| !n.is_empty())
+            .collect();
+        names.extend(allowed.iter().cloned());
         names.sort();
         names.dedup();
         HostRule {
             names,
+            allowed,
             any_ip: listen.is_unspecified(),
         }
     }
 
-    /// `Ok` when a request with this `Host` header (or none: only browsers matter here, and
-    /// they always send one) is answered; the 421 refusal otherwise.
+    /// [`check`](Self::check) for every `Host` header of a request: more than one is refused
+    /// with 400, since a proxy and the emulator might each read a different one.
+    pub(crate) fn check_all<'a>(
+        &self,
+        mut hosts: impl Iterator<Item = &'a str>,
+    ) -> Result<(), Reply> {
+        let first = hosts.next();
+        if hosts.next().is_some() {
+            return Err(error_replies::flat(
+                400,
+                "A request has at most one Host header: this one has several.",
+            ));
+        }
+        self.check(first)
+    }
+
+    /// `Ok` when a request with this `Host` header (or none: an HTTP/1.0 client may send none,
+    /// and a browser, the one a rebinding page drives, always sends one) is answered; the 421
+    /// refusal otherwise.
     pub(crate) fn check(&self, host: Option<&str>) -> Result<(), Reply> {
         let Some(value) = host else {
             return Ok(());
         };
         match name_of(value) {
             Some(name) if self.allows(&name) => Ok(()),
-            _ => Err(refusal(value)),
+            _ => Err(self.refusal(value)),
         }
+    }
+
+    fn refusal(&self, value: &str) -> Reply {
+        let quoted: String = value.chars().take(QUOTED).collect();
+        let allowed = match self.allowed.as_slice() {
+            [] => String::new(),
+            names => format!(", the names it was allowed ({})", names.join(", ")),
+        };
+        error_replies::flat(
+            MISDIRECTED,
+            &format!(
+                "This emulator does not answer for Host '{quoted}': only 127.0.0.1, [::1], \
+                 localhost and the address it listens on{allowed} (with any port), so that a web \
+                 page cannot reach it by rebinding its own name to this machine."
+            ),
+        )
     }
 
     fn allows(&self, name: &str) -> bool {
@@ -88,18 +130,6 @@ fn name_of(value: &str) -> Option<String> {
         port.parse::<u16>().ok()?;
     }
     (!name.is_empty()).then_some(name)
-}
-
-fn refusal(value: &str) -> Reply {
-    let quoted: String = value.chars().take(QUOTED).collect();
-    error_replies::flat(
-        MISDIRECTED,
-        &format!(
-            "This emulator does not answer for Host '{quoted}': only 127.0.0.1, [::1], localhost \
-             and the address it listens on (with any port), so that a web page cannot reach it \
-             by rebinding its own name to this machine."
-        ),
-    )
 }
 
 #[cfg(test)]

@@ -112,3 +112,59 @@ fn an_allowed_name_is_answered() -> anyhow::Result<()> {
     assert_eq!(status, 421);
     Ok(())
 }
+
+#[test]
+fn a_name_allowed_with_a_port_is_the_name_and_the_refusal_lists_the_allowed_names()
+-> anyhow::Result<()> {
+    let emulator = Emulator::builder()
+        .default_seed()
+        .allow_host("lb-emulator:8900")
+        .start()?;
+    let (status, _) = raw(&emulator, "GET", "/_emulator/stats", "lb-emulator:1234", "")?;
+    assert_eq!(status, 200);
+    let (status, body) = raw(&emulator, "GET", "/_emulator/stats", "evil.example", "")?;
+    assert_eq!(status, 421);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&body)?,
+        flat(
+            421,
+            "This emulator does not answer for Host 'evil.example': only 127.0.0.1, [::1], \
+             localhost and the address it listens on, the names it was allowed (lb-emulator) \
+             (with any port), so that a web page cannot reach it by rebinding its own name to \
+             this machine."
+        )
+    );
+    Ok(())
+}
+
+#[test]
+fn a_request_with_two_host_headers_is_refused_whatever_their_order() -> anyhow::Result<()> {
+    let emulator = Emulator::start()?;
+    for (first, second) in [("127.0.0.1", "evil.example"), ("evil.example", "127.0.0.1")] {
+        let mut stream = TcpStream::connect(emulator.addr())?;
+        stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+        let request = format!(
+            "GET /_emulator/stats HTTP/1.1\r\nHost: {first}\r\nHost: {second}\r\n\
+             Connection: close\r\n\r\n"
+        );
+        stream.write_all(request.as_bytes())?;
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer)?;
+        assert!(
+            answer.starts_with("HTTP/1.1 400 "),
+            "{first}, {second}: {answer}"
+        );
+        let body = answer
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b)
+            .unwrap_or_default();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(body)?,
+            flat(
+                400,
+                "A request has at most one Host header: this one has several."
+            )
+        );
+    }
+    Ok(())
+}
