@@ -313,8 +313,9 @@ fn maybe_applied(e: &Error) -> &'static str {
     let lost = matches!(e.kind(), ErrorKind::Transport | ErrorKind::Timeout) && !e.nothing_sent();
     let change = matches!(e.method(), Some("POST" | "PUT" | "DELETE" | "PATCH"));
     if lost && change {
-        " (the change may have been applied: run `rackcloud lb list` or `rackcloud lb plan` to \
-         see whether it was before sending it again)"
+        " (the change may have been applied: run `rackcloud lb show` on the load balancer, \
+         `rackcloud lb list` for a new one, or `rackcloud lb plan`, to see whether it was before \
+         sending it again)"
     } else {
         ""
     }

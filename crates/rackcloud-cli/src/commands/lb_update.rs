@@ -12,7 +12,7 @@ use crate::wait;
 /// Changes the attributes given (checked before anything is sent) and prints the change.
 pub(crate) fn run(args: &LbUpdateArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
     let lb_id = args.lb_id;
-    Operation::on_lb("update the load balancer", lb_id).report(out, || {
+    Operation::of_lb("update", lb_id).report(out, || {
         let (opts, what) = options(args);
         // Checked before connecting: invalid options send nothing, not even a token request.
         opts.to_lb_update_map()?;

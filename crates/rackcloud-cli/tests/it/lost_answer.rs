@@ -42,8 +42,9 @@ fn apply_again_after_a_lost_create_answer_adopts_what_was_created() {
     assert_eq!(run.status, 1, "{run:?}");
     assert!(
         run.stderr.contains(
-            "the change may have been applied: run `rackcloud lb list` or `rackcloud lb plan` \
-             to see whether it was before sending it again"
+            "the change may have been applied: run `rackcloud lb show` on the load balancer, \
+             `rackcloud lb list` for a new one, or `rackcloud lb plan`, to see whether it was \
+             before sending it again"
         ),
         "{run:?}"
     );
@@ -81,8 +82,9 @@ fn a_create_whose_answer_is_lost_says_it_may_have_been_applied() {
     assert_eq!(run.status, 1, "{run:?}");
     assert!(
         run.error_line().ends_with(
-            "(the change may have been applied: run `rackcloud lb list` or `rackcloud lb plan` \
-             to see whether it was before sending it again)"
+            "(the change may have been applied: run `rackcloud lb show` on the load balancer, \
+             `rackcloud lb list` for a new one, or `rackcloud lb plan`, to see whether it was \
+             before sending it again)"
         ),
         "{run:?}"
     );
