@@ -56,6 +56,9 @@ pub(crate) enum Cause {
     Other(anyhow::Error),
     /// The change was accepted; its wait ended before the load balancer showed it applied.
     Unconfirmed(Box<Unconfirmed>),
+    /// Changes to several load balancers (a fleet, an apply) of which some were accepted and
+    /// not confirmed, and none failed otherwise: the document on stdout says which.
+    UnconfirmedSome(String),
 }
 
 impl From<Error> for Cause {
@@ -126,6 +129,12 @@ impl Operation {
         self.failure(Cause::Sdk(e))
     }
 
+    /// The end of this operation when changes were accepted and not confirmed and nothing
+    /// else failed (exit status 3); `message` says what stands.
+    pub(crate) fn unconfirmed(&self, message: impl Into<String>) -> Failure {
+        self.failure(Cause::UnconfirmedSome(message.into()))
+    }
+
     /// The failure of this operation for another reason.
     pub(crate) fn failed_other(&self, e: impl Into<anyhow::Error>) -> Failure {
         self.failure(Cause::Other(e.into()))
@@ -166,7 +175,7 @@ impl Failure {
         match &self.cause {
             Cause::Usage(_) => EXIT_USAGE,
             Cause::Sdk(e) if sent::refused_before_sending(e) && !sent::anything() => EXIT_USAGE,
-            Cause::Unconfirmed(_) => EXIT_UNCONFIRMED,
+            Cause::Unconfirmed(_) | Cause::UnconfirmedSome(_) => EXIT_UNCONFIRMED,
             Cause::Sdk(_) | Cause::Other(_) => EXIT_FAILURE,
         }
     }
@@ -198,6 +207,13 @@ impl Failure {
             Cause::Unconfirmed(u) => {
                 return format!("rackcloud: {}: {}", self.operation.phrase(), u.reason());
             }
+            Cause::UnconfirmedSome(message) => {
+                return format!(
+                    "rackcloud: {}: {}",
+                    self.operation.phrase(),
+                    one_line(message)
+                );
+            }
         };
         format!("rackcloud: {} failed: {reason}", self.operation.phrase())
     }
@@ -223,6 +239,9 @@ impl Failure {
                 lb_status: u.last_status(),
                 ..ErrorFields::plain(&self.operation, "unconfirmed", u.reason())
             },
+            Cause::UnconfirmedSome(message) => {
+                ErrorFields::plain(&self.operation, "unconfirmed", one_line(message))
+            }
         };
         ErrorDocument { error }
     }

@@ -90,12 +90,7 @@ pub(crate) fn fleet_step(client: &ServiceClient, lb_id: u64, opts: &WaitOpts) ->
     match rackcloud_lb::core::wait_until_active(client, lb_id, opts) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == ErrorKind::Timeout => {
-            let unconfirmed = Unconfirmed::new(lb_id, Status::Active, opts, &e);
-            let told = Error::new(ErrorKind::Timeout, unconfirmed.reason());
-            Err(match e.lb_status() {
-                Some(status) => told.with_lb_status(status),
-                None => told,
-            })
+            Err(Unconfirmed::new(lb_id, Status::Active, opts, &e).into_error())
         }
         Err(e) => Err(e),
     }

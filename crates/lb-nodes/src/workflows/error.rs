@@ -139,7 +139,8 @@ impl fmt::Display for WorkflowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: step '{}' failed", self.workflow, self.step)?;
         if self.accepted {
-            f.write_str(" after the server accepted it")?;
+            // Its change stands: never "nothing was applied".
+            f.write_str(" after the server accepted it (its change stands)")?;
         }
         let ids = |ids: &[u64]| {
             ids.iter()
@@ -149,7 +150,9 @@ impl fmt::Display for WorkflowError {
         };
         let added: Vec<u64> = self.added.iter().map(Node::id).collect();
         if added.is_empty() && self.updated.is_empty() && self.removed.is_empty() {
-            f.write_str("; nothing was applied")?;
+            if !self.accepted {
+                f.write_str("; nothing was applied")?;
+            }
         } else {
             write!(
                 f,

@@ -6,7 +6,7 @@ use rackcloud_lb::lbs::Status;
 
 use crate::auth::Connect;
 use crate::cli::{AccessListCommand, WaitArgs};
-use crate::failure::{Failure, Operation};
+use crate::failure::{Cause, Failure, Operation, Unconfirmed};
 use crate::output::{AccessListShown, Change, Output};
 use crate::wait::{self, Waiting};
 
@@ -97,8 +97,14 @@ fn remove(
     Operation::on_lb("remove access list items", lb_id).report(out, || {
         let client = connect.lb_client()?;
         // Requests after the first wait for the load balancer, with or without --wait.
+        // One that passes its deadline leaves the requests before it accepted, not confirmed.
         let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Active);
-        rackcloud_lb::acl::bulk_delete(&client, lb_id, item_ids, waiting.opts()).extract_err()?;
+        let outcome = rackcloud_lb::acl::bulk_delete(&client, lb_id, item_ids, waiting.opts());
+        let removal = "removal of access list items";
+        if let Some(u) = Unconfirmed::of_chunks(lb_id, removal, waiting.opts(), &outcome) {
+            return Err(Cause::Unconfirmed(Box::new(u)));
+        }
+        outcome.extract_err()?;
         drop(waiting);
         let status = wait::until_applied(&connect, wait, &client, lb_id)?;
         let ids: Vec<String> = item_ids.iter().map(u64::to_string).collect();

@@ -67,41 +67,80 @@ pub(crate) fn apply(args: &ApplyArgs, connect: Connect<'_>, out: Output) -> Resu
         let stderr = Stderr::new();
         let total = plan.len();
         let ended = AtomicUsize::new(0);
-        let report = rackcloud_lb::apply_with(&client, &plan, &fleet_opts(args, &connect), |event| {
-            let n = ended.fetch_add(1, Ordering::SeqCst) + 1;
-            let how = match event.error {
-                None => "done".to_owned(),
-                Some(e) => format!("FAILED ({})", crate::failure::describe(e, false)),
-            };
-            stderr.line(&format!(
-                "[{n}/{total}] {}: {how}: {}",
-                event.name, event.change
-            ));
-        });
+        let report =
+            rackcloud_lb::apply_with(&client, &plan, &fleet_opts(args, &connect), |event| {
+                let n = ended.fetch_add(1, Ordering::SeqCst) + 1;
+                let how = match event.error {
+                    None => "done".to_owned(),
+                    Some(e) if event.unconfirmed => format!(
+                        "accepted, not confirmed ({}); it stands: do not send it again",
+                        crate::failure::describe(e, false)
+                    ),
+                    Some(e) => format!("FAILED ({})", crate::failure::describe(e, false)),
+                };
+                stderr.line(&format!(
+                    "[{n}/{total}] {}: {how}: {}",
+                    event.name, event.change
+                ));
+            });
         out.report(&Applied(&report))?;
         if report.is_complete() {
             return Ok(());
         }
+        let stands = unconfirmed(&report);
+        if report.only_unconfirmed() {
+            return Err(Cause::UnconfirmedSome(format!(
+                "accepted, not confirmed: {stands}: each stands and is being applied: do not send \
+                 it again; plan again once `rackcloud lb show` says ACTIVE"
+            )));
+        }
+        let also = if stands.is_empty() {
+            String::new()
+        } else {
+            format!("; accepted, not confirmed (do not send again): {stands}")
+        };
         Err(anyhow::anyhow!(
-            "a load balancer's changes stopped at an error (see above); run apply again once the cause is fixed"
+            "a load balancer's changes stopped at an error (see above){also}; run apply again once \
+             the cause is fixed"
         )
         .into())
     })
+    // The report on stdout says which changes stand: no error document follows it.
+    .map_err(|f| match f.exit_status() {
+        crate::failure::EXIT_UNCONFIRMED => f.summarised(),
+        _ => f,
+    })
+}
+
+/// The changes accepted and not confirmed: `web (1): add node 10.0.0.9:80, …`.
+fn unconfirmed(report: &rackcloud_lb::ApplyReport) -> String {
+    let stands: Vec<String> = report
+        .lbs()
+        .iter()
+        .filter_map(|lb| {
+            let (change, _) = lb.unconfirmed()?;
+            let id = lb.id().map_or_else(String::new, |id| format!(" ({id})"));
+            Some(format!("{}{id}: {change}", lb.name()))
+        })
+        .collect();
+    stands.join(", ")
 }
 
 /// How `apply` runs its load balancers: `--parallel` at a time, polling every
-/// `--wait-interval`, within `--timeout`.
+/// `--wait-interval`, within `--timeout` (no load balancer started, no change sent and no wait
+/// going on after it).
 fn fleet_opts(args: &ApplyArgs, connect: &Connect<'_>) -> FleetOpts {
     let interval = args.wait_interval.unwrap_or(Duration::from_secs(5));
     let parallel = args
         .parallel
         .map_or(FleetOpts::DEFAULT_PARALLEL, usize::from);
-    let opts = FleetOpts::new()
-        .parallel(parallel)
-        .wait(WaitOpts::new().interval(interval));
+    let opts = FleetOpts::new().parallel(parallel);
+    // The command's deadline ends every wait too (apply ends each at the time left).
     match connect.time_left() {
-        Some(left) => opts.deadline(left),
-        None => opts,
+        Some(left) => opts
+            .wait(WaitOpts::new().interval(interval).deadline(left))
+            .deadline(left),
+        None => opts.wait(WaitOpts::new().interval(interval)),
     }
 }
 
@@ -136,6 +175,17 @@ pub(crate) fn export(args: &ExportArgs, connect: Connect<'_>, out: Output) -> Re
             return Ok(out.verbatim(text.as_bytes())?);
         };
         let dir = path.parent().unwrap_or(Path::new("."));
+        // The document must not be one of the files it names: one would replace the other.
+        let keys = export.keys_to_provide().iter().map(String::as_str);
+        let named = export.files().iter().map(|f| f.path()).chain(keys);
+        if let Some(clash) = named.map(|name| dir.join(name)).find(|p| p == path) {
+            return Err(anyhow::anyhow!(
+                "not written: {} is also the name of a file the document names; give --to another \
+                 name (nothing was written)",
+                clash.display()
+            )
+            .into());
+        }
         // The document first: a hand-kept one is not replaced unless asked.
         let wrote = write_file(path, text.as_bytes(), args.force).map_err(|e| not_written(&e))?;
         if wrote != Written::Unchanged {
@@ -170,17 +220,6 @@ fn not_written(e: &io::Error) -> Cause {
 }
 
 /// The files of an export that were not all written: which were, which were not.
-        // The document must not be one of the files it names: one would replace the other.
-        let keys = export.keys_to_provide().iter().map(String::as_str);
-        let named = export.files().iter().map(|f| f.path()).chain(keys);
-        if let Some(clash) = named.map(|name| dir.join(name)).find(|p| p == path) {
-            return Err(anyhow::anyhow!(
-                "not written: {} is also the name of a file the document names; give --to another \
-                 name (nothing was written)",
-                clash.display()
-            )
-            .into());
-        }
 fn files_not_written(e: &WriteError) -> Cause {
     let list = |paths: &[std::path::PathBuf]| -> String {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();

@@ -1,6 +1,7 @@
 //! Several load balancers at once: the ids given or `--all`, each changed by the same step with
 //! `rackcloud_lb::core::run_fleet` (`--parallel` at a time, paced by the client), one progress line
-//! per load balancer on stderr and a summary on stdout. Any failure makes the exit status 1.
+//! per load balancer on stderr and a summary on stdout. Any failure makes the exit status 1; a
+//! change accepted whose wait passed its deadline, when nothing else failed, 3.
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::sync::Arc;
@@ -13,7 +14,7 @@ use rackcloud_lb::lbs::{ListOpts, Status};
 
 use crate::auth::Connect;
 use crate::cli::{FleetArgs, WaitArgs};
-use crate::failure::{Failure, Operation, describe};
+use crate::failure::{Failure, Operation, Unconfirmed, describe};
 use crate::output::{FleetSummary, Output};
 
 /// Whether the command has one load balancer, to be run as before, or several.
@@ -93,9 +94,11 @@ pub(crate) fn run_many(
             {
                 let line = match &outcome.outcome {
                     FleetOutcome::Done => format!("done in {:.1?}", outcome.elapsed),
-                    FleetOutcome::Failed { error, .. } => {
-                        format!("failed: {}", describe(error, verbose))
-                    }
+                    // Its words begin `accepted, not confirmed`.
+                    FleetOutcome::Failed { error, .. } => match Unconfirmed::of(error) {
+                        Some(u) => u.reason(),
+                        None => format!("failed: {}", describe(error, verbose)),
+                    },
                     FleetOutcome::NotStarted => "not started".to_owned(),
                     _ => "unknown".to_owned(),
                 };
@@ -114,12 +117,24 @@ pub(crate) fn run_many(
     let outcomes = run_fleet(&client, &ids, &job, &opts);
     let summary = FleetSummary::new(what, &outcomes, verbose);
     op.run(|| Ok(out.report(&summary)?))?;
-    match summary.failed() {
-        0 => Ok(()),
-        n => Err(op
+    let total = outcomes.len();
+    match (summary.failed(), summary.unconfirmed()) {
+        (0, 0) => Ok(()),
+        (0, n) => Err(op
+            .unconfirmed(format!(
+                "accepted, not confirmed on {n} of {total} load balancers: their changes stand \
+                 and are being applied (see above): do not send them again"
+            ))
+            .summarised()),
+        (n, 0) => Err(op
             .failed_other(anyhow::anyhow!(
-                "{n} of {} load balancers failed or were not started",
-                outcomes.len()
+                "{n} of {total} load balancers failed or were not started"
+            ))
+            .summarised()),
+        (n, u) => Err(op
+            .failed_other(anyhow::anyhow!(
+                "{n} of {total} load balancers failed or were not started; on {u} the change \
+                 was accepted, not confirmed (do not send it again there)"
             ))
             .summarised()),
     }

@@ -12,7 +12,7 @@ use rackcloud_lb::nodes::{Condition, CreateOpts, CreateOptsBuilder, ListOpts, Up
 use crate::auth::Connect;
 use crate::cli::{AddArgs, FleetArgs, NodeCommand, UpdateArgs, WaitArgs};
 use crate::commands::fleet;
-use crate::failure::{Failure, Operation};
+use crate::failure::{Cause, Failure, Operation, Unconfirmed};
 use crate::output::{
     Change, NodeDetails, NodeEvents, NodeIds, NodeUpdate, Nodes, Output, added_nodes,
 };
@@ -99,7 +99,8 @@ fn add(args: &AddArgs, connect: Connect<'_>, out: Output) -> Result<(), Failure>
         if args.safe {
             let waiting = Waiting::begin(&connect, &args.wait, lb_id, &LbStatus::Active);
             let opts = WorkflowOpts::new(waiting.opts().clone());
-            let added = add_safely(&client, lb_id, &nodes, &opts)?;
+            let added = add_safely(&client, lb_id, &nodes, &opts)
+                .map_err(|e| workflow_failure(lb_id, waiting.opts(), e))?;
             drop(waiting);
             let status = Some(LbStatus::Active);
             return Ok(added_nodes(lb_id, "safe addition", &added, status));
@@ -189,7 +190,8 @@ fn drain(
         let (what, status) = if remove {
             let waiting = Waiting::begin(&connect, wait, lb_id, &LbStatus::Active);
             let opts = WorkflowOpts::new(waiting.opts().clone());
-            drain_and_remove(&client, lb_id, node_id, grace, &opts)?;
+            drain_and_remove(&client, lb_id, node_id, grace, &opts)
+                .map_err(|e| workflow_failure(lb_id, waiting.opts(), e))?;
             ("draining and removal", Some(LbStatus::Active))
         } else {
             let draining = UpdateOpts::new().condition(Condition::Draining);
@@ -200,6 +202,19 @@ fn drain(
         let what = format!("{what} of node {node_id}");
         Ok(Change::update(lb_id, what, status).with_fields(NodeIds::one(node_id)))
     })
+}
+
+/// A workflow's error: [`Unconfirmed`] when its failed step was accepted and its wait (with
+/// `opts`) passed the deadline, with the workflow's words of what was applied; else the SDK's.
+fn workflow_failure(
+    lb_id: u64,
+    opts: &rackcloud_lb::core::WaitOpts,
+    e: rackcloud_lb::core::Error,
+) -> Cause {
+    match Unconfirmed::of_workflow(lb_id, opts, &e) {
+        Some(unconfirmed) => Cause::Unconfirmed(Box::new(unconfirmed)),
+        None => Cause::Sdk(e),
+    }
 }
 
 fn events(lb_id: u64, connect: Connect<'_>, out: Output) -> Result<(), Failure> {
@@ -224,7 +239,13 @@ fn add_many(
     let step: fleet::Step = Arc::new(move |c, id, w| {
         if safe {
             let wait = w.cloned().unwrap_or_default();
-            return add_safely(c, id, &nodes, &WorkflowOpts::new(wait)).map(|_| ());
+            return match add_safely(c, id, &nodes, &WorkflowOpts::new(wait.clone())) {
+                Ok(_) => Ok(()),
+                Err(e) => Err(match Unconfirmed::of_workflow(id, &wait, &e) {
+                    Some(unconfirmed) => unconfirmed.into_error(),
+                    None => e,
+                }),
+            };
         }
         rackcloud_lb::nodes::create(c, id, &create).extract()?;
         w.map_or(Ok(()), |w| wait::fleet_step(c, id, w))

@@ -7,7 +7,7 @@ use rackcloud_lb::vips::AddOpts;
 
 use crate::auth::Connect;
 use crate::cli::{VipCommand, WaitArgs};
-use crate::failure::{Failure, Operation};
+use crate::failure::{Cause, Failure, Operation, Unconfirmed};
 use crate::output::{Output, VirtualIps, vip_added, vips_removed};
 use crate::wait::{self, Waiting};
 
@@ -51,13 +51,20 @@ fn remove(
     Operation::on_lb("remove virtual ips", lb_id).report(out, || {
         let client = connect.lb_client()?;
         // More than one request: each waits for the one before to be applied, shown like --wait.
-        let outcome = if vip_ids.len() > MAX_IDS_PER_REQUEST {
+        // A wait between requests that passes its deadline leaves the requests before it
+        // accepted, not confirmed.
+        if vip_ids.len() > MAX_IDS_PER_REQUEST {
             let waiting = Waiting::begin(&connect, wait, lb_id, &Status::Active);
-            rackcloud_lb::vips::bulk_delete(&client, lb_id, vip_ids, waiting.opts())
+            let outcome = rackcloud_lb::vips::bulk_delete(&client, lb_id, vip_ids, waiting.opts());
+            let removal = "removal of virtual ips";
+            if let Some(u) = Unconfirmed::of_chunks(lb_id, removal, waiting.opts(), &outcome) {
+                return Err(Cause::Unconfirmed(Box::new(u)));
+            }
+            outcome.extract_err()?;
         } else {
             rackcloud_lb::vips::bulk_delete(&client, lb_id, vip_ids, &WaitOpts::new())
-        };
-        outcome.extract_err()?;
+                .extract_err()?;
+        }
         let status = wait::until_applied(&connect, wait, &client, lb_id)?;
         Ok(vips_removed(lb_id, vip_ids, status))
     })

@@ -81,8 +81,10 @@ impl Render for Planned<'_> {
     }
 }
 
-/// What apply did: text per load balancer; JSON `{"complete", "applied", "load_balancers":
-/// [{"name", "id", "applied": [..], "failed": {"change", "error"}|null, "not_sent": [..]}]}`.
+/// What apply did: text per load balancer; JSON `{"complete", "applied", "unconfirmed",
+/// "load_balancers": [{"name", "id", "applied": [..], "failed": {"change", "error"}|null,
+/// "unconfirmed": {"change", "error"}|null, "not_sent": [..]}]}`: `unconfirmed` is the change
+/// accepted whose wait passed the deadline (it stands; not to be sent again).
 pub(crate) struct Applied<'a>(pub(crate) &'a ApplyReport);
 
 impl Render for Applied<'_> {
@@ -99,15 +101,17 @@ impl Render for Applied<'_> {
                 let names = |cs: &[rackcloud_lb::Change]| -> Vec<String> {
                     cs.iter().map(ToString::to_string).collect()
                 };
-                let failed = lb.failed().map(
-                    |(c, e)| json!({"change": c.to_string(), "error": crate::failure::describe(e, false)}),
-                );
+                let told = |(c, e): &(rackcloud_lb::Change, rackcloud_lb::core::Error)| {
+                    json!({"change": c.to_string(), "error": crate::failure::describe(e, false)})
+                };
                 json!({"name": lb.name(), "id": lb.id(), "applied": names(lb.applied()),
-                       "failed": failed, "not_sent": names(lb.not_sent())})
+                       "failed": lb.failed().map(told),
+                       "unconfirmed": lb.unconfirmed().map(told),
+                       "not_sent": names(lb.not_sent())})
             })
             .collect();
         let doc = json!({"complete": self.0.is_complete(), "applied": self.0.applied(),
-                         "load_balancers": lbs});
+                         "unconfirmed": self.0.unconfirmed(), "load_balancers": lbs});
         write_json(out, &doc)
     }
 }

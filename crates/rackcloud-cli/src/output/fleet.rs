@@ -1,10 +1,11 @@
 //! The summary of a change run on several load balancers.
 //!
 //! Text: one line per load balancer (`load balancer 7: done`, `load balancer 8: failed: …`,
-//! `load balancer 9: not started (deadline)`), then `enable … : 2 done, 1 failed, 0 not started`.
-//! JSON: `{"operation":"…","done":2,"failed":1,"notStarted":0,"results":[{"loadBalancerId":7,
-//! "outcome":"done","seconds":0.5},{"loadBalancerId":8,"outcome":"failed","step":1,
-//! "error":"…"}]}`.
+//! `load balancer 6: accepted, not confirmed: …`, `load balancer 9: not started`), then
+//! `enable … : 2 done, 1 failed, 1 accepted, not confirmed, 0 not started`.
+//! JSON: `{"operation":"…","done":2,"failed":1,"unconfirmed":1,"notStarted":0,"results":
+//! [{"loadBalancerId":7,"outcome":"done","seconds":0.5},{"loadBalancerId":8,"outcome":"failed",
+//! "step":1,"error":"…"},{"loadBalancerId":6,"outcome":"unconfirmed","step":1,"error":"…"}]}`.
 
 use std::io::{self, Write};
 
@@ -12,7 +13,7 @@ use rackcloud_lb::core::{FleetOutcome, LbOutcome};
 use serde::Serialize;
 
 use super::{Render, write_json};
-use crate::failure::describe;
+use crate::failure::{Unconfirmed, describe};
 
 /// What happened to each load balancer.
 #[derive(Debug, Serialize)]
@@ -21,6 +22,7 @@ pub(crate) struct FleetSummary {
     operation: String,
     done: usize,
     failed: usize,
+    unconfirmed: usize,
     not_started: usize,
     results: Vec<FleetResult>,
 }
@@ -45,9 +47,10 @@ impl FleetSummary {
             .map(|o| {
                 let (outcome, step, error) = match &o.outcome {
                     FleetOutcome::Done => ("done", None, None),
-                    FleetOutcome::Failed { step, error, .. } => {
-                        ("failed", Some(*step), Some(describe(error, verbose)))
-                    }
+                    FleetOutcome::Failed { step, error, .. } => match Unconfirmed::of(error) {
+                        Some(u) => ("unconfirmed", Some(*step), Some(u.reason())),
+                        None => ("failed", Some(*step), Some(describe(error, verbose))),
+                    },
                     _ => ("not started", None, None),
                 };
                 FleetResult {
@@ -64,6 +67,7 @@ impl FleetSummary {
             operation: operation.to_owned(),
             done: count("done"),
             failed: count("failed"),
+            unconfirmed: count("unconfirmed"),
             not_started: count("not started"),
             results,
         }
@@ -73,12 +77,21 @@ impl FleetSummary {
     pub(crate) fn failed(&self) -> usize {
         self.failed + self.not_started
     }
+
+    /// Load balancers whose change was accepted and whose wait passed its deadline.
+    pub(crate) fn unconfirmed(&self) -> usize {
+        self.unconfirmed
+    }
 }
 
 impl Render for FleetSummary {
     fn text(&self, out: &mut dyn Write) -> io::Result<()> {
         for r in &self.results {
             match &r.error {
+                // The error says `accepted, not confirmed: …`.
+                Some(error) if r.outcome == "unconfirmed" => {
+                    writeln!(out, "load balancer {}: {error}", r.load_balancer_id)?
+                }
                 Some(error) => {
                     writeln!(out, "load balancer {}: failed: {error}", r.load_balancer_id)?
                 }
@@ -87,8 +100,8 @@ impl Render for FleetSummary {
         }
         writeln!(
             out,
-            "{}: {} done, {} failed, {} not started",
-            self.operation, self.done, self.failed, self.not_started
+            "{}: {} done, {} failed, {} accepted, not confirmed, {} not started",
+            self.operation, self.done, self.failed, self.unconfirmed, self.not_started
         )
     }
 

@@ -35,6 +35,7 @@ mod standin;
 mod throttle;
 mod tls_mfa;
 mod unconfirmed;
+mod unconfirmed_many;
 mod unix;
 mod usage_errors;
 mod usage_reports;
