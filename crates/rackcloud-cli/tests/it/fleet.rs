@@ -41,7 +41,7 @@ fn session_persistence_on_several_load_balancers_summarises_each() {
             "load balancer 1: done",
             "load balancer 2: done",
             "load balancer 3: done",
-            "enable SOURCE_IP session persistence: 3 done, 0 failed, 0 not started",
+            "enable SOURCE_IP session persistence: 3 done, 0 failed, 0 accepted, not confirmed, 0 not started",
         ]
     );
     let progress: Vec<&str> = run.stderr.lines().collect();
@@ -147,7 +147,7 @@ fn all_needs_yes_off_a_terminal_and_then_changes_every_load_balancer() {
     assert_eq!(run.status, 0, "{run:?}");
     assert_eq!(
         run.lines().last().copied(),
-        Some("set the health monitor: 3 done, 0 failed, 0 not started")
+        Some("set the health monitor: 3 done, 0 failed, 0 accepted, not confirmed, 0 not started")
     );
     let run = as_demo(
         &emulator,
