@@ -2,14 +2,13 @@
 //! and the configuration the service takes in the same request.
 
 use clap::Args;
-use clap::builder::{PossibleValuesParser, TypedValueParser};
 use rackcloud_lb::core::model::MonitorType;
 use rackcloud_lb::core::model::{IpVersion, NodeCondition, NodeOpts, NodeType, VipType};
 use rackcloud_lb::lbs::{Algorithm, Protocol, VipOpts};
 use rackcloud_lb::sessions::Type;
 
 use super::WaitArgs;
-use super::values::{parse_address, parse_name, parse_pair, parse_target};
+use super::values::{known, parse_address, parse_name, parse_pair, parse_target};
 
 /// `rackcloud lb create …`.
 #[derive(Debug, Args)]
@@ -25,7 +24,7 @@ pub(crate) struct CreateArgs {
         value_name = "PROTOCOL",
         ignore_case = true,
         hide_possible_values = true,
-        value_parser = PossibleValuesParser::new(Protocol::KNOWN_NAMES).try_map(|s| s.parse::<Protocol>())
+        value_parser = known!(Protocol)
     )]
     pub(crate) protocol: Protocol,
 
@@ -50,7 +49,7 @@ pub(crate) struct CreateArgs {
         value_name = "ALGORITHM",
         ignore_case = true,
         hide_possible_values = true,
-        value_parser = PossibleValuesParser::new(Algorithm::KNOWN_NAMES).try_map(|s| s.parse::<Algorithm>())
+        value_parser = known!(Algorithm)
     )]
     pub(crate) algorithm: Option<Algorithm>,
 
@@ -74,7 +73,7 @@ pub(crate) struct CreateArgs {
         long,
         value_name = "TYPE",
         ignore_case = true,
-        value_parser = PossibleValuesParser::new(Type::KNOWN_NAMES).try_map(|s| s.parse::<Type>())
+        value_parser = known!(Type)
     )]
     pub(crate) persistence: Option<Type>,
 
@@ -118,7 +117,7 @@ pub(crate) struct CreateMonitorArgs {
         value_name = "TYPE",
         ignore_case = true,
         requires_all = ["delay", "check_timeout", "attempts"],
-        value_parser = PossibleValuesParser::new(MonitorType::KNOWN_NAMES).try_map(|s| s.parse::<MonitorType>())
+        value_parser = known!(MonitorType)
     )]
     pub(crate) monitor_type: Option<MonitorType>,
 

@@ -1,6 +1,6 @@
 //! `rackcloud lb health-monitor …`: the clap types.
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
+use super::values::known;
 use clap::{Args, Subcommand};
 use rackcloud_lb::core::model::MonitorType;
 
@@ -39,7 +39,7 @@ pub(crate) struct HealthMonitorSetArgs {
         long = "type",
         value_name = "TYPE",
         ignore_case = true,
-        value_parser = PossibleValuesParser::new(MonitorType::KNOWN_NAMES).try_map(|s| s.parse::<MonitorType>())
+        value_parser = known!(MonitorType)
     )]
     pub(crate) monitor_type: MonitorType,
 

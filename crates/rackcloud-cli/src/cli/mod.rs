@@ -22,11 +22,11 @@ use std::time::Duration;
 
 pub(crate) mod ssl;
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 pub(crate) use nodes::{AddArgs, NodeCommand, UpdateArgs};
 use rackcloud_lb::sessions::Type;
+use values::known;
 
 mod health_monitor;
 mod throttle;
@@ -251,7 +251,7 @@ pub(crate) enum SessionPersistenceCommand {
             long = "type",
             value_name = "TYPE",
             ignore_case = true,
-            value_parser = PossibleValuesParser::new(Type::KNOWN_NAMES).try_map(|s| s.parse::<Type>())
+            value_parser = known!(Type)
         )]
         persistence_type: Type,
         #[command(flatten)]

@@ -2,10 +2,10 @@
 
 use std::time::Duration;
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
 use rackcloud_lb::nodes::{Condition, Type};
 
+use super::values::known;
 use super::values::parse_target;
 use super::{WaitArgs, parse_lb_id};
 
@@ -80,7 +80,7 @@ pub(crate) struct AddArgs {
     pub(crate) targets: Vec<(String, u16)>,
     /// The condition (any case): ENABLED, DISABLED or DRAINING [default: ENABLED]
     #[arg(long, value_name = "CONDITION", conflicts_with = "safe", ignore_case = true,
-        value_parser = PossibleValuesParser::new(Condition::KNOWN_NAMES).try_map(|s| s.parse::<Condition>()))]
+        value_parser = known!(Condition))]
     pub(crate) condition: Option<Condition>,
     #[command(flatten)]
     pub(crate) kind: KindArgs,
@@ -105,7 +105,7 @@ pub(crate) struct UpdateArgs {
     pub(crate) node_id: u64,
     /// The condition (any case): ENABLED, DISABLED or DRAINING
     #[arg(long, value_name = "CONDITION", ignore_case = true, required_unless_present_any = ["node_type", "weight"],
-        value_parser = PossibleValuesParser::new(Condition::KNOWN_NAMES).try_map(|s| s.parse::<Condition>()))]
+        value_parser = known!(Condition))]
     pub(crate) condition: Option<Condition>,
     #[command(flatten)]
     pub(crate) kind: KindArgs,
@@ -118,7 +118,7 @@ pub(crate) struct UpdateArgs {
 pub(crate) struct KindArgs {
     /// The type (any case): PRIMARY or SECONDARY
     #[arg(long = "type", value_name = "TYPE", ignore_case = true,
-        value_parser = PossibleValuesParser::new(Type::KNOWN_NAMES).try_map(|s| s.parse::<Type>()))]
+        value_parser = known!(Type))]
     pub(crate) node_type: Option<Type>,
     /// The weight, 1 to 100 (used by weighted algorithms)
     #[arg(long, value_name = "WEIGHT", value_parser = clap::value_parser!(u32).range(1..=100))]

@@ -2,9 +2,9 @@
 //! least one of them.
 
 use clap::Args;
-use clap::builder::{PossibleValuesParser, TypedValueParser};
 use rackcloud_lb::lbs::{Algorithm, Protocol};
 
+use super::values::known;
 use super::values::parse_name;
 use super::{WaitArgs, parse_lb_id};
 
@@ -30,7 +30,7 @@ pub(crate) struct LbUpdateArgs {
         value_name = "PROTOCOL",
         ignore_case = true,
         hide_possible_values = true,
-        value_parser = PossibleValuesParser::new(Protocol::KNOWN_NAMES).try_map(|s| s.parse::<Protocol>())
+        value_parser = known!(Protocol)
     )]
     pub(crate) protocol: Option<Protocol>,
 
@@ -45,7 +45,7 @@ pub(crate) struct LbUpdateArgs {
         value_name = "ALGORITHM",
         ignore_case = true,
         hide_possible_values = true,
-        value_parser = PossibleValuesParser::new(Algorithm::KNOWN_NAMES).try_map(|s| s.parse::<Algorithm>())
+        value_parser = known!(Algorithm)
     )]
     pub(crate) algorithm: Option<Algorithm>,
 

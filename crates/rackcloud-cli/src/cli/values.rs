@@ -2,6 +2,18 @@
 
 use std::time::Duration;
 
+/// The value parser of an open wire enum (`open_enum!`): its known names, any case, listed by
+/// clap and the only ones taken, parsed into the type: `value_parser = known!(Protocol)`.
+macro_rules! known {
+    ($t:ty) => {
+        clap::builder::TypedValueParser::try_map(
+            clap::builder::PossibleValuesParser::new(<$t>::KNOWN_NAMES),
+            |s| s.parse::<$t>(),
+        )
+    };
+}
+pub(crate) use known;
+
 /// A load balancer id: a whole number from 1.
 pub(crate) fn parse_lb_id(text: &str) -> Result<u64, String> {
     match text.trim().parse::<u64>() {
