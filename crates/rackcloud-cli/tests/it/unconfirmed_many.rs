@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crate::common::{as_demo, ok};
+use crate::common::{Run, as_demo, ok};
 use rackcloud_emulator::Emulator;
 
 /// Changes stay `PENDING_UPDATE` far longer than the `--timeout 1` of each command.
@@ -14,6 +14,13 @@ fn slow() -> Emulator {
         .pending_time(Duration::from_secs(60))
         .start()
         .expect("emulator")
+}
+
+/// `rackcloud --timeout 1 ARGS` as the demo user: every wait ends after a second.
+fn hurried(emulator: &Emulator, args: &[&str]) -> Run {
+    let mut all = vec!["--timeout", "1"];
+    all.extend_from_slice(args);
+    as_demo(emulator, &all)
 }
 
 fn count(emulator: &Emulator, method: &str, path: &str) -> usize {
@@ -44,17 +51,10 @@ fn apply_whose_wait_passes_the_timeout_exits_3_naming_the_change_that_stands() {
     let emulator = slow();
     let dir = tempfile::tempdir().expect("tempdir");
     let path = doc_adding_a_node(&emulator, &dir);
-    let args = [
-        "--timeout",
-        "1",
-        "lb",
-        "apply",
-        &path,
-        "--yes",
-        "--wait-interval",
-        "0.1",
-    ];
-    let run = as_demo(&emulator, &args);
+    let run = hurried(
+        &emulator,
+        &["lb", "apply", &path, "--yes", "--wait-interval", "0.1"],
+    );
     assert_eq!(run.status, 3, "{run:?}");
     let report: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(
@@ -117,19 +117,10 @@ fn apply_in_json_counts_the_unconfirmed_change() {
 #[test]
 fn drain_and_remove_past_the_timeout_exits_3_and_the_node_is_draining() {
     let emulator = slow();
-    let args = [
-        "--timeout",
-        "1",
-        "lb",
-        "node",
-        "drain",
-        "1",
-        "2",
-        "--remove",
-        "--grace",
-        "0",
-    ];
-    let run = as_demo(&emulator, &args);
+    let run = hurried(
+        &emulator,
+        &["lb", "node", "drain", "1", "2", "--remove", "--grace", "0"],
+    );
     assert_eq!(run.status, 3, "{run:?}");
     assert_eq!(
         run.stderr.lines().last().expect("a line"),
@@ -158,17 +149,10 @@ fn drain_and_remove_past_the_timeout_exits_3_and_the_node_is_draining() {
 #[test]
 fn a_safe_addition_past_the_timeout_exits_3_naming_the_node_added() {
     let emulator = slow();
-    let args = [
-        "--timeout",
-        "1",
-        "lb",
-        "node",
-        "add",
-        "1",
-        "10.0.0.9:80",
-        "--safe",
-    ];
-    let run = as_demo(&emulator, &args);
+    let run = hurried(
+        &emulator,
+        &["lb", "node", "add", "1", "10.0.0.9:80", "--safe"],
+    );
     assert_eq!(run.status, 3, "{run:?}");
     let last = run.stderr.lines().last().expect("a line");
     assert!(
@@ -225,17 +209,10 @@ fn a_removal_of_twelve_items_whose_second_request_waits_past_the_timeout_exits_3
 #[test]
 fn several_load_balancers_accepted_not_confirmed_are_counted_apart_and_exit_3() {
     let emulator = slow();
-    let args = [
-        "--timeout",
-        "1",
-        "lb",
-        "node",
-        "add",
-        "1,2",
-        "10.0.0.19:80",
-        "--wait",
-    ];
-    let run = as_demo(&emulator, &args);
+    let run = hurried(
+        &emulator,
+        &["lb", "node", "add", "1,2", "10.0.0.19:80", "--wait"],
+    );
     assert_eq!(run.status, 3, "{run:?}");
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(
