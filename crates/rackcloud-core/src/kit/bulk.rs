@@ -57,8 +57,8 @@ impl BulkOutcome {
     ///
     /// As [`extract_err`](Self::extract_err) (then nothing is awaited: the note says which ids
     /// went through), or the first wait's error.
-    pub fn and_wait(self, wait: &WaitOpts) -> Result<(), Error> {
-        let targets = self.targets.clone();
+    pub fn and_wait(mut self, wait: &WaitOpts) -> Result<(), Error> {
+        let targets = std::mem::take(&mut self.targets);
         self.extract_err()?;
         targets
             .iter()
